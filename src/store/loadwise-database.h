@@ -1,0 +1,215 @@
+/* loadwise-database.h: the one SQLite file that holds a runner's data
+ *
+ * Only this layer speaks SQL. Every write is one BEGIN IMMEDIATE
+ * transaction, so the app, the CLI and the reminder service can share the
+ * file (WAL, busy timeout). Errors are LOADWISE_DATABASE_ERROR or, for bad
+ * input, LOADWISE_ERROR_INVALID_INPUT from the core; a failed call changes
+ * nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "core/loadwise-programme.h"
+#include "core/loadwise-session.h"
+#include "core/loadwise-types.h"
+
+G_BEGIN_DECLS
+
+#define LOADWISE_DATABASE_ERROR (loadwise_database_error_quark ())
+
+typedef enum {
+  LOADWISE_DATABASE_ERROR_FAILED,         /* any other SQLite failure, with its message */
+  LOADWISE_DATABASE_ERROR_BUSY,           /* still locked by another process after the timeout */
+  LOADWISE_DATABASE_ERROR_CORRUPT,        /* SQLITE_NOTADB or SQLITE_CORRUPT: not touched */
+  LOADWISE_DATABASE_ERROR_NEWER_VERSION,  /* written by a newer Loadwise: not touched */
+  LOADWISE_DATABASE_ERROR_NO_PROGRAMME,   /* nothing set up yet */
+  LOADWISE_DATABASE_ERROR_IO,             /* files and folders around the database */
+} LoadwiseDatabaseError;
+
+GQuark loadwise_database_error_quark (void);
+
+/* The schema this build writes; PRAGMA user_version. */
+#define LOADWISE_DATABASE_SCHEMA_VERSION 2
+
+#define LOADWISE_TYPE_DATABASE (loadwise_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (LoadwiseDatabase, loadwise_database, LOADWISE, DATABASE, GObject)
+
+/* $LOADWISE_DATA_DIR, else $XDG_DATA_HOME/loadwise. Newly allocated. */
+char             *loadwise_database_get_default_dir (void);
+/* DIR/loadwise.db */
+char             *loadwise_database_build_path      (const char        *data_dir);
+
+/* Opens (creating the folder 0700 and the file 0600 when missing), sets the
+ * pragmas, checks the file is a database, and migrates it to the current
+ * schema after a VACUUM INTO backup in DIR/backups. A file from a newer
+ * schema, or a corrupt one, is left exactly as it was. */
+LoadwiseDatabase *loadwise_database_open             (const char        *path,
+                                                      GError           **error);
+
+/* Opens @path; if it is corrupt, first moves it aside with its -wal and
+ * -shm (loadwise.db.corrupt-YYYYMMDD-HHMMSS...), then opens a fresh one.
+ * @out_moved_to (may be NULL) receives the new name of the damaged file,
+ * or NULL when nothing was moved. Never deletes anything. */
+LoadwiseDatabase *loadwise_database_open_or_recover  (const char        *path,
+                                                      char             **out_moved_to,
+                                                      GError           **error);
+
+/* Renames @path and its -wal/-shm to PATH.corrupt-YYYYMMDD-HHMMSS(-wal/-shm).
+ * @out_moved_to receives the new name of the main file. */
+gboolean          loadwise_database_move_aside       (const char        *path,
+                                                      char             **out_moved_to,
+                                                      GError           **error);
+
+/* The newest file in DIR/backups, or NULL. */
+char             *loadwise_database_find_latest_backup (const char      *data_dir);
+
+const char       *loadwise_database_get_path         (LoadwiseDatabase  *self);
+int               loadwise_database_get_schema_version (LoadwiseDatabase *self);
+
+/* A consistent copy, through VACUUM INTO; refuses to overwrite @dest_path. */
+gboolean          loadwise_database_backup_to        (LoadwiseDatabase  *self,
+                                                      const char        *dest_path,
+                                                      GError           **error);
+/* Checks @source_path is a Loadwise database this build can read (integrity
+ * and schema version) before anything changes; backs the current database
+ * up into DIR/backups, then replaces the contents with the source's.
+ * @out_backup_path (may be NULL) receives where the old data went. */
+gboolean          loadwise_database_restore_from     (LoadwiseDatabase  *self,
+                                                      const char        *source_path,
+                                                      char             **out_backup_path,
+                                                      GError           **error);
+/* PRAGMA integrity_check; @out_report is "ok" or the problems found. */
+gboolean          loadwise_database_check            (LoadwiseDatabase  *self,
+                                                      char             **out_report,
+                                                      GError           **error);
+
+/* Programme */
+/* FALSE with LOADWISE_DATABASE_ERROR_NO_PROGRAMME when there is none. */
+gboolean          loadwise_database_get_programme    (LoadwiseDatabase        *self,
+                                                      LoadwiseProgramme       *out_programme,
+                                                      GError                 **error);
+/* Validates, then stores @programme and the week-1 levels (decision "start")
+ * in one transaction; replaces an earlier programme's settings but keeps
+ * every log. */
+gboolean          loadwise_database_start_programme  (LoadwiseDatabase        *self,
+                                                      const LoadwiseProgramme *programme,
+                                                      const guint              levels[LOADWISE_N_FAMILIES],
+                                                      GError                 **error);
+/* Validates and stores changed settings (days, thresholds, weeks). */
+gboolean          loadwise_database_update_programme (LoadwiseDatabase        *self,
+                                                      const LoadwiseProgramme *programme,
+                                                      GError                 **error);
+/* The levels in force in @week: the latest stored week plan at or before it. */
+gboolean          loadwise_database_get_levels       (LoadwiseDatabase        *self,
+                                                      int                      week,
+                                                      guint                    out_levels[LOADWISE_N_FAMILIES],
+                                                      GError                 **error);
+
+/* Sessions and their set log */
+typedef struct {
+  GDate                 date;
+  LoadwiseSessionStatus status;
+  char                 *note;         /* may be NULL */
+  char                 *skip_reason;  /* may be NULL */
+} LoadwiseSessionRecord;
+
+void              loadwise_session_record_clear      (LoadwiseSessionRecord   *record);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LoadwiseSessionRecord, loadwise_session_record_clear)
+
+/* Status NONE and NULL strings when nothing is logged for @date. */
+gboolean          loadwise_database_get_session      (LoadwiseDatabase        *self,
+                                                      const GDate             *date,
+                                                      LoadwiseSessionRecord   *out_record,
+                                                      GError                 **error);
+/* Finish (DONE, with an optional note) or skip (SKIPPED, with a reason). */
+gboolean          loadwise_database_set_session_status (LoadwiseDatabase      *self,
+                                                      const GDate             *date,
+                                                      LoadwiseSessionStatus    status,
+                                                      const char              *note,
+                                                      const char              *skip_reason,
+                                                      GError                 **error);
+
+typedef struct {
+  char         *exercise_id;
+  LoadwiseSide  side;        /* LEFT/RIGHT for per-side exercises, else NONE */
+  guint         set_index;   /* from 0 */
+  gboolean      done;
+  guint         reps;        /* 0 when not counted */
+  guint         hold_s;      /* 0 when not a hold */
+} LoadwiseSetLog;
+
+void              loadwise_set_log_free              (LoadwiseSetLog          *log);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadwiseSetLog, loadwise_set_log_free)
+
+/* One short transaction: marks (or unmarks) one set and makes sure the
+ * session row exists (IN_PROGRESS unless already DONE). */
+gboolean          loadwise_database_log_set          (LoadwiseDatabase        *self,
+                                                      const GDate             *date,
+                                                      const LoadwiseSetLog    *log,
+                                                      GError                 **error);
+/* LoadwiseSetLog*, ordered by exercise, set, side. */
+GPtrArray        *loadwise_database_list_sets        (LoadwiseDatabase        *self,
+                                                      const GDate             *date,
+                                                      GError                 **error);
+/* Pain during one exercise, 0-10 (the error names "pain" and the range). */
+gboolean          loadwise_database_set_exercise_pain (LoadwiseDatabase       *self,
+                                                      const GDate             *date,
+                                                      const char              *exercise_id,
+                                                      guint                    pain,
+                                                      GError                 **error);
+/* Exercise id -> GINT_TO_POINTER (pain + 1), so that 0 is "not rated". */
+GHashTable       *loadwise_database_get_exercise_pains (LoadwiseDatabase      *self,
+                                                      const GDate             *date,
+                                                      GError                 **error);
+/* Logs a whole session at once, as `loadwise-cli log-session` does: for
+ * each prescribed exercise, the first loadwise_sets_for_percent() set logs
+ * done and the rest not done, @pain for each exercise, status DONE and
+ * @note. One transaction. */
+gboolean          loadwise_database_log_session      (LoadwiseDatabase           *self,
+                                                      const LoadwisePrescription *prescription,
+                                                      guint                       percent,
+                                                      guint                       pain,
+                                                      const char                 *note,
+                                                      GError                    **error);
+
+/* Morning check-ins */
+gboolean          loadwise_database_save_checkin     (LoadwiseDatabase        *self,
+                                                      const LoadwiseCheckin   *checkin,
+                                                      GError                 **error);
+/* @out_found FALSE when there is none for @date. */
+gboolean          loadwise_database_get_checkin      (LoadwiseDatabase        *self,
+                                                      const GDate             *date,
+                                                      LoadwiseCheckin         *out_checkin,
+                                                      gboolean                *out_found,
+                                                      GError                 **error);
+/* LoadwiseCheckin values with from <= date <= to, by date. */
+GArray           *loadwise_database_list_checkins    (LoadwiseDatabase        *self,
+                                                      const GDate             *from,
+                                                      const GDate             *to,
+                                                      GError                 **error);
+
+/* Red-flag screening: the answers given on @date (a mask of LoadwiseRedFlag). */
+gboolean          loadwise_database_save_red_flags   (LoadwiseDatabase        *self,
+                                                      const GDate             *date,
+                                                      guint                    yes_mask,
+                                                      GError                 **error);
+/* The latest screening; @out_found FALSE when never asked. */
+gboolean          loadwise_database_get_red_flags    (LoadwiseDatabase        *self,
+                                                      GDate                   *out_date,
+                                                      guint                   *out_yes_mask,
+                                                      gboolean                *out_found,
+                                                      GError                 **error);
+
+/* The baseline of the stored programme from the stored check-ins
+ * (loadwise_programme_compute_baseline); @out_found FALSE when none. */
+gboolean          loadwise_database_get_baseline     (LoadwiseDatabase        *self,
+                                                      const LoadwiseProgramme *programme,
+                                                      double                  *out_baseline,
+                                                      gboolean                *out_found,
+                                                      GError                 **error);
+
+G_END_DECLS
