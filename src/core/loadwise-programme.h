@@ -73,6 +73,10 @@ gboolean loadwise_programme_is_maintenance    (const LoadwiseProgramme *self,
  * allow (never consecutive when the runner's days are not). */
 guint8   loadwise_programme_get_days_for_date (const LoadwiseProgramme *self,
                                                const GDate             *date);
+/* The two maintenance days picked from the runner's days: the pair whose
+ * smaller gap around the week is largest, ties to the earliest first day
+ * (mon,wed,fri -> mon,fri). With two days or fewer, the runner's days. */
+guint8   loadwise_programme_get_maintenance_days (const LoadwiseProgramme *self);
 gboolean loadwise_programme_is_session_day    (const LoadwiseProgramme *self,
                                                const GDate             *date);
 /* The first session day on or after @from (never before the start). */

@@ -58,7 +58,13 @@ const char *loadwise_side_get_label   (LoadwiseSide  side);
 #define LOADWISE_WEEKDAY_BIT(gdate_weekday) ((guint8) (1u << ((gdate_weekday) - 1)))
 #define LOADWISE_WEEKDAYS_ALL ((guint8) 0x7f)
 
-/* "mon,wed,fri"; the mask must be non-zero. Returns a newly allocated string. */
+/* "mon" ... "sun" for G_DATE_MONDAY ... G_DATE_SUNDAY. */
+const char *loadwise_weekday_to_string   (GDateWeekday  weekday);
+gboolean    loadwise_weekday_from_string (const char   *text,
+                                          GDateWeekday *out_weekday);
+
+/* "mon,wed,fri" (always Monday first); the mask must be non-zero.
+ * Returns a newly allocated string. */
 char       *loadwise_weekdays_to_string (guint8 mask);
 guint       loadwise_weekdays_count     (guint8 mask);
 
