@@ -43,7 +43,7 @@ typedef struct {
 
 /* The prescription for @date from the family @levels (0-4 each). Until the
  * weekly decisions land, targets are the bottom of each range.
- * FALSE with LOADWISE_ERROR_INVALID_INPUT for a date before the start. */
+ * FALSE for a date before the start (then @out is left untouched). */
 gboolean loadwise_prescribe                  (const LoadwiseCatalogue *catalogue,
                                               const LoadwiseProgramme *programme,
                                               const guint              levels[LOADWISE_N_FAMILIES],
