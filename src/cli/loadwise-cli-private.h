@@ -1,0 +1,111 @@
+/* loadwise-cli-private.h: what the commands of loadwise-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "cli/loadwise-cli.h"
+#include "core/loadwise-catalogue.h"
+#include "core/loadwise-clock.h"
+#include "core/loadwise-programme.h"
+#include "store/loadwise-database.h"
+
+G_BEGIN_DECLS
+
+/* What every command gets from the global options and the environment. */
+typedef struct {
+  char          *data_dir;  /* --data-dir, $LOADWISE_DATA_DIR or the default */
+  LoadwiseClock *clock;     /* the system clock, or fixed by $LOADWISE_NOW */
+} LoadwiseCli;
+
+/* Runs one command; @argv[0] is the command's name, the rest its arguments. */
+typedef int (*LoadwiseCliCommandFunc) (LoadwiseCli *cli,
+                                       int          argc,
+                                       char       **argv);
+
+int       loadwise_cli_cmd_programme   (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_status      (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_today       (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_log_session (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_checkin     (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_redflags    (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_check       (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_backup      (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_restore     (LoadwiseCli *cli, int argc, char **argv);
+
+/* Prints "loadwise-cli: MESSAGE" to stderr and returns the exit status
+ * the error maps to. */
+int       loadwise_cli_fail            (const GError  *error);
+/* Same, for a usage error (exit 2) given as a printf format. */
+int       loadwise_cli_fail_usage      (const char    *format,
+                                        ...) G_GNUC_PRINTF (1, 2);
+
+/* Parses the options of the command @name (such as "programme start")
+ * with @entries, which must not contain "help". @out_args receives the
+ * command name and the positional arguments. Returns FALSE with *@out_exit
+ * set when the command must stop here: after printing its --help (exit 0)
+ * or a usage error (exit 2). */
+gboolean  loadwise_cli_parse_options   (const char         *name,
+                                        const char         *parameter,
+                                        const char         *summary,
+                                        const char         *description,
+                                        const GOptionEntry *entries,
+                                        int                 argc,
+                                        char              **argv,
+                                        GStrv              *out_args,
+                                        int                *out_exit);
+
+/* Refuses positional arguments beyond @max_args (after the command name). */
+gboolean  loadwise_cli_check_no_extra_args (char       **args,
+                                            guint        max_args,
+                                            GError     **error);
+
+/* @text as a --date (YYYY-MM-DD), or today from the clock when NULL. */
+gboolean  loadwise_cli_resolve_date    (LoadwiseCli  *cli,
+                                        const char   *text,
+                                        GDate        *out_date,
+                                        GError      **error);
+
+/* A pain rating 0-10 given to @option. */
+gboolean  loadwise_cli_parse_pain      (const char   *option,
+                                        const char   *text,
+                                        guint        *out_pain,
+                                        GError      **error);
+
+/* Whether the database file exists yet (so read-only commands need not
+ * create one just to say there is no programme). */
+gboolean  loadwise_cli_database_exists (LoadwiseCli  *cli);
+
+/* Opens DATA_DIR/loadwise.db. A damaged file is left as it is and the
+ * error says so, with the way out. */
+LoadwiseDatabase *loadwise_cli_open_database (LoadwiseCli  *cli,
+                                              GError      **error);
+
+/* The stored programme; the error says how to start one when there is none. */
+gboolean  loadwise_cli_get_programme   (LoadwiseCli       *cli,
+                                        LoadwiseDatabase  *database,
+                                        LoadwiseProgramme *out_programme,
+                                        GError           **error);
+
+/* The prescription for @date (a session day or a rest day); the error names
+ * --date when @date is before the start. */
+gboolean  loadwise_cli_prescribe       (LoadwiseDatabase        *database,
+                                        const LoadwiseCatalogue *catalogue,
+                                        const LoadwiseProgramme *programme,
+                                        const GDate             *date,
+                                        LoadwisePrescription    *out,
+                                        GError                 **error);
+
+/* Done set logs per exercise id (per-side logs count separately):
+ * id -> GUINT_TO_POINTER (count). Ids are owned by the table. */
+GHashTable *loadwise_cli_count_done_sets (LoadwiseDatabase  *database,
+                                          const GDate       *date,
+                                          GError           **error);
+
+/* YYYY-MM-DD into @string. */
+void      loadwise_cli_append_date     (GString           *string,
+                                        const GDate       *date);
+
+G_END_DECLS
