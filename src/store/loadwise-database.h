@@ -82,7 +82,9 @@ gboolean          loadwise_database_restore_from     (LoadwiseDatabase  *self,
                                                       const char        *source_path,
                                                       char             **out_backup_path,
                                                       GError           **error);
-/* PRAGMA integrity_check; @out_report is "ok" or the problems found. */
+/* PRAGMA integrity_check; @out_report (may be NULL) is "ok" or the
+ * problems found, one a line. Problems make it return FALSE with
+ * LOADWISE_DATABASE_ERROR_CORRUPT (and still fill @out_report). */
 gboolean          loadwise_database_check            (LoadwiseDatabase  *self,
                                                       char             **out_report,
                                                       GError           **error);
@@ -125,7 +127,9 @@ gboolean          loadwise_database_get_session      (LoadwiseDatabase        *s
                                                       const GDate             *date,
                                                       LoadwiseSessionRecord   *out_record,
                                                       GError                 **error);
-/* Finish (DONE, with an optional note) or skip (SKIPPED, with a reason). */
+/* Finish (DONE, with an optional note) or skip (SKIPPED, with a reason);
+ * IN_PROGRESS reopens a session. A NULL @note keeps the stored one. NONE
+ * is refused (LOADWISE_ERROR_INVALID_INPUT): no row is what it means. */
 gboolean          loadwise_database_set_session_status (LoadwiseDatabase      *self,
                                                       const GDate             *date,
                                                       LoadwiseSessionStatus    status,
@@ -204,8 +208,9 @@ gboolean          loadwise_database_get_red_flags    (LoadwiseDatabase        *s
                                                       gboolean                *out_found,
                                                       GError                 **error);
 
-/* The baseline of the stored programme from the stored check-ins
- * (loadwise_programme_compute_baseline); @out_found FALSE when none. */
+/* The baseline of @programme (NULL: the stored one) from the stored
+ * check-ins (loadwise_programme_compute_baseline); @out_found FALSE when
+ * there are none to compute it from. */
 gboolean          loadwise_database_get_baseline     (LoadwiseDatabase        *self,
                                                       const LoadwiseProgramme *programme,
                                                       double                  *out_baseline,

@@ -1,0 +1,902 @@
+/* loadwise-database-records.c: the runner's records, in and out
+ *
+ * Each public write validates its input with the core first, then runs as
+ * one BEGIN IMMEDIATE transaction that is rolled back on any failure, so a
+ * failed call changes nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "store/loadwise-sqlite-private.h"
+
+#include <glib/gi18n.h>
+
+#include "core/loadwise-error.h"
+#include "core/loadwise-parse.h"
+
+#define NOW_SQL "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+/* Helpers */
+
+static gboolean
+no_programme_error (GError **error)
+{
+  g_set_error_literal (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_NO_PROGRAMME,
+                       _("No programme has been set up yet"));
+  return FALSE;
+}
+
+static gboolean
+check_text (const char  *field,
+            const char  *text,
+            gboolean     required,
+            GError     **error)
+{
+  if (text == NULL && !required)
+    return TRUE;
+  if (text == NULL || *text == '\0')
+    {
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                   _("%s: must not be empty"), field);
+      return FALSE;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                   _("%s: is not valid UTF-8 text"), field);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_set_log (const LoadwiseSetLog  *log,
+               GError               **error)
+{
+  return check_text ("exercise", log->exercise_id, TRUE, error)
+         && loadwise_check_range ("set", (gint64) log->set_index + 1, 1,
+                                  LOADWISE_STORE_SETS_MAX, error)
+         && loadwise_check_range ("reps", log->reps, 0, LOADWISE_STORE_REPS_MAX, error)
+         && loadwise_check_range ("hold seconds", log->hold_s, 0, LOADWISE_STORE_HOLD_MAX_S,
+                                  error);
+}
+
+static sqlite3_stmt *
+prepare_with_date (LoadwiseDatabase  *self,
+                   const char        *sql,
+                   const GDate       *date,
+                   GError           **error)
+{
+  sqlite3_stmt *stmt = loadwise_sqlite_prepare (self->db, sql, error);
+
+  if (stmt != NULL)
+    loadwise_sqlite_bind_date (stmt, 1, date);
+  return stmt;
+}
+
+static gboolean
+commit_or_rollback (LoadwiseDatabase  *self,
+                    gboolean           ok,
+                    GError           **error)
+{
+  if (ok && loadwise_sqlite_commit (self->db, error))
+    return TRUE;
+  loadwise_sqlite_rollback (self->db);
+  return FALSE;
+}
+
+/* Programme */
+
+gboolean
+loadwise_database_get_programme (LoadwiseDatabase   *self,
+                                 LoadwiseProgramme  *out_programme,
+                                 GError            **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  LoadwiseProgramme programme = { 0 };
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_programme != NULL, FALSE);
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT start, weeks, training_days, safe_pain, max_pain"
+                                  " FROM programme WHERE id = 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  if (rc == SQLITE_DONE)
+    return no_programme_error (error);
+
+  if (!loadwise_sqlite_column_date (stmt, 0, &programme.start, error))
+    return FALSE;
+  programme.weeks = (guint) sqlite3_column_int (stmt, 1);
+  programme.training_days = (guint8) sqlite3_column_int (stmt, 2);
+  programme.safe_pain = (guint) sqlite3_column_int (stmt, 3);
+  programme.max_pain = (guint) sqlite3_column_int (stmt, 4);
+
+  *out_programme = programme;
+  return TRUE;
+}
+
+static void
+bind_programme (sqlite3_stmt            *stmt,
+                const LoadwiseProgramme *programme)
+{
+  loadwise_sqlite_bind_date (stmt, 1, &programme->start);
+  sqlite3_bind_int (stmt, 2, (int) programme->weeks);
+  sqlite3_bind_int (stmt, 3, programme->training_days);
+  sqlite3_bind_int (stmt, 4, (int) programme->safe_pain);
+  sqlite3_bind_int (stmt, 5, (int) programme->max_pain);
+}
+
+static gboolean
+check_levels (const guint  levels[LOADWISE_N_FAMILIES],
+              GError     **error)
+{
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      g_autofree char *field = g_strdup_printf (_("%s level"), loadwise_family_get_label (f));
+
+      if (!loadwise_check_range (field, levels[f], LOADWISE_LEVEL_MIN, LOADWISE_LEVEL_MAX, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_start (LoadwiseDatabase        *self,
+             const LoadwiseProgramme *programme,
+             const guint              levels[LOADWISE_N_FAMILIES],
+             GError                 **error)
+{
+  g_autoptr (sqlite3_stmt) replace = NULL;
+  g_autoptr (sqlite3_stmt) insert = NULL;
+
+  replace = loadwise_sqlite_prepare (self->db,
+                                     "INSERT OR REPLACE INTO programme"
+                                     " (id, start, weeks, training_days, safe_pain, max_pain,"
+                                     "  created_at)"
+                                     " VALUES (1, ?1, ?2, ?3, ?4, ?5, " NOW_SQL ")",
+                                     error);
+  if (replace == NULL)
+    return FALSE;
+  bind_programme (replace, programme);
+  if (!loadwise_sqlite_step_done (self->db, replace, error))
+    return FALSE;
+
+  /* A new programme starts a new plan; the logs stay. */
+  if (!loadwise_sqlite_exec (self->db, "DELETE FROM week_plan", error))
+    return FALSE;
+
+  insert = loadwise_sqlite_prepare (self->db,
+                                    "INSERT INTO week_plan"
+                                    " (week, family, level, target_reps, target_hold_s,"
+                                    "  decision, reason, decided_at)"
+                                    " VALUES (1, ?1, ?2, 0, 0, 'start', ?3, " NOW_SQL ")",
+                                    error);
+  if (insert == NULL)
+    return FALSE;
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      sqlite3_bind_text (insert, 1, loadwise_family_to_string (f), -1, SQLITE_STATIC);
+      sqlite3_bind_int (insert, 2, (int) levels[f]);
+      sqlite3_bind_text (insert, 3, _("Starting level"), -1, SQLITE_TRANSIENT);
+      if (!loadwise_sqlite_step_done (self->db, insert, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+loadwise_database_start_programme (LoadwiseDatabase        *self,
+                                   const LoadwiseProgramme *programme,
+                                   const guint              levels[LOADWISE_N_FAMILIES],
+                                   GError                 **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (programme != NULL && levels != NULL, FALSE);
+
+  if (!loadwise_programme_validate (programme, error) || !check_levels (levels, error))
+    return FALSE;
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self, write_start (self, programme, levels, error), error);
+}
+
+gboolean
+loadwise_database_update_programme (LoadwiseDatabase        *self,
+                                    const LoadwiseProgramme *programme,
+                                    GError                 **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (programme != NULL, FALSE);
+
+  if (!loadwise_programme_validate (programme, error))
+    return FALSE;
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "UPDATE programme SET start = ?1, weeks = ?2,"
+                                  " training_days = ?3, safe_pain = ?4, max_pain = ?5"
+                                  " WHERE id = 1",
+                                  error);
+  if (stmt == NULL || !loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+
+  bind_programme (stmt, programme);
+  ok = loadwise_sqlite_step_done (self->db, stmt, error);
+  if (ok && sqlite3_changes (self->db) == 0)
+    ok = no_programme_error (error);
+  return commit_or_rollback (self, ok, error);
+}
+
+gboolean
+loadwise_database_get_levels (LoadwiseDatabase  *self,
+                              int                week,
+                              guint              out_levels[LOADWISE_N_FAMILIES],
+                              GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  guint levels[LOADWISE_N_FAMILIES] = { 0 };
+  gboolean seen[LOADWISE_N_FAMILIES] = { FALSE };
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_levels != NULL, FALSE);
+
+  /* A dozen weeks of three rows: reading them all is simpler than a
+   * correlated query. Before week 1, the starting levels apply. */
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT week, family, level FROM week_plan ORDER BY week",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      const char *family_text = (const char *) sqlite3_column_text (stmt, 1);
+      LoadwiseFamily family;
+
+      if (!loadwise_family_from_string (family_text, &family))
+        continue;
+      if (!seen[family] || sqlite3_column_int (stmt, 0) <= week)
+        {
+          levels[family] = (guint) sqlite3_column_int (stmt, 2);
+          seen[family] = TRUE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    if (!seen[f])
+      return no_programme_error (error);
+
+  memcpy (out_levels, levels, sizeof levels);
+  return TRUE;
+}
+
+/* Sessions and the set log */
+
+void
+loadwise_session_record_clear (LoadwiseSessionRecord *record)
+{
+  g_clear_pointer (&record->note, g_free);
+  g_clear_pointer (&record->skip_reason, g_free);
+}
+
+void
+loadwise_set_log_free (LoadwiseSetLog *log)
+{
+  if (log == NULL)
+    return;
+  g_free (log->exercise_id);
+  g_free (log);
+}
+
+gboolean
+loadwise_database_get_session (LoadwiseDatabase       *self,
+                               const GDate            *date,
+                               LoadwiseSessionRecord  *out_record,
+                               GError                **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  LoadwiseSessionStatus status = LOADWISE_SESSION_STATUS_NONE;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (out_record != NULL, FALSE);
+
+  stmt = prepare_with_date (self, "SELECT status, note, skip_reason FROM session WHERE date = ?1",
+                            date, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+
+  out_record->date = *date;
+  out_record->status = LOADWISE_SESSION_STATUS_NONE;
+  out_record->note = NULL;
+  out_record->skip_reason = NULL;
+  if (rc == SQLITE_ROW)
+    {
+      if (loadwise_session_status_from_string ((const char *) sqlite3_column_text (stmt, 0),
+                                               &status))
+        out_record->status = status;
+      out_record->note = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      out_record->skip_reason = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  return TRUE;
+}
+
+/* The session row exists: in progress, unless already finished. */
+static gboolean
+ensure_session (LoadwiseDatabase  *self,
+                const GDate       *date,
+                GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = loadwise_database_get_stmt (self, LOADWISE_STORE_STMT_ENSURE_SESSION,
+                                     "INSERT INTO session (date, status, updated_at)"
+                                     " VALUES (?1, 'in-progress', " NOW_SQL ")"
+                                     " ON CONFLICT (date) DO UPDATE SET"
+                                     "  status = CASE status WHEN 'done' THEN 'done'"
+                                     "           ELSE 'in-progress' END,"
+                                     "  updated_at = excluded.updated_at",
+                                     error);
+  if (stmt == NULL)
+    return FALSE;
+  loadwise_sqlite_bind_date (stmt, 1, date);
+  return loadwise_sqlite_step_done (self->db, stmt, error);
+}
+
+static gboolean
+upsert_set (LoadwiseDatabase      *self,
+            const GDate           *date,
+            const LoadwiseSetLog  *log,
+            GError               **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = loadwise_database_get_stmt (self, LOADWISE_STORE_STMT_UPSERT_SET,
+                                     "INSERT INTO set_log"
+                                     " (date, exercise_id, side, set_index, done, reps, hold_s,"
+                                     "  logged_at)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW_SQL ")"
+                                     " ON CONFLICT (date, exercise_id, side, set_index)"
+                                     " DO UPDATE SET done = excluded.done, reps = excluded.reps,"
+                                     "  hold_s = excluded.hold_s, logged_at = excluded.logged_at",
+                                     error);
+  if (stmt == NULL)
+    return FALSE;
+  loadwise_sqlite_bind_date (stmt, 1, date);
+  sqlite3_bind_text (stmt, 2, log->exercise_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, loadwise_side_to_string (log->side), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, (int) log->set_index);
+  sqlite3_bind_int (stmt, 5, log->done ? 1 : 0);
+  sqlite3_bind_int (stmt, 6, (int) log->reps);
+  sqlite3_bind_int (stmt, 7, (int) log->hold_s);
+  return loadwise_sqlite_step_done (self->db, stmt, error);
+}
+
+static gboolean
+upsert_pain (LoadwiseDatabase  *self,
+             const GDate       *date,
+             const char        *exercise_id,
+             guint              pain,
+             GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare_with_date (self,
+                            "INSERT INTO exercise_pain (date, exercise_id, pain, updated_at)"
+                            " VALUES (?1, ?2, ?3, " NOW_SQL ")"
+                            " ON CONFLICT (date, exercise_id) DO UPDATE SET"
+                            "  pain = excluded.pain, updated_at = excluded.updated_at",
+                            date, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 2, exercise_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, (int) pain);
+  return loadwise_sqlite_step_done (self->db, stmt, error);
+}
+
+/* A new note replaces the old one; no note keeps it. A skip reason belongs
+ * to a skipped session only. */
+static gboolean
+upsert_status (LoadwiseDatabase       *self,
+               const GDate            *date,
+               LoadwiseSessionStatus   status,
+               const char             *note,
+               const char             *skip_reason,
+               GError                **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare_with_date (self,
+                            "INSERT INTO session (date, status, note, skip_reason, updated_at)"
+                            " VALUES (?1, ?2, ?3, ?4, " NOW_SQL ")"
+                            " ON CONFLICT (date) DO UPDATE SET status = excluded.status,"
+                            "  note = coalesce (excluded.note, note),"
+                            "  skip_reason = excluded.skip_reason,"
+                            "  updated_at = excluded.updated_at",
+                            date, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 2, loadwise_session_status_to_string (status), -1, SQLITE_STATIC);
+  if (note != NULL)
+    sqlite3_bind_text (stmt, 3, note, -1, SQLITE_TRANSIENT);
+  if (status == LOADWISE_SESSION_STATUS_SKIPPED && skip_reason != NULL)
+    sqlite3_bind_text (stmt, 4, skip_reason, -1, SQLITE_TRANSIENT);
+  return loadwise_sqlite_step_done (self->db, stmt, error);
+}
+
+gboolean
+loadwise_database_set_session_status (LoadwiseDatabase       *self,
+                                      const GDate            *date,
+                                      LoadwiseSessionStatus   status,
+                                      const char             *note,
+                                      const char             *skip_reason,
+                                      GError                **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (status <= LOADWISE_SESSION_STATUS_SKIPPED, FALSE);
+
+  /* "Nothing logged" is what no row means; it is not a state to store. */
+  if (status == LOADWISE_SESSION_STATUS_NONE)
+    {
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                   _("status: must be in progress, done or skipped"));
+      return FALSE;
+    }
+  if (!check_text ("note", note, FALSE, error)
+      || !check_text ("skip reason", skip_reason, FALSE, error))
+    return FALSE;
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self,
+                             upsert_status (self, date, status, note, skip_reason, error),
+                             error);
+}
+
+gboolean
+loadwise_database_log_set (LoadwiseDatabase      *self,
+                           const GDate           *date,
+                           const LoadwiseSetLog  *log,
+                           GError               **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (log != NULL, FALSE);
+  g_return_val_if_fail (log->side <= LOADWISE_SIDE_BOTH, FALSE);
+
+  if (!check_set_log (log, error))
+    return FALSE;
+
+  /* Two cached statements in one short transaction: this runs on every tick. */
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self,
+                             ensure_session (self, date, error)
+                             && upsert_set (self, date, log, error),
+                             error);
+}
+
+GPtrArray *
+loadwise_database_list_sets (LoadwiseDatabase  *self,
+                             const GDate       *date,
+                             GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) logs = NULL;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  stmt = prepare_with_date (self,
+                            "SELECT exercise_id, side, set_index, done, reps, hold_s"
+                            " FROM set_log WHERE date = ?1"
+                            " ORDER BY exercise_id, set_index,"
+                            "  CASE side WHEN 'none' THEN 0 WHEN 'left' THEN 1"
+                            "  WHEN 'right' THEN 2 ELSE 3 END",
+                            date, error);
+  if (stmt == NULL)
+    return NULL;
+
+  logs = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_set_log_free);
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseSetLog *log = g_new0 (LoadwiseSetLog, 1);
+
+      log->exercise_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (!loadwise_side_from_string ((const char *) sqlite3_column_text (stmt, 1), &log->side))
+        log->side = LOADWISE_SIDE_NONE;
+      log->set_index = (guint) sqlite3_column_int (stmt, 2);
+      log->done = sqlite3_column_int (stmt, 3) != 0;
+      log->reps = (guint) sqlite3_column_int (stmt, 4);
+      log->hold_s = (guint) sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (logs, log);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&logs);
+}
+
+gboolean
+loadwise_database_set_exercise_pain (LoadwiseDatabase  *self,
+                                     const GDate       *date,
+                                     const char        *exercise_id,
+                                     guint              pain,
+                                     GError           **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  if (!check_text ("exercise", exercise_id, TRUE, error)
+      || !loadwise_check_range ("pain", pain, LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX, error))
+    return FALSE;
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self,
+                             ensure_session (self, date, error)
+                             && upsert_pain (self, date, exercise_id, pain, error),
+                             error);
+}
+
+GHashTable *
+loadwise_database_get_exercise_pains (LoadwiseDatabase  *self,
+                                      const GDate       *date,
+                                      GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) pains = NULL;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  stmt = prepare_with_date (self, "SELECT exercise_id, pain FROM exercise_pain WHERE date = ?1",
+                            date, error);
+  if (stmt == NULL)
+    return NULL;
+
+  pains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    g_hash_table_insert (pains, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1) + 1));
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&pains);
+}
+
+static gboolean
+write_session (LoadwiseDatabase           *self,
+               const LoadwisePrescription *prescription,
+               guint                       percent,
+               guint                       pain,
+               const char                 *note,
+               GError                    **error)
+{
+  const GDate *date = &prescription->date;
+
+  if (!ensure_session (self, date, error))
+    return FALSE;
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      const LoadwisePrescribedExercise *item = &prescription->exercises[f];
+      guint n_done = loadwise_sets_for_percent (loadwise_prescribed_exercise_total_sets (item),
+                                                percent);
+      guint position = 0;
+
+      /* In the order they are done: set 1 left, set 1 right, set 2 left ... */
+      for (guint set = 0; set < item->sets; set++)
+        for (guint s = 0; s < item->n_sides; s++)
+          {
+            gboolean done = position++ < n_done;
+            LoadwiseSetLog log = {
+              .exercise_id = item->exercise->id,
+              .side = item->n_sides == 2 ? (s == 0 ? LOADWISE_SIDE_LEFT : LOADWISE_SIDE_RIGHT)
+                                         : LOADWISE_SIDE_NONE,
+              .set_index = set,
+              .done = done,
+              .reps = done ? item->target_reps : 0,
+              .hold_s = done ? item->target_hold_s : 0,
+            };
+
+            if (!check_set_log (&log, error) || !upsert_set (self, date, &log, error))
+              return FALSE;
+          }
+
+      if (!upsert_pain (self, date, item->exercise->id, pain, error))
+        return FALSE;
+    }
+
+  return upsert_status (self, date, LOADWISE_SESSION_STATUS_DONE, note, NULL, error);
+}
+
+gboolean
+loadwise_database_log_session (LoadwiseDatabase           *self,
+                               const LoadwisePrescription *prescription,
+                               guint                       percent,
+                               guint                       pain,
+                               const char                 *note,
+                               GError                    **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (prescription != NULL && g_date_valid (&prescription->date), FALSE);
+
+  if (!loadwise_check_range ("percent", percent, 0, 100, error)
+      || !loadwise_check_range ("pain", pain, LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX, error)
+      || !check_text ("note", note, FALSE, error))
+    return FALSE;
+
+  if (!prescription->is_session)
+    {
+      g_autofree char *iso = loadwise_date_to_iso (&prescription->date);
+
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                   _("date: %s is a rest day, not a session day"), iso);
+      return FALSE;
+    }
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    g_return_val_if_fail (prescription->exercises[f].exercise != NULL, FALSE);
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self,
+                             write_session (self, prescription, percent, pain, note, error),
+                             error);
+}
+
+/* Morning check-ins */
+
+static gboolean
+read_checkin (sqlite3_stmt     *stmt,
+              LoadwiseCheckin  *out_checkin,
+              GError          **error)
+{
+  LoadwiseCheckin checkin = { 0 };
+
+  if (!loadwise_sqlite_column_date (stmt, 0, &checkin.date, error))
+    return FALSE;
+  checkin.morning_pain = (guint) sqlite3_column_int (stmt, 1);
+  if (!loadwise_side_from_string ((const char *) sqlite3_column_text (stmt, 2), &checkin.side))
+    checkin.side = LOADWISE_SIDE_NONE;
+  checkin.night_pain = sqlite3_column_int (stmt, 3) != 0;
+
+  *out_checkin = checkin;
+  return TRUE;
+}
+
+gboolean
+loadwise_database_save_checkin (LoadwiseDatabase       *self,
+                                const LoadwiseCheckin  *checkin,
+                                GError                **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (checkin != NULL && g_date_valid (&checkin->date), FALSE);
+  g_return_val_if_fail (checkin->side <= LOADWISE_SIDE_BOTH, FALSE);
+
+  if (!loadwise_check_range (_("morning pain"), checkin->morning_pain, LOADWISE_PAIN_MIN,
+                             LOADWISE_PAIN_MAX, error))
+    return FALSE;
+
+  stmt = prepare_with_date (self,
+                            "INSERT INTO checkin (date, morning_pain, side, night_pain, updated_at)"
+                            " VALUES (?1, ?2, ?3, ?4, " NOW_SQL ")"
+                            " ON CONFLICT (date) DO UPDATE SET"
+                            "  morning_pain = excluded.morning_pain, side = excluded.side,"
+                            "  night_pain = excluded.night_pain, updated_at = excluded.updated_at",
+                            &checkin->date, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 2, (int) checkin->morning_pain);
+  sqlite3_bind_text (stmt, 3, loadwise_side_to_string (checkin->side), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, checkin->night_pain ? 1 : 0);
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self, loadwise_sqlite_step_done (self->db, stmt, error), error);
+}
+
+gboolean
+loadwise_database_get_checkin (LoadwiseDatabase  *self,
+                               const GDate       *date,
+                               LoadwiseCheckin   *out_checkin,
+                               gboolean          *out_found,
+                               GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (out_checkin != NULL && out_found != NULL, FALSE);
+
+  stmt = prepare_with_date (self,
+                            "SELECT date, morning_pain, side, night_pain FROM checkin"
+                            " WHERE date = ?1",
+                            date, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  if (rc == SQLITE_DONE)
+    {
+      *out_found = FALSE;
+      return TRUE;
+    }
+  if (!read_checkin (stmt, out_checkin, error))
+    return FALSE;
+  *out_found = TRUE;
+  return TRUE;
+}
+
+GArray *
+loadwise_database_list_checkins (LoadwiseDatabase  *self,
+                                 const GDate       *from,
+                                 const GDate       *to,
+                                 GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) checkins = NULL;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), NULL);
+
+  stmt = prepare_with_date (self,
+                            "SELECT date, morning_pain, side, night_pain FROM checkin"
+                            " WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
+                            from, error);
+  if (stmt == NULL)
+    return NULL;
+  loadwise_sqlite_bind_date (stmt, 2, to);
+
+  checkins = g_array_new (FALSE, TRUE, sizeof (LoadwiseCheckin));
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseCheckin checkin;
+
+      if (!read_checkin (stmt, &checkin, error))
+        return NULL;
+      g_array_append_val (checkins, checkin);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&checkins);
+}
+
+/* Red-flag screening */
+
+gboolean
+loadwise_database_save_red_flags (LoadwiseDatabase  *self,
+                                  const GDate       *date,
+                                  guint              yes_mask,
+                                  GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  if (!loadwise_check_range (_("red flags"), yes_mask, 0, LOADWISE_RED_FLAGS_ALL, error))
+    return FALSE;
+
+  stmt = prepare_with_date (self,
+                            "INSERT INTO red_flag_screening (date, yes_mask, answered_at)"
+                            " VALUES (?1, ?2, " NOW_SQL ")"
+                            " ON CONFLICT (date) DO UPDATE SET"
+                            "  yes_mask = excluded.yes_mask, answered_at = excluded.answered_at",
+                            date, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 2, (int) yes_mask);
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self, loadwise_sqlite_step_done (self->db, stmt, error), error);
+}
+
+gboolean
+loadwise_database_get_red_flags (LoadwiseDatabase  *self,
+                                 GDate             *out_date,
+                                 guint             *out_yes_mask,
+                                 gboolean          *out_found,
+                                 GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  GDate date;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_found != NULL, FALSE);
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT date, yes_mask FROM red_flag_screening"
+                                  " ORDER BY date DESC LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  if (rc == SQLITE_DONE)
+    {
+      *out_found = FALSE;
+      return TRUE;
+    }
+
+  if (!loadwise_sqlite_column_date (stmt, 0, &date, error))
+    return FALSE;
+  if (out_date != NULL)
+    *out_date = date;
+  if (out_yes_mask != NULL)
+    *out_yes_mask = (guint) sqlite3_column_int (stmt, 1);
+  *out_found = TRUE;
+  return TRUE;
+}
+
+/* Baseline */
+
+gboolean
+loadwise_database_get_baseline (LoadwiseDatabase         *self,
+                                const LoadwiseProgramme  *programme,
+                                double                   *out_baseline,
+                                gboolean                 *out_found,
+                                GError                  **error)
+{
+  g_autoptr (GArray) checkins = NULL;
+  LoadwiseProgramme stored;
+  GDate from, to;
+  double baseline = 0;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_baseline != NULL && out_found != NULL, FALSE);
+
+  if (programme == NULL)
+    {
+      if (!loadwise_database_get_programme (self, &stored, error))
+        return FALSE;
+      programme = &stored;
+    }
+
+  /* The 7 days before the start, and week 1 for when those are missing
+   * (PROGRAMME.md, "Pain that the runner logs"). */
+  from = programme->start;
+  g_date_subtract_days (&from, LOADWISE_BASELINE_DAYS);
+  to = programme->start;
+  g_date_add_days (&to, 6);
+
+  checkins = loadwise_database_list_checkins (self, &from, &to, error);
+  if (checkins == NULL)
+    return FALSE;
+
+  *out_found = loadwise_programme_compute_baseline (programme,
+                                                    (const LoadwiseCheckin *) checkins->data,
+                                                    checkins->len, &baseline);
+  if (*out_found)
+    *out_baseline = baseline;
+  return TRUE;
+}

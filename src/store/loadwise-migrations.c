@@ -1,0 +1,151 @@
+/* loadwise-migrations.c: the schema, one step per version
+ *
+ * Step N turns a version N-1 database into version N. Steps are never
+ * edited once released: a change is a new step. Dates are ISO YYYY-MM-DD
+ * text (`date(x) IS x` rejects anything else, 2026-02-30 included);
+ * timestamps are UTC ISO 8601. The CHECK constraints repeat the ranges the
+ * store validates, so that no other writer can store what the app refuses.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "store/loadwise-sqlite-private.h"
+
+#include <glib/gi18n.h>
+
+#include "core/loadwise-programme.h"
+
+#define STR(x) G_STRINGIFY (x)
+
+static const char *const migrations[] = {
+  /* 1: programme, weekly plan, sessions with their set log and pain,
+   * morning check-ins, settings. */
+  "CREATE TABLE programme ("
+  "  id            INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  start         TEXT    NOT NULL CHECK (date (start) IS start),"
+  "  weeks         INTEGER NOT NULL CHECK (weeks BETWEEN " STR (LOADWISE_WEEKS_MIN) " AND " STR (LOADWISE_WEEKS_MAX) "),"
+  "  training_days INTEGER NOT NULL CHECK (training_days BETWEEN 1 AND 127),"
+  "  safe_pain     INTEGER NOT NULL CHECK (safe_pain BETWEEN 0 AND 10),"
+  "  max_pain      INTEGER NOT NULL CHECK (max_pain BETWEEN safe_pain AND 10),"
+  "  created_at    TEXT    NOT NULL"
+  ");"
+  /* target_reps / target_hold_s 0: the bottom of the level's range. */
+  "CREATE TABLE week_plan ("
+  "  week          INTEGER NOT NULL CHECK (week >= 1),"
+  "  family        TEXT    NOT NULL CHECK (family IN ('bridge', 'single-leg', 'lateral')),"
+  "  level         INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4),"
+  "  target_reps   INTEGER NOT NULL DEFAULT 0 CHECK (target_reps BETWEEN 0 AND " STR (LOADWISE_STORE_REPS_MAX) "),"
+  "  target_hold_s INTEGER NOT NULL DEFAULT 0 CHECK (target_hold_s BETWEEN 0 AND " STR (LOADWISE_STORE_HOLD_MAX_S) "),"
+  "  decision      TEXT    NOT NULL CHECK (decision <> ''),"
+  "  reason        TEXT    NOT NULL,"
+  "  decided_at    TEXT    NOT NULL,"
+  "  PRIMARY KEY (week, family)"
+  ");"
+  "CREATE TABLE session ("
+  "  date          TEXT    NOT NULL PRIMARY KEY CHECK (date (date) IS date),"
+  "  status        TEXT    NOT NULL CHECK (status IN ('in-progress', 'done', 'skipped')),"
+  "  note          TEXT,"
+  "  skip_reason   TEXT,"
+  "  updated_at    TEXT    NOT NULL"
+  ");"
+  "CREATE TABLE set_log ("
+  "  date          TEXT    NOT NULL REFERENCES session (date) ON DELETE CASCADE,"
+  "  exercise_id   TEXT    NOT NULL CHECK (exercise_id <> ''),"
+  "  side          TEXT    NOT NULL CHECK (side IN ('none', 'left', 'right', 'both')),"
+  "  set_index     INTEGER NOT NULL CHECK (set_index BETWEEN 0 AND " STR (LOADWISE_STORE_SETS_MAX) " - 1),"
+  "  done          INTEGER NOT NULL CHECK (done IN (0, 1)),"
+  "  reps          INTEGER NOT NULL DEFAULT 0 CHECK (reps BETWEEN 0 AND " STR (LOADWISE_STORE_REPS_MAX) "),"
+  "  hold_s        INTEGER NOT NULL DEFAULT 0 CHECK (hold_s BETWEEN 0 AND " STR (LOADWISE_STORE_HOLD_MAX_S) "),"
+  "  logged_at     TEXT    NOT NULL,"
+  "  PRIMARY KEY (date, exercise_id, side, set_index)"
+  ");"
+  "CREATE TABLE exercise_pain ("
+  "  date          TEXT    NOT NULL REFERENCES session (date) ON DELETE CASCADE,"
+  "  exercise_id   TEXT    NOT NULL CHECK (exercise_id <> ''),"
+  "  pain          INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),"
+  "  updated_at    TEXT    NOT NULL,"
+  "  PRIMARY KEY (date, exercise_id)"
+  ");"
+  "CREATE TABLE checkin ("
+  "  date          TEXT    NOT NULL PRIMARY KEY CHECK (date (date) IS date),"
+  "  morning_pain  INTEGER NOT NULL CHECK (morning_pain BETWEEN 0 AND 10),"
+  "  side          TEXT    NOT NULL CHECK (side IN ('none', 'left', 'right', 'both')),"
+  "  night_pain    INTEGER NOT NULL CHECK (night_pain IN (0, 1)),"
+  "  updated_at    TEXT    NOT NULL"
+  ");"
+  "CREATE TABLE setting ("
+  "  key           TEXT    NOT NULL PRIMARY KEY,"
+  "  value         TEXT    NOT NULL"
+  ");",
+
+  /* 2: red-flag screening, and indexes for the per-exercise history that
+   * the weekly decision reads ("2 consecutive sessions", ACSM 2009). Every
+   * table's primary key starts with its date, so ranges by date need no
+   * further index. */
+  "CREATE INDEX set_log_by_exercise ON set_log (exercise_id, date);"
+  "CREATE INDEX exercise_pain_by_exercise ON exercise_pain (exercise_id, date);"
+  "CREATE TABLE red_flag_screening ("
+  "  date          TEXT    NOT NULL PRIMARY KEY CHECK (date (date) IS date),"
+  "  yes_mask      INTEGER NOT NULL CHECK (yes_mask BETWEEN 0 AND " STR (LOADWISE_STORE_RED_FLAGS_MASK) "),"
+  "  answered_at   TEXT    NOT NULL"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LOADWISE_DATABASE_SCHEMA_VERSION);
+
+static gboolean
+apply_step (sqlite3  *db,
+            int       version,
+            GError  **error)
+{
+  g_autofree char *set_version = NULL;
+  int current = 0;
+
+  if (!loadwise_sqlite_begin (db, error))
+    return FALSE;
+
+  /* Another process may have migrated while this one waited for the lock. */
+  if (!loadwise_sqlite_get_user_version (db, &current, error))
+    goto fail;
+  if (current >= version)
+    {
+      loadwise_sqlite_rollback (db);
+      return TRUE;
+    }
+  if (current != version - 1)
+    {
+      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_FAILED,
+                   _("The database changed to schema %d while it was being updated"), current);
+      goto fail;
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+  if (!loadwise_sqlite_exec (db, migrations[version - 1], error)
+      || !loadwise_sqlite_exec (db, set_version, error)
+      || !loadwise_sqlite_commit (db, error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  loadwise_sqlite_rollback (db);
+  return FALSE;
+}
+
+gboolean
+loadwise_migrations_apply (sqlite3  *db,
+                           int       from,
+                           int       to,
+                           GError  **error)
+{
+  g_return_val_if_fail (from >= 0 && to <= LOADWISE_DATABASE_SCHEMA_VERSION, FALSE);
+
+  for (int version = from + 1; version <= to; version++)
+    {
+      if (!apply_step (db, version, error))
+        {
+          g_prefix_error (error, _("Could not update the database to schema %d: "), version);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

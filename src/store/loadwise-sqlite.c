@@ -1,0 +1,166 @@
+/* loadwise-sqlite.c: result codes to GError, statements, transactions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "store/loadwise-sqlite-private.h"
+
+#include <glib/gi18n.h>
+
+#include "core/loadwise-parse.h"
+#include "core/loadwise-types.h"
+
+gboolean
+loadwise_sqlite_error (sqlite3  *db,
+                       int       rc,
+                       GError  **error)
+{
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  /* The primary code decides the class; extended codes refine it. */
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_BUSY,
+                   _("The database is locked by another program: %s"), message);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_CORRUPT,
+                   _("The database file is damaged or is not a database: %s"), message);
+      break;
+
+    default:
+      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_FAILED,
+                   _("Database error: %s"), message);
+      break;
+    }
+
+  return FALSE;
+}
+
+gboolean
+loadwise_sqlite_exec (sqlite3     *db,
+                      const char  *sql,
+                      GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return loadwise_sqlite_error (db, rc, error);
+  return TRUE;
+}
+
+sqlite3_stmt *
+loadwise_sqlite_prepare (sqlite3     *db,
+                         const char  *sql,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      loadwise_sqlite_error (db, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+int
+loadwise_sqlite_step (sqlite3       *db,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+
+  loadwise_sqlite_error (db, rc, error);
+  sqlite3_reset (stmt);
+  return -1;
+}
+
+gboolean
+loadwise_sqlite_step_done (sqlite3       *db,
+                           sqlite3_stmt  *stmt,
+                           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+  gboolean ok = TRUE;
+
+  if (rc != SQLITE_DONE)
+    ok = loadwise_sqlite_error (db, rc == SQLITE_ROW ? SQLITE_MISUSE : rc, error);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
+gboolean
+loadwise_sqlite_begin (sqlite3  *db,
+                       GError  **error)
+{
+  return loadwise_sqlite_exec (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+loadwise_sqlite_commit (sqlite3  *db,
+                        GError  **error)
+{
+  if (!loadwise_sqlite_exec (db, "COMMIT", error))
+    {
+      /* A failed COMMIT may leave the transaction open. */
+      loadwise_sqlite_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+loadwise_sqlite_rollback (sqlite3 *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+loadwise_sqlite_get_user_version (sqlite3  *db,
+                                  int      *out_version,
+                                  GError  **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (db, "PRAGMA user_version", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = loadwise_sqlite_step (db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  if (rc != SQLITE_ROW)
+    return loadwise_sqlite_error (db, SQLITE_ERROR, error);
+  *out_version = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+void
+loadwise_sqlite_bind_date (sqlite3_stmt *stmt,
+                           int           index,
+                           const GDate  *date)
+{
+  sqlite3_bind_text (stmt, index, loadwise_date_to_iso (date), -1, g_free);
+}
+
+gboolean
+loadwise_sqlite_column_date (sqlite3_stmt  *stmt,
+                             int            column,
+                             GDate         *out_date,
+                             GError       **error)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return loadwise_parse_date ("date", text != NULL ? text : "", out_date, error);
+}
