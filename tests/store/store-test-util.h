@@ -1,0 +1,50 @@
+/* store-test-util.h: fixtures and raw SQLite look-ups for the store tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "store/loadwise-sqlite-private.h"
+
+G_BEGIN_DECLS
+
+/* A temporary data folder with an open database at DIR/loadwise.db. */
+typedef struct {
+  char             *dir;
+  char             *path;
+  LoadwiseDatabase *db;
+} StoreFixture;
+
+void     store_fixture_setup          (StoreFixture  *fixture,
+                                       gconstpointer  data);
+/* The folder and path only; no database opened. */
+void     store_fixture_setup_empty    (StoreFixture  *fixture,
+                                       gconstpointer  data);
+void     store_fixture_teardown       (StoreFixture  *fixture,
+                                       gconstpointer  data);
+
+/* The single integer that @sql returns on @db. */
+gint64   store_test_query_int         (sqlite3       *db,
+                                       const char    *sql);
+/* The same through a separate read-only connection to @path. */
+gint64   store_test_file_query_int    (const char    *path,
+                                       const char    *sql);
+/* Runs @sql through a separate read-write connection to @path (no WAL
+ * switch, no pragmas): a foreign writer. */
+void     store_test_file_exec         (const char    *path,
+                                       const char    *sql);
+/* @size bytes from a fixed seed, so runs repeat. */
+void     store_test_write_random_file (const char    *path,
+                                       gsize          size,
+                                       guint32        seed);
+/* Permission bits of @path. */
+guint    store_test_file_mode         (const char    *path);
+
+/* An 8-week programme from @start, Mon/Wed/Fri, thresholds 3 and 5, all
+ * families at level 1. */
+void     store_test_start_programme   (LoadwiseDatabase *db,
+                                       const GDate      *start);
+
+G_END_DECLS
