@@ -1,0 +1,428 @@
+/* loadwise-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ui/loadwise-application.h"
+
+#include <glib/gi18n.h>
+
+#include "core/loadwise-red-flags.h"
+#include "store/loadwise-database.h"
+#include "ui/loadwise-window.h"
+
+struct _LoadwiseApplication
+{
+  AdwApplication     parent_instance;
+
+  LoadwiseClock     *clock;
+  GSettings         *settings;
+  LoadwiseDatabase  *database;
+  LoadwiseCatalogue *catalogue;
+};
+
+G_DEFINE_FINAL_TYPE (LoadwiseApplication, loadwise_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+LoadwiseApplication *
+loadwise_application_new (LoadwiseClock *clock)
+{
+  return g_object_new (LOADWISE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_BASE,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "clock", clock,
+                       NULL);
+}
+
+LoadwiseClock *
+loadwise_application_get_clock (LoadwiseApplication *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_APPLICATION (self), NULL);
+
+  return self->clock;
+}
+
+static void
+update_color_scheme (LoadwiseApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+on_settings_changed (GSettings           *settings,
+                     const char          *key,
+                     LoadwiseApplication *self)
+{
+  update_color_scheme (self);
+}
+
+static void
+on_fatal_dialog_response (AdwMessageDialog    *dialog,
+                          const char          *response,
+                          LoadwiseApplication *self)
+{
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* Something keeps the app from starting: say what, offer only Quit, and
+ * leave every file as it is. */
+static void
+show_fatal_error (LoadwiseApplication *self,
+                  const char          *heading,
+                  const char          *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_fatal_dialog_response), self, 0);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct {
+  LoadwiseApplication *app;
+  LoadwiseWindow      *window;
+  char                *backup_path;
+} RecoverData;
+
+static void
+recover_data_free (RecoverData *data)
+{
+  g_object_unref (data->app);
+  g_object_unref (data->window);
+  g_free (data->backup_path);
+  g_free (data);
+}
+
+static void
+on_recover_dialog_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            RecoverData      *data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0 || data->backup_path == NULL)
+    return;
+
+  if (!loadwise_database_restore_from (data->app->database, data->backup_path, NULL, &error))
+    {
+      /* Translators: %s is the reason the backup could not be restored. */
+      message = g_strdup_printf (_("The backup could not be restored: %s"), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (data->window), "win.toast", "s", message);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (data->window), "win.reload", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (data->window), "win.toast", "s",
+                              _("The backup was restored"));
+}
+
+/* The database was damaged and moved aside: tell the runner where it went
+ * and offer the newest backup, if there is one (DESIGN.md, "Errors"). */
+static void
+show_recovered_dialog (LoadwiseApplication *self,
+                       LoadwiseWindow      *window,
+                       const char          *moved_to,
+                       const char          *data_dir)
+{
+  g_autofree char *backup = loadwise_database_find_latest_backup (data_dir);
+  GtkWidget *dialog;
+  RecoverData *data;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                   _("Your Data File Was Damaged"), NULL);
+  if (backup != NULL)
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    /* Translators: the first %s is a file path, the second the path of a backup file. */
+                                    _("Loadwise could not read its data file, so it moved the damaged file to %s and started a new one. Nothing was deleted.\n\nA backup was found: %s. You can restore it, or start fresh."),
+                                    moved_to, backup);
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    /* Translators: %s is a file path. */
+                                    _("Loadwise could not read its data file, so it moved the damaged file to %s and started a new one. Nothing was deleted. No backup was found."),
+                                    moved_to);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "fresh", _("_Start Fresh"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "fresh");
+  if (backup != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+    }
+
+  data = g_new0 (RecoverData, 1);
+  data->app = g_object_ref (self);
+  data->window = g_object_ref (window);
+  data->backup_path = g_steal_pointer (&backup);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_recover_dialog_response),
+                         data, (GClosureNotify) (void (*) (void)) recover_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+open_data (LoadwiseApplication  *self,
+           char                **out_moved_to,
+           char                **out_data_dir)
+{
+  g_autofree char *data_dir = loadwise_database_get_default_dir ();
+  g_autofree char *path = loadwise_database_build_path (data_dir);
+  g_autoptr (GError) error = NULL;
+
+  self->database = loadwise_database_open_or_recover (path, out_moved_to, &error);
+  if (self->database == NULL)
+    {
+      if (g_error_matches (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_NEWER_VERSION))
+        show_fatal_error (self, _("Data From a Newer Version"), error->message);
+      else
+        show_fatal_error (self, _("Your Data Could Not Be Opened"), error->message);
+      return FALSE;
+    }
+
+  self->catalogue = loadwise_catalogue_load_default (&error);
+  if (self->catalogue == NULL)
+    {
+      show_fatal_error (self, _("The Exercise List Is Broken"), error->message);
+      return FALSE;
+    }
+
+  *out_data_dir = g_steal_pointer (&data_dir);
+  return TRUE;
+}
+
+static void
+loadwise_application_activate (GApplication *application)
+{
+  LoadwiseApplication *self = LOADWISE_APPLICATION (application);
+  g_autofree char *moved_to = NULL;
+  g_autofree char *data_dir = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  LoadwiseWindow *main_window;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  /* A fatal dialog from an earlier activation is still up. */
+  if (self->database == NULL && gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
+    return;
+
+  if (self->database == NULL && !open_data (self, &moved_to, &data_dir))
+    return;
+
+  main_window = loadwise_window_new (GTK_APPLICATION (self), self->database,
+                                     self->catalogue, self->clock);
+  gtk_window_present (GTK_WINDOW (main_window));
+
+  if (moved_to != NULL)
+    show_recovered_dialog (self, main_window, moved_to, data_dir);
+}
+
+static void
+on_quit_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing the windows lets the main window save its size. */
+  while (windows != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      windows = windows->next;
+      gtk_window_close (window);
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+on_preferences_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (LOADWISE_IS_WINDOW (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+}
+
+static void
+on_start_session_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (app);
+  if (LOADWISE_IS_WINDOW (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-today", NULL);
+}
+
+static void
+on_about_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Loadwise developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Loadwise"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Loadwise developers"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", loadwise_disclaimer (),
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", on_quit_activated },
+  { "preferences", on_preferences_activated },
+  { "about", on_about_activated },
+  { "start-session", on_start_session_activated },
+};
+
+static void
+loadwise_application_startup (GApplication *application)
+{
+  LoadwiseApplication *self = LOADWISE_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (loadwise_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (on_settings_changed), self, 0);
+  update_color_scheme (self);
+}
+
+static void
+loadwise_application_constructed (GObject *object)
+{
+  LoadwiseApplication *self = LOADWISE_APPLICATION (object);
+
+  G_OBJECT_CLASS (loadwise_application_parent_class)->constructed (object);
+
+  if (self->clock == NULL)
+    self->clock = loadwise_clock_new_system ();
+}
+
+static void
+loadwise_application_finalize (GObject *object)
+{
+  LoadwiseApplication *self = LOADWISE_APPLICATION (object);
+
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->catalogue, loadwise_catalogue_unref);
+
+  G_OBJECT_CLASS (loadwise_application_parent_class)->finalize (object);
+}
+
+static void
+loadwise_application_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  LoadwiseApplication *self = LOADWISE_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_application_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  LoadwiseApplication *self = LOADWISE_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_application_class_init (LoadwiseApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->constructed = loadwise_application_constructed;
+  object_class->finalize = loadwise_application_finalize;
+  object_class->get_property = loadwise_application_get_property;
+  object_class->set_property = loadwise_application_set_property;
+
+  app_class->activate = loadwise_application_activate;
+  app_class->startup = loadwise_application_startup;
+
+  /* Where "now" comes from; the system clock unless a test hands one in. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         LOADWISE_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+loadwise_application_init (LoadwiseApplication *self)
+{
+}

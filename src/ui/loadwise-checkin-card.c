@@ -1,0 +1,312 @@
+/* loadwise-checkin-card.c
+ *
+ * The next-morning pain is the 24-hour response that the pain-monitoring
+ * model weighs most (PROGRAMME.md, "Pain that the runner logs"; PMM).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ui/loadwise-checkin-card.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+struct _LoadwiseCheckinCard
+{
+  GtkWidget         parent_instance;
+
+  LoadwiseDatabase *database;
+  LoadwiseClock    *clock;
+  gboolean          saved;
+  gboolean          loading;
+
+  GtkSpinButton    *pain_spin;
+  AdwActionRow     *side_row;
+  GtkDropDown      *side_dropdown;
+  GtkSwitch        *night_switch;
+  GtkWidget        *saved_box;
+  GtkButton        *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (LoadwiseCheckinCard, loadwise_checkin_card, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_CLOCK,
+  PROP_SAVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The drop-down lists Left, Right, Both in this order. */
+static const LoadwiseSide dropdown_sides[] = {
+  LOADWISE_SIDE_LEFT, LOADWISE_SIDE_RIGHT, LOADWISE_SIDE_BOTH,
+};
+
+GtkWidget *
+loadwise_checkin_card_new (LoadwiseDatabase *database,
+                           LoadwiseClock    *clock)
+{
+  return g_object_new (LOADWISE_TYPE_CHECKIN_CARD,
+                       "database", database,
+                       "clock", clock,
+                       NULL);
+}
+
+gboolean
+loadwise_checkin_card_get_saved (LoadwiseCheckinCard *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_CHECKIN_CARD (self), FALSE);
+
+  return self->saved;
+}
+
+static void
+set_saved (LoadwiseCheckinCard *self,
+           gboolean             saved)
+{
+  gtk_widget_set_visible (self->saved_box, saved);
+  gtk_button_set_label (self->save_button, saved ? _("_Update") : _("_Save"));
+
+  if (self->saved == saved)
+    return;
+
+  self->saved = saved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED]);
+}
+
+static void
+update_side_row (LoadwiseCheckinCard *self)
+{
+  /* A side only means something when there is pain. */
+  gtk_widget_set_visible (GTK_WIDGET (self->side_row),
+                          gtk_spin_button_get_value_as_int (self->pain_spin) > 0);
+}
+
+static void
+show_error (LoadwiseCheckinCard *self,
+            const GError        *error)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+}
+
+void
+loadwise_checkin_card_reload (LoadwiseCheckinCard *self)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseCheckin checkin = { 0 };
+  gboolean found = FALSE;
+  GDate today;
+
+  g_return_if_fail (LOADWISE_IS_CHECKIN_CARD (self));
+
+  loadwise_clock_get_today (self->clock, &today);
+  if (!loadwise_database_get_checkin (self->database, &today, &checkin, &found, &error))
+    {
+      show_error (self, error);
+      found = FALSE;
+    }
+
+  self->loading = TRUE;
+  if (found)
+    {
+      gtk_spin_button_set_value (self->pain_spin, checkin.morning_pain);
+      for (guint i = 0; i < G_N_ELEMENTS (dropdown_sides); i++)
+        if (dropdown_sides[i] == checkin.side)
+          gtk_drop_down_set_selected (self->side_dropdown, i);
+      gtk_switch_set_active (self->night_switch, checkin.night_pain);
+    }
+  else
+    {
+      gtk_spin_button_set_value (self->pain_spin, 0);
+      gtk_drop_down_set_selected (self->side_dropdown, 0);
+      gtk_switch_set_active (self->night_switch, FALSE);
+    }
+  self->loading = FALSE;
+
+  update_side_row (self);
+  set_saved (self, found);
+}
+
+static void
+on_value_changed (LoadwiseCheckinCard *self)
+{
+  update_side_row (self);
+  if (!self->loading)
+    set_saved (self, FALSE);
+}
+
+static void
+on_pain_spin_value_changed (GtkSpinButton       *spin,
+                            LoadwiseCheckinCard *self)
+{
+  on_value_changed (self);
+}
+
+static void
+on_side_dropdown_selected_notify (GtkDropDown         *dropdown,
+                                  GParamSpec          *pspec,
+                                  LoadwiseCheckinCard *self)
+{
+  on_value_changed (self);
+}
+
+static void
+on_night_switch_active_notify (GtkSwitch           *toggle,
+                               GParamSpec          *pspec,
+                               LoadwiseCheckinCard *self)
+{
+  on_value_changed (self);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LoadwiseCheckinCard *self = LOADWISE_CHECKIN_CARD (widget);
+  g_autoptr (GError) error = NULL;
+  LoadwiseCheckin checkin = { 0 };
+  guint selected;
+
+  loadwise_clock_get_today (self->clock, &checkin.date);
+  checkin.morning_pain = (guint) gtk_spin_button_get_value_as_int (self->pain_spin);
+  selected = gtk_drop_down_get_selected (self->side_dropdown);
+  if (checkin.morning_pain == 0 || selected >= G_N_ELEMENTS (dropdown_sides))
+    checkin.side = LOADWISE_SIDE_NONE;
+  else
+    checkin.side = dropdown_sides[selected];
+  checkin.night_pain = gtk_switch_get_active (self->night_switch);
+
+  if (!loadwise_database_save_checkin (self->database, &checkin, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  set_saved (self, TRUE);
+}
+
+static void
+loadwise_checkin_card_constructed (GObject *object)
+{
+  LoadwiseCheckinCard *self = LOADWISE_CHECKIN_CARD (object);
+
+  G_OBJECT_CLASS (loadwise_checkin_card_parent_class)->constructed (object);
+
+  g_assert (self->database != NULL && self->clock != NULL);
+  loadwise_checkin_card_reload (self);
+}
+
+static void
+loadwise_checkin_card_dispose (GObject *object)
+{
+  LoadwiseCheckinCard *self = LOADWISE_CHECKIN_CARD (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_CHECKIN_CARD);
+  g_clear_object (&self->database);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (loadwise_checkin_card_parent_class)->dispose (object);
+}
+
+static void
+loadwise_checkin_card_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LoadwiseCheckinCard *self = LOADWISE_CHECKIN_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    case PROP_SAVED:
+      g_value_set_boolean (value, self->saved);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_checkin_card_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LoadwiseCheckinCard *self = LOADWISE_CHECKIN_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_checkin_card_class_init (LoadwiseCheckinCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = loadwise_checkin_card_constructed;
+  object_class->dispose = loadwise_checkin_card_dispose;
+  object_class->get_property = loadwise_checkin_card_get_property;
+  object_class->set_property = loadwise_checkin_card_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         LOADWISE_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         LOADWISE_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVED] =
+    g_param_spec_boolean ("saved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/loadwise-checkin-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, pain_spin);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, side_row);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, side_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, night_switch);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, saved_box);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_pain_spin_value_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_side_dropdown_selected_notify);
+  gtk_widget_class_bind_template_callback (widget_class, on_night_switch_active_notify);
+
+  gtk_widget_class_install_action (widget_class, "checkin.save", NULL, save_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+loadwise_checkin_card_init (LoadwiseCheckinCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

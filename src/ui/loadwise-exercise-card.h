@@ -1,0 +1,31 @@
+/* loadwise-exercise-card.h: one prescribed exercise with its set ticks and pain
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/loadwise-session.h"
+#include "store/loadwise-database.h"
+
+G_BEGIN_DECLS
+
+#define LOADWISE_TYPE_EXERCISE_CARD (loadwise_exercise_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (LoadwiseExerciseCard, loadwise_exercise_card, LOADWISE, EXERCISE_CARD, GtkWidget)
+
+/* @sets: the LoadwiseSetLog rows of @date (any exercise; may be NULL);
+ * @pains: as loadwise_database_get_exercise_pains() (may be NULL).
+ * Each tick button is named "set-SIDE-INDEX" ("set-left-0", "set-none-2")
+ * and the pain drop-down "pain" (item 0 is "not rated", item n is pain n-1). */
+GtkWidget  *loadwise_exercise_card_new             (LoadwiseDatabase                 *database,
+                                                    const GDate                      *date,
+                                                    const LoadwisePrescribedExercise *item,
+                                                    GPtrArray                        *sets,
+                                                    GHashTable                       *pains);
+const char *loadwise_exercise_card_get_exercise_id (LoadwiseExerciseCard             *self);
+/* "2 × 10", "3 × 8 per side", "10 × 5 s hold": newly allocated. */
+char       *loadwise_exercise_card_format_dosage   (const LoadwisePrescribedExercise *item);
+
+G_END_DECLS

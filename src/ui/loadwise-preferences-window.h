@@ -1,0 +1,25 @@
+/* loadwise-preferences-window.h: programme settings, style and data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/loadwise-database.h"
+
+G_BEGIN_DECLS
+
+#define LOADWISE_TYPE_PREFERENCES_WINDOW (loadwise_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LoadwisePreferencesWindow, loadwise_preferences_window, LOADWISE, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+/* Programme changes are stored as they are made; an invalid combination
+ * is refused with a toast naming the field, and the controls go back to
+ * what is stored. Actions: prefs.open-folder, prefs.backup. The day
+ * toggles are named "day-mon" ... "day-sun". */
+GtkWidget  *loadwise_preferences_window_new              (LoadwiseDatabase          *database);
+/* The last message shown in a toast, or NULL (for tests). */
+const char *loadwise_preferences_window_get_last_message (LoadwisePreferencesWindow *self);
+
+G_END_DECLS

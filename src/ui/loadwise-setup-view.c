@@ -1,0 +1,512 @@
+/* loadwise-setup-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ui/loadwise-setup-view.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "core/loadwise-programme.h"
+#include "core/loadwise-red-flags.h"
+#include "ui/loadwise-red-flag-questions.h"
+
+struct _LoadwiseSetupView
+{
+  GtkWidget                 parent_instance;
+
+  LoadwiseDatabase         *database;
+  LoadwiseClock            *clock;
+  GDate                     start;
+
+  AdwWindowTitle           *window_title;
+  GtkWidget                *back_button;
+  GtkStack                 *pages;
+  GtkLabel                 *disclaimer_label;
+  GtkLabel                 *advice_disclaimer_label;
+  LoadwiseRedFlagQuestions *questions;
+  GtkLabel                 *advice_label;
+  GtkMenuButton            *start_button;
+  GtkPopover               *calendar_popover;
+  GtkCalendar              *calendar;
+  GtkSpinButton            *weeks_spin;
+  GtkBox                   *days_box;
+  GtkLabel                 *days_caption;
+  GtkSpinButton            *safe_spin;
+  GtkSpinButton            *max_spin;
+  GtkLabel                 *pain_caption;
+  GtkSpinButton            *morning_spin;
+  AdwActionRow             *side_row;
+  GtkDropDown              *side_dropdown;
+  GtkToggleButton          *day_buttons[7];
+};
+
+G_DEFINE_FINAL_TYPE (LoadwiseSetupView, loadwise_setup_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_CLOCK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const LoadwiseSide dropdown_sides[] = {
+  LOADWISE_SIDE_LEFT, LOADWISE_SIDE_RIGHT, LOADWISE_SIDE_BOTH,
+};
+
+GtkWidget *
+loadwise_setup_view_new (LoadwiseDatabase *database,
+                         LoadwiseClock    *clock)
+{
+  return g_object_new (LOADWISE_TYPE_SETUP_VIEW,
+                       "database", database,
+                       "clock", clock,
+                       NULL);
+}
+
+const char *
+loadwise_setup_view_get_page (LoadwiseSetupView *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_SETUP_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
+static void
+toast (LoadwiseSetupView *self,
+       const char        *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}
+
+static void
+show_page (LoadwiseSetupView *self,
+           const char        *name)
+{
+  const char *title;
+
+  gtk_stack_set_visible_child_name (self->pages, name);
+  gtk_widget_set_visible (self->back_button, g_strcmp0 (name, "welcome") != 0);
+
+  if (g_strcmp0 (name, "red-flags") == 0)
+    title = _("Safety Questions");
+  else if (g_strcmp0 (name, "advice") == 0)
+    title = _("Before You Go On");
+  else if (g_strcmp0 (name, "programme") == 0)
+    title = _("Your Programme");
+  else
+    title = _("Welcome");
+  adw_window_title_set_title (self->window_title, title);
+}
+
+static guint8
+get_days_mask (LoadwiseSetupView *self)
+{
+  guint8 mask = 0;
+
+  for (guint i = 0; i < 7; i++)
+    if (gtk_toggle_button_get_active (self->day_buttons[i]))
+      mask |= LOADWISE_WEEKDAY_BIT (G_DATE_MONDAY + i);
+  return mask;
+}
+
+/* The Start button stays insensitive until the choices are valid, and the
+ * captions say why. */
+static void
+update_validity (LoadwiseSetupView *self)
+{
+  guint n_days = loadwise_weekdays_count (get_days_mask (self));
+  gboolean days_ok = n_days >= LOADWISE_TRAINING_DAYS_MIN && n_days <= LOADWISE_TRAINING_DAYS_MAX;
+  gboolean pain_ok = gtk_spin_button_get_value_as_int (self->safe_spin) <=
+                     gtk_spin_button_get_value_as_int (self->max_spin);
+
+  if (days_ok)
+    {
+      gtk_label_set_label (self->days_caption,
+                           _("Two or three days a week, with a rest day between sessions where you can."));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->days_caption), "error");
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+
+      /* ACSM 2009: 2-3 days a week. */
+      text = g_strdup_printf (ngettext ("Pick two or three training days: %u day is chosen.",
+                                        "Pick two or three training days: %u days are chosen.",
+                                        n_days),
+                              n_days);
+      gtk_label_set_label (self->days_caption, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->days_caption), "error");
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pain_caption), !pain_ok);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_row),
+                          gtk_spin_button_get_value_as_int (self->morning_spin) > 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.start", days_ok && pain_ok);
+}
+
+static void
+update_start_label (LoadwiseSetupView *self)
+{
+  g_autoptr (GDateTime) datetime = g_date_time_new_local (g_date_get_year (&self->start),
+                                                          g_date_get_month (&self->start),
+                                                          g_date_get_day (&self->start),
+                                                          12, 0, 0);
+  /* Translators: the programme's start date as strftime() writes it. */
+  g_autofree char *text = g_date_time_format (datetime, _("%a %-d %b %Y"));
+
+  gtk_menu_button_set_label (self->start_button, text);
+}
+
+void
+loadwise_setup_view_reset (LoadwiseSetupView *self)
+{
+  g_autoptr (GDateTime) now = NULL;
+
+  g_return_if_fail (LOADWISE_IS_SETUP_VIEW (self));
+
+  now = loadwise_clock_get_now (self->clock);
+  loadwise_clock_get_today (self->clock, &self->start);
+  gtk_calendar_select_day (self->calendar, now);
+  update_start_label (self);
+
+  loadwise_red_flag_questions_set_yes_mask (self->questions, 0);
+  gtk_spin_button_set_value (self->weeks_spin, LOADWISE_WEEKS_DEFAULT);
+  for (guint i = 0; i < 7; i++)
+    gtk_toggle_button_set_active (self->day_buttons[i],
+                                  (LOADWISE_TRAINING_DAYS_DEFAULT &
+                                   LOADWISE_WEEKDAY_BIT (G_DATE_MONDAY + i)) != 0);
+  gtk_spin_button_set_value (self->safe_spin, LOADWISE_SAFE_PAIN_DEFAULT);
+  gtk_spin_button_set_value (self->max_spin, LOADWISE_MAX_PAIN_DEFAULT);
+  gtk_spin_button_set_value (self->morning_spin, 0);
+  gtk_drop_down_set_selected (self->side_dropdown, 0);
+
+  update_validity (self);
+  show_page (self, "welcome");
+}
+
+static void
+on_day_toggled (GtkToggleButton   *button,
+                LoadwiseSetupView *self)
+{
+  update_validity (self);
+}
+
+static void
+on_spin_value_changed (GtkSpinButton     *spin,
+                       LoadwiseSetupView *self)
+{
+  update_validity (self);
+}
+
+static void
+on_calendar_day_selected (GtkCalendar       *calendar,
+                          LoadwiseSetupView *self)
+{
+  g_autoptr (GDateTime) date = gtk_calendar_get_date (calendar);
+
+  loadwise_date_from_datetime (date, &self->start);
+  update_start_label (self);
+  gtk_popover_popdown (self->calendar_popover);
+}
+
+static void
+next_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  show_page (LOADWISE_SETUP_VIEW (widget), "red-flags");
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (widget);
+  const char *page = loadwise_setup_view_get_page (self);
+
+  if (g_strcmp0 (page, "red-flags") == 0)
+    show_page (self, "welcome");
+  else
+    show_page (self, "red-flags");
+}
+
+static void
+answer_red_flags_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (widget);
+  g_autoptr (GError) error = NULL;
+  guint mask = loadwise_red_flag_questions_get_yes_mask (self->questions);
+  GDate today;
+
+  loadwise_clock_get_today (self->clock, &today);
+  if (!loadwise_database_save_red_flags (self->database, &today, mask, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  /* PROGRAMME.md, "Red flags": any yes, the advice comes before anything else. */
+  show_page (self, mask != 0 ? "advice" : "programme");
+}
+
+static void
+change_answers_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  show_page (LOADWISE_SETUP_VIEW (widget), "red-flags");
+}
+
+static void
+continue_anyway_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  show_page (LOADWISE_SETUP_VIEW (widget), "programme");
+}
+
+static void
+start_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (widget);
+  g_autoptr (GError) error = NULL;
+  LoadwiseProgramme programme;
+  LoadwiseCheckin checkin = { 0 };
+  guint levels[LOADWISE_N_FAMILIES];
+  double baseline = 0;
+  gboolean found = FALSE;
+  guint level;
+  guint selected;
+
+  loadwise_programme_init (&programme, &self->start);
+  programme.weeks = (guint) gtk_spin_button_get_value_as_int (self->weeks_spin);
+  programme.training_days = get_days_mask (self);
+  programme.safe_pain = (guint) gtk_spin_button_get_value_as_int (self->safe_spin);
+  programme.max_pain = (guint) gtk_spin_button_get_value_as_int (self->max_spin);
+
+  if (!loadwise_programme_validate (&programme, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  /* This morning's pain is today's check-in, and it sets where the ladders
+   * start: level 0 when it is over 5 (PROGRAMME.md, "Schedule"). */
+  loadwise_clock_get_today (self->clock, &checkin.date);
+  checkin.morning_pain = (guint) gtk_spin_button_get_value_as_int (self->morning_spin);
+  selected = gtk_drop_down_get_selected (self->side_dropdown);
+  checkin.side = (checkin.morning_pain == 0 || selected >= G_N_ELEMENTS (dropdown_sides))
+                 ? LOADWISE_SIDE_NONE : dropdown_sides[selected];
+  checkin.night_pain = FALSE;
+
+  if (!loadwise_database_save_checkin (self->database, &checkin, &error) ||
+      !loadwise_database_get_baseline (self->database, &programme, &baseline, &found, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  level = loadwise_programme_start_level (found ? baseline : (double) checkin.morning_pain, FALSE);
+  for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
+    levels[family] = level;
+
+  if (!loadwise_database_start_programme (self->database, &programme, levels, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  gtk_widget_activate_action (widget, "win.reload", NULL);
+}
+
+static void
+loadwise_setup_view_constructed (GObject *object)
+{
+  LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (object);
+
+  G_OBJECT_CLASS (loadwise_setup_view_parent_class)->constructed (object);
+
+  g_assert (self->database != NULL && self->clock != NULL);
+  loadwise_setup_view_reset (self);
+}
+
+static void
+loadwise_setup_view_dispose (GObject *object)
+{
+  LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_SETUP_VIEW);
+  g_clear_object (&self->database);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (loadwise_setup_view_parent_class)->dispose (object);
+}
+
+static void
+loadwise_setup_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_setup_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_setup_view_class_init (LoadwiseSetupViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = loadwise_setup_view_constructed;
+  object_class->dispose = loadwise_setup_view_dispose;
+  object_class->get_property = loadwise_setup_view_get_property;
+  object_class->set_property = loadwise_setup_view_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         LOADWISE_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         LOADWISE_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LOADWISE_TYPE_RED_FLAG_QUESTIONS);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/loadwise-setup-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, pages);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, disclaimer_label);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, advice_disclaimer_label);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, questions);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, advice_label);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, weeks_spin);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, days_box);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, days_caption);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, safe_spin);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, max_spin);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, pain_caption);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, morning_spin);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, side_row);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, side_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_spin_value_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
+
+  gtk_widget_class_install_action (widget_class, "setup.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "setup.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "setup.answer-red-flags", NULL,
+                                   answer_red_flags_activated);
+  gtk_widget_class_install_action (widget_class, "setup.change-answers", NULL,
+                                   change_answers_activated);
+  gtk_widget_class_install_action (widget_class, "setup.continue-anyway", NULL,
+                                   continue_anyway_activated);
+  gtk_widget_class_install_action (widget_class, "setup.start", NULL, start_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+/* Short and full weekday names, Monday first. */
+static const char *
+weekday_short (guint index)
+{
+  const char *names[] = {
+    NC_("weekday", "Mon"), NC_("weekday", "Tue"), NC_("weekday", "Wed"),
+    NC_("weekday", "Thu"), NC_("weekday", "Fri"), NC_("weekday", "Sat"),
+    NC_("weekday", "Sun"),
+  };
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", names[index]);
+}
+
+static const char *
+weekday_long (guint index)
+{
+  const char *names[] = {
+    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+    N_("Friday"), N_("Saturday"), N_("Sunday"),
+  };
+
+  return _(names[index]);
+}
+
+static void
+loadwise_setup_view_init (LoadwiseSetupView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < 7; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (weekday_short (i));
+      g_autofree char *name = g_strdup_printf ("day-%s",
+                                               loadwise_weekday_to_string (G_DATE_MONDAY + i));
+
+      gtk_widget_set_name (button, name);
+      gtk_widget_set_hexpand (button, TRUE);
+      gtk_widget_set_tooltip_text (button, weekday_long (i));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, weekday_long (i),
+                                      -1);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_day_toggled), self, 0);
+      self->day_buttons[i] = GTK_TOGGLE_BUTTON (button);
+      gtk_box_append (self->days_box, button);
+    }
+
+  gtk_label_set_label (self->disclaimer_label, loadwise_disclaimer ());
+  gtk_label_set_label (self->advice_disclaimer_label, loadwise_disclaimer ());
+  gtk_label_set_label (self->advice_label, loadwise_red_flags_get_advice ());
+}

@@ -1,0 +1,29 @@
+/* loadwise-setup-view.h: first run (welcome, red flags, programme set-up)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/loadwise-clock.h"
+#include "store/loadwise-database.h"
+
+G_BEGIN_DECLS
+
+#define LOADWISE_TYPE_SETUP_VIEW (loadwise_setup_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (LoadwiseSetupView, loadwise_setup_view, LOADWISE, SETUP_VIEW, GtkWidget)
+
+/* Actions: setup.next, setup.back, setup.answer-red-flags (saves the
+ * answers; any yes shows the advice), setup.change-answers,
+ * setup.continue-anyway, setup.start (stores the programme, then
+ * activates win.reload). */
+GtkWidget  *loadwise_setup_view_new      (LoadwiseDatabase  *database,
+                                          LoadwiseClock     *clock);
+/* "welcome", "red-flags", "advice" or "programme". */
+const char *loadwise_setup_view_get_page (LoadwiseSetupView *self);
+/* Back to the first page with the defaults. */
+void        loadwise_setup_view_reset    (LoadwiseSetupView *self);
+
+G_END_DECLS

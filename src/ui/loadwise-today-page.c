@@ -1,0 +1,651 @@
+/* loadwise-today-page.c
+ *
+ * Everything shown comes from the database each time the page is shown
+ * and at each local midnight, so a restart shows the same state.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ui/loadwise-today-page.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "core/loadwise-red-flags.h"
+#include "core/loadwise-session.h"
+#include "ui/loadwise-checkin-card.h"
+#include "ui/loadwise-exercise-card.h"
+#include "ui/loadwise-red-flag-questions.h"
+
+struct _LoadwiseTodayPage
+{
+  GtkWidget          parent_instance;
+
+  LoadwiseDatabase  *database;
+  LoadwiseCatalogue *catalogue;
+  LoadwiseClock     *clock;
+  GtkWidget         *checkin_card;
+  guint              midnight_source;
+  guint              red_flag_mask;
+  const char        *state;
+
+  GtkLabel          *date_label;
+  GtkLabel          *week_label;
+  GtkWidget         *red_flag_box;
+  GtkLabel          *advice_label;
+  GtkBox            *checkin_box;
+  GtkStack          *session_stack;
+  GtkLabel          *status_label;
+  GtkBox            *exercises_box;
+  AdwEntryRow       *note_row;
+  GtkButton         *finish_button;
+  GtkWidget         *skip_button;
+  GtkLabel          *rest_label;
+  GtkLabel          *before_label;
+};
+
+G_DEFINE_FINAL_TYPE (LoadwiseTodayPage, loadwise_today_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_CATALOGUE,
+  PROP_CLOCK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void schedule_midnight (LoadwiseTodayPage *self);
+
+GtkWidget *
+loadwise_today_page_new (LoadwiseDatabase  *database,
+                         LoadwiseCatalogue *catalogue,
+                         LoadwiseClock     *clock)
+{
+  return g_object_new (LOADWISE_TYPE_TODAY_PAGE,
+                       "database", database,
+                       "catalogue", catalogue,
+                       "clock", clock,
+                       NULL);
+}
+
+const char *
+loadwise_today_page_get_state (LoadwiseTodayPage *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_TODAY_PAGE (self), NULL);
+
+  return self->state;
+}
+
+static void
+toast (LoadwiseTodayPage *self,
+       const char        *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}
+
+/* "Wednesday 25 November" in the locale's words. */
+static char *
+format_date (const GDate *date)
+{
+  g_autoptr (GDateTime) datetime = g_date_time_new_local (g_date_get_year (date),
+                                                          g_date_get_month (date),
+                                                          g_date_get_day (date),
+                                                          12, 0, 0);
+
+  /* Translators: a date as strftime() writes it; keep the day name. */
+  return g_date_time_format (datetime, _("%A %-d %B"));
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+update_status (LoadwiseTodayPage *self,
+               const GDate       *today)
+{
+  g_auto (LoadwiseSessionRecord) record = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *status = NULL;
+
+  if (!loadwise_database_get_session (self->database, today, &record, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  switch (record.status)
+    {
+    case LOADWISE_SESSION_STATUS_IN_PROGRESS:
+      status = g_strdup (_("In progress"));
+      break;
+
+    case LOADWISE_SESSION_STATUS_DONE:
+      status = g_strdup (_("Done. You can still change the ticks, pain and note."));
+      break;
+
+    case LOADWISE_SESSION_STATUS_SKIPPED:
+      if (record.skip_reason != NULL && *record.skip_reason != '\0')
+        /* Translators: %s is the reason the runner gave. */
+        status = g_strdup_printf (_("Skipped: %s"), record.skip_reason);
+      else
+        status = g_strdup (_("Skipped"));
+      break;
+
+    case LOADWISE_SESSION_STATUS_NONE:
+    default:
+      status = g_strdup (_("Tick each set as you finish it."));
+      break;
+    }
+
+  gtk_label_set_label (self->status_label, status);
+  gtk_button_set_label (self->finish_button,
+                        record.status == LOADWISE_SESSION_STATUS_DONE ? _("_Save Note")
+                                                                      : _("_Finish Session"));
+  gtk_widget_set_visible (self->skip_button,
+                          record.status != LOADWISE_SESSION_STATUS_DONE &&
+                          record.status != LOADWISE_SESSION_STATUS_SKIPPED);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), record.note != NULL ? record.note : "");
+}
+
+static void
+show_session (LoadwiseTodayPage          *self,
+              const LoadwisePrescription *prescription)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = NULL;
+  g_autoptr (GHashTable) pains = NULL;
+
+  sets = loadwise_database_list_sets (self->database, &prescription->date, &error);
+  if (sets == NULL)
+    {
+      toast (self, error->message);
+      g_clear_error (&error);
+    }
+  pains = loadwise_database_get_exercise_pains (self->database, &prescription->date, &error);
+  if (pains == NULL)
+    toast (self, error->message);
+
+  clear_box (self->exercises_box);
+  for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
+    gtk_box_append (self->exercises_box,
+                    loadwise_exercise_card_new (self->database, &prescription->date,
+                                                &prescription->exercises[family],
+                                                sets, pains));
+
+  update_status (self, &prescription->date);
+  self->state = "session";
+  gtk_stack_set_visible_child_name (self->session_stack, "session");
+}
+
+void
+loadwise_today_page_reload (LoadwiseTodayPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *week_text = NULL;
+  LoadwiseProgramme programme;
+  LoadwisePrescription prescription;
+  guint levels[LOADWISE_N_FAMILIES];
+  GDate today;
+  GDate flag_date;
+  gboolean flags_found = FALSE;
+  int week;
+
+  g_return_if_fail (LOADWISE_IS_TODAY_PAGE (self));
+
+  now = loadwise_clock_get_now (self->clock);
+  loadwise_clock_get_today (self->clock, &today);
+  /* Translators: today's date as strftime() writes it, e.g. "Wednesday 25 November". */
+  date_text = g_date_time_format (now, _("%A %-d %B"));
+  gtk_label_set_label (self->date_label, date_text);
+
+  /* PROGRAMME.md, "Red flags": any yes stays visible until answered no. */
+  self->red_flag_mask = 0;
+  if (!loadwise_database_get_red_flags (self->database, &flag_date, &self->red_flag_mask,
+                                        &flags_found, &error))
+    {
+      toast (self, error->message);
+      g_clear_error (&error);
+    }
+  if (!flags_found)
+    self->red_flag_mask = 0;
+  gtk_widget_set_visible (self->red_flag_box, self->red_flag_mask != 0);
+
+  loadwise_checkin_card_reload (LOADWISE_CHECKIN_CARD (self->checkin_card));
+
+  if (!loadwise_database_get_programme (self->database, &programme, &error))
+    {
+      if (!g_error_matches (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_NO_PROGRAMME))
+        toast (self, error->message);
+      gtk_label_set_label (self->week_label, "");
+      self->state = "empty";
+      gtk_stack_set_visible_child_name (self->session_stack, "empty");
+      return;
+    }
+
+  week = loadwise_programme_get_week (&programme, &today);
+  if (week <= 0)
+    {
+      g_autofree char *start = format_date (&programme.start);
+      g_autofree char *before = NULL;
+
+      /* Translators: %s is a date, e.g. "Monday 30 November". */
+      before = g_strdup_printf (_("Your programme starts on %s."), start);
+      gtk_label_set_label (self->before_label, before);
+      gtk_label_set_label (self->week_label, _("Not started yet"));
+      self->state = "before";
+      gtk_stack_set_visible_child_name (self->session_stack, "before");
+      return;
+    }
+
+  if (loadwise_programme_is_maintenance (&programme, &today))
+    week_text = g_strdup (_("Maintenance"));
+  else
+    /* Translators: e.g. "Week 2 of 8". */
+    week_text = g_strdup_printf (_("Week %d of %u"), week, programme.weeks);
+  gtk_label_set_label (self->week_label, week_text);
+
+  if (!loadwise_database_get_levels (self->database, week, levels, &error) ||
+      !loadwise_prescribe (self->catalogue, &programme, levels, &today, &prescription))
+    {
+      if (error != NULL)
+        toast (self, error->message);
+      self->state = "empty";
+      gtk_stack_set_visible_child_name (self->session_stack, "empty");
+      return;
+    }
+
+  if (!prescription.is_session)
+    {
+      g_autofree char *next = format_date (&prescription.next_session);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a date, e.g. "Friday 27 November". */
+      text = g_strdup_printf (_("Next session: %s"), next);
+      gtk_label_set_label (self->rest_label, text);
+      self->state = "rest";
+      gtk_stack_set_visible_child_name (self->session_stack, "rest");
+      return;
+    }
+
+  show_session (self, &prescription);
+}
+
+static gboolean
+on_midnight_timeout (gpointer user_data)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (user_data);
+
+  self->midnight_source = 0;
+  loadwise_today_page_reload (self);
+  schedule_midnight (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A simple timer to the next local midnight, re-armed each time: the day
+ * changes while the window is open. */
+static void
+schedule_midnight (LoadwiseTodayPage *self)
+{
+  g_autoptr (GDateTime) now = loadwise_clock_get_now (self->clock);
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) midnight = NULL;
+  GTimeSpan until;
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+
+  start = g_date_time_new (g_date_time_get_timezone (now),
+                           g_date_time_get_year (now),
+                           g_date_time_get_month (now),
+                           g_date_time_get_day_of_month (now),
+                           0, 0, 0);
+  midnight = g_date_time_add_days (start, 1);
+  until = g_date_time_difference (midnight, now);
+  /* One second late, so "today" has surely changed. */
+  self->midnight_source = g_timeout_add_seconds ((guint) (until / G_TIME_SPAN_SECOND) + 1,
+                                                 on_midnight_timeout, self);
+}
+
+static void
+current_date (LoadwiseTodayPage *self,
+              GDate             *out_date)
+{
+  loadwise_clock_get_today (self->clock, out_date);
+}
+
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  loadwise_today_page_reload (LOADWISE_TODAY_PAGE (widget));
+}
+
+static void
+sets_changed_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
+  GDate today;
+
+  current_date (self, &today);
+  update_status (self, &today);
+}
+
+static void
+finish_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  GDate today;
+
+  current_date (self, &today);
+  if (!loadwise_database_set_session_status (self->database, &today,
+                                             LOADWISE_SESSION_STATUS_DONE,
+                                             *note != '\0' ? note : NULL, NULL, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  toast (self, _("Session saved"));
+  update_status (self, &today);
+}
+
+static void
+skip_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  const char *reason = g_variant_get_string (parameter, NULL);
+  GDate today;
+
+  current_date (self, &today);
+  if (!loadwise_database_set_session_status (self->database, &today,
+                                             LOADWISE_SESSION_STATUS_SKIPPED, NULL,
+                                             *reason != '\0' ? reason : NULL, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  toast (self, _("Today is marked as skipped. It does not count as a miss."));
+  update_status (self, &today);
+}
+
+static void
+on_skip_dialog_response (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         LoadwiseTodayPage *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_strcmp0 (response, "skip") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "today.skip", "s",
+                                gtk_editable_get_text (entry));
+}
+
+static void
+ask_skip_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Skip Today?"),
+                                   _("A skipped day, for illness or travel say, is not counted as a miss. What got in the way?"));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (optional)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for skipping"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "skip", _("_Skip Today"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "skip");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_skip_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_red_flags_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  GDate today;
+
+  current_date (self, &today);
+  if (!loadwise_database_save_red_flags (self->database, &today,
+                                         g_variant_get_uint32 (parameter), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  loadwise_today_page_reload (self);
+}
+
+static void
+on_red_flags_dialog_response (AdwMessageDialog  *dialog,
+                              const char        *response,
+                              LoadwiseTodayPage *self)
+{
+  LoadwiseRedFlagQuestions *questions =
+    LOADWISE_RED_FLAG_QUESTIONS (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_strcmp0 (response, "save") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "today.save-red-flags", "u",
+                                loadwise_red_flag_questions_get_yes_mask (questions));
+}
+
+static void
+answer_red_flags_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
+  GtkWidget *dialog;
+  GtkWidget *questions = loadwise_red_flag_questions_new ();
+
+  loadwise_red_flag_questions_set_yes_mask (LOADWISE_RED_FLAG_QUESTIONS (questions),
+                                            self->red_flag_mask);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Safety Questions"),
+                                   _("Answer each one for how things are now."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), questions);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save Answers"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_red_flags_dialog_response),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+loadwise_today_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (loadwise_today_page_parent_class)->map (widget);
+
+  loadwise_today_page_reload (LOADWISE_TODAY_PAGE (widget));
+}
+
+static void
+loadwise_today_page_constructed (GObject *object)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (object);
+
+  G_OBJECT_CLASS (loadwise_today_page_parent_class)->constructed (object);
+
+  g_assert (self->database != NULL && self->catalogue != NULL && self->clock != NULL);
+
+  self->checkin_card = loadwise_checkin_card_new (self->database, self->clock);
+  gtk_box_append (self->checkin_box, self->checkin_card);
+
+  gtk_label_set_label (self->advice_label, loadwise_red_flags_get_advice ());
+
+  loadwise_today_page_reload (self);
+  schedule_midnight (self);
+}
+
+static void
+loadwise_today_page_dispose (GObject *object)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (object);
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_TODAY_PAGE);
+  self->checkin_card = NULL;
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->catalogue, loadwise_catalogue_unref);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (loadwise_today_page_parent_class)->dispose (object);
+}
+
+static void
+loadwise_today_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_CATALOGUE:
+      g_value_set_boxed (value, self->catalogue);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_today_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_CATALOGUE:
+      self->catalogue = g_value_dup_boxed (value);
+      break;
+
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_today_page_class_init (LoadwiseTodayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = loadwise_today_page_constructed;
+  object_class->dispose = loadwise_today_page_dispose;
+  object_class->get_property = loadwise_today_page_get_property;
+  object_class->set_property = loadwise_today_page_set_property;
+
+  widget_class->map = loadwise_today_page_map;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         LOADWISE_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATALOGUE] =
+    g_param_spec_boxed ("catalogue", NULL, NULL,
+                        LOADWISE_TYPE_CATALOGUE,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         LOADWISE_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/loadwise-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, week_label);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, red_flag_box);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, advice_label);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, checkin_box);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, session_stack);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, exercises_box);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, finish_button);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, skip_button);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, rest_label);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, before_label);
+
+  gtk_widget_class_install_action (widget_class, "today.reload", NULL, reload_activated);
+  gtk_widget_class_install_action (widget_class, "today.sets-changed", NULL, sets_changed_activated);
+  gtk_widget_class_install_action (widget_class, "today.finish", NULL, finish_activated);
+  gtk_widget_class_install_action (widget_class, "today.skip", "s", skip_activated);
+  gtk_widget_class_install_action (widget_class, "today.ask-skip", NULL, ask_skip_activated);
+  gtk_widget_class_install_action (widget_class, "today.answer-red-flags", NULL,
+                                   answer_red_flags_activated);
+  gtk_widget_class_install_action (widget_class, "today.save-red-flags", "u",
+                                   save_red_flags_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+loadwise_today_page_init (LoadwiseTodayPage *self)
+{
+  self->state = "empty";
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,31 @@
+/* loadwise-today-page.h: today's date, check-in, session or rest day
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/loadwise-catalogue.h"
+#include "core/loadwise-clock.h"
+#include "store/loadwise-database.h"
+
+G_BEGIN_DECLS
+
+#define LOADWISE_TYPE_TODAY_PAGE (loadwise_today_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (LoadwiseTodayPage, loadwise_today_page, LOADWISE, TODAY_PAGE, GtkWidget)
+
+/* Actions: today.reload; today.finish (DONE with the note shown);
+ * today.skip (s: the reason); today.ask-skip (asks for a reason);
+ * today.answer-red-flags (asks the questions again);
+ * today.save-red-flags (u: the yes mask, saved for today). */
+GtkWidget *loadwise_today_page_new    (LoadwiseDatabase  *database,
+                                       LoadwiseCatalogue *catalogue,
+                                       LoadwiseClock     *clock);
+/* Re-reads everything shown from the database. */
+void       loadwise_today_page_reload (LoadwiseTodayPage *self);
+/* "session", "rest", "before" or "empty" (no programme). */
+const char *loadwise_today_page_get_state (LoadwiseTodayPage *self);
+
+G_END_DECLS

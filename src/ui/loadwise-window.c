@@ -1,0 +1,313 @@
+/* loadwise-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ui/loadwise-window.h"
+
+#include <glib/gi18n.h>
+
+#include "ui/loadwise-preferences-window.h"
+#include "ui/loadwise-setup-view.h"
+#include "ui/loadwise-today-page.h"
+
+struct _LoadwiseWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  LoadwiseDatabase     *database;
+  LoadwiseCatalogue    *catalogue;
+  LoadwiseClock        *clock;
+  GSettings            *settings;
+
+  GtkWidget            *setup_view;
+  GtkWidget            *today_page;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *mode_stack;
+  AdwViewStack         *view_stack;
+};
+
+G_DEFINE_FINAL_TYPE (LoadwiseWindow, loadwise_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_CATALOGUE,
+  PROP_CLOCK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+LoadwiseWindow *
+loadwise_window_new (GtkApplication    *application,
+                     LoadwiseDatabase  *database,
+                     LoadwiseCatalogue *catalogue,
+                     LoadwiseClock     *clock)
+{
+  return g_object_new (LOADWISE_TYPE_WINDOW,
+                       "application", application,
+                       "database", database,
+                       "catalogue", catalogue,
+                       "clock", clock,
+                       NULL);
+}
+
+LoadwiseDatabase *
+loadwise_window_get_database (LoadwiseWindow *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_WINDOW (self), NULL);
+
+  return self->database;
+}
+
+const char *
+loadwise_window_get_mode (LoadwiseWindow *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->mode_stack);
+}
+
+/* First run until a programme exists; the pages after that. */
+static void
+reload (LoadwiseWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseProgramme programme;
+
+  if (loadwise_database_get_programme (self->database, &programme, &error))
+    {
+      gtk_stack_set_visible_child_name (self->mode_stack, "main");
+      loadwise_today_page_reload (LOADWISE_TODAY_PAGE (self->today_page));
+      return;
+    }
+
+  if (!g_error_matches (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_NO_PROGRAMME))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+
+  gtk_stack_set_visible_child_name (self->mode_stack, "setup");
+}
+
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  reload (LOADWISE_WINDOW (widget));
+}
+
+static void
+show_today_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (widget);
+
+  reload (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "today");
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (widget);
+  GtkWidget *preferences = loadwise_preferences_window_new (self->database);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+toast_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (widget);
+  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+loadwise_window_close_request (GtkWindow *window)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (window);
+  int width;
+  int height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (loadwise_window_parent_class)->close_request (window);
+}
+
+static void
+loadwise_window_constructed (GObject *object)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (object);
+  AdwViewStackPage *page;
+
+  G_OBJECT_CLASS (loadwise_window_parent_class)->constructed (object);
+
+  g_assert (self->database != NULL && self->catalogue != NULL && self->clock != NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->setup_view = loadwise_setup_view_new (self->database, self->clock);
+  gtk_stack_add_named (self->mode_stack, self->setup_view, "setup");
+
+  /* More pages join the view stack as they are written. */
+  self->today_page = loadwise_today_page_new (self->database, self->catalogue, self->clock);
+  page = adw_view_stack_add_titled (self->view_stack, self->today_page, "today", _("Today"));
+  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+
+  reload (self);
+}
+
+static void
+loadwise_window_dispose (GObject *object)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_WINDOW);
+  self->setup_view = NULL;
+  self->today_page = NULL;
+
+  G_OBJECT_CLASS (loadwise_window_parent_class)->dispose (object);
+}
+
+static void
+loadwise_window_finalize (GObject *object)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (object);
+
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->catalogue, loadwise_catalogue_unref);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (loadwise_window_parent_class)->finalize (object);
+}
+
+static void
+loadwise_window_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_CATALOGUE:
+      g_value_set_boxed (value, self->catalogue);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_CATALOGUE:
+      self->catalogue = g_value_dup_boxed (value);
+      break;
+
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_window_class_init (LoadwiseWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = loadwise_window_constructed;
+  object_class->dispose = loadwise_window_dispose;
+  object_class->finalize = loadwise_window_finalize;
+  object_class->get_property = loadwise_window_get_property;
+  object_class->set_property = loadwise_window_set_property;
+
+  window_class->close_request = loadwise_window_close_request;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         LOADWISE_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATALOGUE] =
+    g_param_spec_boxed ("catalogue", NULL, NULL,
+                        LOADWISE_TYPE_CATALOGUE,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         LOADWISE_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/loadwise-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseWindow, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseWindow, view_stack);
+
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_today_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
+}
+
+static void
+loadwise_window_init (LoadwiseWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+}

@@ -1,0 +1,30 @@
+/* loadwise-window.h: the main window, with first-run set-up and the pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/loadwise-catalogue.h"
+#include "core/loadwise-clock.h"
+#include "store/loadwise-database.h"
+
+G_BEGIN_DECLS
+
+#define LOADWISE_TYPE_WINDOW (loadwise_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LoadwiseWindow, loadwise_window, LOADWISE, WINDOW, AdwApplicationWindow)
+
+/* @application may be NULL (tests). Actions: win.reload (re-reads the
+ * database and shows set-up or the pages), win.show-today,
+ * win.preferences, win.toast (s: a message to show). */
+LoadwiseWindow    *loadwise_window_new           (GtkApplication    *application,
+                                                  LoadwiseDatabase  *database,
+                                                  LoadwiseCatalogue *catalogue,
+                                                  LoadwiseClock     *clock);
+LoadwiseDatabase  *loadwise_window_get_database  (LoadwiseWindow    *self);
+/* "setup" or "main". */
+const char        *loadwise_window_get_mode      (LoadwiseWindow    *self);
+
+G_END_DECLS
