@@ -82,6 +82,8 @@ parse_state_clear (ParseState *state)
   state->text = NULL;
 }
 
+/* GMarkup's position when a callback runs: the line of the character
+ * after the tag's ">", so a tag that ends a line reports the next one. */
 static int
 current_line (GMarkupParseContext *context)
 {
@@ -149,9 +151,23 @@ start_exercise (GMarkupParseContext  *context,
     NULL, NULL, &exercise->level, &exercise->sets, &exercise->reps_min,
     &exercise->reps_max, &exercise->hold_min_s, &exercise->hold_max_s, NULL,
   };
-  const char *id;
+  const char *id = NULL;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (numbers) == G_N_ELEMENTS (required));
+
+  /* The id first, so the other messages can name the exercise. */
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], "id") == 0)
+      id = values[i];
+
+  if (id == NULL || *id == '\0')
+    {
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_CATALOGUE,
+                   _("Exercise catalogue, line %d: an exercise has no id"),
+                   current_line (context));
+      return FALSE;
+    }
+  exercise->id = g_strdup (id);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -164,24 +180,13 @@ start_exercise (GMarkupParseContext  *context,
       if (k == G_N_ELEMENTS (required))
         {
           g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_CATALOGUE,
-                       _("Exercise catalogue, line %d: unknown attribute “%s” on <exercise>"),
-                       current_line (context), names[i]);
+                       _("Exercise catalogue, exercise “%s”: unknown attribute “%s”"),
+                       id, names[i]);
           return FALSE;
         }
       /* GMarkup itself refuses a repeated attribute. */
       found[k] = values[i];
     }
-
-  /* The id first, so the other messages can name the exercise. */
-  id = found[0];
-  if (id == NULL || *id == '\0')
-    {
-      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_CATALOGUE,
-                   _("Exercise catalogue, line %d: an exercise has no id"),
-                   current_line (context));
-      return FALSE;
-    }
-  exercise->id = g_strdup (id);
 
   for (guint k = 1; k < G_N_ELEMENTS (required); k++)
     {
