@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "cli-test-util.h"
 #include "loadwise-test-util.h"
@@ -156,8 +157,10 @@ test_restore_corrupt_file_refused (CliFixture    *fixture,
   cli_run (fixture, NULL, &result, "restore", bad, NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_cmpstr (result.out, ==, "");
+  /* The store's own words; the CLI adds its prefix and names nothing else. */
   g_assert_true (g_str_has_prefix (result.err, "loadwise-cli: "));
-  g_assert_true (g_str_has_suffix (result.err, "\n"));
+  g_assert_nonnull (strstr (result.err, bad));
+  g_assert_true (g_str_has_suffix (result.err, "Nothing was changed.\n"));
 
   db_after = loadwise_test_read_file (fixture->db_path);
   g_assert_true (g_bytes_equal (db_before, db_after));
@@ -267,6 +270,74 @@ test_restore_over_corrupt_database (CliFixture    *fixture,
   g_assert_cmpstr (monday, ==, "done 2 2 2");
 }
 
+static void
+set_user_version (const char *path,
+                  int         version)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_newer_version (CliFixture    *fixture,
+                    gconstpointer  data)
+{
+  static const char * const commands[][8] = {
+    { "status", NULL },
+    { "today", "--json", NULL },
+    { "log-session", "--completed", "100", "--pain", "2", NULL },
+    { "checkin", "--morning-pain", "2", NULL },
+    { "programme", "start", NULL },
+    { "check", NULL },
+  };
+  g_autofree char *newer = g_build_filename (fixture->tmpdir, "newer.db", NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (GBytes) db_before = NULL;
+  g_autoptr (GBytes) db_after = NULL;
+  g_auto (CliResult) refused = { 0 };
+
+  cli_start_default_programme (fixture);
+
+  /* A backup from a newer Loadwise is refused before anything changes. */
+  saved = cli_run_ok (fixture, NULL, "backup", "--output", newer, NULL);
+  set_user_version (newer, LOADWISE_DATABASE_SCHEMA_VERSION + 1);
+  before = cli_run_ok (fixture, NULL, "today", "--json", NULL);
+  db_before = loadwise_test_read_file (fixture->db_path);
+  cli_run (fixture, NULL, &refused, "restore", newer, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  g_assert_true (g_str_has_prefix (refused.err, "loadwise-cli: "));
+  g_assert_nonnull (strstr (refused.err, "newer version"));
+  db_after = loadwise_test_read_file (fixture->db_path);
+  g_assert_true (g_bytes_equal (db_before, db_after));
+  after = cli_run_ok (fixture, NULL, "today", "--json", NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The database itself from a newer Loadwise: every command stops with 1. */
+  set_user_version (fixture->db_path, LOADWISE_DATABASE_SCHEMA_VERSION + 1);
+  g_clear_pointer (&db_before, g_bytes_unref);
+  db_before = loadwise_test_read_file (fixture->db_path);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (CliResult) result = { 0 };
+
+      g_clear_pointer (&db_after, g_bytes_unref);
+      cli_runv (fixture, NULL, commands[i], &result);
+      g_assert_cmpint (result.status, ==, 1);
+      g_assert_cmpstr (result.out, ==, "");
+      g_assert_true (g_str_has_prefix (result.err, "loadwise-cli: "));
+      g_assert_nonnull (strstr (result.err, "newer version"));
+      db_after = loadwise_test_read_file (fixture->db_path);
+      g_assert_true (g_bytes_equal (db_before, db_after));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +352,7 @@ main (int   argc,
   ADD ("/cli/backup/restore-corrupt-file-refused", test_restore_corrupt_file_refused);
   ADD ("/cli/backup/corrupt-database-reported", test_corrupt_database_reported);
   ADD ("/cli/backup/restore-over-corrupt-database", test_restore_over_corrupt_database);
+  ADD ("/cli/backup/newer-version", test_newer_version);
 
   return g_test_run ();
 }
