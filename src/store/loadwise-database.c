@@ -250,6 +250,39 @@ count_schema_objects (sqlite3  *db,
   return TRUE;
 }
 
+/* SQLite, asked to open a file that is not a database while a -wal file
+ * lies next to it, deletes that -wal when it closes: so a file without
+ * SQLite's header is refused before SQLite sees it. An empty file is a
+ * new database. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[sizeof magic];
+  gssize n_read;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return set_io_error (error, errno, _("Could not open “%s”"), path);
+  n_read = read (fd, header, sizeof header);
+  if (n_read < 0)
+    {
+      int saved_errno = errno;
+
+      g_close (fd, NULL);
+      return set_io_error (error, saved_errno, _("Could not read “%s”"), path);
+    }
+  g_close (fd, NULL);
+
+  if (n_read == 0 || (n_read == sizeof header && memcmp (header, magic, sizeof magic) == 0))
+    return TRUE;
+
+  loadwise_sqlite_error (NULL, SQLITE_NOTADB, error);
+  return FALSE;
+}
+
 static void
 prefix_with_path (GError     **error,
                   const char  *path)
@@ -278,6 +311,12 @@ open_at_version (const char  *path,
       return NULL;
     }
 
+  if (!check_header (path, error))
+    {
+      prefix_with_path (error, path);
+      return NULL;
+    }
+
   self = g_object_new (LOADWISE_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
   self->data_dir = g_steal_pointer (&dir);
@@ -302,6 +341,9 @@ open_at_version (const char  *path,
   if (!count_schema_objects (self->db, &n_objects, error)
       || !loadwise_sqlite_get_user_version (self->db, &version, error))
     {
+      /* Closing would otherwise checkpoint the -wal into a damaged file
+       * and delete it: keep both as they are, for recovery. */
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
       prefix_with_path (error, path);
       return NULL;
     }
@@ -624,6 +666,18 @@ loadwise_database_restore_from (LoadwiseDatabase  *self,
 
   display = g_filename_display_name (source_path);
 
+  if (!g_file_test (source_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
+                   _("“%s” is not a file. Nothing was changed."), display);
+      goto out;
+    }
+  if (!check_header (source_path, error))
+    {
+      g_prefix_error (error, _("“%s” cannot be restored: "), display);
+      goto out;
+    }
+
   /* Read-only: the file chosen by the runner is never changed. */
   rc = sqlite3_open_v2 (source_path, &src, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
@@ -682,6 +736,7 @@ loadwise_database_check (LoadwiseDatabase  *self,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GString) report = g_string_new (NULL);
+  g_autoptr (GError) local_error = NULL;
   int rc;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
@@ -692,14 +747,22 @@ loadwise_database_check (LoadwiseDatabase  *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+  while ((rc = loadwise_sqlite_step (self->db, stmt, &local_error)) == SQLITE_ROW)
     {
       if (report->len > 0)
         g_string_append_c (report, '\n');
       g_string_append (report, (const char *) sqlite3_column_text (stmt, 0));
     }
   if (rc != SQLITE_DONE)
-    return FALSE;
+    {
+      /* Damage bad enough to stop the check is itself the report. */
+      if (out_report != NULL
+          && g_error_matches (local_error, LOADWISE_DATABASE_ERROR,
+                              LOADWISE_DATABASE_ERROR_CORRUPT))
+        *out_report = g_strdup (local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   if (strcmp (report->str, "ok") != 0)
     {

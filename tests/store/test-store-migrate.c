@@ -1,0 +1,197 @@
+/* test-store-migrate.c: a genuine version 1 database brought up to date
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "loadwise-test-util.h"
+#include "store-test-util.h"
+
+/* Builds a version 1 file at @path holding a programme, a session with
+ * set logs and pain, and two check-ins. */
+static void
+make_v1_database (const char *path)
+{
+  g_autoptr (LoadwiseDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  GDate start = loadwise_test_date (2026, 3, 2);
+  GDate day = loadwise_test_date (2026, 3, 4);
+  LoadwiseSetLog log = { .exercise_id = (char *) "double-leg-bridge", .side = LOADWISE_SIDE_NONE,
+                         .set_index = 0, .done = TRUE, .reps = 10 };
+  LoadwiseCheckin checkin = { .date = start, .morning_pain = 3, .side = LOADWISE_SIDE_RIGHT };
+
+  db = loadwise_database_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loadwise_database_get_schema_version (db), ==, 1);
+  g_assert_cmpint (store_test_query_int (loadwise_database_get_handle (db),
+                                         "SELECT count(*) FROM sqlite_master"
+                                         " WHERE name = 'red_flag_screening'"),
+                   ==, 0);
+
+  store_test_start_programme (db, &start);
+  loadwise_database_log_set (db, &day, &log, &error);
+  g_assert_no_error (error);
+  log.set_index = 1;
+  loadwise_database_log_set (db, &day, &log, &error);
+  g_assert_no_error (error);
+  loadwise_database_set_exercise_pain (db, &day, "double-leg-bridge", 2, &error);
+  g_assert_no_error (error);
+  loadwise_database_set_session_status (db, &day, LOADWISE_SESSION_STATUS_DONE, "easy", NULL,
+                                        &error);
+  g_assert_no_error (error);
+  loadwise_database_save_checkin (db, &checkin, &error);
+  g_assert_no_error (error);
+  checkin.date = day;
+  checkin.morning_pain = 2;
+  loadwise_database_save_checkin (db, &checkin, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_v1_rows (const char *path)
+{
+  g_assert_cmpint (store_test_file_query_int (path, "SELECT count(*) FROM programme"), ==, 1);
+  g_assert_cmpint (store_test_file_query_int (path, "SELECT count(*) FROM week_plan"), ==, 3);
+  g_assert_cmpint (store_test_file_query_int (path,
+                                              "SELECT count(*) FROM set_log"
+                                              " WHERE date = '2026-03-04' AND done = 1"),
+                   ==, 2);
+  g_assert_cmpint (store_test_file_query_int (path,
+                                              "SELECT pain FROM exercise_pain"
+                                              " WHERE exercise_id = 'double-leg-bridge'"),
+                   ==, 2);
+  g_assert_cmpint (store_test_file_query_int (path, "SELECT sum(morning_pain) FROM checkin"), ==, 5);
+}
+
+static void
+test_from_v1 (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = NULL;
+  g_auto (LoadwiseSessionRecord) record = { 0 };
+  g_autofree char *backup = NULL;
+  g_autofree char *backup_name = NULL;
+  g_autofree char *backups_dir = g_build_filename (fixture->dir, "backups", NULL);
+  g_autoptr (GRegex) name_pattern = NULL;
+  LoadwiseProgramme programme;
+  GDate day = loadwise_test_date (2026, 3, 4);
+  LoadwiseCheckin checkin;
+  gboolean found = FALSE;
+  guint mask = 0;
+  guint levels[LOADWISE_N_FAMILIES];
+
+  make_v1_database (fixture->path);
+  g_assert_cmpint (store_test_file_query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_null (loadwise_database_find_latest_backup (fixture->dir));
+
+  fixture->db = loadwise_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, 2);
+  g_assert_cmpint (store_test_query_int (loadwise_database_get_handle (fixture->db),
+                                         "PRAGMA user_version"),
+                   ==, 2);
+
+  /* The rows survived, through the API ... */
+  loadwise_database_get_programme (fixture->db, &programme, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (programme.weeks, ==, 8);
+  loadwise_database_get_levels (fixture->db, 1, levels, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (levels[LOADWISE_FAMILY_LATERAL], ==, 1);
+  sets = loadwise_database_list_sets (fixture->db, &day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sets->len, ==, 2);
+  loadwise_database_get_session (fixture->db, &day, &record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (record.status, ==, LOADWISE_SESSION_STATUS_DONE);
+  g_assert_cmpstr (record.note, ==, "easy");
+  loadwise_database_get_checkin (fixture->db, &day, &checkin, &found, &error);
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpuint (checkin.morning_pain, ==, 2);
+  /* ... and what version 2 added works. */
+  loadwise_database_save_red_flags (fixture->db, &day, LOADWISE_RED_FLAG_NERVE, &error);
+  g_assert_no_error (error);
+  loadwise_database_get_red_flags (fixture->db, NULL, &mask, &found, &error);
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpuint (mask, ==, LOADWISE_RED_FLAG_NERVE);
+  g_clear_object (&fixture->db);
+  assert_v1_rows (fixture->path);
+
+  /* The copy made before migrating: private, named by the old version,
+   * still version 1 and holding the same rows. */
+  backup = loadwise_database_find_latest_backup (fixture->dir);
+  g_assert_nonnull (backup);
+  backup_name = g_path_get_basename (backup);
+  name_pattern = g_regex_new ("^loadwise-v1-[0-9]{8}-[0-9]{6}\\.db$", 0, 0, NULL);
+  g_assert_true (g_regex_match (name_pattern, backup_name, 0, NULL));
+  g_assert_cmpuint (store_test_file_mode (backups_dir), ==, 0700);
+  g_assert_cmpuint (store_test_file_mode (backup), ==, 0600);
+  g_assert_cmpint (store_test_file_query_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (store_test_file_query_int (backup,
+                                              "SELECT count(*) FROM sqlite_master"
+                                              " WHERE name = 'red_flag_screening'"),
+                   ==, 0);
+  assert_v1_rows (backup);
+
+  /* Opening the migrated file again makes no further copy. */
+  fixture->db = loadwise_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *latest = loadwise_database_find_latest_backup (fixture->dir);
+    g_autoptr (GDir) dir = g_dir_open (backups_dir, 0, NULL);
+    guint n = 0;
+
+    g_assert_cmpstr (latest, ==, backup);
+    while (g_dir_read_name (dir) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+}
+
+static void
+test_failed_migration (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (LoadwiseDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+
+  make_v1_database (fixture->path);
+  /* Something already holds the name that step 2 creates a table under,
+   * after step 2 has created its indexes: the step must fail as a whole. */
+  store_test_file_exec (fixture->path,
+                        "CREATE VIEW red_flag_screening AS SELECT 1 AS date");
+  before = loadwise_test_read_file (fixture->path);
+
+  db = loadwise_database_open (fixture->path, &error);
+  g_assert_null (db);
+  g_assert_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "Could not update the database to schema 2: "));
+
+  g_assert_cmpint (store_test_file_query_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (store_test_file_query_int (fixture->path,
+                                              "SELECT count(*) FROM sqlite_master"
+                                              " WHERE name = 'set_log_by_exercise'"),
+                   ==, 0);
+  assert_v1_rows (fixture->path);
+  after = loadwise_test_read_file (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store/migrate/from-v1", StoreFixture, NULL,
+              store_fixture_setup_empty, test_from_v1, store_fixture_teardown);
+  g_test_add ("/store/migrate/failed-step-changes-nothing", StoreFixture, NULL,
+              store_fixture_setup_empty, test_failed_migration, store_fixture_teardown);
+
+  return g_test_run ();
+}
