@@ -203,8 +203,12 @@ static void
 loadwise_checkin_card_dispose (GObject *object)
 {
   LoadwiseCheckinCard *self = LOADWISE_CHECKIN_CARD (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_CHECKIN_CARD);
+  /* Template children without an id are not unparented by the above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->database);
   g_clear_object (&self->clock);
 

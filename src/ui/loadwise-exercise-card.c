@@ -266,8 +266,12 @@ static void
 loadwise_exercise_card_dispose (GObject *object)
 {
   LoadwiseExerciseCard *self = LOADWISE_EXERCISE_CARD (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_EXERCISE_CARD);
+  /* Template children without an id are not unparented by the above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (loadwise_exercise_card_parent_class)->dispose (object);

@@ -83,8 +83,12 @@ static void
 loadwise_red_flag_questions_dispose (GObject *object)
 {
   LoadwiseRedFlagQuestions *self = LOADWISE_RED_FLAG_QUESTIONS (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_RED_FLAG_QUESTIONS);
+  /* Template children without an id are not unparented by the above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (loadwise_red_flag_questions_parent_class)->dispose (object);
 }

@@ -343,8 +343,12 @@ static void
 loadwise_setup_view_dispose (GObject *object)
 {
   LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_SETUP_VIEW);
+  /* Template children without an id are not unparented by the above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->database);
   g_clear_object (&self->clock);
 

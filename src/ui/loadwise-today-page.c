@@ -518,9 +518,13 @@ static void
 loadwise_today_page_dispose (GObject *object)
 {
   LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->midnight_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_TODAY_PAGE);
+  /* Template children without an id are not unparented by the above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   self->checkin_card = NULL;
   g_clear_object (&self->database);
   g_clear_pointer (&self->catalogue, loadwise_catalogue_unref);

@@ -1,0 +1,150 @@
+/* ui-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ui-test-util.h"
+
+#include "loadwise-test-util.h"
+
+gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_init (argc, argv, NULL);
+      return FALSE;
+    }
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return TRUE;
+}
+
+static void
+skip_test (void)
+{
+  g_test_skip ("no display: set DISPLAY or WAYLAND_DISPLAY (xvfb-run)");
+}
+
+void
+ui_test_add_skip (const char *path)
+{
+  g_test_add_func (path, skip_test);
+}
+
+void
+ui_fixture_set_today (UiFixture *fixture,
+                      int        year,
+                      int        month,
+                      int        day)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (GDateTime) now = g_date_time_new (zone, year, month, day, 9, 0, 0);
+
+  g_assert_nonnull (zone);
+  if (fixture->clock == NULL)
+    fixture->clock = loadwise_clock_new_fixed (now);
+  else
+    loadwise_clock_set_fixed (fixture->clock, now);
+}
+
+void
+ui_fixture_setup (UiFixture     *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = loadwise_test_make_tmpdir ();
+  fixture->path = loadwise_database_build_path (fixture->dir);
+  fixture->database = loadwise_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->catalogue = loadwise_catalogue_load_default (&error);
+  g_assert_no_error (error);
+  ui_fixture_set_today (fixture, 2026, 11, 25);
+}
+
+void
+ui_fixture_teardown (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->database);
+  g_assert_finalize_object (fixture->clock);
+  loadwise_catalogue_unref (fixture->catalogue);
+  loadwise_test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+void
+ui_fixture_add_programme (UiFixture *fixture,
+                          int        year,
+                          int        month,
+                          int        day,
+                          guint      level)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseProgramme programme;
+  GDate start = loadwise_test_date (year, month, day);
+  guint levels[LOADWISE_N_FAMILIES] = { level, level, level };
+
+  loadwise_programme_init (&programme, &start);
+  loadwise_database_start_programme (fixture->database, &programme, levels, &error);
+  g_assert_no_error (error);
+}
+
+GtkWidget *
+ui_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+ui_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+ui_test_show (GtkWidget *window)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+}
+
+void
+ui_test_destroy (GtkWidget *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Let pending idles (frame clock, toasts) drop their references. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}

@@ -1,0 +1,60 @@
+/* ui-test-util.h: shared set-up for the widget tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/loadwise-catalogue.h"
+#include "core/loadwise-clock.h"
+#include "store/loadwise-database.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char              *dir;
+  char              *path;
+  LoadwiseDatabase  *database;
+  LoadwiseCatalogue *catalogue;
+  LoadwiseClock     *clock;
+} UiFixture;
+
+/* gtk_test_init () when there is a display and TRUE; without one only
+ * g_test_init () and FALSE: then register ui_test_add_skip () alone. */
+gboolean   ui_test_init             (int          *argc,
+                                     char       ***argv);
+/* A test that skips, saying there is no display. */
+void       ui_test_add_skip         (const char   *path);
+
+/* A temporary folder with an empty database, the default catalogue and a
+ * clock fixed at Wednesday 2026-11-25 09:00 Europe/Berlin. */
+void       ui_fixture_setup         (UiFixture     *fixture,
+                                     gconstpointer  data);
+/* Checks the database is finalized (no widget kept it) and removes the folder. */
+void       ui_fixture_teardown      (UiFixture     *fixture,
+                                     gconstpointer  data);
+/* Sets the fixed clock to @year-@month-@day 09:00 in Europe/Berlin. */
+void       ui_fixture_set_today     (UiFixture     *fixture,
+                                     int            year,
+                                     int            month,
+                                     int            day);
+/* Stores a programme starting on @year-@month-@day (Mon/Wed/Fri, 8
+ * weeks, pain 3/5) with every family at @level. */
+void       ui_fixture_add_programme (UiFixture     *fixture,
+                                     int            year,
+                                     int            month,
+                                     int            day,
+                                     guint          level);
+
+/* The first widget below @root (itself included) named @name, or of @type. */
+GtkWidget *ui_test_find_named       (GtkWidget     *root,
+                                     const char    *name);
+GtkWidget *ui_test_find_type        (GtkWidget     *root,
+                                     GType          type);
+/* Presents @window and waits until it has been drawn. */
+void       ui_test_show             (GtkWidget     *window);
+/* Destroys @window and asserts that it is finalized. */
+void       ui_test_destroy          (GtkWidget     *window);
+
+G_END_DECLS
