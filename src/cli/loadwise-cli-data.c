@@ -82,9 +82,13 @@ build_redflags_description (void)
   for (guint i = 0; i < LOADWISE_N_RED_FLAGS; i++)
     {
       LoadwiseRedFlag flag = loadwise_red_flag_nth (i);
+      g_autofree char *question = loadwise_cli_wrap_text (loadwise_red_flag_get_question (flag), 59);
+      g_auto (GStrv) lines = g_strsplit (question, "\n", -1);
 
-      g_string_append_printf (text, "  %-16s %s\n", loadwise_red_flag_to_string (flag),
-                              loadwise_red_flag_get_question (flag));
+      /* A table: the id, then its question with a hanging indent. */
+      g_string_append_printf (text, "  %-16s %s\n", loadwise_red_flag_to_string (flag), lines[0]);
+      for (guint j = 1; lines[j] != NULL; j++)
+        g_string_append_printf (text, "  %-16s %s\n", "", lines[j]);
     }
   g_string_append_printf (text, "\n%s", loadwise_disclaimer ());
   return g_string_free (text, FALSE);

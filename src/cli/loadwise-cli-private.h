@@ -104,6 +104,11 @@ GHashTable *loadwise_cli_count_done_sets (LoadwiseDatabase  *database,
                                           const GDate       *date,
                                           GError           **error);
 
+/* @text folded at word boundaries to lines of at most @width characters
+ * (a longer word stays whole); lines starting with a space are kept. */
+char     *loadwise_cli_wrap_text       (const char        *text,
+                                        guint              width);
+
 /* YYYY-MM-DD into @string. */
 void      loadwise_cli_append_date     (GString           *string,
                                         const GDate       *date);

@@ -67,6 +67,52 @@ loadwise_cli_fail_usage (const char *format,
   return LOADWISE_CLI_EXIT_USAGE;
 }
 
+/* GOption prints a description as given: fold long lines at word
+ * boundaries so --help reads well in an 80-column terminal. Lines that
+ * start with a space (lists, tables) are kept as they are. */
+char *
+loadwise_cli_wrap_text (const char *text,
+                        guint       width)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *wrapped = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) words = NULL;
+      guint column = 0;
+
+      if (i > 0)
+        g_string_append_c (wrapped, '\n');
+      if (lines[i][0] == ' ' || g_utf8_strlen (lines[i], -1) <= (glong) width)
+        {
+          g_string_append (wrapped, lines[i]);
+          continue;
+        }
+
+      words = g_strsplit (lines[i], " ", -1);
+      for (guint j = 0; words[j] != NULL; j++)
+        {
+          guint length = (guint) g_utf8_strlen (words[j], -1);
+
+          if (column > 0 && column + 1 + length > width)
+            {
+              g_string_append_c (wrapped, '\n');
+              column = 0;
+            }
+          else if (column > 0)
+            {
+              g_string_append_c (wrapped, ' ');
+              column++;
+            }
+          g_string_append (wrapped, words[j]);
+          column += length;
+        }
+    }
+
+  return g_string_free (wrapped, FALSE);
+}
+
 static GOptionContext *
 new_option_context (const char         *usage,
                     const char         *summary,
@@ -86,7 +132,11 @@ new_option_context (const char         *usage,
   if (summary != NULL)
     g_option_context_set_summary (context, summary);
   if (description != NULL)
-    g_option_context_set_description (context, description);
+    {
+      g_autofree char *wrapped = loadwise_cli_wrap_text (description, 78);
+
+      g_option_context_set_description (context, wrapped);
+    }
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, help_entries, GETTEXT_PACKAGE);
