@@ -323,8 +323,8 @@ set_weekday_count_error (const char  *field,
   if (min_days == max_days)
     /* Translators: the last %s is "mon,tue,wed,thu,fri,sat,sun" */
     g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                 ngettext ("%s: choose %u day from %s",
-                           "%s: choose %u days from %s", min_days),
+                 g_dngettext (GETTEXT_PACKAGE, "%s: choose %u day from %s",
+                              "%s: choose %u days from %s", min_days),
                  field, min_days, ALL_WEEKDAYS_TEXT);
   else
     /* Translators: "--days: choose 2 to 3 days from mon,tue,wed,thu,fri,sat,sun" */
