@@ -10,6 +10,7 @@
 #include "core/loadwise-catalogue.h"
 #include "core/loadwise-clock.h"
 #include "core/loadwise-programme.h"
+#include "core/loadwise-session.h"
 #include "store/loadwise-database.h"
 
 G_BEGIN_DECLS
@@ -109,8 +110,7 @@ GHashTable *loadwise_cli_count_done_sets (LoadwiseDatabase  *database,
 char     *loadwise_cli_wrap_text       (const char        *text,
                                         guint              width);
 
-/* YYYY-MM-DD into @string. */
-void      loadwise_cli_append_date     (GString           *string,
-                                        const GDate       *date);
+/* Translated, for text output: "nothing logged yet", "in progress", ... */
+const char *loadwise_cli_session_status_label (LoadwiseSessionStatus status);
 
 G_END_DECLS

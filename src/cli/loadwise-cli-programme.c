@@ -146,25 +146,6 @@ loadwise_cli_cmd_programme (LoadwiseCli *cli,
                                   argv[1]);
 }
 
-/* Translated, for the text output. */
-static const char *
-session_status_label (LoadwiseSessionStatus status)
-{
-  switch (status)
-    {
-    case LOADWISE_SESSION_STATUS_NONE:
-      return _("not started");
-    case LOADWISE_SESSION_STATUS_IN_PROGRESS:
-      return _("in progress");
-    case LOADWISE_SESSION_STATUS_DONE:
-      return _("done");
-    case LOADWISE_SESSION_STATUS_SKIPPED:
-      return _("skipped");
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
 typedef struct {
   GDate                 today;
   LoadwiseProgramme     programme;
@@ -368,7 +349,7 @@ print_status_text (const StatusReport *report)
     g_string_append_printf (text, _("Today, %s: before the start\n"), today);
   else if (report->is_session)
     g_string_append_printf (text, _("Today, %s: session, %s, %u of %u sets done\n"), today,
-                            session_status_label (report->session_status),
+                            loadwise_cli_session_status_label (report->session_status),
                             report->sets_done, report->sets_prescribed);
   else
     g_string_append_printf (text, _("Today, %s: rest day\n"), today);

@@ -359,13 +359,22 @@ loadwise_cli_count_done_sets (LoadwiseDatabase  *database,
   return g_steal_pointer (&counts);
 }
 
-void
-loadwise_cli_append_date (GString     *string,
-                          const GDate *date)
+const char *
+loadwise_cli_session_status_label (LoadwiseSessionStatus status)
 {
-  g_autofree char *iso = loadwise_date_to_iso (date);
-
-  g_string_append (string, iso);
+  switch (status)
+    {
+    case LOADWISE_SESSION_STATUS_NONE:
+      return _("nothing logged yet");
+    case LOADWISE_SESSION_STATUS_IN_PROGRESS:
+      return _("in progress");
+    case LOADWISE_SESSION_STATUS_DONE:
+      return _("done");
+    case LOADWISE_SESSION_STATUS_SKIPPED:
+      return _("skipped");
+    default:
+      g_return_val_if_reached ("");
+    }
 }
 
 /* $LOADWISE_NOW, "YYYY-MM-DDTHH:MM:SS" in local time: a fixed clock for

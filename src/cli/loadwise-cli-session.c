@@ -86,24 +86,6 @@ print_today_json (const LoadwisePrescription *prescription,
   loadwise_cli_json_print (builder);
 }
 
-static const char *
-status_label (LoadwiseSessionStatus status)
-{
-  switch (status)
-    {
-    case LOADWISE_SESSION_STATUS_NONE:
-      return _("not started");
-    case LOADWISE_SESSION_STATUS_IN_PROGRESS:
-      return _("in progress");
-    case LOADWISE_SESSION_STATUS_DONE:
-      return _("done");
-    case LOADWISE_SESSION_STATUS_SKIPPED:
-      return _("skipped");
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
 static void
 print_today_text (const LoadwiseProgramme    *programme,
                   const LoadwisePrescription *prescription,
@@ -129,7 +111,7 @@ print_today_text (const LoadwiseProgramme    *programme,
       return;
     }
 
-  g_string_append_printf (text, _("%s (%s): session, %s\n"), date, week, status_label (status));
+  g_string_append_printf (text, _("%s (%s): session, %s\n"), date, week, loadwise_cli_session_status_label (status));
   for (guint i = 0; i < LOADWISE_N_FAMILIES; i++)
     {
       const LoadwisePrescribedExercise *item = &prescription->exercises[i];

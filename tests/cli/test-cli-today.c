@@ -208,7 +208,7 @@ test_text (CliFixture    *fixture,
 
   /* Wednesday, not logged yet. */
   level_zero = cli_run_ok (fixture, NULL, "today", "--date", "2026-11-25", NULL);
-  g_assert_true (g_str_has_prefix (level_zero, "2026-11-25 (week 1 of 8): session, not started\n"));
+  g_assert_true (g_str_has_prefix (level_zero, "2026-11-25 (week 1 of 8): session, nothing logged yet\n"));
   g_assert_nonnull (strstr (level_zero, "; 0 of 2 sets done\n"));
 }
 
