@@ -76,6 +76,8 @@ loadwise_clock_get_now (LoadwiseClock *self)
   if (self->fixed_now != NULL)
     return g_date_time_ref (self->fixed_now);
 
+  /* Not cached: GLib 2.74 re-reads TZ or /etc/localtime here, so a
+   * long-running process follows a change of zone. */
   return g_date_time_new_now_local ();
 }
 

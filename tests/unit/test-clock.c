@@ -93,6 +93,33 @@ test_system (void)
   g_assert_cmpint (g_date_compare (&today, &last), <=, 0);
 }
 
+/* The system clock reads the zone each time, so a long-running process
+ * (the reminder service) follows a change of zone. */
+static void
+test_system_follows_zone_change (void)
+{
+  g_autoptr (LoadwiseClock) clock = loadwise_clock_new_system ();
+  g_autoptr (GDateTime) before = NULL;
+  g_autoptr (GDateTime) after = NULL;
+  g_autofree char *saved_tz = g_strdup (g_getenv ("TZ"));
+
+  if (g_strcmp0 (saved_tz, "Europe/Berlin") != 0)
+    {
+      g_test_skip ("TZ is not Europe/Berlin");
+      return;
+    }
+
+  /* Berlin is +1 or +2; Tokyo is +9 all year. */
+  before = loadwise_clock_get_now (clock);
+  g_assert_cmpint (g_date_time_get_utc_offset (before), <=, 2 * G_TIME_SPAN_HOUR);
+
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  after = loadwise_clock_get_now (clock);
+  g_setenv ("TZ", saved_tz, TRUE);
+
+  g_assert_cmpint (g_date_time_get_utc_offset (after), ==, 9 * G_TIME_SPAN_HOUR);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -101,6 +128,7 @@ main (int argc, char **argv)
   g_test_add_func ("/clock/fixed", test_fixed);
   g_test_add_func ("/clock/set-fixed", test_set_fixed);
   g_test_add_func ("/clock/system", test_system);
+  g_test_add_func ("/clock/system-follows-zone-change", test_system_follows_zone_change);
 
   return g_test_run ();
 }
