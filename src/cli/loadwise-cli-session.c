@@ -242,7 +242,8 @@ loadwise_cli_cmd_log_session (LoadwiseCli *cli,
                                    _("Log a whole session at once."),
                                    _("Marks the first PERCENT of each exercise's sets done (rounded to "
                                      "whole sets), gives each exercise the pain rating, and finishes "
-                                     "the session. A rest day is refused."),
+                                     "the session. Logging a day again replaces what was logged for it. "
+                                     "A rest day is refused."),
                                    entries, argc, argv, &args, &status))
     return status;
 

@@ -74,6 +74,21 @@ test_percentages (CliFixture    *fixture,
 }
 
 static void
+test_log_again_replaces (CliFixture    *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  cli_start_default_programme (fixture);
+  first = cli_run_ok (fixture, NULL, "log-session", "--completed", "100", "--pain", "2", NULL);
+  assert_sets_done (fixture, "2026-11-23", "done", 2, 2);
+
+  second = cli_run_ok (fixture, NULL, "log-session", "--completed", "50", "--pain", "4", NULL);
+  assert_sets_done (fixture, "2026-11-23", "done", 1, 4);
+}
+
+static void
 test_percent_rounding_per_side (CliFixture    *fixture,
                                 gconstpointer  data)
 {
@@ -219,6 +234,7 @@ main (int   argc,
   g_test_add (path, CliFixture, NULL, cli_fixture_setup, func, cli_fixture_teardown)
 
   ADD ("/cli/log/percentages", test_percentages);
+  ADD ("/cli/log/log-again-replaces", test_log_again_replaces);
   ADD ("/cli/log/percent-rounding-per-side", test_percent_rounding_per_side);
   ADD ("/cli/log/note", test_note);
   ADD ("/cli/log/checkin-sides", test_checkin_sides);
