@@ -50,10 +50,11 @@ loadwise_programme_validate (const LoadwiseProgramme  *self,
 
   /* ACSM 2009: 2-3 days a week. */
   if ((self->training_days & ~LOADWISE_WEEKDAYS_ALL) != 0
-      || !loadwise_check_range ("training-days", loadwise_weekdays_count (self->training_days),
-                                LOADWISE_TRAINING_DAYS_MIN, LOADWISE_TRAINING_DAYS_MAX,
-                                NULL))
+      || loadwise_weekdays_count (self->training_days) < LOADWISE_TRAINING_DAYS_MIN
+      || loadwise_weekdays_count (self->training_days) > LOADWISE_TRAINING_DAYS_MAX)
     {
+      /* The same message as loadwise_parse_weekdays (): people choose days,
+       * they do not count bits. */
       g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
                    _("%s: choose %u to %u days from %s"),
                    "training-days", LOADWISE_TRAINING_DAYS_MIN, LOADWISE_TRAINING_DAYS_MAX,
