@@ -1,0 +1,296 @@
+/* test-today.c: the Today page against a programme made through the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "core/loadwise-red-flags.h"
+#include "loadwise-test-util.h"
+#include "ui-test-util.h"
+#include "ui/loadwise-exercise-card.h"
+#include "ui/loadwise-today-page.h"
+#include "ui/loadwise-window.h"
+
+static GtkWidget *
+new_window (UiFixture *fixture)
+{
+  GtkWidget *window = GTK_WIDGET (loadwise_window_new (NULL, fixture->database,
+                                                       fixture->catalogue, fixture->clock));
+
+  ui_test_show (window);
+  return window;
+}
+
+static GtkWidget *
+today_child (GtkWidget  *window,
+             const char *name)
+{
+  GtkWidget *today = ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE);
+  GObject *child = gtk_widget_get_template_child (today, LOADWISE_TYPE_TODAY_PAGE, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static const char *
+today_state (GtkWidget *window)
+{
+  return loadwise_today_page_get_state (LOADWISE_TODAY_PAGE (ui_test_find_type (window,
+                                                                                LOADWISE_TYPE_TODAY_PAGE)));
+}
+
+static void
+test_session (UiFixture     *fixture,
+              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = NULL;
+  g_autoptr (GHashTable) pains = NULL;
+  g_auto (LoadwiseSessionRecord) record = { 0 };
+  GDate today = loadwise_test_date (2026, 11, 25);
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *bridge_card;
+  GtkWidget *tick;
+  const LoadwiseSetLog *log;
+
+  /* Monday 23 November, Mon/Wed/Fri: Wednesday 25 is a week-1 session. */
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  window = new_window (fixture);
+  page = ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE);
+
+  g_assert_cmpstr (loadwise_window_get_mode (LOADWISE_WINDOW (window)), ==, "main");
+  g_assert_cmpstr (today_state (window), ==, "session");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "date_label"))), ==,
+                   "Wednesday 25 November");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "week_label"))), ==,
+                   "Week 1 of 8");
+
+  /* One card per family, at level 1, named as in the catalogue. */
+  for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
+    {
+      const LoadwiseExercise *exercise = loadwise_catalogue_lookup (fixture->catalogue, family, 1);
+      GtkWidget *card = ui_test_find_named (page, exercise->id);
+      GObject *name_label;
+
+      g_assert_nonnull (card);
+      g_assert_true (LOADWISE_IS_EXERCISE_CARD (card));
+      name_label = gtk_widget_get_template_child (card, LOADWISE_TYPE_EXERCISE_CARD, "name_label");
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name_label)), ==, exercise->name);
+    }
+
+  /* A tick writes its set log at once. */
+  bridge_card = ui_test_find_named (page, loadwise_catalogue_lookup (fixture->catalogue,
+                                                                     LOADWISE_FAMILY_BRIDGE, 1)->id);
+  tick = ui_test_find_named (bridge_card, "set-none-1");
+  g_assert_nonnull (tick);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (tick), TRUE);
+
+  sets = loadwise_database_list_sets (fixture->database, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sets->len, ==, 1);
+  log = g_ptr_array_index (sets, 0);
+  g_assert_cmpstr (log->exercise_id, ==, gtk_widget_get_name (bridge_card));
+  g_assert_cmpint (log->side, ==, LOADWISE_SIDE_NONE);
+  g_assert_cmpuint (log->set_index, ==, 1);
+  g_assert_true (log->done);
+
+  /* Pain for the exercise: item n of the drop-down is pain n - 1. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (bridge_card, "pain")), 5);
+  pains = loadwise_database_get_exercise_pains (fixture->database, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (pains, gtk_widget_get_name (bridge_card))),
+                   ==, 4 + 1);
+
+  /* Finish with a note. */
+  gtk_editable_set_text (GTK_EDITABLE (today_child (window, "note_row")), "Felt steady");
+  g_assert_true (gtk_widget_activate_action (page, "today.finish", NULL));
+  loadwise_database_get_session (fixture->database, &today, &record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (record.status, ==, LOADWISE_SESSION_STATUS_DONE);
+  g_assert_cmpstr (record.note, ==, "Felt steady");
+
+  ui_test_destroy (window);
+
+  /* A new window on the same file shows the same state. */
+  window = new_window (fixture);
+  page = ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE);
+  bridge_card = ui_test_find_named (page, log->exercise_id);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_named (bridge_card,
+                                                                                      "set-none-1"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_named (bridge_card,
+                                                                                       "set-none-0"))));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (ui_test_find_named (bridge_card, "pain"))),
+                    ==, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (today_child (window, "note_row"))), ==,
+                   "Felt steady");
+  /* Done, and still editable: unticking writes "not done". */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (bridge_card, "set-none-1")),
+                                FALSE);
+  g_clear_pointer (&sets, g_ptr_array_unref);
+  sets = loadwise_database_list_sets (fixture->database, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sets->len, ==, 1);
+  g_assert_false (((LoadwiseSetLog *) g_ptr_array_index (sets, 0))->done);
+
+  ui_test_destroy (window);
+}
+
+static void
+test_per_side (UiFixture     *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = NULL;
+  GDate today = loadwise_test_date (2026, 11, 25);
+  const LoadwiseExercise *exercise;
+  GtkWidget *window;
+  GtkWidget *card;
+  const LoadwiseSetLog *log;
+
+  /* Level 3: the single-leg family works each side on its own. */
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 3);
+  exercise = loadwise_catalogue_lookup (fixture->catalogue, LOADWISE_FAMILY_SINGLE_LEG, 3);
+  g_assert_cmpint (exercise->side_mode, ==, LOADWISE_SIDE_MODE_PER_SIDE);
+
+  window = new_window (fixture);
+  card = ui_test_find_named (window, exercise->id);
+  g_assert_nonnull (card);
+  g_assert_nonnull (ui_test_find_named (card, "set-left-0"));
+  g_assert_nonnull (ui_test_find_named (card, "set-right-2"));
+  g_assert_null (ui_test_find_named (card, "set-none-0"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (card, "set-right-2")), TRUE);
+  sets = loadwise_database_list_sets (fixture->database, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sets->len, ==, 1);
+  log = g_ptr_array_index (sets, 0);
+  g_assert_cmpstr (log->exercise_id, ==, exercise->id);
+  g_assert_cmpint (log->side, ==, LOADWISE_SIDE_RIGHT);
+  g_assert_cmpuint (log->set_index, ==, 2);
+
+  ui_test_destroy (window);
+}
+
+static void
+test_skip (UiFixture     *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (LoadwiseSessionRecord) record = { 0 };
+  GDate today = loadwise_test_date (2026, 11, 25);
+  GtkWidget *window;
+
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  window = new_window (fixture);
+
+  gtk_widget_activate_action (ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE),
+                              "today.skip", "s", "Travelling");
+  loadwise_database_get_session (fixture->database, &today, &record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (record.status, ==, LOADWISE_SESSION_STATUS_SKIPPED);
+  g_assert_cmpstr (record.skip_reason, ==, "Travelling");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "status_label"))), ==,
+                   "Skipped: Travelling");
+  g_assert_false (gtk_widget_get_visible (today_child (window, "skip_button")));
+
+  ui_test_destroy (window);
+}
+
+static void
+test_rest_day (UiFixture     *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *window;
+
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  /* Thursday: rest; the next session is Friday. */
+  ui_fixture_set_today (fixture, 2026, 11, 26);
+  window = new_window (fixture);
+
+  g_assert_cmpstr (today_state (window), ==, "rest");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "rest_label"))), ==,
+                   "Next session: Friday 27 November");
+
+  /* The day changes while the window is open. */
+  ui_fixture_set_today (fixture, 2026, 11, 27);
+  gtk_widget_activate_action (ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE),
+                              "today.reload", NULL);
+  g_assert_cmpstr (today_state (window), ==, "session");
+
+  ui_test_destroy (window);
+}
+
+static void
+test_before_start (UiFixture     *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *window;
+
+  ui_fixture_add_programme (fixture, 2026, 11, 30, 1);
+  window = new_window (fixture);
+
+  g_assert_cmpstr (today_state (window), ==, "before");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "before_label"))), ==,
+                   "Your programme starts on Monday 30 November.");
+
+  ui_test_destroy (window);
+}
+
+static void
+test_red_flag_banner (UiFixture     *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  GDate monday = loadwise_test_date (2026, 11, 23);
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *banner;
+
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  loadwise_database_save_red_flags (fixture->database, &monday, 0, &error);
+  g_assert_no_error (error);
+
+  window = new_window (fixture);
+  page = ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE);
+  banner = today_child (window, "red_flag_box");
+  g_assert_false (gtk_widget_get_visible (banner));
+
+  /* A later screening with a yes shows it, with the advice. */
+  gtk_widget_activate_action (page, "today.save-red-flags", "u", (guint32) LOADWISE_RED_FLAG_NERVE);
+  g_assert_true (gtk_widget_get_visible (banner));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "advice_label"))), ==,
+                   loadwise_red_flags_get_advice ());
+
+  /* Answering again with no hides it: only the latest counts. */
+  gtk_widget_activate_action (page, "today.save-red-flags", "u", (guint32) 0);
+  g_assert_false (gtk_widget_get_visible (banner));
+
+  ui_test_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    {
+      ui_test_add_skip ("/ui/today/display");
+      return g_test_run ();
+    }
+
+  g_test_add ("/ui/today/session", UiFixture, NULL,
+              ui_fixture_setup, test_session, ui_fixture_teardown);
+  g_test_add ("/ui/today/per-side", UiFixture, NULL,
+              ui_fixture_setup, test_per_side, ui_fixture_teardown);
+  g_test_add ("/ui/today/skip", UiFixture, NULL,
+              ui_fixture_setup, test_skip, ui_fixture_teardown);
+  g_test_add ("/ui/today/rest-day", UiFixture, NULL,
+              ui_fixture_setup, test_rest_day, ui_fixture_teardown);
+  g_test_add ("/ui/today/before-start", UiFixture, NULL,
+              ui_fixture_setup, test_before_start, ui_fixture_teardown);
+  g_test_add ("/ui/today/red-flag-banner", UiFixture, NULL,
+              ui_fixture_setup, test_red_flag_banner, ui_fixture_teardown);
+
+  return g_test_run ();
+}
