@@ -615,9 +615,16 @@ check_restore_source (sqlite3     *src,
   result = (const char *) sqlite3_column_text (check, 0);
   if (g_strcmp0 (result, "ok") != 0)
     {
+      /* The first few problems say enough; the rest are usually echoes. */
+      g_auto (GStrv) lines = g_strsplit (result != NULL ? result : "?", "\n", 4);
+      g_autofree char *problem = NULL;
+
+      if (g_strv_length (lines) == 4)
+        g_clear_pointer (&lines[3], g_free);
+      problem = g_strjoinv ("; ", lines);
+
       g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). Nothing was changed."), display,
-                   result != NULL ? result : "?");
+                   _("“%s” is damaged (%s). Nothing was changed."), display, problem);
       return FALSE;
     }
 
