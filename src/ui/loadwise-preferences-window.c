@@ -395,6 +395,7 @@ loadwise_preferences_window_init (LoadwisePreferencesWindow *self)
 
       gtk_widget_set_name (button, name);
       gtk_widget_set_hexpand (button, TRUE);
+      gtk_widget_add_css_class (button, "day-toggle");
       gtk_widget_set_tooltip_text (button, _(long_names[i]));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _(long_names[i]),

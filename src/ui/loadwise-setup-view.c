@@ -127,6 +127,7 @@ update_validity (LoadwiseSetupView *self)
       gtk_label_set_label (self->days_caption,
                            _("Two or three days a week, with a rest day between sessions where you can."));
       gtk_widget_remove_css_class (GTK_WIDGET (self->days_caption), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->days_caption), "dim-label");
     }
   else
     {
@@ -138,6 +139,7 @@ update_validity (LoadwiseSetupView *self)
                                         n_days),
                               n_days);
       gtk_label_set_label (self->days_caption, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->days_caption), "dim-label");
       gtk_widget_add_css_class (GTK_WIDGET (self->days_caption), "error");
     }
 
@@ -501,6 +503,7 @@ loadwise_setup_view_init (LoadwiseSetupView *self)
 
       gtk_widget_set_name (button, name);
       gtk_widget_set_hexpand (button, TRUE);
+      gtk_widget_add_css_class (button, "day-toggle");
       gtk_widget_set_tooltip_text (button, weekday_long (i));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, weekday_long (i),
