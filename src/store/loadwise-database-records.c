@@ -31,9 +31,10 @@ check_text (const char  *field,
             gboolean     required,
             GError     **error)
 {
-  if (text == NULL && !required)
+  /* Optional text may be empty: "" clears a note, NULL keeps it. */
+  if (!required && text == NULL)
     return TRUE;
-  if (text == NULL || *text == '\0')
+  if (required && (text == NULL || *text == '\0'))
     {
       g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
                    _("%s: must not be empty"), field);
@@ -280,6 +281,205 @@ loadwise_database_get_levels (LoadwiseDatabase  *self,
 
   memcpy (out_levels, levels, sizeof levels);
   return TRUE;
+}
+
+/* The weekly plan */
+
+/* Ten years of maintenance weeks is far more than anyone will log. */
+#define WEEK_MAX 520
+
+void
+loadwise_week_plan_free (LoadwiseWeekPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->decision);
+  g_free (plan->reason);
+  g_free (plan);
+}
+
+static gboolean
+check_week_plan (const LoadwiseWeekPlan  *plan,
+                 GError                 **error)
+{
+  return loadwise_check_range ("week", plan->week, 1, WEEK_MAX, error)
+         && loadwise_check_range ("level", plan->level, LOADWISE_LEVEL_MIN, LOADWISE_LEVEL_MAX,
+                                  error)
+         && loadwise_check_range ("reps", plan->target_reps, 0, LOADWISE_STORE_REPS_MAX, error)
+         && loadwise_check_range ("hold seconds", plan->target_hold_s, 0,
+                                  LOADWISE_STORE_HOLD_MAX_S, error)
+         && check_text ("decision", plan->decision, TRUE, error)
+         && check_text ("reason", plan->reason, TRUE, error);
+}
+
+static gboolean
+write_week_plans (LoadwiseDatabase        *self,
+                  const LoadwiseWeekPlan  *plans,
+                  guint                    n_plans,
+                  GError                 **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "INSERT INTO week_plan"
+                                  " (week, family, level, target_reps, target_hold_s,"
+                                  "  decision, reason, decided_at)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW_SQL ")"
+                                  " ON CONFLICT (week, family) DO UPDATE SET"
+                                  "  level = excluded.level, target_reps = excluded.target_reps,"
+                                  "  target_hold_s = excluded.target_hold_s,"
+                                  "  decision = excluded.decision, reason = excluded.reason,"
+                                  "  decided_at = excluded.decided_at",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_plans; i++)
+    {
+      const LoadwiseWeekPlan *plan = &plans[i];
+
+      sqlite3_bind_int (stmt, 1, plan->week);
+      sqlite3_bind_text (stmt, 2, loadwise_family_to_string (plan->family), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, (int) plan->level);
+      sqlite3_bind_int (stmt, 4, (int) plan->target_reps);
+      sqlite3_bind_int (stmt, 5, (int) plan->target_hold_s);
+      sqlite3_bind_text (stmt, 6, plan->decision, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, plan->reason, -1, SQLITE_TRANSIENT);
+      if (!loadwise_sqlite_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+loadwise_database_save_week_plans (LoadwiseDatabase        *self,
+                                   const LoadwiseWeekPlan  *plans,
+                                   guint                    n_plans,
+                                   GError                 **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (plans != NULL || n_plans == 0, FALSE);
+
+  for (guint i = 0; i < n_plans; i++)
+    {
+      g_return_val_if_fail (plans[i].family < LOADWISE_N_FAMILIES, FALSE);
+      if (!check_week_plan (&plans[i], error))
+        return FALSE;
+    }
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self, write_week_plans (self, plans, n_plans, error), error);
+}
+
+GPtrArray *
+loadwise_database_list_week_plans (LoadwiseDatabase  *self,
+                                   GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) plans = NULL;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT week, family, level, target_reps, target_hold_s,"
+                                  " decision, reason FROM week_plan"
+                                  " ORDER BY week, CASE family WHEN 'bridge' THEN 0"
+                                  " WHEN 'single-leg' THEN 1 ELSE 2 END",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  plans = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_week_plan_free);
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr (LoadwiseWeekPlan) plan = g_new0 (LoadwiseWeekPlan, 1);
+
+      if (!loadwise_family_from_string ((const char *) sqlite3_column_text (stmt, 1),
+                                        &plan->family))
+        continue;
+      plan->week = sqlite3_column_int (stmt, 0);
+      plan->level = (guint) sqlite3_column_int (stmt, 2);
+      plan->target_reps = (guint) sqlite3_column_int (stmt, 3);
+      plan->target_hold_s = (guint) sqlite3_column_int (stmt, 4);
+      plan->decision = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      plan->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (plans, g_steal_pointer (&plan));
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&plans);
+}
+
+/* Settings */
+
+static gboolean
+check_setting_key (const char  *key,
+                   GError     **error)
+{
+  if (*key == '\0' || strspn (key, "abcdefghijklmnopqrstuvwxyz0123456789-.") != strlen (key))
+    {
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                   _("setting: “%s” is not a setting name (use a-z, 0-9, “-” and “.”)"),
+                   g_utf8_validate (key, -1, NULL) ? key : "?");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+loadwise_database_get_setting (LoadwiseDatabase  *self,
+                               const char        *key,
+                               GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!check_setting_key (key, error))
+    return NULL;
+
+  stmt = loadwise_sqlite_prepare (self->db, "SELECT value FROM setting WHERE key = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (loadwise_sqlite_step (self->db, stmt, error) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+gboolean
+loadwise_database_set_setting (LoadwiseDatabase  *self,
+                               const char        *key,
+                               const char        *value,
+                               GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!check_setting_key (key, error) || !check_text (key, value, FALSE, error))
+    return FALSE;
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  value != NULL
+                                    ? "INSERT INTO setting (key, value) VALUES (?1, ?2)"
+                                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                                    : "DELETE FROM setting WHERE key = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self, loadwise_sqlite_step_done (self->db, stmt, error), error);
 }
 
 /* Sessions and the set log */

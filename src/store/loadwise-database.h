@@ -111,6 +111,43 @@ gboolean          loadwise_database_get_levels       (LoadwiseDatabase        *s
                                                       guint                    out_levels[LOADWISE_N_FAMILIES],
                                                       GError                 **error);
 
+/* The weekly plan: one row per week and family, as the weekly decision
+ * stores it (PROGRAMME.md, "The weekly decision, per family"). */
+typedef struct {
+  int             week;           /* >= 1 */
+  LoadwiseFamily  family;
+  guint           level;          /* 0-4 */
+  guint           target_reps;    /* 0: the bottom of the level's range */
+  guint           target_hold_s;  /* 0: the bottom of the level's range */
+  char           *decision;       /* "start", "progress", "hold", "regress", ... */
+  char           *reason;         /* translated, for people */
+} LoadwiseWeekPlan;
+
+void              loadwise_week_plan_free            (LoadwiseWeekPlan        *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadwiseWeekPlan, loadwise_week_plan_free)
+
+/* Stores (or replaces) @n_plans rows in one transaction; validates each
+ * first, so that either all are stored or none. */
+gboolean          loadwise_database_save_week_plans  (LoadwiseDatabase        *self,
+                                                      const LoadwiseWeekPlan  *plans,
+                                                      guint                    n_plans,
+                                                      GError                 **error);
+/* LoadwiseWeekPlan*, by week then family. */
+GPtrArray        *loadwise_database_list_week_plans  (LoadwiseDatabase        *self,
+                                                      GError                 **error);
+
+/* Settings that belong to the runner's data (reminder times and the like):
+ * text by key. Keys are lower-case ASCII letters, digits, '-' and '.'. */
+/* Newly allocated, or NULL (and no error) when @key is not set. */
+char             *loadwise_database_get_setting      (LoadwiseDatabase        *self,
+                                                      const char              *key,
+                                                      GError                 **error);
+/* A NULL @value removes the setting. */
+gboolean          loadwise_database_set_setting      (LoadwiseDatabase        *self,
+                                                      const char              *key,
+                                                      const char              *value,
+                                                      GError                 **error);
+
 /* Sessions and their set log */
 typedef struct {
   GDate                 date;

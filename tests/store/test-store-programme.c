@@ -164,20 +164,20 @@ static void
 test_levels_per_week (StoreFixture  *fixture,
                       gconstpointer  data)
 {
+  g_autoptr (GError) error = NULL;
   GDate start = loadwise_test_date (2026, 3, 2);
-  sqlite3 *handle = loadwise_database_get_handle (fixture->db);
+  /* Later weeks' decisions, as the weekly engine stores them. */
+  const LoadwiseWeekPlan plans[] = {
+    { 3, LOADWISE_FAMILY_BRIDGE, 2, 0, 0, (char *) "progress", (char *) "All sets, low pain" },
+    { 3, LOADWISE_FAMILY_LATERAL, 1, 12, 0, (char *) "hold", (char *) "Most sets" },
+    { 5, LOADWISE_FAMILY_BRIDGE, 1, 0, 0, (char *) "regress", (char *) "Pain above 5" },
+    { 6, LOADWISE_FAMILY_SINGLE_LEG, 3, 0, 0, (char *) "progress", (char *) "All sets" },
+  };
 
   store_test_start_programme (fixture->db, &start);
-  /* Later weeks' decisions, as the weekly engine will store them. */
-  g_assert_cmpint (sqlite3_exec (handle,
-                                 "INSERT INTO week_plan (week, family, level, decision, reason,"
-                                 " decided_at) VALUES"
-                                 " (3, 'bridge', 2, 'progress', 'r', 'now'),"
-                                 " (3, 'lateral', 1, 'hold', 'r', 'now'),"
-                                 " (5, 'bridge', 1, 'regress', 'r', 'now'),"
-                                 " (6, 'single-leg', 3, 'progress', 'r', 'now')",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_true (loadwise_database_save_week_plans (fixture->db, plans, G_N_ELEMENTS (plans),
+                                                    &error));
+  g_assert_no_error (error);
 
   assert_levels (fixture->db, 1, 1, 1, 1);
   assert_levels (fixture->db, 2, 1, 1, 1);
@@ -186,6 +186,61 @@ test_levels_per_week (StoreFixture  *fixture,
   assert_levels (fixture->db, 5, 1, 1, 1);
   assert_levels (fixture->db, 6, 1, 3, 1);
   assert_levels (fixture->db, 20, 1, 3, 1);
+}
+
+static void
+test_week_plans (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  GDate start = loadwise_test_date (2026, 3, 2);
+  LoadwiseWeekPlan plans[] = {
+    { 2, LOADWISE_FAMILY_LATERAL, 2, 10, 0, (char *) "progress", (char *) "first" },
+    { 2, LOADWISE_FAMILY_BRIDGE, 1, 0, 0, (char *) "hold", (char *) "second" },
+  };
+  const char *const expected[] = {
+    "1 bridge 1 start Starting level", "1 single-leg 1 start Starting level",
+    "1 lateral 1 start Starting level", "2 bridge 1 hold second",
+    "2 lateral 3 progress again",
+  };
+
+  store_test_start_programme (fixture->db, &start);
+  g_assert_true (loadwise_database_save_week_plans (fixture->db, plans, 2, &error));
+  g_assert_no_error (error);
+  /* Deciding a week again replaces that week's row. */
+  plans[0].level = 3;
+  plans[0].reason = (char *) "again";
+  g_assert_true (loadwise_database_save_week_plans (fixture->db, plans, 1, &error));
+  g_assert_no_error (error);
+
+  /* One bad row: none of the batch is stored. */
+  plans[0].week = 3;
+  plans[1].week = 3;
+  plans[1].level = 5;
+  g_assert_false (loadwise_database_save_week_plans (fixture->db, plans, 2, &error));
+  g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (error->message, ==, "level: 5 is outside 0-4");
+  g_clear_error (&error);
+  plans[1].level = 1;
+  plans[1].decision = (char *) "";
+  g_assert_false (loadwise_database_save_week_plans (fixture->db, plans, 2, &error));
+  g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  list = loadwise_database_list_week_plans (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < list->len; i++)
+    {
+      LoadwiseWeekPlan *plan = g_ptr_array_index (list, i);
+      g_autofree char *text = g_strdup_printf ("%d %s %u %s %s", plan->week,
+                                               loadwise_family_to_string (plan->family),
+                                               plan->level, plan->decision, plan->reason);
+
+      g_assert_cmpstr (text, ==, expected[i]);
+    }
+  g_assert_cmpuint (((LoadwiseWeekPlan *) g_ptr_array_index (list, 4))->target_reps, ==, 10);
 }
 
 static void
@@ -198,15 +253,14 @@ test_restart_keeps_logs (StoreFixture  *fixture,
   GDate start = loadwise_test_date (2026, 3, 2);
   GDate day = loadwise_test_date (2026, 3, 4);
   LoadwiseSetLog log = { .exercise_id = (char *) "sit-to-stand", .done = TRUE, .reps = 10 };
+  const LoadwiseWeekPlan week2 = { 2, LOADWISE_FAMILY_BRIDGE, 2, 0, 0, (char *) "progress",
+                                   (char *) "All sets" };
   LoadwiseProgramme programme;
   sqlite3 *handle = loadwise_database_get_handle (fixture->db);
 
   store_test_start_programme (fixture->db, &start);
-  g_assert_cmpint (sqlite3_exec (handle,
-                                 "INSERT INTO week_plan (week, family, level, decision, reason,"
-                                 " decided_at) VALUES (2, 'bridge', 2, 'progress', 'r', 'now')",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_true (loadwise_database_save_week_plans (fixture->db, &week2, 1, &error));
+  g_assert_no_error (error);
   g_assert_true (loadwise_database_log_set (fixture->db, &day, &log, &error));
   g_assert_no_error (error);
 
@@ -238,6 +292,8 @@ main (int argc, char *argv[])
               store_fixture_setup, test_update, store_fixture_teardown);
   g_test_add ("/store/programme/levels-per-week", StoreFixture, NULL,
               store_fixture_setup, test_levels_per_week, store_fixture_teardown);
+  g_test_add ("/store/programme/week-plans", StoreFixture, NULL,
+              store_fixture_setup, test_week_plans, store_fixture_teardown);
   g_test_add ("/store/programme/restart-keeps-logs", StoreFixture, NULL,
               store_fixture_setup, test_restart_keeps_logs, store_fixture_teardown);
 

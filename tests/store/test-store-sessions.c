@@ -204,6 +204,15 @@ test_session_status (StoreFixture  *fixture,
   g_assert_cmpstr (record.note, ==, "felt strong");
   loadwise_session_record_clear (&record);
 
+  /* An empty note clears it. */
+  g_assert_true (loadwise_database_set_session_status (fixture->db, &day,
+                                                       LOADWISE_SESSION_STATUS_DONE,
+                                                       "", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (loadwise_database_get_session (fixture->db, &day, &record, &error));
+  g_assert_cmpstr (record.note, ==, "");
+  loadwise_session_record_clear (&record);
+
   g_assert_true (loadwise_database_set_session_status (fixture->db, &skipped,
                                                        LOADWISE_SESSION_STATUS_SKIPPED,
                                                        NULL, "travelling", &error));
