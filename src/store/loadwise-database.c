@@ -771,18 +771,6 @@ loadwise_database_check (LoadwiseDatabase  *self,
       return FALSE;
     }
 
-  if (strcmp (report->str, "ok") != 0)
-    {
-      g_autofree char *first = g_strdup (report->str);
-
-      *strchrnul (first, '\n') = '\0';
-      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_CORRUPT,
-                   _("The database is damaged: %s"), first);
-      if (out_report != NULL)
-        *out_report = g_string_free (g_steal_pointer (&report), FALSE);
-      return FALSE;
-    }
-
   if (out_report != NULL)
     *out_report = g_string_free (g_steal_pointer (&report), FALSE);
   return TRUE;

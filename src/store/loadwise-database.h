@@ -82,9 +82,10 @@ gboolean          loadwise_database_restore_from     (LoadwiseDatabase  *self,
                                                       const char        *source_path,
                                                       char             **out_backup_path,
                                                       GError           **error);
-/* PRAGMA integrity_check; @out_report (may be NULL) is "ok" or the
- * problems found, one a line. Problems make it return FALSE with
- * LOADWISE_DATABASE_ERROR_CORRUPT (and still fill @out_report). */
+/* PRAGMA integrity_check; @out_report is "ok" or the problems found, one
+ * a line. FALSE only when the check could not run to the end: damage that
+ * stops it gives LOADWISE_DATABASE_ERROR_CORRUPT (and @out_report, when
+ * not NULL, receives the error's message). */
 gboolean          loadwise_database_check            (LoadwiseDatabase  *self,
                                                       char             **out_report,
                                                       GError           **error);
