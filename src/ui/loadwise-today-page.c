@@ -27,6 +27,7 @@ struct _LoadwiseTodayPage
   guint              midnight_source;
   guint              red_flag_mask;
   const char        *state;
+  LoadwisePrescription prescription;
 
   GtkLabel          *date_label;
   GtkLabel          *week_label;
@@ -106,6 +107,27 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* Set logs done today out of those prescribed. */
+static void
+count_sets (LoadwiseTodayPage *self,
+            const GDate       *today,
+            guint             *out_done,
+            guint             *out_total)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = NULL;
+
+  *out_done = 0;
+  *out_total = 0;
+  for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
+    *out_total += loadwise_prescribed_exercise_total_sets (&self->prescription.exercises[family]);
+
+  sets = loadwise_database_list_sets (self->database, today, &error);
+  for (guint i = 0; sets != NULL && i < sets->len; i++)
+    if (((LoadwiseSetLog *) g_ptr_array_index (sets, i))->done)
+      (*out_done)++;
+}
+
 static void
 update_status (LoadwiseTodayPage *self,
                const GDate       *today)
@@ -113,6 +135,8 @@ update_status (LoadwiseTodayPage *self,
   g_auto (LoadwiseSessionRecord) record = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *status = NULL;
+  guint done;
+  guint total;
 
   if (!loadwise_database_get_session (self->database, today, &record, &error))
     {
@@ -120,14 +144,22 @@ update_status (LoadwiseTodayPage *self,
       return;
     }
 
+  count_sets (self, today, &done, &total);
   switch (record.status)
     {
     case LOADWISE_SESSION_STATUS_IN_PROGRESS:
-      status = g_strdup (_("In progress"));
+      /* Translators: e.g. "In progress: 3 of 18 sets done". */
+      status = g_strdup_printf (ngettext ("In progress: %u of %u set done",
+                                          "In progress: %u of %u sets done", total),
+                                done, total);
       break;
 
     case LOADWISE_SESSION_STATUS_DONE:
-      status = g_strdup (_("Done. You can still change the ticks, pain and note."));
+      /* Translators: e.g. "Done: 18 of 18 sets. You can still ...". */
+      status = g_strdup_printf (ngettext ("Done: %u of %u set. You can still change the ticks, pain and note.",
+                                          "Done: %u of %u sets. You can still change the ticks, pain and note.",
+                                          total),
+                                done, total);
       break;
 
     case LOADWISE_SESSION_STATUS_SKIPPED:
@@ -172,6 +204,7 @@ show_session (LoadwiseTodayPage          *self,
   if (pains == NULL)
     toast (self, error->message);
 
+  self->prescription = *prescription;
   clear_box (self->exercises_box);
   for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
     gtk_box_append (self->exercises_box,

@@ -94,6 +94,9 @@ test_session (UiFixture     *fixture,
   g_assert_cmpint (log->side, ==, LOADWISE_SIDE_NONE);
   g_assert_cmpuint (log->set_index, ==, 1);
   g_assert_true (log->done);
+  /* Level 1: three families of two sets, none per side. */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "status_label"))), ==,
+                   "In progress: 1 of 6 sets done");
 
   /* Pain for the exercise: item n of the drop-down is pain n - 1. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (bridge_card, "pain")), 5);
@@ -109,6 +112,10 @@ test_session (UiFixture     *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (record.status, ==, LOADWISE_SESSION_STATUS_DONE);
   g_assert_cmpstr (record.note, ==, "Felt steady");
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (today_child (window, "status_label"))),
+                                   "Done: 1 of 6 sets."));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (today_child (window, "finish_button"))), ==,
+                   "_Save Note");
 
   ui_test_destroy (window);
 
