@@ -285,9 +285,6 @@ loadwise_database_get_levels (LoadwiseDatabase  *self,
 
 /* The weekly plan */
 
-/* Ten years of maintenance weeks is far more than anyone will log. */
-#define WEEK_MAX 520
-
 void
 loadwise_week_plan_free (LoadwiseWeekPlan *plan)
 {
@@ -302,7 +299,7 @@ static gboolean
 check_week_plan (const LoadwiseWeekPlan  *plan,
                  GError                 **error)
 {
-  return loadwise_check_range ("week", plan->week, 1, WEEK_MAX, error)
+  return loadwise_check_range ("week", plan->week, 1, LOADWISE_STORE_WEEK_MAX, error)
          && loadwise_check_range ("level", plan->level, LOADWISE_LEVEL_MIN, LOADWISE_LEVEL_MAX,
                                   error)
          && loadwise_check_range ("reps", plan->target_reps, 0, LOADWISE_STORE_REPS_MAX, error)

@@ -359,7 +359,8 @@ open_at_version (const char  *path,
   if (version == 0 && n_objects > 0)
     {
       g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_FAILED,
-                   _("This file is a database, but not one of Loadwise's. It has not been changed."));
+                   _("This file is a database, but not one of Loadwise's. "
+                     "It has not been changed."));
       prefix_with_path (error, path);
       return NULL;
     }

@@ -4,7 +4,8 @@
  * transaction, so the app, the CLI and the reminder service can share the
  * file (WAL, busy timeout). Errors are LOADWISE_DATABASE_ERROR or, for bad
  * input, LOADWISE_ERROR_INVALID_INPUT from the core; a failed call changes
- * nothing.
+ * nothing. One LoadwiseDatabase is one connection: use it from one thread
+ * at a time (open another for a worker thread).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

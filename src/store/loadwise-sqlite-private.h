@@ -22,6 +22,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
  * constraints repeat them, so they are plain numbers. The longest ladder
  * has 10 sets (level 0 bridge holds, PROGRAMME.md). */
 #define LOADWISE_STORE_SETS_MAX       20
+/* Ten years of maintenance weeks: more than anyone will log. */
+#define LOADWISE_STORE_WEEK_MAX       520
 #define LOADWISE_STORE_REPS_MAX       999
 #define LOADWISE_STORE_HOLD_MAX_S     3600
 #define LOADWISE_STORE_RED_FLAGS_MASK 31

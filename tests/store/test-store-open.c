@@ -16,6 +16,7 @@ test_create_fresh (StoreFixture  *fixture,
   g_autofree char *data_dir = g_build_filename (fixture->dir, "nested", "loadwise", NULL);
   g_autofree char *path = loadwise_database_build_path (data_dir);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   g_autofree char *journal_mode = NULL;
   sqlite3 *handle;
   sqlite3_stmt *stmt = NULL;
@@ -48,6 +49,7 @@ test_create_fresh (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (store_test_file_mode (wal), ==, 0600);
+  g_assert_cmpuint (store_test_file_mode (shm), ==, 0600);
 
   /* Every table of both schema steps, and no backup for a new file. */
   g_assert_cmpint (store_test_query_int (handle,
@@ -121,7 +123,8 @@ test_foreign_database (StoreFixture  *fixture,
   g_autoptr (GBytes) before = NULL;
   g_autoptr (GBytes) after = NULL;
 
-  store_test_file_exec (fixture->path, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('x');");
+  store_test_file_exec (fixture->path,
+                        "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('x');");
   before = loadwise_test_read_file (fixture->path);
 
   db = loadwise_database_open (fixture->path, &error);
