@@ -221,6 +221,32 @@ test_restore_older (StoreFixture  *fixture,
   g_assert_cmpint (store_test_file_query_int (old_path, "PRAGMA user_version"), ==, 1);
 }
 
+static void
+test_restore_live_wal (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoadwiseDatabase) source = NULL;
+  g_autofree char *source_dir = g_build_filename (fixture->dir, "elsewhere", NULL);
+  g_autofree char *source_path = loadwise_database_build_path (source_dir);
+  g_autofree char *source_wal = g_strconcat (source_path, "-wal", NULL);
+
+  /* Another data folder's database, still open: its latest rows are in
+   * its -wal, not yet in the main file. */
+  source = loadwise_database_open (source_path, &error);
+  g_assert_no_error (error);
+  save_checkin (source, 7, 3);
+  save_checkin (source, 8, 4);
+  g_assert_true (g_file_test (source_wal, G_FILE_TEST_EXISTS));
+
+  g_assert_true (loadwise_database_restore_from (fixture->db, source_path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pain_sum (fixture->db), ==, 7);
+  /* The source keeps working. */
+  save_checkin (source, 9, 1);
+  g_assert_cmpint (pain_sum (source), ==, 8);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -230,6 +256,8 @@ main (int argc, char *argv[])
               store_fixture_setup, test_round_trip, store_fixture_teardown);
   g_test_add ("/store/backup/restore-refuses", StoreFixture, NULL,
               store_fixture_setup, test_restore_refuses, store_fixture_teardown);
+  g_test_add ("/store/backup/restore-live-wal", StoreFixture, NULL,
+              store_fixture_setup, test_restore_live_wal, store_fixture_teardown);
   g_test_add ("/store/backup/restore-older", StoreFixture, NULL,
               store_fixture_setup, test_restore_older, store_fixture_teardown);
 
