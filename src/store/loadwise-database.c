@@ -283,6 +283,44 @@ check_header (const char  *path,
   return FALSE;
 }
 
+static gboolean
+journal_mode_is_wal (sqlite3  *db,
+                     gboolean *out_wal,
+                     GError  **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (db, "PRAGMA journal_mode", error);
+
+  if (stmt == NULL || loadwise_sqlite_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *out_wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  return TRUE;
+}
+
+/* Switching a file to WAL needs it to itself for a moment, and SQLite
+ * answers BUSY at once instead of waiting through the busy handler: when
+ * several programs open a new file together, retry until the timeout. */
+static gboolean
+enable_wal (sqlite3  *db,
+            GError  **error)
+{
+  gboolean wal = FALSE;
+
+  if (!journal_mode_is_wal (db, &wal, error))
+    return FALSE;
+
+  for (guint waited_ms = 0; !wal; waited_ms += 10)
+    {
+      int rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+
+      if (rc == SQLITE_OK)
+        return journal_mode_is_wal (db, &wal, error);
+      if ((rc & 0xff) != SQLITE_BUSY || waited_ms >= BUSY_TIMEOUT_MS)
+        return loadwise_sqlite_error (db, rc, error);
+      g_usleep (10 * 1000);
+    }
+  return TRUE;
+}
+
 static void
 prefix_with_path (GError     **error,
                   const char  *path)
@@ -368,7 +406,7 @@ open_at_version (const char  *path,
   /* WAL lets the app, the CLI and the reminder service read while one of
    * them writes; NORMAL is safe in WAL (it may lose the last commits on a
    * power cut, never the file) and far cheaper per commit than FULL. */
-  if (!loadwise_sqlite_exec (self->db, "PRAGMA journal_mode = WAL", error)
+  if (!enable_wal (self->db, error)
       || !loadwise_sqlite_exec (self->db, "PRAGMA synchronous = NORMAL", error))
     return NULL;
 

@@ -165,9 +165,58 @@ test_parallel_writers (StoreFixture  *fixture,
   g_assert_cmpint (count_for (handle, "child"), ==, N_WRITES);
   g_assert_cmpint (store_test_query_int (handle, "SELECT count(*) FROM set_log"), ==, 3 * N_WRITES);
   /* One session a day, shared by the three writers. */
-  g_assert_cmpint (store_test_query_int (handle,
-                                         "SELECT count(*) FROM session WHERE status = 'in-progress'"),
+  g_assert_cmpint (store_test_query_int (handle, "SELECT count(*) FROM session"
+                                                 " WHERE status = 'in-progress'"),
                    ==, N_WRITES);
+}
+
+/* Several programs opening a file that does not exist yet, at once: one
+ * creates the schema, the others wait for it, and all switch to WAL. */
+static void
+test_first_open_race (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoadwiseDatabase) db = NULL;
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", &error);
+  GSubprocess *children[6];
+
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("child-%u", i);
+
+      children[i] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                      | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                                      &error, self_exe, "--writer", fixture->path, label, NULL);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      GOutputStream *in = g_subprocess_get_stdin_pipe (children[i]);
+
+      g_output_stream_write_all (in, "go\n", 3, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_output_stream_close (in, NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      g_subprocess_wait_check (children[i], NULL, &error);
+      g_assert_no_error (error);
+      g_object_unref (children[i]);
+    }
+
+  db = loadwise_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (loadwise_database_get_handle (db),
+                                         "SELECT count(*) FROM set_log"),
+                   ==, G_N_ELEMENTS (children) * N_WRITES);
+  g_assert_cmpint (store_test_query_int (loadwise_database_get_handle (db),
+                                         "PRAGMA user_version"),
+                   ==, LOADWISE_DATABASE_SCHEMA_VERSION);
 }
 
 int
@@ -182,6 +231,8 @@ main (int argc, char *argv[])
               store_fixture_setup, test_two_connections, store_fixture_teardown);
   g_test_add ("/store/concurrency/parallel-writers", StoreFixture, NULL,
               store_fixture_setup, test_parallel_writers, store_fixture_teardown);
+  g_test_add ("/store/concurrency/first-open-race", StoreFixture, NULL,
+              store_fixture_setup_empty, test_first_open_race, store_fixture_teardown);
 
   return g_test_run ();
 }
