@@ -134,6 +134,82 @@ test_move_aside_twice (StoreFixture  *fixture,
   g_assert_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO);
 }
 
+/* A database whose latest commits are still in its -wal, with a damaged
+ * first page: the -wal must survive the failed open and travel with the
+ * main file, not be checkpointed into the damage or deleted. */
+static void
+test_damaged_with_wal (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoadwiseDatabase) db = NULL;
+  g_autoptr (GBytes) main_before = NULL;
+  g_autoptr (GBytes) wal_before = NULL;
+  g_autofree char *copy_dir = g_build_filename (fixture->dir, "copy", NULL);
+  g_autofree char *copy = loadwise_database_build_path (copy_dir);
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *moved_to = NULL;
+  g_autofree char *moved_wal = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  /* The schema checkpointed into the main file (the last connection to
+   * close does that), then a few rows that change the check-in pages only,
+   * in the -wal. */
+  g_clear_object (&fixture->db);
+  fixture->db = loadwise_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 5; i++)
+    {
+      LoadwiseCheckin checkin = { .date = loadwise_test_date (2026, 4, (int) i), .morning_pain = i };
+
+      g_assert_true (loadwise_database_save_checkin (fixture->db, &checkin, &error));
+      g_assert_no_error (error);
+    }
+
+  /* A copy taken while the connection is open, as a crash leaves it. */
+  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, 4096);
+  /* Keep the header, zero the rest of page 1 (the schema's b-tree). */
+  memset (contents + 100, 0, 4096 - 100);
+  g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 0);
+  g_assert_true (g_file_set_contents (copy_wal, contents, (gssize) length, NULL));
+
+  main_before = loadwise_test_read_file (copy);
+  wal_before = loadwise_test_read_file (copy_wal);
+
+  db = loadwise_database_open (copy, &error);
+  g_assert_null (db);
+  g_assert_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  {
+    g_autoptr (GBytes) main_after = loadwise_test_read_file (copy);
+    g_autoptr (GBytes) wal_after = loadwise_test_read_file (copy_wal);
+
+    g_assert_nonnull (wal_after);
+    g_assert_true (g_bytes_equal (main_before, main_after));
+    g_assert_true (g_bytes_equal (wal_before, wal_after));
+  }
+
+  db = loadwise_database_open_or_recover (copy, &moved_to, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (moved_to);
+  moved_wal = g_strconcat (moved_to, "-wal", NULL);
+  {
+    g_autoptr (GBytes) main_after = loadwise_test_read_file (moved_to);
+    g_autoptr (GBytes) wal_after = loadwise_test_read_file (moved_wal);
+
+    g_assert_nonnull (wal_after);
+    g_assert_true (g_bytes_equal (main_before, main_after));
+    g_assert_true (g_bytes_equal (wal_before, wal_after));
+  }
+}
+
 static void
 zero_page (const char *path,
            gint64      page,
@@ -257,6 +333,8 @@ main (int argc, char *argv[])
               store_fixture_setup_empty, test_recover_moves_aside, store_fixture_teardown);
   g_test_add ("/store/corrupt/recover-healthy", StoreFixture, NULL,
               store_fixture_setup, test_recover_healthy_moves_nothing, store_fixture_teardown);
+  g_test_add ("/store/corrupt/damaged-with-wal", StoreFixture, NULL,
+              store_fixture_setup, test_damaged_with_wal, store_fixture_teardown);
   g_test_add ("/store/corrupt/move-aside-twice", StoreFixture, NULL,
               store_fixture_setup_empty, test_move_aside_twice, store_fixture_teardown);
   g_test_add ("/store/corrupt/zeroed-root-page", StoreFixture, GINT_TO_POINTER (0),
