@@ -47,7 +47,10 @@ char             *loadwise_database_build_path      (const char        *data_dir
 /* Opens (creating the folder 0700 and the file 0600 when missing), sets the
  * pragmas, checks the file is a database, and migrates it to the current
  * schema after a VACUUM INTO backup in DIR/backups. A file from a newer
- * schema, or a corrupt one, is left exactly as it was. */
+ * schema, or a corrupt one, is left exactly as it was (with its -wal).
+ * Opening reads the header and the schema only: damage deeper in the file
+ * shows later, as LOADWISE_DATABASE_ERROR_CORRUPT from a query or from
+ * loadwise_database_check(). */
 LoadwiseDatabase *loadwise_database_open             (const char        *path,
                                                       GError           **error);
 
