@@ -167,6 +167,12 @@ test_per_side (UiFixture     *fixture,
   g_assert_nonnull (ui_test_find_named (card, "set-right-2"));
   g_assert_null (ui_test_find_named (card, "set-none-0"));
 
+  /* Each tick says what it stands for to assistive technologies. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ui_test_find_named (card, "set-right-2")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Right, set 3 of 3 done");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       exercise->name);
+
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (card, "set-right-2")), TRUE);
   sets = loadwise_database_list_sets (fixture->database, &today, &error);
   g_assert_no_error (error);
