@@ -60,7 +60,7 @@ test_round_trip (StoreFixture  *fixture,
   g_assert_true (loadwise_database_backup_to (fixture->db, copy, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (store_test_file_mode (copy), ==, 0600);
-  g_assert_cmpint (store_test_file_query_int (copy, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (store_test_file_query_int (copy, "PRAGMA user_version"), ==, LOADWISE_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (store_test_file_query_int (copy, "SELECT sum (morning_pain) FROM checkin"), ==,
                    7);
 
@@ -98,7 +98,7 @@ test_round_trip (StoreFixture  *fixture,
   g_assert_true (loadwise_database_get_programme (fixture->db, &programme, &error));
   g_assert_cmpint (g_date_compare (&programme.start, &start), ==, 0);
   g_assert_cmpuint (programme.weeks, ==, 8);
-  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, 2);
+  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, LOADWISE_DATABASE_SCHEMA_VERSION);
   /* Still the same file, and a second connection sees the restored data. */
   g_assert_cmpint (stat (fixture->path, &after), ==, 0);
   g_assert_cmpuint (before.st_ino, ==, after.st_ino);
@@ -210,10 +210,10 @@ test_restore_older (StoreFixture  *fixture,
 
   g_assert_true (loadwise_database_restore_from (fixture->db, old_path, &old_data, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, 2);
+  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, LOADWISE_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (store_test_query_int (loadwise_database_get_handle (fixture->db),
                                          "PRAGMA user_version"),
-                   ==, 2);
+                   ==, LOADWISE_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (pain_sum (fixture->db), ==, 6);
   g_assert_true (loadwise_database_save_red_flags (fixture->db, &day, 0, &error));
   g_assert_no_error (error);

@@ -87,10 +87,10 @@ test_from_v1 (StoreFixture  *fixture,
 
   fixture->db = loadwise_database_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, 2);
+  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, LOADWISE_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (store_test_query_int (loadwise_database_get_handle (fixture->db),
                                          "PRAGMA user_version"),
-                   ==, 2);
+                   ==, LOADWISE_DATABASE_SCHEMA_VERSION);
 
   /* The rows survived, through the API ... */
   loadwise_database_get_programme (fixture->db, &programme, &error);

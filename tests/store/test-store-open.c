@@ -27,10 +27,9 @@ test_create_fresh (StoreFixture  *fixture,
   g_assert_nonnull (db);
   g_assert_cmpstr (loadwise_database_get_path (db), ==, path);
   g_assert_cmpint (loadwise_database_get_schema_version (db), ==, LOADWISE_DATABASE_SCHEMA_VERSION);
-  g_assert_cmpint (LOADWISE_DATABASE_SCHEMA_VERSION, ==, 2);
 
   handle = loadwise_database_get_handle (db);
-  g_assert_cmpint (store_test_query_int (handle, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (store_test_query_int (handle, "PRAGMA user_version"), ==, LOADWISE_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (store_test_query_int (handle, "PRAGMA foreign_keys"), ==, 1);
   /* 1 is NORMAL */
   g_assert_cmpint (store_test_query_int (handle, "PRAGMA synchronous"), ==, 1);
@@ -83,7 +82,7 @@ test_reopen_keeps_data (StoreFixture  *fixture,
   g_assert_cmpuint (read.morning_pain, ==, 4);
   g_assert_cmpint (read.side, ==, LOADWISE_SIDE_LEFT);
   g_assert_true (read.night_pain);
-  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, 2);
+  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, LOADWISE_DATABASE_SCHEMA_VERSION);
 
   /* Reopening a current database makes no backup. */
   g_assert_null (loadwise_database_find_latest_backup (fixture->dir));
