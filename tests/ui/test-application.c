@@ -100,6 +100,56 @@ find_moved (AppFixture *fixture)
   return NULL;
 }
 
+/* Phones and narrow tiles: every page must fit 360 px (with the app's
+ * style sheet, which the application loads). */
+static void
+assert_fits_narrow (LoadwiseWindow *window)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+static void
+test_narrow (AppFixture    *fixture,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  const char *setup_actions[] = {
+    "setup.next", "setup.continue-anyway", "setup.change-answers",
+  };
+  LoadwiseWindow *window;
+  LoadwiseProgramme programme;
+  GDate start = loadwise_test_date (2026, 11, 23);
+  guint levels[LOADWISE_N_FAMILIES] = { 3, 3, 4 };
+
+  g_application_activate (G_APPLICATION (fixture->app));
+  window = find_main_window (fixture);
+  ui_test_show (GTK_WIDGET (window));
+
+  assert_fits_narrow (window);
+  for (guint i = 0; i < G_N_ELEMENTS (setup_actions); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), setup_actions[i], NULL);
+      assert_fits_narrow (window);
+    }
+  /* The advice page, with its two buttons. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "setup.continue-anyway", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "setup.back", NULL);
+  assert_fits_narrow (window);
+
+  /* Today with the widest session: per-side exercises at the top levels. */
+  loadwise_programme_init (&programme, &start);
+  loadwise_database_start_programme (loadwise_window_get_database (window), &programme,
+                                     levels, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_cmpstr (loadwise_window_get_mode (window), ==, "main");
+  assert_fits_narrow (window);
+}
+
 static void
 test_first_run (AppFixture    *fixture,
                 gconstpointer  data)
@@ -272,6 +322,8 @@ main (int   argc,
 
   g_test_add ("/ui/application/first-run", AppFixture, NULL,
               app_fixture_setup, test_first_run, app_fixture_teardown);
+  g_test_add ("/ui/application/narrow", AppFixture, NULL,
+              app_fixture_setup, test_narrow, app_fixture_teardown);
   g_test_add ("/ui/application/corrupt", AppFixture, NULL,
               app_fixture_setup, test_corrupt, app_fixture_teardown);
   g_test_add ("/ui/application/corrupt-no-backup", AppFixture, NULL,
