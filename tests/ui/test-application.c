@@ -8,6 +8,7 @@
 #include "loadwise-test-util.h"
 #include "ui-test-util.h"
 #include "ui/loadwise-application.h"
+#include "ui/loadwise-preferences-window.h"
 #include "ui/loadwise-window.h"
 
 typedef struct {
@@ -103,7 +104,7 @@ find_moved (AppFixture *fixture)
 /* Phones and narrow tiles: every page must fit 360 px (with the app's
  * style sheet, which the application loads). */
 static void
-assert_fits_narrow (LoadwiseWindow *window)
+assert_fits_narrow (gpointer window)
 {
   int minimum = 0;
 
@@ -124,6 +125,8 @@ test_narrow (AppFixture    *fixture,
   LoadwiseProgramme programme;
   GDate start = loadwise_test_date (2026, 11, 23);
   guint levels[LOADWISE_N_FAMILIES] = { 3, 3, 4 };
+  GtkWidget *preferences = NULL;
+  GList *toplevels;
 
   g_application_activate (G_APPLICATION (fixture->app));
   window = find_main_window (fixture);
@@ -148,6 +151,16 @@ test_narrow (AppFixture    *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
   g_assert_cmpstr (loadwise_window_get_mode (window), ==, "main");
   assert_fits_narrow (window);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (LOADWISE_IS_PREFERENCES_WINDOW (l->data))
+      preferences = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (preferences);
+  /* Its content: libadwaita's window adds its own frame around it. */
+  assert_fits_narrow (gtk_widget_get_first_child (preferences));
 }
 
 static void
