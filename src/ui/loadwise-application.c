@@ -104,8 +104,11 @@ typedef struct {
 } RecoverData;
 
 static void
-recover_data_free (RecoverData *data)
+recover_data_free (gpointer  user_data,
+                   GClosure *closure)
 {
+  RecoverData *data = user_data;
+
   g_object_unref (data->app);
   g_object_unref (data->window);
   g_free (data->backup_path);
@@ -176,7 +179,7 @@ show_recovered_dialog (LoadwiseApplication *self,
   data->window = g_object_ref (window);
   data->backup_path = g_steal_pointer (&backup);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_recover_dialog_response),
-                         data, (GClosureNotify) (void (*) (void)) recover_data_free, 0);
+                         data, recover_data_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
