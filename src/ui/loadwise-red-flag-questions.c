@@ -16,6 +16,7 @@ struct _LoadwiseRedFlagQuestions
   GtkListBox *list;
   GtkSwitch  *switches[LOADWISE_N_RED_FLAGS];
   guint       yes_mask;
+  gboolean    updating;
 };
 
 G_DEFINE_FINAL_TYPE (LoadwiseRedFlagQuestions, loadwise_red_flag_questions, GTK_TYPE_WIDGET)
@@ -52,11 +53,13 @@ loadwise_red_flag_questions_set_yes_mask (LoadwiseRedFlagQuestions *self,
   if (self->yes_mask == yes_mask)
     return;
 
-  /* Each switch's notify recomputes the mask; set it first so that the
+  /* The switches' own notifications are ignored meanwhile, so that the
    * property notifies once. */
   self->yes_mask = yes_mask;
+  self->updating = TRUE;
   for (guint i = 0; i < LOADWISE_N_RED_FLAGS; i++)
     gtk_switch_set_active (self->switches[i], (yes_mask & loadwise_red_flag_nth (i)) != 0);
+  self->updating = FALSE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YES_MASK]);
 }
@@ -67,6 +70,9 @@ on_switch_active_notify (GtkSwitch                *toggle,
                          LoadwiseRedFlagQuestions *self)
 {
   guint mask = 0;
+
+  if (self->updating)
+    return;
 
   for (guint i = 0; i < LOADWISE_N_RED_FLAGS; i++)
     if (gtk_switch_get_active (self->switches[i]))
