@@ -226,6 +226,41 @@ test_invalid_choices (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+static void
+on_yes_mask_notify (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_questions (void)
+{
+  GtkWidget *questions = g_object_ref_sink (loadwise_red_flag_questions_new ());
+  guint mask = LOADWISE_RED_FLAG_STRESS_FRACTURE | LOADWISE_RED_FLAG_NERVE;
+  guint count = 0;
+
+  g_signal_connect (questions, "notify::yes-mask", G_CALLBACK (on_yes_mask_notify), &count);
+
+  loadwise_red_flag_questions_set_yes_mask (LOADWISE_RED_FLAG_QUESTIONS (questions), mask);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (ui_test_find_named (questions, "stress-fracture"))));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (ui_test_find_named (questions, "nerve"))));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (ui_test_find_named (questions, "injury"))));
+
+  /* Setting the same answers again is no change. */
+  loadwise_red_flag_questions_set_yes_mask (LOADWISE_RED_FLAG_QUESTIONS (questions), mask);
+  g_assert_cmpuint (count, ==, 1);
+
+  gtk_switch_set_active (GTK_SWITCH (ui_test_find_named (questions, "nerve")), FALSE);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_cmpuint (loadwise_red_flag_questions_get_yes_mask (LOADWISE_RED_FLAG_QUESTIONS (questions)),
+                    ==, LOADWISE_RED_FLAG_STRESS_FRACTURE);
+
+  g_assert_finalize_object (questions);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +271,7 @@ main (int   argc,
       return g_test_run ();
     }
 
+  g_test_add_func ("/ui/first-run/questions", test_questions);
   g_test_add ("/ui/first-run/defaults", UiFixture, NULL,
               ui_fixture_setup, test_defaults, ui_fixture_teardown);
   g_test_add ("/ui/first-run/red-flag-yes", UiFixture, NULL,
