@@ -151,7 +151,8 @@ add_set_row (LoadwiseExerciseCard *self,
   else if (side == LOADWISE_SIDE_RIGHT)
     row_title = C_("body side", "Right");
   else
-    row_title = _("Sets");
+    /* Translators: heads the row of tick buttons, one per set of an exercise. */
+    row_title = C_("exercise", "Sets");
 
   label = gtk_label_new (row_title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -212,6 +213,7 @@ fill (LoadwiseExerciseCard *self,
     level = g_strdup_printf (_("Level %u · %u–%u reps"), self->item.level,
                              exercise->reps_min, exercise->reps_max);
   else
+    /* Translators: an exercise's step on its ladder, 0 (easiest) to 4. */
     level = g_strdup_printf (_("Level %u"), self->item.level);
   gtk_label_set_label (self->level_label, level);
   gtk_label_set_label (self->summary_label, exercise->summary);
