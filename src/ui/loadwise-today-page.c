@@ -128,9 +128,12 @@ count_sets (LoadwiseTodayPage *self,
       (*out_done)++;
 }
 
+/* @load_note: also show the stored note (not while the runner may be
+ * typing one, as when a tick changes). */
 static void
 update_status (LoadwiseTodayPage *self,
-               const GDate       *today)
+               const GDate       *today,
+               gboolean           load_note)
 {
   g_auto (LoadwiseSessionRecord) record = { 0 };
   g_autoptr (GError) error = NULL;
@@ -183,7 +186,8 @@ update_status (LoadwiseTodayPage *self,
   gtk_widget_set_visible (self->skip_button,
                           record.status != LOADWISE_SESSION_STATUS_DONE &&
                           record.status != LOADWISE_SESSION_STATUS_SKIPPED);
-  gtk_editable_set_text (GTK_EDITABLE (self->note_row), record.note != NULL ? record.note : "");
+  if (load_note)
+    gtk_editable_set_text (GTK_EDITABLE (self->note_row), record.note != NULL ? record.note : "");
 }
 
 static void
@@ -212,7 +216,7 @@ show_session (LoadwiseTodayPage          *self,
                                                 &prescription->exercises[family],
                                                 sets, pains));
 
-  update_status (self, &prescription->date);
+  update_status (self, &prescription->date, TRUE);
   self->state = "session";
   gtk_stack_set_visible_child_name (self->session_stack, "session");
 }
@@ -371,7 +375,7 @@ sets_changed_activated (GtkWidget  *widget,
   GDate today;
 
   current_date (self, &today);
-  update_status (self, &today);
+  update_status (self, &today, FALSE);
 }
 
 static void
@@ -394,7 +398,7 @@ finish_activated (GtkWidget  *widget,
     }
 
   toast (self, _("Session saved"));
-  update_status (self, &today);
+  update_status (self, &today, TRUE);
 }
 
 static void
@@ -417,7 +421,7 @@ skip_activated (GtkWidget  *widget,
     }
 
   toast (self, _("Today is marked as skipped. It does not count as a miss."));
-  update_status (self, &today);
+  update_status (self, &today, FALSE);
 }
 
 static void
