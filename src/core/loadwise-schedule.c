@@ -57,6 +57,46 @@ loadwise_reminder_settings_validate (const LoadwiseReminderSettings  *self,
                                LOADWISE_REMINDER_SNOOZE_MIN, LOADWISE_REMINDER_SNOOZE_MAX, error);
 }
 
+char *
+loadwise_reminder_format_time (guint time_s)
+{
+  time_s %= SECONDS_PER_DAY;
+  if (time_s % 60 != 0)
+    return g_strdup_printf ("%02u:%02u:%02u", time_s / 3600, time_s / 60 % 60, time_s % 60);
+  return g_strdup_printf ("%02u:%02u", time_s / 3600, time_s / 60 % 60);
+}
+
+gboolean
+loadwise_reminder_parse_time (const char  *field,
+                              const char  *text,
+                              guint       *out_time_s,
+                              GError     **error)
+{
+  g_autofree char *hours_minutes = NULL;
+  const char *seconds_text = NULL;
+  guint minutes = 0;
+  gint64 seconds = 0;
+
+  g_return_val_if_fail (field != NULL && text != NULL && out_time_s != NULL, FALSE);
+
+  /* HH:MM:SS is 8 characters with a second colon at 5. */
+  if (strlen (text) == 8 && text[5] == ':')
+    {
+      hours_minutes = g_strndup (text, 5);
+      seconds_text = text + 6;
+    }
+  else
+    hours_minutes = g_strdup (text);
+
+  if (!loadwise_parse_time_of_day (field, hours_minutes, &minutes, error))
+    return FALSE;
+  if (seconds_text != NULL && !loadwise_parse_int (field, seconds_text, 0, 59, &seconds, error))
+    return FALSE;
+
+  *out_time_s = minutes * 60 + (guint) seconds;
+  return TRUE;
+}
+
 gint64
 loadwise_schedule_due_time (GTimeZone   *zone,
                             const GDate *date,

@@ -59,6 +59,15 @@ void     loadwise_reminder_settings_init     (LoadwiseReminderSettings       *se
 gboolean loadwise_reminder_settings_validate (const LoadwiseReminderSettings *self,
                                               GError                        **error);
 
+/* "HH:MM", or "HH:MM:SS" when the seconds are not 0. Newly allocated. */
+char    *loadwise_reminder_format_time       (guint                           time_s);
+/* "HH:MM" (00:00-23:59) or "HH:MM:SS" into seconds after midnight; the
+ * error names @field. */
+gboolean loadwise_reminder_parse_time        (const char                     *field,
+                                              const char                     *text,
+                                              guint                          *out_time_s,
+                                              GError                        **error);
+
 /* What is known about one reminder on one day. A day without a fact is a
  * day with nothing logged and nothing fired. */
 typedef struct {

@@ -95,6 +95,19 @@ static const char *const migrations[] = {
   "    CHECK (yes_mask BETWEEN 0 AND " STR (LOADWISE_STORE_RED_FLAGS_MASK) "),"
   "  answered_at   TEXT    NOT NULL"
   ");",
+
+  /* 3 (issue 5, reminders): what each reminder did on its day, so that the
+   * service never repeats or loses one across restarts. Times are UTC ISO
+   * 8601; action NULL until Start, Open, Skip or Snooze. */
+  "CREATE TABLE reminder ("
+  "  kind          TEXT    NOT NULL CHECK (kind IN ('checkin', 'session')),"
+  "  date          TEXT    NOT NULL CHECK (date (date) IS date),"
+  "  fired_at      TEXT,"
+  "  snoozed_until TEXT,"
+  "  action        TEXT    CHECK (action IN ('start', 'open', 'skip', 'snooze')),"
+  "  updated_at    TEXT    NOT NULL,"
+  "  PRIMARY KEY (kind, date)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LOADWISE_DATABASE_SCHEMA_VERSION);
