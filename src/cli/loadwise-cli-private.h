@@ -35,6 +35,11 @@ int       loadwise_cli_cmd_redflags    (LoadwiseCli *cli, int argc, char **argv)
 int       loadwise_cli_cmd_check       (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_backup      (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_restore     (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_backups     (LoadwiseCli *cli, int argc, char **argv);
+
+/* After a command that wrote: today's rolling backup, once a day
+ * (loadwise-cli-backups.c). A failure is a warning on stderr. */
+void      loadwise_cli_take_daily_backup (LoadwiseCli *cli);
 
 /* Prints "loadwise-cli: MESSAGE" to stderr and returns the exit status
  * the error maps to. */

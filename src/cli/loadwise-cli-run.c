@@ -30,6 +30,7 @@ static const LoadwiseCliCommand commands[] = {
   { "check",       loadwise_cli_cmd_check,       N_("Check the database for damage") },
   { "backup",      loadwise_cli_cmd_backup,      N_("Write a backup copy of the database") },
   { "restore",     loadwise_cli_cmd_restore,     N_("Replace the data with a backup") },
+  { "backups",     loadwise_cli_cmd_backups,     N_("List the backups in the data folder") },
 };
 
 LoadwiseCliExit
@@ -504,7 +505,13 @@ loadwise_cli_run (int    argc,
       if (cli.clock == NULL)
         return loadwise_cli_fail (error);
 
-      return commands[i].func (&cli, n_args - 1, args + 1);
+      {
+        int status = commands[i].func (&cli, n_args - 1, args + 1);
+
+        if (status == LOADWISE_CLI_EXIT_OK)
+          loadwise_cli_take_daily_backup (&cli);
+        return status;
+      }
     }
 
   return loadwise_cli_fail_usage (_("unknown command '%s'; see 'loadwise-cli --help'"), args[1]);

@@ -367,6 +367,8 @@ open_at_version (const char  *path,
       return NULL;
     }
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* So that a program can tell whether it wrote (loadwise-backups.c). */
+  sqlite3_commit_hook (self->db, loadwise_backups_on_commit, NULL);
 
   /* Off on every new connection, and ignored inside a transaction. */
   if (!loadwise_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error))

@@ -102,6 +102,10 @@ gboolean      loadwise_migrations_apply      (sqlite3       *db,
                                               int            to,
                                               GError       **error);
 
+/* The commit hook every connection gets (loadwise-backups.c): records
+ * that this process has written. */
+int           loadwise_backups_on_commit     (void          *user_data);
+
 /* Test hooks */
 
 /* Like loadwise_database_open(), but migrates a new file only up to

@@ -93,6 +93,13 @@ snapshot_clear (Snapshot *snapshot)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, snapshot_clear)
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 /* The names in the data folder and its backups, sorted. */
 static char *
 list_files (const char *dir)
@@ -109,7 +116,7 @@ list_files (const char *dir)
         g_ptr_array_add (names, list_files (path));
       g_ptr_array_add (names, g_strdup (name));
     }
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
