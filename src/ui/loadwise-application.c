@@ -221,6 +221,7 @@ loadwise_application_activate (GApplication *application)
   g_autofree char *data_dir = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   LoadwiseWindow *main_window;
+  g_autoptr (LoadwiseContext) context = NULL;
 
   if (window != NULL)
     {
@@ -235,8 +236,8 @@ loadwise_application_activate (GApplication *application)
   if (self->database == NULL && !open_data (self, &moved_to, &data_dir))
     return;
 
-  main_window = loadwise_window_new (GTK_APPLICATION (self), self->database,
-                                     self->catalogue, self->clock);
+  context = loadwise_context_new (self->database, self->catalogue, self->clock);
+  main_window = loadwise_window_new (GTK_APPLICATION (self), context);
   gtk_window_present (GTK_WINDOW (main_window));
 
   if (moved_to != NULL)

@@ -14,8 +14,7 @@ struct _LoadwiseCheckinCard
 {
   GtkWidget         parent_instance;
 
-  LoadwiseDatabase *database;
-  LoadwiseClock    *clock;
+  LoadwiseContext  *context;
   gboolean          saved;
   gboolean          loading;
 
@@ -31,8 +30,7 @@ G_DEFINE_FINAL_TYPE (LoadwiseCheckinCard, loadwise_checkin_card, GTK_TYPE_WIDGET
 
 enum {
   PROP_0,
-  PROP_DATABASE,
-  PROP_CLOCK,
+  PROP_CONTEXT,
   PROP_SAVED,
   N_PROPS
 };
@@ -45,12 +43,10 @@ static const LoadwiseSide dropdown_sides[] = {
 };
 
 GtkWidget *
-loadwise_checkin_card_new (LoadwiseDatabase *database,
-                           LoadwiseClock    *clock)
+loadwise_checkin_card_new (LoadwiseContext *context)
 {
   return g_object_new (LOADWISE_TYPE_CHECKIN_CARD,
-                       "database", database,
-                       "clock", clock,
+                       "context", context,
                        NULL);
 }
 
@@ -101,8 +97,12 @@ loadwise_checkin_card_reload (LoadwiseCheckinCard *self)
 
   g_return_if_fail (LOADWISE_IS_CHECKIN_CARD (self));
 
-  loadwise_clock_get_today (self->clock, &today);
-  if (!loadwise_database_get_checkin (self->database, &today, &checkin, &found, &error))
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
+  if (!loadwise_database_get_checkin (loadwise_context_get_database (self->context),
+                                      &today,
+                                      &checkin,
+                                      &found,
+                                      &error))
     {
       show_error (self, error);
       found = FALSE;
@@ -170,7 +170,7 @@ save_activated (GtkWidget  *widget,
   LoadwiseCheckin checkin = { 0 };
   guint selected;
 
-  loadwise_clock_get_today (self->clock, &checkin.date);
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &checkin.date);
   checkin.morning_pain = (guint) gtk_spin_button_get_value_as_int (self->pain_spin);
   selected = gtk_drop_down_get_selected (self->side_dropdown);
   if (checkin.morning_pain == 0 || selected >= G_N_ELEMENTS (dropdown_sides))
@@ -179,7 +179,9 @@ save_activated (GtkWidget  *widget,
     checkin.side = dropdown_sides[selected];
   checkin.night_pain = gtk_switch_get_active (self->night_switch);
 
-  if (!loadwise_database_save_checkin (self->database, &checkin, &error))
+  if (!loadwise_database_save_checkin (loadwise_context_get_database (self->context),
+                                       &checkin,
+                                       &error))
     {
       show_error (self, error);
       return;
@@ -195,7 +197,7 @@ loadwise_checkin_card_constructed (GObject *object)
 
   G_OBJECT_CLASS (loadwise_checkin_card_parent_class)->constructed (object);
 
-  g_assert (self->database != NULL && self->clock != NULL);
+  g_assert (self->context != NULL);
   loadwise_checkin_card_reload (self);
 }
 
@@ -209,8 +211,7 @@ loadwise_checkin_card_dispose (GObject *object)
   /* Template children without an id are not unparented by the above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->database);
-  g_clear_object (&self->clock);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (loadwise_checkin_card_parent_class)->dispose (object);
 }
@@ -225,12 +226,8 @@ loadwise_checkin_card_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_SAVED:
@@ -252,12 +249,8 @@ loadwise_checkin_card_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
-      break;
-
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -276,16 +269,7 @@ loadwise_checkin_card_class_init (LoadwiseCheckinCardClass *klass)
   object_class->get_property = loadwise_checkin_card_get_property;
   object_class->set_property = loadwise_checkin_card_set_property;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL,
-                         LOADWISE_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL,
-                         LOADWISE_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = loadwise_context_param_spec ();
   properties[PROP_SAVED] =
     g_param_spec_boolean ("saved", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

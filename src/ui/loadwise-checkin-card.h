@@ -6,8 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "core/loadwise-clock.h"
-#include "store/loadwise-database.h"
+#include "ui/loadwise-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LoadwiseCheckinCard, loadwise_checkin_card, LOADWISE, CHECKIN_CARD, GtkWidget)
 
 /* Action: checkin.save (writes the values shown as today's check-in). */
-GtkWidget *loadwise_checkin_card_new       (LoadwiseDatabase    *database,
-                                            LoadwiseClock       *clock);
+GtkWidget *loadwise_checkin_card_new       (LoadwiseContext     *context);
 /* Shows what is stored for today, or the defaults when nothing is. */
 void       loadwise_checkin_card_reload    (LoadwiseCheckinCard *self);
 /* Whether the values shown are the ones stored for today. */

@@ -15,8 +15,7 @@ struct _LoadwiseSetupView
 {
   GtkWidget                 parent_instance;
 
-  LoadwiseDatabase         *database;
-  LoadwiseClock            *clock;
+  LoadwiseContext          *context;
   GDate                     start;
 
   AdwWindowTitle           *window_title;
@@ -45,8 +44,7 @@ G_DEFINE_FINAL_TYPE (LoadwiseSetupView, loadwise_setup_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_DATABASE,
-  PROP_CLOCK,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -57,12 +55,10 @@ static const LoadwiseSide dropdown_sides[] = {
 };
 
 GtkWidget *
-loadwise_setup_view_new (LoadwiseDatabase *database,
-                         LoadwiseClock    *clock)
+loadwise_setup_view_new (LoadwiseContext *context)
 {
   return g_object_new (LOADWISE_TYPE_SETUP_VIEW,
-                       "database", database,
-                       "clock", clock,
+                       "context", context,
                        NULL);
 }
 
@@ -170,8 +166,8 @@ loadwise_setup_view_reset (LoadwiseSetupView *self)
 
   g_return_if_fail (LOADWISE_IS_SETUP_VIEW (self));
 
-  now = loadwise_clock_get_now (self->clock);
-  loadwise_clock_get_today (self->clock, &self->start);
+  now = loadwise_clock_get_now (loadwise_context_get_clock (self->context));
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &self->start);
   gtk_calendar_select_day (self->calendar, now);
   update_start_label (self);
 
@@ -247,8 +243,11 @@ answer_red_flags_activated (GtkWidget  *widget,
   guint mask = loadwise_red_flag_questions_get_yes_mask (self->questions);
   GDate today;
 
-  loadwise_clock_get_today (self->clock, &today);
-  if (!loadwise_database_save_red_flags (self->database, &today, mask, &error))
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
+  if (!loadwise_database_save_red_flags (loadwise_context_get_database (self->context),
+                                         &today,
+                                         mask,
+                                         &error))
     {
       toast (self, error->message);
       return;
@@ -303,15 +302,21 @@ start_activated (GtkWidget  *widget,
 
   /* This morning's pain is today's check-in, and it sets where the ladders
    * start: level 0 when it is over 5 (PROGRAMME.md, "Schedule"). */
-  loadwise_clock_get_today (self->clock, &checkin.date);
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &checkin.date);
   checkin.morning_pain = (guint) gtk_spin_button_get_value_as_int (self->morning_spin);
   selected = gtk_drop_down_get_selected (self->side_dropdown);
   checkin.side = (checkin.morning_pain == 0 || selected >= G_N_ELEMENTS (dropdown_sides))
                  ? LOADWISE_SIDE_NONE : dropdown_sides[selected];
   checkin.night_pain = FALSE;
 
-  if (!loadwise_database_save_checkin (self->database, &checkin, &error) ||
-      !loadwise_database_get_baseline (self->database, &programme, &baseline, &found, &error))
+  if (!loadwise_database_save_checkin (loadwise_context_get_database (self->context),
+                                       &checkin,
+                                       &error) ||
+      !loadwise_database_get_baseline (loadwise_context_get_database (self->context),
+                                       &programme,
+                                       &baseline,
+                                       &found,
+                                       &error))
     {
       toast (self, error->message);
       return;
@@ -321,7 +326,10 @@ start_activated (GtkWidget  *widget,
   for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
     levels[family] = level;
 
-  if (!loadwise_database_start_programme (self->database, &programme, levels, &error))
+  if (!loadwise_database_start_programme (loadwise_context_get_database (self->context),
+                                          &programme,
+                                          levels,
+                                          &error))
     {
       toast (self, error->message);
       return;
@@ -337,7 +345,7 @@ loadwise_setup_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (loadwise_setup_view_parent_class)->constructed (object);
 
-  g_assert (self->database != NULL && self->clock != NULL);
+  g_assert (self->context != NULL);
   loadwise_setup_view_reset (self);
 }
 
@@ -351,8 +359,7 @@ loadwise_setup_view_dispose (GObject *object)
   /* Template children without an id are not unparented by the above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->database);
-  g_clear_object (&self->clock);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (loadwise_setup_view_parent_class)->dispose (object);
 }
@@ -367,12 +374,8 @@ loadwise_setup_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -390,12 +393,8 @@ loadwise_setup_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
-      break;
-
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -414,16 +413,7 @@ loadwise_setup_view_class_init (LoadwiseSetupViewClass *klass)
   object_class->get_property = loadwise_setup_view_get_property;
   object_class->set_property = loadwise_setup_view_set_property;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL,
-                         LOADWISE_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL,
-                         LOADWISE_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = loadwise_context_param_spec ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -6,8 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "core/loadwise-clock.h"
-#include "store/loadwise-database.h"
+#include "ui/loadwise-context.h"
 
 G_BEGIN_DECLS
 
@@ -19,8 +18,7 @@ G_DECLARE_FINAL_TYPE (LoadwiseSetupView, loadwise_setup_view, LOADWISE, SETUP_VI
  * answers; any yes shows the advice), setup.change-answers,
  * setup.continue-anyway, setup.start (stores the programme, then
  * activates win.reload). */
-GtkWidget  *loadwise_setup_view_new      (LoadwiseDatabase  *database,
-                                          LoadwiseClock     *clock);
+GtkWidget  *loadwise_setup_view_new      (LoadwiseContext   *context);
 /* "welcome", "red-flags", "advice" or "programme". */
 const char *loadwise_setup_view_get_page (LoadwiseSetupView *self);
 /* Back to the first page with the defaults. */

@@ -20,9 +20,7 @@ struct _LoadwiseTodayPage
 {
   GtkWidget          parent_instance;
 
-  LoadwiseDatabase  *database;
-  LoadwiseCatalogue *catalogue;
-  LoadwiseClock     *clock;
+  LoadwiseContext   *context;
   GtkWidget         *checkin_card;
   guint              midnight_source;
   guint              red_flag_mask;
@@ -48,9 +46,7 @@ G_DEFINE_FINAL_TYPE (LoadwiseTodayPage, loadwise_today_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_DATABASE,
-  PROP_CATALOGUE,
-  PROP_CLOCK,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -59,14 +55,10 @@ static GParamSpec *properties[N_PROPS];
 static void schedule_midnight (LoadwiseTodayPage *self);
 
 GtkWidget *
-loadwise_today_page_new (LoadwiseDatabase  *database,
-                         LoadwiseCatalogue *catalogue,
-                         LoadwiseClock     *clock)
+loadwise_today_page_new (LoadwiseContext *context)
 {
   return g_object_new (LOADWISE_TYPE_TODAY_PAGE,
-                       "database", database,
-                       "catalogue", catalogue,
-                       "clock", clock,
+                       "context", context,
                        NULL);
 }
 
@@ -122,7 +114,7 @@ count_sets (LoadwiseTodayPage *self,
   for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
     *out_total += loadwise_prescribed_exercise_total_sets (&self->prescription.exercises[family]);
 
-  sets = loadwise_database_list_sets (self->database, today, &error);
+  sets = loadwise_database_list_sets (loadwise_context_get_database (self->context), today, &error);
   for (guint i = 0; sets != NULL && i < sets->len; i++)
     if (((LoadwiseSetLog *) g_ptr_array_index (sets, i))->done)
       (*out_done)++;
@@ -141,7 +133,10 @@ update_status (LoadwiseTodayPage *self,
   guint done;
   guint total;
 
-  if (!loadwise_database_get_session (self->database, today, &record, &error))
+  if (!loadwise_database_get_session (loadwise_context_get_database (self->context),
+                                      today,
+                                      &record,
+                                      &error))
     {
       toast (self, error->message);
       return;
@@ -198,13 +193,17 @@ show_session (LoadwiseTodayPage          *self,
   g_autoptr (GPtrArray) sets = NULL;
   g_autoptr (GHashTable) pains = NULL;
 
-  sets = loadwise_database_list_sets (self->database, &prescription->date, &error);
+  sets = loadwise_database_list_sets (loadwise_context_get_database (self->context),
+                                      &prescription->date,
+                                      &error);
   if (sets == NULL)
     {
       toast (self, error->message);
       g_clear_error (&error);
     }
-  pains = loadwise_database_get_exercise_pains (self->database, &prescription->date, &error);
+  pains = loadwise_database_get_exercise_pains (loadwise_context_get_database (self->context),
+                                                &prescription->date,
+                                                &error);
   if (pains == NULL)
     toast (self, error->message);
 
@@ -212,7 +211,8 @@ show_session (LoadwiseTodayPage          *self,
   clear_box (self->exercises_box);
   for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
     gtk_box_append (self->exercises_box,
-                    loadwise_exercise_card_new (self->database, &prescription->date,
+                    loadwise_exercise_card_new (loadwise_context_get_database (self->context),
+                                                &prescription->date,
                                                 &prescription->exercises[family],
                                                 sets, pains));
 
@@ -238,15 +238,17 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
 
   g_return_if_fail (LOADWISE_IS_TODAY_PAGE (self));
 
-  now = loadwise_clock_get_now (self->clock);
-  loadwise_clock_get_today (self->clock, &today);
+  now = loadwise_clock_get_now (loadwise_context_get_clock (self->context));
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
   /* Translators: today's date as strftime() writes it, e.g. "Wednesday 25 November". */
   date_text = g_date_time_format (now, _("%A %-d %B"));
   gtk_label_set_label (self->date_label, date_text);
 
   /* PROGRAMME.md, "Red flags": any yes stays visible until answered no. */
   self->red_flag_mask = 0;
-  if (!loadwise_database_get_red_flags (self->database, &flag_date, &self->red_flag_mask,
+  if (!loadwise_database_get_red_flags (loadwise_context_get_database (self->context),
+                                        &flag_date,
+                                        &self->red_flag_mask,
                                         &flags_found, &error))
     {
       toast (self, error->message);
@@ -258,7 +260,9 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
 
   loadwise_checkin_card_reload (LOADWISE_CHECKIN_CARD (self->checkin_card));
 
-  if (!loadwise_database_get_programme (self->database, &programme, &error))
+  if (!loadwise_database_get_programme (loadwise_context_get_database (self->context),
+                                        &programme,
+                                        &error))
     {
       if (!g_error_matches (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_NO_PROGRAMME))
         toast (self, error->message);
@@ -290,8 +294,15 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
     week_text = g_strdup_printf (_("Week %d of %u"), week, programme.weeks);
   gtk_label_set_label (self->week_label, week_text);
 
-  if (!loadwise_database_get_levels (self->database, week, levels, &error) ||
-      !loadwise_prescribe (self->catalogue, &programme, levels, &today, &prescription))
+  if (!loadwise_database_get_levels (loadwise_context_get_database (self->context),
+                                     week,
+                                     levels,
+                                     &error) ||
+      !loadwise_prescribe (loadwise_context_get_catalogue (self->context),
+                           &programme,
+                           levels,
+                           &today,
+                           &prescription))
     {
       if (error != NULL)
         toast (self, error->message);
@@ -332,7 +343,7 @@ on_midnight_timeout (gpointer user_data)
 static void
 schedule_midnight (LoadwiseTodayPage *self)
 {
-  g_autoptr (GDateTime) now = loadwise_clock_get_now (self->clock);
+  g_autoptr (GDateTime) now = loadwise_clock_get_now (loadwise_context_get_clock (self->context));
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GDateTime) midnight = NULL;
   GTimeSpan until;
@@ -355,7 +366,7 @@ static void
 current_date (LoadwiseTodayPage *self,
               GDate             *out_date)
 {
-  loadwise_clock_get_today (self->clock, out_date);
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), out_date);
 }
 
 static void
@@ -389,7 +400,7 @@ finish_activated (GtkWidget  *widget,
   GDate today;
 
   current_date (self, &today);
-  if (!loadwise_database_set_session_status (self->database, &today,
+  if (!loadwise_database_set_session_status (loadwise_context_get_database (self->context), &today,
                                              LOADWISE_SESSION_STATUS_DONE,
                                              *note != '\0' ? note : NULL, NULL, &error))
     {
@@ -412,7 +423,7 @@ skip_activated (GtkWidget  *widget,
   GDate today;
 
   current_date (self, &today);
-  if (!loadwise_database_set_session_status (self->database, &today,
+  if (!loadwise_database_set_session_status (loadwise_context_get_database (self->context), &today,
                                              LOADWISE_SESSION_STATUS_SKIPPED, NULL,
                                              *reason != '\0' ? reason : NULL, &error))
     {
@@ -475,7 +486,7 @@ save_red_flags_activated (GtkWidget  *widget,
   GDate today;
 
   current_date (self, &today);
-  if (!loadwise_database_save_red_flags (self->database, &today,
+  if (!loadwise_database_save_red_flags (loadwise_context_get_database (self->context), &today,
                                          g_variant_get_uint32 (parameter), &error))
     {
       toast (self, error->message);
@@ -540,9 +551,9 @@ loadwise_today_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (loadwise_today_page_parent_class)->constructed (object);
 
-  g_assert (self->database != NULL && self->catalogue != NULL && self->clock != NULL);
+  g_assert (self->context != NULL);
 
-  self->checkin_card = loadwise_checkin_card_new (self->database, self->clock);
+  self->checkin_card = loadwise_checkin_card_new (self->context);
   gtk_box_append (self->checkin_box, self->checkin_card);
 
   gtk_label_set_label (self->advice_label, loadwise_red_flags_get_advice ());
@@ -563,9 +574,7 @@ loadwise_today_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->checkin_card = NULL;
-  g_clear_object (&self->database);
-  g_clear_pointer (&self->catalogue, loadwise_catalogue_unref);
-  g_clear_object (&self->clock);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (loadwise_today_page_parent_class)->dispose (object);
 }
@@ -580,16 +589,8 @@ loadwise_today_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-
-    case PROP_CATALOGUE:
-      g_value_set_boxed (value, self->catalogue);
-      break;
-
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -607,16 +608,8 @@ loadwise_today_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
-      break;
-
-    case PROP_CATALOGUE:
-      self->catalogue = g_value_dup_boxed (value);
-      break;
-
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -637,21 +630,7 @@ loadwise_today_page_class_init (LoadwiseTodayPageClass *klass)
 
   widget_class->map = loadwise_today_page_map;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL,
-                         LOADWISE_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CATALOGUE] =
-    g_param_spec_boxed ("catalogue", NULL, NULL,
-                        LOADWISE_TYPE_CATALOGUE,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL,
-                         LOADWISE_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = loadwise_context_param_spec ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -6,9 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "core/loadwise-catalogue.h"
-#include "core/loadwise-clock.h"
-#include "store/loadwise-database.h"
+#include "ui/loadwise-context.h"
 
 G_BEGIN_DECLS
 
@@ -20,9 +18,7 @@ G_DECLARE_FINAL_TYPE (LoadwiseTodayPage, loadwise_today_page, LOADWISE, TODAY_PA
  * today.skip (s: the reason); today.ask-skip (asks for a reason);
  * today.answer-red-flags (asks the questions again);
  * today.save-red-flags (u: the yes mask, saved for today). */
-GtkWidget *loadwise_today_page_new    (LoadwiseDatabase  *database,
-                                       LoadwiseCatalogue *catalogue,
-                                       LoadwiseClock     *clock);
+GtkWidget *loadwise_today_page_new    (LoadwiseContext   *context);
 /* Re-reads everything shown from the database. */
 void       loadwise_today_page_reload (LoadwiseTodayPage *self);
 /* "session", "rest", "before" or "empty" (no programme). */

@@ -14,9 +14,7 @@ struct _LoadwiseWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  LoadwiseDatabase     *database;
-  LoadwiseCatalogue    *catalogue;
-  LoadwiseClock        *clock;
+  LoadwiseContext      *context;
   GSettings            *settings;
 
   GtkWidget            *setup_view;
@@ -31,25 +29,19 @@ G_DEFINE_FINAL_TYPE (LoadwiseWindow, loadwise_window, ADW_TYPE_APPLICATION_WINDO
 
 enum {
   PROP_0,
-  PROP_DATABASE,
-  PROP_CATALOGUE,
-  PROP_CLOCK,
+  PROP_CONTEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 LoadwiseWindow *
-loadwise_window_new (GtkApplication    *application,
-                     LoadwiseDatabase  *database,
-                     LoadwiseCatalogue *catalogue,
-                     LoadwiseClock     *clock)
+loadwise_window_new (GtkApplication  *application,
+                     LoadwiseContext *context)
 {
   return g_object_new (LOADWISE_TYPE_WINDOW,
                        "application", application,
-                       "database", database,
-                       "catalogue", catalogue,
-                       "clock", clock,
+                       "context", context,
                        NULL);
 }
 
@@ -58,7 +50,7 @@ loadwise_window_get_database (LoadwiseWindow *self)
 {
   g_return_val_if_fail (LOADWISE_IS_WINDOW (self), NULL);
 
-  return self->database;
+  return loadwise_context_get_database (self->context);
 }
 
 const char *
@@ -76,7 +68,9 @@ reload (LoadwiseWindow *self)
   g_autoptr (GError) error = NULL;
   LoadwiseProgramme programme;
 
-  if (loadwise_database_get_programme (self->database, &programme, &error))
+  if (loadwise_database_get_programme (loadwise_context_get_database (self->context),
+                                       &programme,
+                                       &error))
     {
       gtk_stack_set_visible_child_name (self->mode_stack, "main");
       loadwise_today_page_reload (LOADWISE_TODAY_PAGE (self->today_page));
@@ -115,7 +109,8 @@ preferences_activated (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   LoadwiseWindow *self = LOADWISE_WINDOW (widget);
-  GtkWidget *preferences = loadwise_preferences_window_new (self->database);
+  GtkWidget *preferences =
+    loadwise_preferences_window_new (loadwise_context_get_database (self->context));
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (preferences));
@@ -161,7 +156,7 @@ loadwise_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (loadwise_window_parent_class)->constructed (object);
 
-  g_assert (self->database != NULL && self->catalogue != NULL && self->clock != NULL);
+  g_assert (self->context != NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -169,11 +164,11 @@ loadwise_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  self->setup_view = loadwise_setup_view_new (self->database, self->clock);
+  self->setup_view = loadwise_setup_view_new (self->context);
   gtk_stack_add_named (self->mode_stack, self->setup_view, "setup");
 
   /* More pages join the view stack as they are written. */
-  self->today_page = loadwise_today_page_new (self->database, self->catalogue, self->clock);
+  self->today_page = loadwise_today_page_new (self->context);
   page = adw_view_stack_add_titled (self->view_stack, self->today_page, "today", _("Today"));
   adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
 
@@ -197,9 +192,7 @@ loadwise_window_finalize (GObject *object)
 {
   LoadwiseWindow *self = LOADWISE_WINDOW (object);
 
-  g_clear_object (&self->database);
-  g_clear_pointer (&self->catalogue, loadwise_catalogue_unref);
-  g_clear_object (&self->clock);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (loadwise_window_parent_class)->finalize (object);
@@ -215,16 +208,8 @@ loadwise_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-
-    case PROP_CATALOGUE:
-      g_value_set_boxed (value, self->catalogue);
-      break;
-
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -242,16 +227,8 @@ loadwise_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
-      break;
-
-    case PROP_CATALOGUE:
-      self->catalogue = g_value_dup_boxed (value);
-      break;
-
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -274,21 +251,7 @@ loadwise_window_class_init (LoadwiseWindowClass *klass)
 
   window_class->close_request = loadwise_window_close_request;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL,
-                         LOADWISE_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CATALOGUE] =
-    g_param_spec_boxed ("catalogue", NULL, NULL,
-                        LOADWISE_TYPE_CATALOGUE,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL,
-                         LOADWISE_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] = loadwise_context_param_spec ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -6,9 +6,7 @@
 
 #include <adwaita.h>
 
-#include "core/loadwise-catalogue.h"
-#include "core/loadwise-clock.h"
-#include "store/loadwise-database.h"
+#include "ui/loadwise-context.h"
 
 G_BEGIN_DECLS
 
@@ -20,9 +18,7 @@ G_DECLARE_FINAL_TYPE (LoadwiseWindow, loadwise_window, LOADWISE, WINDOW, AdwAppl
  * database and shows set-up or the pages), win.show-today,
  * win.preferences, win.toast (s: a message to show). */
 LoadwiseWindow    *loadwise_window_new           (GtkApplication    *application,
-                                                  LoadwiseDatabase  *database,
-                                                  LoadwiseCatalogue *catalogue,
-                                                  LoadwiseClock     *clock);
+                                                  LoadwiseContext   *context);
 LoadwiseDatabase  *loadwise_window_get_database  (LoadwiseWindow    *self);
 /* "setup" or "main". */
 const char        *loadwise_window_get_mode      (LoadwiseWindow    *self);

@@ -17,7 +17,7 @@ new_card (UiFixture *fixture)
   CardWindow result;
 
   result.window = gtk_window_new ();
-  result.card = loadwise_checkin_card_new (fixture->database, fixture->clock);
+  result.card = loadwise_checkin_card_new (fixture->context);
   gtk_window_set_child (GTK_WINDOW (result.window), result.card);
   ui_test_show (result.window);
   return result;

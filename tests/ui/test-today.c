@@ -14,8 +14,7 @@
 static GtkWidget *
 new_window (UiFixture *fixture)
 {
-  GtkWidget *window = GTK_WIDGET (loadwise_window_new (NULL, fixture->database,
-                                                       fixture->catalogue, fixture->clock));
+  GtkWidget *window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
 
   ui_test_show (window);
   return window;

@@ -77,12 +77,14 @@ ui_fixture_setup (UiFixture     *fixture,
   fixture->catalogue = loadwise_catalogue_load_default (&error);
   g_assert_no_error (error);
   ui_fixture_set_today (fixture, 2026, 11, 25);
+  fixture->context = loadwise_context_new (fixture->database, fixture->catalogue, fixture->clock);
 }
 
 void
 ui_fixture_teardown (UiFixture     *fixture,
                      gconstpointer  data)
 {
+  g_assert_finalize_object (fixture->context);
   g_assert_finalize_object (fixture->database);
   g_assert_finalize_object (fixture->clock);
   loadwise_catalogue_unref (fixture->catalogue);

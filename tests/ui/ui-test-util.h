@@ -6,9 +6,7 @@
 
 #include <adwaita.h>
 
-#include "core/loadwise-catalogue.h"
-#include "core/loadwise-clock.h"
-#include "store/loadwise-database.h"
+#include "ui/loadwise-context.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +16,7 @@ typedef struct {
   LoadwiseDatabase  *database;
   LoadwiseCatalogue *catalogue;
   LoadwiseClock     *clock;
+  LoadwiseContext   *context;    /* the three above, as the widgets take them */
 } UiFixture;
 
 /* gtk_test_init () when there is a display and TRUE; without one only
