@@ -1,0 +1,269 @@
+/* test-flare.c: flare detection and exit, flare advice, the return-to-run guard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "core/loadwise-flare.h"
+#include "loadwise-test-util.h"
+
+/* March 2026 */
+static LoadwiseCheckin
+checkin (int      day,
+         guint    pain,
+         gboolean night)
+{
+  LoadwiseCheckin c = { loadwise_test_date (2026, 3, day), pain,
+                        pain > 0 ? LOADWISE_SIDE_LEFT : LOADWISE_SIDE_NONE, night };
+
+  return c;
+}
+
+static LoadwiseRun *
+run_on (int   month,
+        int   day,
+        guint distance_m)
+{
+  LoadwiseRun *run = loadwise_run_new ();
+
+  run->date = loadwise_test_date (2026, month, day);
+  run->distance_m = distance_m;
+  return run;
+}
+
+static GPtrArray *
+new_runs (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_run_free);
+}
+
+static guint
+detect (const LoadwiseCheckin *checkins,
+        gsize                  n,
+        GPtrArray             *runs,
+        int                    today_day,
+        GDate                 *out_evidence)
+{
+  g_auto (LoadwiseFlareDetection) detection = { 0 };
+  GDate today = loadwise_test_date (2026, 3, today_day);
+
+  /* Baseline 2, maximum pain 5 (PMM). */
+  loadwise_flare_detect (checkins, n, runs, 2.0, 5, &today, &detection);
+  if (out_evidence != NULL)
+    *out_evidence = detection.evidence;
+  g_assert_true ((detection.trigger == 0) == (detection.reason == NULL));
+  return detection.trigger;
+}
+
+static void
+test_detect_mornings (void)
+{
+  g_autoptr (GPtrArray) runs = new_runs ();
+  /* baseline 2: 4 is baseline + 2, 3 is not. */
+  LoadwiseCheckin one_high[] = { checkin (9, 2, FALSE), checkin (10, 4, FALSE) };
+  LoadwiseCheckin two_high[] = { checkin (9, 4, FALSE), checkin (10, 4, FALSE) };
+  LoadwiseCheckin just_under[] = { checkin (9, 3, FALSE), checkin (10, 5, FALSE) };
+  LoadwiseCheckin gap[] = { checkin (8, 4, FALSE), checkin (10, 4, FALSE) };
+  GDate evidence;
+
+  g_assert_cmpuint (detect (one_high, 2, runs, 10, NULL), ==, 0);
+  g_assert_cmpuint (detect (two_high, 2, runs, 10, &evidence), ==, LOADWISE_FLARE_TRIGGER_MORNING);
+  g_assert_cmpint (g_date_get_day (&evidence), ==, 10);
+  /* Still suggested the next morning before its check-in... */
+  g_assert_cmpuint (detect (two_high, 2, runs, 11, NULL), ==, LOADWISE_FLARE_TRIGGER_MORNING);
+  /* ...but not two days on. */
+  g_assert_cmpuint (detect (two_high, 2, runs, 12, NULL), ==, 0);
+  g_assert_cmpuint (detect (just_under, 2, runs, 10, NULL), ==, 0);
+  /* Not consecutive: a missing morning in between. */
+  g_assert_cmpuint (detect (gap, 2, runs, 10, NULL), ==, 0);
+}
+
+static void
+test_detect_run_pain (void)
+{
+  g_autoptr (GPtrArray) runs = new_runs ();
+  LoadwiseRun *run = run_on (3, 10, 8000);
+  g_auto (LoadwiseFlareDetection) detection = { 0 };
+  GDate today = loadwise_test_date (2026, 3, 10);
+
+  g_ptr_array_add (runs, run);
+  run->pain_during = 5;  /* = maximum: allowed (PMM) */
+  g_assert_cmpuint (detect (NULL, 0, runs, 10, NULL), ==, 0);
+  run->pain_during = 6;
+  g_assert_cmpuint (detect (NULL, 0, runs, 10, NULL), ==, LOADWISE_FLARE_TRIGGER_RUN_PAIN);
+  run->pain_during = 2;
+  run->has_pain_after = TRUE;
+  run->pain_after = 7;
+  loadwise_flare_detect (NULL, 0, runs, 2.0, 5, &today, &detection);
+  g_assert_cmpuint (detection.trigger, ==, LOADWISE_FLARE_TRIGGER_RUN_PAIN);
+  g_assert_cmpstr (detection.reason, ==, "A run hurt 7 out of 10, above your maximum of 5.");
+  /* A run three days ago is old news. */
+  g_assert_cmpuint (detect (NULL, 0, runs, 12, NULL), ==, 0);
+}
+
+static void
+test_detect_night_pain (void)
+{
+  g_autoptr (GPtrArray) runs = new_runs ();
+  LoadwiseCheckin fresh[] = { checkin (2, 1, FALSE), checkin (10, 1, TRUE) };
+  LoadwiseCheckin known[] = { checkin (3, 1, TRUE), checkin (10, 1, TRUE) };
+  LoadwiseCheckin long_ago[] = { checkin (2, 1, TRUE), checkin (10, 1, TRUE) };
+
+  g_assert_cmpuint (detect (fresh, 2, runs, 10, NULL), ==, LOADWISE_FLARE_TRIGGER_NIGHT_PAIN);
+  /* Night pain 7 days before: not new. */
+  g_assert_cmpuint (detect (known, 2, runs, 10, NULL), ==, 0);
+  /* 8 days before is outside the week. */
+  g_assert_cmpuint (detect (long_ago, 2, runs, 10, NULL), ==, LOADWISE_FLARE_TRIGGER_NIGHT_PAIN);
+}
+
+static void
+test_exit (void)
+{
+  /* Baseline 2: exit needs <= 3 on 3 mornings in a row after the start (9th). */
+  LoadwiseCheckin settled[] = { checkin (10, 3, FALSE), checkin (11, 2, FALSE), checkin (12, 3, FALSE) };
+  LoadwiseCheckin broken[] = { checkin (10, 3, FALSE), checkin (11, 4, FALSE), checkin (12, 3, FALSE),
+                               checkin (13, 3, FALSE) };
+  LoadwiseCheckin gap[] = { checkin (10, 3, FALSE), checkin (12, 3, FALSE), checkin (13, 3, FALSE) };
+  LoadwiseCheckin later[] = { checkin (10, 3, FALSE), checkin (11, 4, FALSE), checkin (12, 3, FALSE),
+                              checkin (13, 3, FALSE), checkin (14, 1, FALSE) };
+  GDate since = loadwise_test_date (2026, 3, 9);
+  GDate today = loadwise_test_date (2026, 3, 20);
+  GDate early = loadwise_test_date (2026, 3, 11);
+  GDate end;
+
+  g_assert_true (loadwise_flare_should_end (settled, 3, 2.0, &since, &today, &end));
+  g_assert_cmpint (g_date_get_day (&end), ==, 12);
+  g_assert_false (loadwise_flare_should_end (settled, 3, 2.0, &since, &early, NULL));
+  g_assert_false (loadwise_flare_should_end (broken, 4, 2.0, &since, &today, NULL));
+  g_assert_false (loadwise_flare_should_end (gap, 3, 2.0, &since, &today, NULL));
+  g_assert_true (loadwise_flare_should_end (later, 5, 2.0, &since, &today, &end));
+  g_assert_cmpint (g_date_get_day (&end), ==, 14);
+  /* The start's own morning does not count. */
+  since = loadwise_test_date (2026, 3, 10);
+  g_assert_false (loadwise_flare_should_end (settled, 3, 2.0, &since, &today, NULL));
+}
+
+static void
+test_advice (void)
+{
+  g_autoptr (GPtrArray) runs = new_runs ();
+  g_auto (LoadwiseFlareAdvice) advice = { 0 };
+  g_auto (LoadwiseFlareAdvice) no_runs = { 0 };
+  GDate since = loadwise_test_date (2026, 3, 20);
+  g_autoptr (GPtrArray) empty = new_runs ();
+
+  /* Median of the 4 weeks before the 20th: 6, 8.4, 8.4, 10 -> 8.4 km. */
+  g_ptr_array_add (runs, run_on (3, 1, 6000));
+  g_ptr_array_add (runs, run_on (3, 5, 8400));
+  g_ptr_array_add (runs, run_on (3, 10, 8400));
+  g_ptr_array_add (runs, run_on (3, 15, 10000));
+  g_ptr_array_add (runs, run_on (1, 15, 30000));  /* too long ago */
+  g_ptr_array_add (runs, run_on (3, 20, 30000));  /* the flare's own day */
+
+  loadwise_flare_advise (runs, &since, &advice);
+  g_assert_true (advice.has_typical);
+  g_assert_cmpuint (advice.typical_m, ==, 8400);
+  /* 60% of 8.4 = 5.04 km -> 5 km */
+  g_assert_cmpuint (advice.max_run_m, ==, 5000);
+  g_assert_cmpuint (advice.percent, ==, 60);
+  g_assert_cmpint (g_date_get_month (&advice.easy_until), ==, 4);
+  g_assert_cmpint (g_date_get_day (&advice.easy_until), ==, 3);
+  g_assert_cmpstr (advice.text, ==,
+                   "Keep runs to about 5 km, 60% of your usual 8.4 km; flat and easy, no long run, "
+                   "hills, downhills or speed work until 2026-04-03, and avoid cambered roads.");
+
+  loadwise_flare_advise (empty, &since, &no_runs);
+  g_assert_false (no_runs.has_typical);
+  g_assert_cmpuint (no_runs.max_run_m, ==, 0);
+  g_assert_nonnull (strstr (no_runs.text, "about 60% of your usual run"));
+}
+
+static gboolean
+guard (GPtrArray        *runs,
+       LoadwiseRun      *run,
+       LoadwiseRunGuard *out)
+{
+  return loadwise_run_guard_check (run, runs, out);
+}
+
+static void
+test_guard_spike (void)
+{
+  g_autoptr (GPtrArray) runs = new_runs ();
+  g_autoptr (LoadwiseRun) run = run_on (3, 31, 11000);
+  g_auto (LoadwiseRunGuard) result = { 0 };
+  g_auto (LoadwiseRunGuard) over = { 0 };
+  g_auto (LoadwiseRunGuard) old = { 0 };
+
+  g_ptr_array_add (runs, run_on (3, 1, 10000));  /* 30 days before the 31st: counts */
+  g_ptr_array_add (runs, run_on (3, 20, 8000));
+  g_ptr_array_add (runs, run_on (2, 28, 20000)); /* 31 days before: does not */
+
+  /* Exactly 10% longer is not more than 10% (Frandsen 2025). */
+  g_assert_false (guard (runs, run, &result));
+  g_assert_cmpuint (result.longest_m, ==, 10000);
+  g_assert_cmpuint (result.spike_percent, ==, 10);
+  g_assert_null (result.text);
+
+  run->distance_m = 11001;
+  g_assert_true (guard (runs, run, &over));
+  g_assert_true (over.spike);
+  g_assert_false (over.growth);
+  g_assert_nonnull (strstr (over.text, "This 11 km run is 10% longer than your longest run of the previous 30 days (10 km)"));
+  g_assert_nonnull (strstr (over.text, "Frandsen 2025"));
+
+  /* A run with nothing in the 30 days before has no reference. */
+  run->date = loadwise_test_date (2026, 6, 1);
+  g_assert_false (guard (runs, run, &old));
+  g_assert_cmpuint (old.longest_m, ==, 0);
+}
+
+static void
+test_guard_growth (void)
+{
+  g_autoptr (GPtrArray) runs = new_runs ();
+  LoadwiseRun *run = run_on (3, 21, 3000);
+  g_auto (LoadwiseRunGuard) exact = { 0 };
+  g_auto (LoadwiseRunGuard) over = { 0 };
+
+  /* The week two weeks before the 21st: the 1st-7th, 20 km. */
+  g_ptr_array_add (runs, run_on (3, 1, 10000));
+  g_ptr_array_add (runs, run_on (3, 7, 10000));
+  /* This week: the 15th-21st, 26 km with the run itself (in the list too). */
+  g_ptr_array_add (runs, run_on (3, 15, 12000));
+  g_ptr_array_add (runs, run_on (3, 18, 11000));
+  g_ptr_array_add (runs, run);
+  /* Between the two weeks: counts for neither. */
+  g_ptr_array_add (runs, run_on (3, 10, 30000));
+
+  /* 26 km is exactly 30% above 20 km: not more (Nielsen 2014). */
+  g_assert_false (guard (runs, run, &exact));
+  g_assert_cmpuint (exact.week_m, ==, 26000);
+  g_assert_cmpuint (exact.earlier_week_m, ==, 20000);
+  g_assert_cmpuint (exact.growth_percent, ==, 30);
+
+  run->distance_m = 3001;
+  g_assert_true (guard (runs, run, &over));
+  g_assert_true (over.growth);
+  g_assert_false (over.spike);
+  g_assert_cmpuint (over.week_m, ==, 26001);
+  g_assert_nonnull (strstr (over.text, "Your last 7 days came to 26 km, 30% more than the 7 days two weeks earlier (20 km)"));
+  g_assert_nonnull (strstr (over.text, "Nielsen 2014"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/flare/detect/mornings", test_detect_mornings);
+  g_test_add_func ("/flare/detect/run-pain", test_detect_run_pain);
+  g_test_add_func ("/flare/detect/night-pain", test_detect_night_pain);
+  g_test_add_func ("/flare/exit", test_exit);
+  g_test_add_func ("/flare/advice", test_advice);
+  g_test_add_func ("/flare/guard/spike", test_guard_spike);
+  g_test_add_func ("/flare/guard/growth", test_guard_growth);
+
+  return g_test_run ();
+}
