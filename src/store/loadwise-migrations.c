@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "core/loadwise-programme.h"
+#include "core/loadwise-run.h"
 
 #define STR(x) G_STRINGIFY (x)
 
@@ -107,6 +108,69 @@ static const char *const migrations[] = {
   "  action        TEXT    CHECK (action IN ('start', 'open', 'skip', 'snooze')),"
   "  updated_at    TEXT    NOT NULL,"
   "  PRIMARY KEY (kind, date)"
+  ");",
+
+  /* 4 (issue 4, runs and flare-ups): runs with their load factors, shoes,
+   * the check-in's compression habits (Grimaldi 2015), flare periods and
+   * the runner's answers to flare suggestions (PROGRAMME.md, "Runs and
+   * their load factors", "Flare-ups"). Distances are whole metres. */
+  "CREATE TABLE shoe ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  name          TEXT    NOT NULL UNIQUE"
+  "    CHECK (name <> '' AND length (name) <= " STR (LOADWISE_SHOE_NAME_MAX_CHARS) "),"
+  "  retired       INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),"
+  "  added_at      TEXT    NOT NULL"
+  ");"
+  "CREATE TABLE run ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  date          TEXT    NOT NULL CHECK (date (date) IS date),"
+  "  distance_m    INTEGER NOT NULL"
+  "    CHECK (distance_m BETWEEN 1 AND " STR (LOADWISE_RUN_DISTANCE_MAX_M) " - 1),"
+  "  duration_s    INTEGER NOT NULL DEFAULT 0"
+  "    CHECK (duration_s BETWEEN 0 AND " STR (LOADWISE_RUN_DURATION_MAX_S) "),"
+  "  climb_m       INTEGER NOT NULL DEFAULT 0"
+  "    CHECK (climb_m BETWEEN 0 AND " STR (LOADWISE_RUN_ELEVATION_MAX_M) "),"
+  "  descent_m     INTEGER NOT NULL DEFAULT 0"
+  "    CHECK (descent_m BETWEEN 0 AND " STR (LOADWISE_RUN_ELEVATION_MAX_M) "),"
+  "  speed         INTEGER NOT NULL DEFAULT 0 CHECK (speed IN (0, 1)),"
+  "  long_run      INTEGER NOT NULL DEFAULT 0 CHECK (long_run IN (0, 1)),"
+  "  camber        TEXT    NOT NULL DEFAULT 'none' CHECK (camber IN ('none', 'left', 'right')),"
+  "  surface       TEXT    NOT NULL DEFAULT 'road'"
+  "    CHECK (surface IN ('road', 'trail', 'track', 'treadmill')),"
+  "  shoe_id       INTEGER REFERENCES shoe (id),"
+  "  pain_during   INTEGER NOT NULL CHECK (pain_during BETWEEN 0 AND 10),"
+  "  pain_after    INTEGER CHECK (pain_after BETWEEN 0 AND 10),"
+  "  note          TEXT    CHECK (length (note) <= " STR (LOADWISE_RUN_NOTE_MAX_CHARS) "),"
+  "  updated_at    TEXT    NOT NULL"
+  ");"
+  "CREATE INDEX run_by_date ON run (date);"
+  "CREATE INDEX run_by_shoe ON run (shoe_id);"
+  /* Ticked at the check-in of DATE; they describe the day and night before. */
+  "CREATE TABLE checkin_habit ("
+  "  date          TEXT    NOT NULL PRIMARY KEY CHECK (date (date) IS date),"
+  "  crossed_legs  INTEGER NOT NULL CHECK (crossed_legs IN (0, 1)),"
+  "  slept_on_side INTEGER NOT NULL CHECK (slept_on_side IN (0, 1)),"
+  "  updated_at    TEXT    NOT NULL"
+  ");"
+  /* end_date NULL while active; at most one is. */
+  "CREATE TABLE flare_period ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  start_date    TEXT    NOT NULL CHECK (date (start_date) IS start_date),"
+  "  end_date      TEXT    CHECK (end_date IS NULL OR"
+  "                               (date (end_date) IS end_date AND end_date >= start_date)),"
+  "  started_by    TEXT    NOT NULL CHECK (started_by IN ('suggestion', 'runner')),"
+  "  ended_by      TEXT    CHECK (ended_by IN ('rule', 'runner')),"
+  "  reason        TEXT,"
+  "  CHECK ((end_date IS NULL) = (ended_by IS NULL))"
+  ");"
+  "CREATE UNIQUE INDEX flare_period_one_active ON flare_period ((end_date IS NULL))"
+  "  WHERE end_date IS NULL;"
+  "CREATE TABLE flare_suggestion ("
+  "  decided_on    TEXT    NOT NULL PRIMARY KEY CHECK (date (decided_on) IS decided_on),"
+  "  evidence      TEXT    NOT NULL CHECK (date (evidence) IS evidence),"
+  "  triggers      INTEGER NOT NULL CHECK (triggers BETWEEN 1 AND 7),"
+  "  decision      TEXT    NOT NULL CHECK (decision IN ('accepted', 'declined')),"
+  "  decided_at    TEXT    NOT NULL"
   ");",
 };
 

@@ -1,0 +1,1025 @@
+/* loadwise-database-runs.c: runs, shoes, compression habits and flare-ups
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "store/loadwise-database-runs.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "core/loadwise-error.h"
+#include "core/loadwise-parse.h"
+#include "store/loadwise-sqlite-private.h"
+
+#define NOW_SQL "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+static gboolean
+commit_or_rollback (LoadwiseDatabase  *self,
+                    gboolean           ok,
+                    GError           **error)
+{
+  if (ok && loadwise_sqlite_commit (self->db, error))
+    return TRUE;
+  loadwise_sqlite_rollback (self->db);
+  return FALSE;
+}
+
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                                                format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static void
+bind_optional_date (sqlite3_stmt *stmt,
+                    int           index,
+                    const GDate  *date)
+{
+  if (date != NULL)
+    loadwise_sqlite_bind_date (stmt, index, date);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Runs */
+
+#define RUN_COLUMNS \
+  "id, date, distance_m, duration_s, climb_m, descent_m, speed, long_run, camber, surface," \
+  " shoe_id, pain_during, pain_after, note"
+
+static LoadwiseRun *
+read_run (sqlite3_stmt  *stmt,
+          GError       **error)
+{
+  g_autoptr (LoadwiseRun) run = loadwise_run_new ();
+
+  run->id = sqlite3_column_int64 (stmt, 0);
+  if (!loadwise_sqlite_column_date (stmt, 1, &run->date, error))
+    return NULL;
+  run->distance_m = (guint) sqlite3_column_int (stmt, 2);
+  run->duration_s = (guint) sqlite3_column_int (stmt, 3);
+  run->climb_m = (guint) sqlite3_column_int (stmt, 4);
+  run->descent_m = (guint) sqlite3_column_int (stmt, 5);
+  run->speed = sqlite3_column_int (stmt, 6) != 0;
+  run->long_run = sqlite3_column_int (stmt, 7) != 0;
+  /* The schema's CHECK constraints allow only known values. */
+  if (!loadwise_camber_from_string ((const char *) sqlite3_column_text (stmt, 8), &run->camber) ||
+      !loadwise_surface_from_string ((const char *) sqlite3_column_text (stmt, 9), &run->surface))
+    {
+      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_FAILED,
+                   _("Run %" G_GINT64_FORMAT " has an unknown camber or surface"), run->id);
+      return NULL;
+    }
+  run->shoe_id = sqlite3_column_int64 (stmt, 10);
+  run->pain_during = (guint) sqlite3_column_int (stmt, 11);
+  run->has_pain_after = sqlite3_column_type (stmt, 12) != SQLITE_NULL;
+  run->pain_after = run->has_pain_after ? (guint) sqlite3_column_int (stmt, 12) : 0;
+  if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
+    run->note = g_strdup ((const char *) sqlite3_column_text (stmt, 13));
+  return g_steal_pointer (&run);
+}
+
+/* Binds ?2 .. ?14 from @run (?1 is the id, for updates). */
+static void
+bind_run (sqlite3_stmt      *stmt,
+          const LoadwiseRun *run)
+{
+  loadwise_sqlite_bind_date (stmt, 2, &run->date);
+  sqlite3_bind_int (stmt, 3, (int) run->distance_m);
+  sqlite3_bind_int (stmt, 4, (int) run->duration_s);
+  sqlite3_bind_int (stmt, 5, (int) run->climb_m);
+  sqlite3_bind_int (stmt, 6, (int) run->descent_m);
+  sqlite3_bind_int (stmt, 7, run->speed ? 1 : 0);
+  sqlite3_bind_int (stmt, 8, run->long_run ? 1 : 0);
+  sqlite3_bind_text (stmt, 9, loadwise_camber_to_string (run->camber), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, loadwise_surface_to_string (run->surface), -1, SQLITE_STATIC);
+  if (run->shoe_id != 0)
+    sqlite3_bind_int64 (stmt, 11, run->shoe_id);
+  else
+    sqlite3_bind_null (stmt, 11);
+  sqlite3_bind_int (stmt, 12, (int) run->pain_during);
+  if (run->has_pain_after)
+    sqlite3_bind_int (stmt, 13, (int) run->pain_after);
+  else
+    sqlite3_bind_null (stmt, 13);
+  /* An empty note is no note. */
+  if (run->note != NULL && *run->note != '\0')
+    sqlite3_bind_text (stmt, 14, run->note, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 14);
+}
+
+static gboolean
+check_shoe_exists (LoadwiseDatabase  *self,
+                   gint64             shoe_id,
+                   GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (shoe_id == 0)
+    return TRUE;
+  stmt = loadwise_sqlite_prepare (self->db, "SELECT 1 FROM shoe WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, shoe_id);
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  if (rc == SQLITE_DONE)
+    return invalid (error, _("shoe: no stored pair has id %" G_GINT64_FORMAT), shoe_id);
+  return TRUE;
+}
+
+gboolean
+loadwise_database_add_run (LoadwiseDatabase  *self,
+                           LoadwiseRun       *run,
+                           GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (run != NULL, FALSE);
+
+  if (!loadwise_run_validate (run, error))
+    return FALSE;
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "INSERT INTO run (date, distance_m, duration_s, climb_m, descent_m,"
+                                  " speed, long_run, camber, surface, shoe_id, pain_during, pain_after,"
+                                  " note, updated_at)"
+                                  " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                  NOW_SQL ")",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_run (stmt, run);
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  if (!check_shoe_exists (self, run->shoe_id, error) ||
+      !loadwise_sqlite_step_done (self->db, stmt, error))
+    return commit_or_rollback (self, FALSE, error);
+  run->id = sqlite3_last_insert_rowid (self->db);
+  return commit_or_rollback (self, TRUE, error);
+}
+
+static gboolean
+not_found_run (gint64   id,
+               GError **error)
+{
+  g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_NOT_FOUND,
+               _("There is no run with id %" G_GINT64_FORMAT), id);
+  return FALSE;
+}
+
+gboolean
+loadwise_database_update_run (LoadwiseDatabase   *self,
+                              const LoadwiseRun  *run,
+                              GError            **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (run != NULL, FALSE);
+
+  if (!loadwise_run_validate (run, error))
+    return FALSE;
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "UPDATE run SET date = ?2, distance_m = ?3, duration_s = ?4,"
+                                  " climb_m = ?5, descent_m = ?6, speed = ?7, long_run = ?8,"
+                                  " camber = ?9, surface = ?10, shoe_id = ?11, pain_during = ?12,"
+                                  " pain_after = ?13, note = ?14, updated_at = " NOW_SQL
+                                  " WHERE id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, run->id);
+  bind_run (stmt, run);
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  if (!check_shoe_exists (self, run->shoe_id, error) ||
+      !loadwise_sqlite_step_done (self->db, stmt, error))
+    return commit_or_rollback (self, FALSE, error);
+  if (sqlite3_changes (self->db) == 0)
+    return commit_or_rollback (self, not_found_run (run->id, error), error);
+  return commit_or_rollback (self, TRUE, error);
+}
+
+gboolean
+loadwise_database_delete_run (LoadwiseDatabase  *self,
+                              gint64             id,
+                              GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+
+  stmt = loadwise_sqlite_prepare (self->db, "DELETE FROM run WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  if (!loadwise_sqlite_step_done (self->db, stmt, error))
+    return commit_or_rollback (self, FALSE, error);
+  if (sqlite3_changes (self->db) == 0)
+    return commit_or_rollback (self, not_found_run (id, error), error);
+  return commit_or_rollback (self, TRUE, error);
+}
+
+LoadwiseRun *
+loadwise_database_get_run (LoadwiseDatabase  *self,
+                           gint64             id,
+                           GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  stmt = loadwise_sqlite_prepare (self->db, "SELECT " RUN_COLUMNS " FROM run WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      not_found_run (id, error);
+      return NULL;
+    }
+  return read_run (stmt, error);
+}
+
+GPtrArray *
+loadwise_database_list_runs (LoadwiseDatabase  *self,
+                             const GDate       *from,
+                             const GDate       *to,
+                             GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_run_free);
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT " RUN_COLUMNS " FROM run"
+                                  " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)"
+                                  " ORDER BY date, id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_optional_date (stmt, 1, from);
+  bind_optional_date (stmt, 2, to);
+
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseRun *run = read_run (stmt, error);
+
+      if (run == NULL)
+        return NULL;
+      g_ptr_array_add (runs, run);
+    }
+  if (rc == -1)
+    return NULL;
+  return g_steal_pointer (&runs);
+}
+
+/* Shoes */
+
+void
+loadwise_shoe_free (LoadwiseShoe *shoe)
+{
+  if (shoe == NULL)
+    return;
+  g_free (shoe->name);
+  g_free (shoe);
+}
+
+static gboolean
+check_shoe_name (const char  *name,
+                 GError     **error)
+{
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return invalid (error, _("shoe: the name is not valid UTF-8 text"));
+  if (*name == '\0' || g_utf8_strlen (name, -1) > LOADWISE_SHOE_NAME_MAX_CHARS)
+    return invalid (error, _("shoe: a name has 1-%d characters"), LOADWISE_SHOE_NAME_MAX_CHARS);
+  return TRUE;
+}
+
+gboolean
+loadwise_database_find_shoe (LoadwiseDatabase  *self,
+                             const char        *name,
+                             gint64            *out_id,
+                             GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_id != NULL, FALSE);
+
+  if (!check_shoe_name (name, error))
+    return FALSE;
+  stmt = loadwise_sqlite_prepare (self->db, "SELECT id FROM shoe WHERE name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  if (rc == SQLITE_DONE)
+    return invalid (error, _("shoe: there is no pair called \"%s\" (add it with 'loadwise-cli shoes add')"),
+                    name);
+  *out_id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+loadwise_database_add_shoe (LoadwiseDatabase  *self,
+                            const char        *name,
+                            gint64            *out_id,
+                            GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 existing;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+
+  if (!check_shoe_name (name, error))
+    return FALSE;
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "INSERT INTO shoe (name, retired, added_at) VALUES (?1, 0, " NOW_SQL ")",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  if (loadwise_database_find_shoe (self, name, &existing, NULL))
+    return commit_or_rollback (self, invalid (error, _("shoe: a pair called \"%s\" is already listed"), name),
+                               error);
+  if (!loadwise_sqlite_step_done (self->db, stmt, error))
+    return commit_or_rollback (self, FALSE, error);
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+  return commit_or_rollback (self, TRUE, error);
+}
+
+gboolean
+loadwise_database_retire_shoe (LoadwiseDatabase  *self,
+                               const char        *name,
+                               GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  if (!loadwise_database_find_shoe (self, name, &id, error))
+    return commit_or_rollback (self, FALSE, error);
+  stmt = loadwise_sqlite_prepare (self->db, "UPDATE shoe SET retired = 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return commit_or_rollback (self, FALSE, error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  return commit_or_rollback (self, loadwise_sqlite_step_done (self->db, stmt, error), error);
+}
+
+GPtrArray *
+loadwise_database_list_shoes (LoadwiseDatabase  *self,
+                              GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) shoes = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_shoe_free);
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  /* Summed in SQL, with the run_by_shoe index: no run is loaded. */
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT s.id, s.name, s.retired,"
+                                  " (SELECT COALESCE (SUM (distance_m), 0) FROM run WHERE shoe_id = s.id),"
+                                  " (SELECT COUNT (*) FROM run WHERE shoe_id = s.id)"
+                                  " FROM shoe s ORDER BY s.retired, s.name",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseShoe *shoe = g_new0 (LoadwiseShoe, 1);
+
+      shoe->id = sqlite3_column_int64 (stmt, 0);
+      shoe->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      shoe->retired = sqlite3_column_int (stmt, 2) != 0;
+      shoe->distance_m = (guint64) sqlite3_column_int64 (stmt, 3);
+      shoe->n_runs = (guint) sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (shoes, shoe);
+    }
+  if (rc == -1)
+    return NULL;
+  return g_steal_pointer (&shoes);
+}
+
+/* Habits */
+
+gboolean
+loadwise_database_save_habits (LoadwiseDatabase      *self,
+                               const LoadwiseHabits  *habits,
+                               GError               **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (habits != NULL && g_date_valid (&habits->date), FALSE);
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "INSERT INTO checkin_habit (date, crossed_legs, slept_on_side, updated_at)"
+                                  " VALUES (?1, ?2, ?3, " NOW_SQL ")"
+                                  " ON CONFLICT (date) DO UPDATE SET crossed_legs = excluded.crossed_legs,"
+                                  "  slept_on_side = excluded.slept_on_side, updated_at = excluded.updated_at",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  loadwise_sqlite_bind_date (stmt, 1, &habits->date);
+  sqlite3_bind_int (stmt, 2, habits->crossed_legs ? 1 : 0);
+  sqlite3_bind_int (stmt, 3, habits->slept_on_side ? 1 : 0);
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self, loadwise_sqlite_step_done (self->db, stmt, error), error);
+}
+
+static GArray *
+query_habits (LoadwiseDatabase  *self,
+              const GDate       *from,
+              const GDate       *to,
+              GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) list = g_array_new (FALSE, TRUE, sizeof (LoadwiseHabits));
+  int rc;
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT date, crossed_legs, slept_on_side FROM checkin_habit"
+                                  " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)"
+                                  " ORDER BY date",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_optional_date (stmt, 1, from);
+  bind_optional_date (stmt, 2, to);
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseHabits habits = { { 0 } };
+
+      if (!loadwise_sqlite_column_date (stmt, 0, &habits.date, error))
+        return NULL;
+      habits.crossed_legs = sqlite3_column_int (stmt, 1) != 0;
+      habits.slept_on_side = sqlite3_column_int (stmt, 2) != 0;
+      g_array_append_val (list, habits);
+    }
+  if (rc == -1)
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+gboolean
+loadwise_database_get_habits (LoadwiseDatabase  *self,
+                              const GDate       *date,
+                              LoadwiseHabits    *out_habits,
+                              gboolean          *out_found,
+                              GError           **error)
+{
+  g_autoptr (GArray) list = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (out_habits != NULL && out_found != NULL, FALSE);
+
+  list = query_habits (self, date, date, error);
+  if (list == NULL)
+    return FALSE;
+  *out_found = list->len > 0;
+  if (list->len > 0)
+    *out_habits = g_array_index (list, LoadwiseHabits, 0);
+  else
+    *out_habits = (LoadwiseHabits) { *date, FALSE, FALSE };
+  return TRUE;
+}
+
+GArray *
+loadwise_database_list_habits (LoadwiseDatabase  *self,
+                               const GDate       *from,
+                               const GDate       *to,
+                               GError           **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  return query_habits (self, from, to, error);
+}
+
+GArray *
+loadwise_database_list_session_days (LoadwiseDatabase  *self,
+                                     GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) days = g_array_new (FALSE, TRUE, sizeof (GDate));
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  stmt = loadwise_sqlite_prepare (self->db, "SELECT date FROM session WHERE status = 'done' ORDER BY date",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      GDate date;
+
+      if (!loadwise_sqlite_column_date (stmt, 0, &date, error))
+        return NULL;
+      g_array_append_val (days, date);
+    }
+  if (rc == -1)
+    return NULL;
+  return g_steal_pointer (&days);
+}
+
+/* Flares */
+
+void
+loadwise_flare_period_clear (LoadwiseFlarePeriod *period)
+{
+  g_clear_pointer (&period->reason, g_free);
+}
+
+static gboolean
+read_flare (sqlite3_stmt         *stmt,
+            LoadwiseFlarePeriod  *out,
+            GError              **error)
+{
+  memset (out, 0, sizeof *out);
+  g_date_clear (&out->end, 1);
+  out->id = sqlite3_column_int64 (stmt, 0);
+  if (!loadwise_sqlite_column_date (stmt, 1, &out->start, error))
+    return FALSE;
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL &&
+      !loadwise_sqlite_column_date (stmt, 2, &out->end, error))
+    return FALSE;
+  out->suggested = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "suggestion") == 0;
+  out->ended_by_rule = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), "rule") == 0;
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    out->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  return TRUE;
+}
+
+#define FLARE_COLUMNS "id, start_date, end_date, started_by, ended_by, reason"
+
+gboolean
+loadwise_database_get_active_flare (LoadwiseDatabase     *self,
+                                    LoadwiseFlarePeriod  *out_period,
+                                    gboolean             *out_found,
+                                    GError              **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_period != NULL && out_found != NULL, FALSE);
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT " FLARE_COLUMNS " FROM flare_period WHERE end_date IS NULL",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  *out_found = rc == SQLITE_ROW;
+  if (rc == SQLITE_DONE)
+    {
+      memset (out_period, 0, sizeof *out_period);
+      g_date_clear (&out_period->start, 1);
+      g_date_clear (&out_period->end, 1);
+      return TRUE;
+    }
+  return read_flare (stmt, out_period, error);
+}
+
+static gboolean
+start_flare_locked (LoadwiseDatabase  *self,
+                    const GDate       *date,
+                    gboolean           suggested,
+                    const char        *reason,
+                    GError           **error)
+{
+  g_auto (LoadwiseFlarePeriod) active = { 0 };
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean found;
+
+  if (!loadwise_database_get_active_flare (self, &active, &found, error))
+    return FALSE;
+  if (found)
+    {
+      g_autofree char *since = loadwise_date_to_iso (&active.start);
+
+      return invalid (error, _("flare: one is already on since %s"), since);
+    }
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "INSERT INTO flare_period (start_date, started_by, reason)"
+                                  " VALUES (?1, ?2, ?3)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  loadwise_sqlite_bind_date (stmt, 1, date);
+  sqlite3_bind_text (stmt, 2, suggested ? "suggestion" : "runner", -1, SQLITE_STATIC);
+  if (reason != NULL && *reason != '\0')
+    sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 3);
+  return loadwise_sqlite_step_done (self->db, stmt, error);
+}
+
+gboolean
+loadwise_database_start_flare (LoadwiseDatabase  *self,
+                               const GDate       *date,
+                               gboolean           suggested,
+                               const char        *reason,
+                               GError           **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  if (reason != NULL && !g_utf8_validate (reason, -1, NULL))
+    return invalid (error, _("%s: is not valid UTF-8 text"), _("reason"));
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self, start_flare_locked (self, date, suggested, reason, error), error);
+}
+
+static gboolean
+end_flare_locked (LoadwiseDatabase  *self,
+                  const GDate       *date,
+                  gboolean           by_rule,
+                  GError           **error)
+{
+  g_auto (LoadwiseFlarePeriod) active = { 0 };
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean found;
+
+  if (!loadwise_database_get_active_flare (self, &active, &found, error))
+    return FALSE;
+  if (!found)
+    return invalid (error, _("flare: none is on"));
+  if (g_date_compare (date, &active.start) < 0)
+    {
+      g_autofree char *since = loadwise_date_to_iso (&active.start);
+
+      return invalid (error, _("flare: it cannot end before it started on %s"), since);
+    }
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "UPDATE flare_period SET end_date = ?1, ended_by = ?2 WHERE id = ?3",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  loadwise_sqlite_bind_date (stmt, 1, date);
+  sqlite3_bind_text (stmt, 2, by_rule ? "rule" : "runner", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, active.id);
+  return loadwise_sqlite_step_done (self->db, stmt, error);
+}
+
+gboolean
+loadwise_database_end_flare (LoadwiseDatabase  *self,
+                             const GDate       *date,
+                             gboolean           by_rule,
+                             GError           **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  return commit_or_rollback (self, end_flare_locked (self, date, by_rule, error), error);
+}
+
+GArray *
+loadwise_database_list_flares (LoadwiseDatabase  *self,
+                               GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) list = g_array_new (FALSE, TRUE, sizeof (LoadwiseFlarePeriod));
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  g_array_set_clear_func (list, (GDestroyNotify) loadwise_flare_period_clear);
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT " FLARE_COLUMNS " FROM flare_period ORDER BY start_date, id",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseFlarePeriod period;
+
+      if (!read_flare (stmt, &period, error))
+        return NULL;
+      g_array_append_val (list, period);
+    }
+  if (rc == -1)
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+gboolean
+loadwise_database_answer_flare_suggestion (LoadwiseDatabase  *self,
+                                           const GDate       *today,
+                                           const GDate       *evidence,
+                                           guint              trigger,
+                                           const char        *reason,
+                                           gboolean           accepted,
+                                           GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (evidence != NULL && g_date_valid (evidence), FALSE);
+
+  if (!loadwise_check_range ("trigger", trigger, 1, 7, error))
+    return FALSE;
+  if (reason != NULL && !g_utf8_validate (reason, -1, NULL))
+    return invalid (error, _("%s: is not valid UTF-8 text"), _("reason"));
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "INSERT INTO flare_suggestion (decided_on, evidence, triggers, decision, decided_at)"
+                                  " VALUES (?1, ?2, ?3, ?4, " NOW_SQL ")"
+                                  " ON CONFLICT (decided_on) DO UPDATE SET evidence = excluded.evidence,"
+                                  "  triggers = excluded.triggers, decision = excluded.decision,"
+                                  "  decided_at = excluded.decided_at",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  loadwise_sqlite_bind_date (stmt, 1, today);
+  loadwise_sqlite_bind_date (stmt, 2, evidence);
+  sqlite3_bind_int (stmt, 3, (int) trigger);
+  sqlite3_bind_text (stmt, 4, accepted ? "accepted" : "declined", -1, SQLITE_STATIC);
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  ok = loadwise_sqlite_step_done (self->db, stmt, error) &&
+       (!accepted || start_flare_locked (self, today, TRUE, reason, error));
+  return commit_or_rollback (self, ok, error);
+}
+
+/* Whether a suggestion with evidence on @evidence was answered, or a flare
+ * ended, on or after that day: then it is not offered again. */
+static gboolean
+suggestion_settled (LoadwiseDatabase  *self,
+                    const GDate       *evidence,
+                    gboolean          *out_settled,
+                    GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT EXISTS (SELECT 1 FROM flare_suggestion WHERE decided_on >= ?1)"
+                                  " OR EXISTS (SELECT 1 FROM flare_period WHERE end_date >= ?1)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  loadwise_sqlite_bind_date (stmt, 1, evidence);
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  *out_settled = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
+const char *
+loadwise_flare_state_to_string (LoadwiseFlareState state)
+{
+  switch (state)
+    {
+    case LOADWISE_FLARE_STATE_NONE:
+      return "none";
+    case LOADWISE_FLARE_STATE_SUGGESTED:
+      return "suggested";
+    case LOADWISE_FLARE_STATE_ACTIVE:
+      return "active";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+loadwise_flare_status_clear (LoadwiseFlareStatus *status)
+{
+  g_clear_pointer (&status->reason, g_free);
+  loadwise_flare_advice_clear (&status->advice);
+}
+
+void
+loadwise_flare_cap_levels (guint levels[LOADWISE_N_FAMILIES])
+{
+  /* PROGRAMME.md, "Flare-ups": glute sessions drop to levels 0-1. */
+  for (guint i = 0; i < LOADWISE_N_FAMILIES; i++)
+    levels[i] = MIN (levels[i], 1);
+}
+
+gboolean
+loadwise_database_get_flare_status (LoadwiseDatabase     *self,
+                                    const GDate          *today,
+                                    LoadwiseFlareStatus  *out_status,
+                                    GError              **error)
+{
+  g_auto (LoadwiseFlarePeriod) active = { 0 };
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GArray) checkins = NULL;
+  g_autoptr (GPtrArray) runs = NULL;
+  LoadwiseProgramme programme;
+  gboolean has_programme;
+  gboolean has_baseline = FALSE;
+  double baseline = 0;
+  guint max_pain = LOADWISE_MAX_PAIN_DEFAULT;
+  gboolean found;
+  GDate from;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (out_status != NULL, FALSE);
+
+  memset (out_status, 0, sizeof *out_status);
+  g_date_clear (&out_status->since, 1);
+  g_date_clear (&out_status->ended, 1);
+
+  has_programme = loadwise_database_get_programme (self, &programme, &local_error);
+  if (!has_programme && !g_error_matches (local_error, LOADWISE_DATABASE_ERROR,
+                                          LOADWISE_DATABASE_ERROR_NO_PROGRAMME))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (has_programme)
+    {
+      max_pain = programme.max_pain;
+      if (!loadwise_database_get_baseline (self, &programme, &baseline, &has_baseline, error))
+        return FALSE;
+    }
+
+  if (!loadwise_database_get_active_flare (self, &active, &found, error))
+    return FALSE;
+
+  /* Enough history for every rule: the flare's whole span, and the week
+   * before today that "new night pain" looks back on. */
+  from = *today;
+  g_date_subtract_days (&from, LOADWISE_FLARE_NIGHT_NEW_DAYS + 2);
+  if (found && g_date_compare (&active.start, &from) < 0)
+    from = active.start;
+  checkins = loadwise_database_list_checkins (self, &from, today, error);
+  if (checkins == NULL)
+    return FALSE;
+
+  if (found && has_baseline &&
+      loadwise_flare_should_end ((const LoadwiseCheckin *) (gpointer) checkins->data, checkins->len,
+                                 baseline, &active.start, today, &out_status->ended))
+    {
+      if (!loadwise_database_end_flare (self, &out_status->ended, TRUE, error))
+        return FALSE;
+      out_status->just_ended = TRUE;
+      found = FALSE;
+    }
+
+  runs = loadwise_database_list_runs (self, NULL, today, error);
+  if (runs == NULL)
+    return FALSE;
+
+  if (found)
+    {
+      out_status->state = LOADWISE_FLARE_STATE_ACTIVE;
+      out_status->since = active.start;
+      out_status->reason = g_steal_pointer (&active.reason);
+      loadwise_flare_advise (runs, &active.start, &out_status->advice);
+      return TRUE;
+    }
+
+  {
+    g_auto (LoadwiseFlareDetection) detection = { 0 };
+    gboolean settled = FALSE;
+
+    /* An unknown baseline cannot be risen above: only runs and nights count. */
+    loadwise_flare_detect ((const LoadwiseCheckin *) (gpointer) checkins->data, checkins->len, runs,
+                           has_baseline ? baseline : (double) LOADWISE_PAIN_MAX + 1, max_pain,
+                           today, &detection);
+    if (detection.trigger == 0)
+      return TRUE;
+    if (!suggestion_settled (self, &detection.evidence, &settled, error))
+      return FALSE;
+    if (settled)
+      return TRUE;
+    out_status->state = LOADWISE_FLARE_STATE_SUGGESTED;
+    out_status->since = detection.evidence;
+    out_status->trigger = detection.trigger;
+    out_status->reason = g_steal_pointer (&detection.reason);
+  }
+  return TRUE;
+}
+
+/* Insights and the guard */
+
+static void
+free_int64 (gpointer data)
+{
+  g_free (data);
+}
+
+GPtrArray *
+loadwise_database_compute_insights (LoadwiseDatabase  *self,
+                                    GError           **error)
+{
+  g_autoptr (GPtrArray) runs = NULL;
+  g_autoptr (GArray) checkins = NULL;
+  g_autoptr (GArray) habits = NULL;
+  g_autoptr (GArray) sessions = NULL;
+  g_autoptr (GPtrArray) shoes = NULL;
+  g_autoptr (GHashTable) shoe_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, free_int64, NULL);
+  LoadwiseInsightData data;
+
+  GDate first;
+  GDate last;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  /* The whole history: check-ins are only listed by range. */
+  g_date_set_dmy (&first, 1, G_DATE_JANUARY, 1900);
+  g_date_set_dmy (&last, 31, G_DATE_DECEMBER, 9999);
+  if ((runs = loadwise_database_list_runs (self, NULL, NULL, error)) == NULL ||
+      (checkins = loadwise_database_list_checkins (self, &first, &last, error)) == NULL ||
+      (habits = loadwise_database_list_habits (self, NULL, NULL, error)) == NULL ||
+      (sessions = loadwise_database_list_session_days (self, error)) == NULL ||
+      (shoes = loadwise_database_list_shoes (self, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < shoes->len; i++)
+    {
+      LoadwiseShoe *shoe = g_ptr_array_index (shoes, i);
+
+      g_hash_table_insert (shoe_names, g_memdup2 (&shoe->id, sizeof shoe->id), shoe->name);
+    }
+
+  data = (LoadwiseInsightData) {
+    runs,
+    (const LoadwiseCheckin *) (gpointer) checkins->data, checkins->len,
+    (const LoadwiseHabits *) (gpointer) habits->data, habits->len,
+    (const GDate *) (gpointer) sessions->data, sessions->len,
+    shoe_names,
+  };
+  return loadwise_insights_compute (&data);
+}
+
+gboolean
+loadwise_database_check_run_guard (LoadwiseDatabase   *self,
+                                   const LoadwiseRun  *run,
+                                   LoadwiseRunGuard   *out_guard,
+                                   GError            **error)
+{
+  g_autoptr (GPtrArray) runs = NULL;
+  GDate from;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (run != NULL && g_date_valid (&run->date), FALSE);
+  g_return_val_if_fail (out_guard != NULL, FALSE);
+
+  /* Only the window the guard reads: 30 days back for the spike, 20 for
+   * the weeks. */
+  from = run->date;
+  g_date_subtract_days (&from, LOADWISE_GUARD_SPIKE_DAYS);
+  runs = loadwise_database_list_runs (self, &from, &run->date, error);
+  if (runs == NULL)
+    return FALSE;
+  loadwise_run_guard_check (run, runs, out_guard);
+  return TRUE;
+}

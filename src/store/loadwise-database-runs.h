@@ -1,0 +1,201 @@
+/* loadwise-database-runs.h: runs, shoes, compression habits and flare-ups
+ *
+ * Issue 4. The same rules as loadwise-database.h: every write validates
+ * first and is one BEGIN IMMEDIATE transaction; a failed call changes
+ * nothing. The last functions gather what the core's pure insights, flare
+ * and guard functions need, so that the app and the CLI ask one question.
+ *
+ * Flare mode and the glute programme: while a flare is active, sessions
+ * are prescribed at levels 0-1 (PROGRAMME.md, "Flare-ups"): callers that
+ * prescribe cap each family's level with loadwise_flare_cap_levels() when
+ * loadwise_database_get_active_flare() finds one, and adherence figures
+ * skip the flare's days (loadwise_database_list_flares()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "core/loadwise-flare.h"
+#include "core/loadwise-insights.h"
+#include "core/loadwise-run.h"
+#include "store/loadwise-database.h"
+
+G_BEGIN_DECLS
+
+/* Runs */
+
+/* Validates (loadwise_run_validate, and that the shoe is stored), stores
+ * @run and sets its id. */
+gboolean     loadwise_database_add_run      (LoadwiseDatabase   *self,
+                                             LoadwiseRun        *run,
+                                             GError            **error);
+/* Replaces every field of the stored run with @run->id
+ * (LOADWISE_ERROR_NOT_FOUND when there is none). */
+gboolean     loadwise_database_update_run   (LoadwiseDatabase   *self,
+                                             const LoadwiseRun  *run,
+                                             GError            **error);
+gboolean     loadwise_database_delete_run   (LoadwiseDatabase   *self,
+                                             gint64              id,
+                                             GError            **error);
+/* NULL with LOADWISE_ERROR_NOT_FOUND when there is no run @id. */
+LoadwiseRun *loadwise_database_get_run      (LoadwiseDatabase   *self,
+                                             gint64              id,
+                                             GError            **error);
+/* LoadwiseRun*, by date then id; @from and @to (inclusive) may be NULL. */
+GPtrArray   *loadwise_database_list_runs    (LoadwiseDatabase   *self,
+                                             const GDate        *from,
+                                             const GDate        *to,
+                                             GError            **error);
+
+/* Shoes */
+
+typedef struct {
+  gint64   id;
+  char    *name;
+  gboolean retired;
+  guint64  distance_m;  /* the sum of the runs in them */
+  guint    n_runs;
+} LoadwiseShoe;
+
+void         loadwise_shoe_free             (LoadwiseShoe       *shoe);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadwiseShoe, loadwise_shoe_free)
+
+/* A name of 1-80 characters not used by another pair. */
+gboolean     loadwise_database_add_shoe     (LoadwiseDatabase   *self,
+                                             const char         *name,
+                                             gint64             *out_id,
+                                             GError            **error);
+/* A retired pair stays with its runs, and is no longer offered. */
+gboolean     loadwise_database_retire_shoe  (LoadwiseDatabase   *self,
+                                             const char         *name,
+                                             GError            **error);
+/* The id of the pair called @name; LOADWISE_ERROR_INVALID_INPUT naming
+ * "shoe" when there is none. */
+gboolean     loadwise_database_find_shoe    (LoadwiseDatabase   *self,
+                                             const char         *name,
+                                             gint64             *out_id,
+                                             GError            **error);
+/* LoadwiseShoe*, in use first, then by name. */
+GPtrArray   *loadwise_database_list_shoes   (LoadwiseDatabase   *self,
+                                             GError            **error);
+
+/* Compression habits of the morning check-in (Grimaldi 2015) */
+
+gboolean     loadwise_database_save_habits  (LoadwiseDatabase     *self,
+                                             const LoadwiseHabits *habits,
+                                             GError              **error);
+/* @out_found FALSE (and @out_habits all FALSE) when none for @date. */
+gboolean     loadwise_database_get_habits   (LoadwiseDatabase     *self,
+                                             const GDate          *date,
+                                             LoadwiseHabits       *out_habits,
+                                             gboolean             *out_found,
+                                             GError              **error);
+/* LoadwiseHabits values, by date; NULL bounds are open. */
+GArray      *loadwise_database_list_habits  (LoadwiseDatabase     *self,
+                                             const GDate          *from,
+                                             const GDate          *to,
+                                             GError              **error);
+
+/* Days with a glute session marked done, by date (GDate values). */
+GArray      *loadwise_database_list_session_days (LoadwiseDatabase *self,
+                                                  GError          **error);
+
+/* Flare periods */
+
+typedef struct {
+  gint64   id;
+  GDate    start;
+  GDate    end;          /* invalid (g_date_valid FALSE) while active */
+  gboolean suggested;    /* started by accepting a suggestion, else by hand */
+  gboolean ended_by_rule;
+  char    *reason;       /* may be NULL */
+} LoadwiseFlarePeriod;
+
+void         loadwise_flare_period_clear    (LoadwiseFlarePeriod *period);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LoadwiseFlarePeriod, loadwise_flare_period_clear)
+
+/* The flare in force, if any: @out_found FALSE when none. */
+gboolean     loadwise_database_get_active_flare (LoadwiseDatabase    *self,
+                                                 LoadwiseFlarePeriod *out_period,
+                                                 gboolean            *out_found,
+                                                 GError             **error);
+/* Starts a flare on @date; refused (LOADWISE_ERROR_INVALID_INPUT) when one
+ * is already active. */
+gboolean     loadwise_database_start_flare  (LoadwiseDatabase   *self,
+                                             const GDate        *date,
+                                             gboolean            suggested,
+                                             const char         *reason,
+                                             GError            **error);
+/* Ends the active flare on @date (not before its start); refused when
+ * none is active. */
+gboolean     loadwise_database_end_flare    (LoadwiseDatabase   *self,
+                                             const GDate        *date,
+                                             gboolean            by_rule,
+                                             GError            **error);
+/* LoadwiseFlarePeriod values (a GArray with a clear func), by start. */
+GArray      *loadwise_database_list_flares  (LoadwiseDatabase   *self,
+                                             GError            **error);
+
+/* The runner's answer on @today to a suggestion whose evidence is dated
+ * @evidence: accepting starts a flare on @today; either answer hides
+ * suggestions whose evidence is not later than @today. */
+gboolean     loadwise_database_answer_flare_suggestion (LoadwiseDatabase *self,
+                                                        const GDate      *today,
+                                                        const GDate      *evidence,
+                                                        guint             trigger,
+                                                        const char       *reason,
+                                                        gboolean          accepted,
+                                                        GError          **error);
+
+/* Where flare mode stands on @today */
+
+typedef enum {
+  LOADWISE_FLARE_STATE_NONE,
+  LOADWISE_FLARE_STATE_SUGGESTED,
+  LOADWISE_FLARE_STATE_ACTIVE,
+} LoadwiseFlareState;
+
+/* "none", "suggested", "active" */
+const char  *loadwise_flare_state_to_string (LoadwiseFlareState state);
+
+typedef struct {
+  LoadwiseFlareState  state;
+  GDate               since;      /* active: the start; suggested: the evidence day */
+  guint               trigger;    /* suggested: LoadwiseFlareTrigger mask */
+  char               *reason;     /* suggested or active: why, may be NULL */
+  LoadwiseFlareAdvice advice;     /* active only (advice.text NULL otherwise) */
+  gboolean            just_ended; /* the exit rule ended a flare on this call */
+  GDate               ended;      /* ...on this day */
+} LoadwiseFlareStatus;
+
+void         loadwise_flare_status_clear    (LoadwiseFlareStatus *status);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LoadwiseFlareStatus, loadwise_flare_status_clear)
+
+/* Applies PROGRAMME.md's exit rule to an active flare (ending it, by the
+ * rule, when 3 mornings have settled: a write), then reports the state on
+ * @today: active with the runner's own advice, suggested by
+ * loadwise_flare_detect() and not yet answered, or none. Without a
+ * programme the baseline is unknown: only run pain and night pain suggest,
+ * and only the runner ends a flare. */
+gboolean     loadwise_database_get_flare_status (LoadwiseDatabase    *self,
+                                                 const GDate         *today,
+                                                 LoadwiseFlareStatus *out_status,
+                                                 GError             **error);
+
+/* Levels 0-1 during a flare (PROGRAMME.md, "Flare-ups"): caps each of
+ * @levels at 1. */
+void         loadwise_flare_cap_levels      (guint levels[LOADWISE_N_FAMILIES]);
+
+/* Everything the insights read, from the whole history: the findings
+ * (LoadwiseInsight*) of loadwise_insights_compute(). */
+GPtrArray   *loadwise_database_compute_insights (LoadwiseDatabase *self,
+                                                 GError          **error);
+
+/* The return-to-run guard for a stored or new @run against the stored
+ * runs (loadwise_run_guard_check). */
+gboolean     loadwise_database_check_run_guard (LoadwiseDatabase  *self,
+                                                const LoadwiseRun *run,
+                                                LoadwiseRunGuard  *out_guard,
+                                                GError           **error);
+
+G_END_DECLS
