@@ -100,6 +100,28 @@ loadwise_progression_clamp_hold_s (const LoadwiseExercise *exercise,
   return CLAMP (target, exercise->hold_min_s, exercise->hold_max_s);
 }
 
+void
+loadwise_progression_apply_targets (LoadwisePrescription *prescription,
+                                    const guint           target_reps[LOADWISE_N_FAMILIES],
+                                    const guint           target_hold_s[LOADWISE_N_FAMILIES])
+{
+  g_return_if_fail (prescription != NULL && target_reps != NULL && target_hold_s != NULL);
+
+  if (!prescription->is_session)
+    return;
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      LoadwisePrescribedExercise *item = &prescription->exercises[f];
+
+      if (item->exercise == NULL)
+        continue;
+      if (loadwise_exercise_is_hold (item->exercise))
+        item->target_hold_s = loadwise_progression_clamp_hold_s (item->exercise, target_hold_s[f]);
+      else
+        item->target_reps = loadwise_progression_clamp_reps (item->exercise, target_reps[f]);
+    }
+}
+
 gboolean
 loadwise_progression_target_reached (const LoadwiseExercise      *exercise,
                                      guint                        target_reps,

@@ -14,6 +14,7 @@
 
 #include "core/loadwise-catalogue.h"
 #include "core/loadwise-programme.h"
+#include "core/loadwise-session.h"
 #include "core/loadwise-types.h"
 
 G_BEGIN_DECLS
@@ -147,6 +148,12 @@ guint    loadwise_progression_clamp_reps   (const LoadwiseExercise *exercise,
                                             guint                   target);
 guint    loadwise_progression_clamp_hold_s (const LoadwiseExercise *exercise,
                                             guint                   target);
+
+/* Sets each family's target in @prescription from the week's plan
+ * (0: the bottom of the range), clamped into the exercise's range. */
+void     loadwise_progression_apply_targets (LoadwisePrescription *prescription,
+                                             const guint           target_reps[LOADWISE_N_FAMILIES],
+                                             const guint           target_hold_s[LOADWISE_N_FAMILIES]);
 
 /* Whether the last LOADWISE_REPS_CONSECUTIVE_SESSIONS sessions each had
  * every set done at or above the target (ACSM 2009). */

@@ -172,6 +172,27 @@ static const char *const migrations[] = {
   "  decision      TEXT    NOT NULL CHECK (decision IN ('accepted', 'declined')),"
   "  decided_at    TEXT    NOT NULL"
   ");",
+
+  /* 5 (issue 3, progression): one review per closed week, beside the next
+   * week's plan in week_plan. It keeps the thresholds and days the decision
+   * used, so later changes leave history alone, and what the decision read
+   * (inputs), so that entries logged late can revise it. */
+  "CREATE TABLE week_review ("
+  "  week              INTEGER NOT NULL PRIMARY KEY"
+  "    CHECK (week BETWEEN 1 AND " STR (LOADWISE_STORE_WEEK_MAX) "),"
+  "  sets_done         INTEGER NOT NULL CHECK (sets_done >= 0),"
+  "  sets_counted      INTEGER NOT NULL CHECK (sets_counted >= sets_done),"
+  "  adherence         INTEGER CHECK (adherence BETWEEN 0 AND 100),"
+  "  mean_morning_pain REAL    CHECK (mean_morning_pain BETWEEN 0 AND 10),"
+  "  see_clinician     INTEGER NOT NULL CHECK (see_clinician IN (0, 1)),"
+  "  clinician_reason  TEXT,"
+  "  safe_pain         INTEGER NOT NULL CHECK (safe_pain BETWEEN 0 AND 10),"
+  "  max_pain          INTEGER NOT NULL CHECK (max_pain BETWEEN safe_pain AND 10),"
+  "  training_days     INTEGER NOT NULL CHECK (training_days BETWEEN 1 AND 127),"
+  "  inputs            TEXT    NOT NULL,"
+  "  closed_at         TEXT    NOT NULL,"
+  "  revised_at        TEXT"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LOADWISE_DATABASE_SCHEMA_VERSION);

@@ -1,0 +1,858 @@
+/* loadwise-database-progression.c: closing weeks and keeping their decisions
+ *
+ * The figures of a week come from aggregates over the logs; the decision is
+ * the core's (loadwise-progression.c); what is stored is the next week's
+ * plan (week_plan) and the week's review (week_review, schema 4), in one
+ * transaction per week.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "store/loadwise-database-progression.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "core/loadwise-error.h"
+#include "core/loadwise-progression.h"
+#include "store/loadwise-sqlite-private.h"
+
+#define NOW_SQL "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+void
+loadwise_week_review_free (LoadwiseWeekReview *review)
+{
+  if (review == NULL)
+    return;
+  g_free (review->clinician_reason);
+  g_free (review->closed_at);
+  g_free (review->revised_at);
+  g_free (review);
+}
+
+void
+loadwise_database_week_plans_clear (LoadwiseWeekPlan plans[LOADWISE_N_FAMILIES])
+{
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      g_clear_pointer (&plans[f].decision, g_free);
+      g_clear_pointer (&plans[f].reason, g_free);
+    }
+}
+
+static gboolean
+no_programme_error (GError **error)
+{
+  g_set_error_literal (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_NO_PROGRAMME,
+                       _("No programme has been set up yet"));
+  return FALSE;
+}
+
+gboolean
+loadwise_database_get_week_plan (LoadwiseDatabase  *self,
+                                 int                week,
+                                 LoadwiseWeekPlan   out_plans[LOADWISE_N_FAMILIES],
+                                 GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean seen[LOADWISE_N_FAMILIES] = { FALSE };
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_plans != NULL, FALSE);
+
+  memset (out_plans, 0, sizeof (LoadwiseWeekPlan) * LOADWISE_N_FAMILIES);
+
+  /* The newest row at or before @week per family; before week 1, the
+   * starting row. */
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT week, family, level, target_reps, target_hold_s,"
+                                  " decision, reason FROM week_plan"
+                                  " WHERE week <= MAX (?1, 1) ORDER BY week",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, week);
+
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseFamily family;
+      LoadwiseWeekPlan *plan;
+
+      if (!loadwise_family_from_string ((const char *) sqlite3_column_text (stmt, 1), &family))
+        continue;
+      plan = &out_plans[family];
+      g_free (plan->decision);
+      g_free (plan->reason);
+      plan->week = sqlite3_column_int (stmt, 0);
+      plan->family = family;
+      plan->level = (guint) sqlite3_column_int (stmt, 2);
+      plan->target_reps = (guint) sqlite3_column_int (stmt, 3);
+      plan->target_hold_s = (guint) sqlite3_column_int (stmt, 4);
+      plan->decision = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      plan->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      seen[family] = TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      loadwise_database_week_plans_clear (out_plans);
+      return FALSE;
+    }
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    if (!seen[f])
+      {
+        loadwise_database_week_plans_clear (out_plans);
+        return no_programme_error (error);
+      }
+  return TRUE;
+}
+
+gboolean
+loadwise_database_prescribe (LoadwiseDatabase         *self,
+                             const LoadwiseCatalogue  *catalogue,
+                             const LoadwiseProgramme  *programme,
+                             const GDate              *date,
+                             LoadwisePrescription     *out,
+                             GError                  **error)
+{
+  LoadwiseWeekPlan plans[LOADWISE_N_FAMILIES];
+  guint levels[LOADWISE_N_FAMILIES], reps[LOADWISE_N_FAMILIES], hold_s[LOADWISE_N_FAMILIES];
+  int week;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (catalogue != NULL && programme != NULL && date != NULL && out != NULL,
+                        FALSE);
+
+  week = loadwise_programme_get_week (programme, date);
+  if (week < 1)
+    {
+      g_autofree char *day = loadwise_date_to_iso (date);
+      g_autofree char *start = loadwise_date_to_iso (&programme->start);
+
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                   _("date: %s is before the programme starts on %s"), day, start);
+      return FALSE;
+    }
+
+  if (!loadwise_database_get_week_plan (self, week, plans, error))
+    return FALSE;
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      levels[f] = plans[f].level;
+      reps[f] = plans[f].target_reps;
+      hold_s[f] = plans[f].target_hold_s;
+    }
+  loadwise_database_week_plans_clear (plans);
+
+  if (!loadwise_prescribe (catalogue, programme, levels, date, out))
+    return FALSE;
+  loadwise_progression_apply_targets (out, reps, hold_s);
+  return TRUE;
+}
+
+gboolean
+loadwise_database_get_last_closed_week (LoadwiseDatabase  *self,
+                                        int               *out_week,
+                                        GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_week != NULL, FALSE);
+
+  /* Closing week W writes the plan of W + 1, and starting a programme
+   * clears the plan: the newest plan row tells how far the closing got. */
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT COALESCE (MAX (week), 1) - 1 FROM week_plan", error);
+  if (stmt == NULL || loadwise_sqlite_step (self->db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *out_week = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* The figures of one week, with the arrays they point into. */
+typedef struct {
+  LoadwiseWeekFigures   figures;
+  GArray               *mornings;     /* guint */
+  GArray               *means;        /* double */
+  GArray               *sessions[LOADWISE_N_FAMILIES]; /* LoadwiseSessionResult */
+  guint                 sets_done;
+  guint                 sets_counted;
+  LoadwiseWeekPlan      plans[LOADWISE_N_FAMILIES];
+} WeekData;
+
+static void
+week_data_clear (WeekData *data)
+{
+  g_clear_pointer (&data->mornings, g_array_unref);
+  g_clear_pointer (&data->means, g_array_unref);
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    g_clear_pointer (&data->sessions[f], g_array_unref);
+  loadwise_database_week_plans_clear (data->plans);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WeekData, week_data_clear)
+
+static sqlite3_stmt *
+prepare_range (LoadwiseDatabase  *self,
+               const char        *sql,
+               const GDate       *from,
+               const GDate       *to,
+               GError           **error)
+{
+  sqlite3_stmt *stmt = loadwise_sqlite_prepare (self->db, sql, error);
+
+  if (stmt != NULL)
+    {
+      loadwise_sqlite_bind_date (stmt, 1, from);
+      loadwise_sqlite_bind_date (stmt, 2, to);
+    }
+  return stmt;
+}
+
+static gboolean
+family_of (const LoadwiseCatalogue *catalogue,
+           const char              *exercise_id,
+           LoadwiseFamily          *out_family)
+{
+  const LoadwiseExercise *exercise = loadwise_catalogue_find (catalogue, exercise_id);
+
+  if (exercise == NULL)
+    return FALSE;
+  *out_family = exercise->family;
+  return TRUE;
+}
+
+/* Sets asked for, skipped and done per family. Done sets are counted on
+ * days not marked skipped, up to what was asked for. */
+static gboolean
+gather_sets (LoadwiseDatabase        *self,
+             const LoadwiseCatalogue *catalogue,
+             const LoadwiseProgramme *programme,
+             const GDate             *from,
+             const GDate             *to,
+             WeekData                *data,
+             GError                 **error)
+{
+  g_autoptr (sqlite3_stmt) skipped = NULL;
+  g_autoptr (sqlite3_stmt) done = NULL;
+  g_autoptr (GHashTable) skipped_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_session_days = 0, n_skipped_days = 0;
+  guint done_sets[LOADWISE_N_FAMILIES] = { 0 };
+  int rc;
+
+  skipped = prepare_range (self, "SELECT date FROM session WHERE date BETWEEN ?1 AND ?2"
+                                 " AND status = 'skipped'", from, to, error);
+  if (skipped == NULL)
+    return FALSE;
+  while ((rc = loadwise_sqlite_step (self->db, skipped, error)) == SQLITE_ROW)
+    g_hash_table_add (skipped_days, g_strdup ((const char *) sqlite3_column_text (skipped, 0)));
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  for (GDate day = *from; g_date_compare (&day, to) <= 0; g_date_add_days (&day, 1))
+    {
+      g_autofree char *iso = NULL;
+
+      if (!loadwise_programme_is_session_day (programme, &day))
+        continue;
+      n_session_days++;
+      iso = loadwise_date_to_iso (&day);
+      if (g_hash_table_contains (skipped_days, iso))
+        n_skipped_days++;
+    }
+
+  done = prepare_range (self,
+                        "SELECT exercise_id, SUM (done) FROM set_log"
+                        " WHERE date BETWEEN ?1 AND ?2 AND date NOT IN"
+                        "  (SELECT date FROM session WHERE status = 'skipped')"
+                        " GROUP BY exercise_id",
+                        from, to, error);
+  if (done == NULL)
+    return FALSE;
+  while ((rc = loadwise_sqlite_step (self->db, done, error)) == SQLITE_ROW)
+    {
+      LoadwiseFamily family;
+
+      if (family_of (catalogue, (const char *) sqlite3_column_text (done, 0), &family))
+        done_sets[family] += (guint) sqlite3_column_int (done, 1);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      LoadwiseFamilyWeek *week = &data->figures.families[f];
+      const LoadwiseExercise *exercise = loadwise_catalogue_lookup (catalogue, f, week->level);
+      guint per_day = exercise->sets * loadwise_exercise_get_n_sides (exercise);
+
+      week->sets_prescribed = per_day * n_session_days;
+      week->sets_skipped = per_day * n_skipped_days;
+      week->sets_done = MIN (done_sets[f], week->sets_prescribed - week->sets_skipped);
+      data->sets_done += week->sets_done;
+      data->sets_counted += week->sets_prescribed - week->sets_skipped;
+    }
+  return TRUE;
+}
+
+static gboolean
+gather_pain (LoadwiseDatabase        *self,
+             const LoadwiseCatalogue *catalogue,
+             const GDate             *from,
+             const GDate             *to,
+             WeekData                *data,
+             GError                 **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    data->figures.families[f].max_pain = -1;
+
+  stmt = prepare_range (self, "SELECT exercise_id, MAX (pain) FROM exercise_pain"
+                              " WHERE date BETWEEN ?1 AND ?2 GROUP BY exercise_id",
+                        from, to, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseFamily family;
+
+      if (family_of (catalogue, (const char *) sqlite3_column_text (stmt, 0), &family))
+        data->figures.families[family].max_pain = MAX (data->figures.families[family].max_pain,
+                                                       sqlite3_column_int (stmt, 1));
+    }
+  return rc == SQLITE_DONE;
+}
+
+/* The week's mornings, plus the morning after its last session when that
+ * falls on the next day: the 24-hour response (PMM). */
+static gboolean
+gather_mornings (LoadwiseDatabase  *self,
+                 const GDate       *from,
+                 const GDate       *to,
+                 WeekData          *data,
+                 GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  GDate after = *to;
+  int rc;
+
+  g_date_add_days (&after, 1);
+  stmt = prepare_range (self,
+                        "SELECT morning_pain FROM checkin WHERE date BETWEEN ?1 AND ?2"
+                        " OR (date = ?3 AND EXISTS (SELECT 1 FROM session"
+                        "      WHERE date = ?2 AND status <> 'skipped'))"
+                        " ORDER BY date",
+                        from, to, error);
+  if (stmt == NULL)
+    return FALSE;
+  loadwise_sqlite_bind_date (stmt, 3, &after);
+
+  data->mornings = g_array_new (FALSE, FALSE, sizeof (guint));
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      guint pain = (guint) sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (data->mornings, pain);
+    }
+  return rc == SQLITE_DONE;
+}
+
+/* The mean morning pain of each week 1 .. @week; NAN without check-ins. */
+static gboolean
+gather_means (LoadwiseDatabase        *self,
+              const LoadwiseProgramme *programme,
+              int                      week,
+              WeekData                *data,
+              GError                 **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  GDate end;
+  int rc;
+
+  loadwise_programme_get_week_start (programme, week, &end);
+  g_date_add_days (&end, 6);
+
+  data->means = g_array_sized_new (FALSE, FALSE, sizeof (double), (guint) week);
+  for (int i = 0; i < week; i++)
+    {
+      double none = NAN;
+
+      g_array_append_val (data->means, none);
+    }
+
+  stmt = prepare_range (self,
+                        "SELECT CAST ((julianday (date) - julianday (?1)) / 7 AS INTEGER),"
+                        " AVG (morning_pain) FROM checkin WHERE date BETWEEN ?1 AND ?2"
+                        " GROUP BY 1",
+                        &programme->start, &end, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      int index = sqlite3_column_int (stmt, 0);
+
+      if (index >= 0 && index < week)
+        g_array_index (data->means, double, index) = sqlite3_column_double (stmt, 1);
+    }
+  return rc == SQLITE_DONE;
+}
+
+/* The last sessions of each family's exercise up to @to, oldest first, for
+ * the "2 consecutive sessions" rule (ACSM 2009). */
+static gboolean
+gather_sessions (LoadwiseDatabase        *self,
+                 const LoadwiseCatalogue *catalogue,
+                 const GDate             *to,
+                 WeekData                *data,
+                 GError                 **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT SUM (done), MIN (CASE WHEN done THEN reps END),"
+                                  " MIN (CASE WHEN done THEN hold_s END) FROM set_log"
+                                  " WHERE exercise_id = ?1 AND date <= ?2"
+                                  " GROUP BY date ORDER BY date DESC LIMIT ?3",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      LoadwiseFamilyWeek *week = &data->figures.families[f];
+      const LoadwiseExercise *exercise = loadwise_catalogue_lookup (catalogue, f, week->level);
+      guint total = exercise->sets * loadwise_exercise_get_n_sides (exercise);
+      int rc;
+
+      data->sessions[f] = g_array_new (FALSE, FALSE, sizeof (LoadwiseSessionResult));
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, exercise->id, -1, SQLITE_STATIC);
+      loadwise_sqlite_bind_date (stmt, 2, to);
+      sqlite3_bind_int (stmt, 3, LOADWISE_REPS_CONSECUTIVE_SESSIONS);
+      while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+        {
+          LoadwiseSessionResult result = {
+            .all_sets_done = (guint) sqlite3_column_int (stmt, 0) >= total,
+            .min_reps = (guint) sqlite3_column_int (stmt, 1),
+            .min_hold_s = (guint) sqlite3_column_int (stmt, 2),
+          };
+
+          g_array_prepend_val (data->sessions[f], result);
+        }
+      if (rc != SQLITE_DONE)
+        return FALSE;
+      week->sessions = (const LoadwiseSessionResult *) data->sessions[f]->data;
+      week->n_sessions = data->sessions[f]->len;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_two_ints (LoadwiseDatabase  *self,
+                const char        *sql,
+                int                week,
+                gint64            *out_a,
+                gint64            *out_b,
+                GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, week);
+  if (loadwise_sqlite_step (self->db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *out_a = sqlite3_column_int64 (stmt, 0);
+  if (out_b != NULL)
+    *out_b = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+static gboolean
+gather_week (LoadwiseDatabase        *self,
+             const LoadwiseCatalogue *catalogue,
+             const LoadwiseProgramme *programme,
+             int                      week,
+             WeekData                *data,
+             GError                 **error)
+{
+  LoadwiseWeekFigures *figures = &data->figures;
+  GDate from, to;
+  gint64 regress = 0, done = 0, counted = 0;
+  double baseline = 0;
+  gboolean have_baseline = FALSE;
+
+  loadwise_programme_get_week_start (programme, week, &from);
+  to = from;
+  g_date_add_days (&to, 6);
+
+  if (!loadwise_database_get_week_plan (self, week, data->plans, error))
+    return FALSE;
+
+  figures->week = week;
+  figures->weeks = programme->weeks;
+  figures->safe_pain = programme->safe_pain;
+  figures->max_pain = programme->max_pain;
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      figures->families[f].level = data->plans[f].level;
+      figures->families[f].target_reps = data->plans[f].target_reps;
+      figures->families[f].target_hold_s = data->plans[f].target_hold_s;
+    }
+
+  if (!gather_sets (self, catalogue, programme, &from, &to, data, error)
+      || !gather_pain (self, catalogue, &from, &to, data, error)
+      || !gather_mornings (self, &from, &to, data, error)
+      || !gather_means (self, programme, week, data, error)
+      || !gather_sessions (self, catalogue, &to, data, error)
+      || !loadwise_database_get_baseline (self, programme, &baseline, &have_baseline, error))
+    return FALSE;
+
+  /* The plan row of @week holds the decision taken when week - 1 closed. */
+  if (!query_two_ints (self, "SELECT COUNT (*) FROM week_plan WHERE week = ?1"
+                             " AND decision = 'regress'", week, &regress, NULL, error)
+      || !query_two_ints (self, "SELECT COALESCE (SUM (sets_done), 0),"
+                                " COALESCE (SUM (sets_counted), 0) FROM week_review"
+                                " WHERE week < ?1", week, &done, &counted, error))
+    return FALSE;
+
+  figures->have_baseline = have_baseline;
+  figures->baseline = baseline;
+  figures->morning_pains = (const guint *) data->mornings->data;
+  figures->n_morning_pains = data->mornings->len;
+  figures->weekly_means = (const double *) data->means->data;
+  figures->n_weekly_means = data->means->len;
+  figures->previous_regress = regress > 0;
+  figures->total_sets_done = (guint) done + data->sets_done;
+  figures->total_sets_counted = (guint) counted + data->sets_counted;
+  return TRUE;
+}
+
+/* What the decision read, apart from the thresholds and days (kept in
+ * their own columns): when this changes, late logs came in. */
+static char *
+describe_inputs (const WeekData *data)
+{
+  const LoadwiseWeekFigures *figures = &data->figures;
+  GString *text = g_string_new (NULL);
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      const LoadwiseFamilyWeek *week = &figures->families[f];
+
+      g_string_append_printf (text, "%s:%u,%u,%u,%u,%u,%u,%d;", loadwise_family_to_string (f),
+                              week->level, week->target_reps, week->target_hold_s,
+                              week->sets_prescribed, week->sets_skipped, week->sets_done,
+                              week->max_pain);
+      for (gsize i = 0; i < week->n_sessions; i++)
+        g_string_append_printf (text, "s%d,%u,%u;", week->sessions[i].all_sets_done,
+                                week->sessions[i].min_reps, week->sessions[i].min_hold_s);
+    }
+  g_string_append (text, "m:");
+  for (gsize i = 0; i < figures->n_morning_pains; i++)
+    g_string_append_printf (text, "%u,", figures->morning_pains[i]);
+  g_string_append (text, ";w:");
+  for (gsize i = 0; i < figures->n_weekly_means; i++)
+    g_string_append_printf (text, "%.3f,", figures->weekly_means[i]);
+  g_string_append_printf (text, ";b:%d,%.3f;r:%d;t:%u/%u", figures->have_baseline,
+                          figures->baseline, figures->previous_regress,
+                          figures->total_sets_done, figures->total_sets_counted);
+  return g_string_free (text, FALSE);
+}
+
+typedef struct {
+  gboolean found;
+  guint    safe_pain;
+  guint    max_pain;
+  guint8   training_days;
+  char    *inputs;
+} StoredReview;
+
+static gboolean
+read_stored_review (LoadwiseDatabase  *self,
+                    int                week,
+                    StoredReview      *out,
+                    GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT safe_pain, max_pain, training_days, inputs"
+                                  " FROM week_review WHERE week = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, week);
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  out->found = rc == SQLITE_ROW;
+  if (out->found)
+    {
+      out->safe_pain = (guint) sqlite3_column_int (stmt, 0);
+      out->max_pain = (guint) sqlite3_column_int (stmt, 1);
+      out->training_days = (guint8) sqlite3_column_int (stmt, 2);
+      out->inputs = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+    }
+  return TRUE;
+}
+
+static gboolean
+write_decision (LoadwiseDatabase           *self,
+                const LoadwiseProgramme    *programme,
+                const WeekData             *data,
+                const LoadwiseWeekDecision *decision,
+                const char                 *inputs,
+                gboolean                    revised,
+                GError                    **error)
+{
+  g_autoptr (sqlite3_stmt) plan = NULL;
+  g_autoptr (sqlite3_stmt) review = NULL;
+  int week = data->figures.week;
+  double mean = data->figures.weekly_means[week - 1];
+
+  plan = loadwise_sqlite_prepare (self->db,
+                                  "INSERT INTO week_plan"
+                                  " (week, family, level, target_reps, target_hold_s,"
+                                  "  decision, reason, decided_at)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW_SQL ")"
+                                  " ON CONFLICT (week, family) DO UPDATE SET"
+                                  "  level = excluded.level, target_reps = excluded.target_reps,"
+                                  "  target_hold_s = excluded.target_hold_s,"
+                                  "  decision = excluded.decision, reason = excluded.reason,"
+                                  "  decided_at = excluded.decided_at",
+                                  error);
+  if (plan == NULL)
+    return FALSE;
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      const LoadwiseFamilyDecision *family = &decision->families[f];
+      g_autofree char *reason = NULL;
+
+      /* The runner sees that late entries changed what was decided. */
+      reason = revised ? g_strdup_printf (_("%s (revised: entries logged after the week ended "
+                                            "now count)"), family->reason)
+                       : g_strdup (family->reason);
+      sqlite3_bind_int (plan, 1, week + 1);
+      sqlite3_bind_text (plan, 2, loadwise_family_to_string (f), -1, SQLITE_STATIC);
+      sqlite3_bind_int (plan, 3, (int) family->level);
+      sqlite3_bind_int (plan, 4, (int) family->target_reps);
+      sqlite3_bind_int (plan, 5, (int) family->target_hold_s);
+      sqlite3_bind_text (plan, 6, loadwise_decision_to_string (family->decision), -1, SQLITE_STATIC);
+      sqlite3_bind_text (plan, 7, reason, -1, SQLITE_TRANSIENT);
+      if (!loadwise_sqlite_step_done (self->db, plan, error))
+        return FALSE;
+    }
+
+  review = loadwise_sqlite_prepare (self->db,
+                                    "INSERT INTO week_review"
+                                    " (week, sets_done, sets_counted, adherence, mean_morning_pain,"
+                                    "  see_clinician, clinician_reason, safe_pain, max_pain,"
+                                    "  training_days, inputs, closed_at, revised_at)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                                    "  " NOW_SQL ", CASE WHEN ?12 THEN " NOW_SQL " END)"
+                                    " ON CONFLICT (week) DO UPDATE SET"
+                                    "  sets_done = excluded.sets_done,"
+                                    "  sets_counted = excluded.sets_counted,"
+                                    "  adherence = excluded.adherence,"
+                                    "  mean_morning_pain = excluded.mean_morning_pain,"
+                                    "  see_clinician = excluded.see_clinician,"
+                                    "  clinician_reason = excluded.clinician_reason,"
+                                    "  safe_pain = excluded.safe_pain,"
+                                    "  max_pain = excluded.max_pain,"
+                                    "  training_days = excluded.training_days,"
+                                    "  inputs = excluded.inputs,"
+                                    /* A revision keeps when the week first closed. */
+                                    "  closed_at = CASE WHEN ?12 THEN closed_at"
+                                    "   ELSE excluded.closed_at END,"
+                                    "  revised_at = excluded.revised_at",
+                                    error);
+  if (review == NULL)
+    return FALSE;
+  sqlite3_bind_int (review, 1, week);
+  sqlite3_bind_int (review, 2, (int) data->sets_done);
+  sqlite3_bind_int (review, 3, (int) data->sets_counted);
+  if (data->sets_counted > 0)
+    sqlite3_bind_int (review, 4, (int) loadwise_progression_percent (data->sets_done,
+                                                                     data->sets_counted));
+  else
+    sqlite3_bind_null (review, 4);
+  if (isnan (mean))
+    sqlite3_bind_null (review, 5);
+  else
+    sqlite3_bind_double (review, 5, mean);
+  sqlite3_bind_int (review, 6, decision->see_clinician);
+  if (decision->clinician_reason != NULL)
+    sqlite3_bind_text (review, 7, decision->clinician_reason, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (review, 7);
+  sqlite3_bind_int (review, 8, (int) programme->safe_pain);
+  sqlite3_bind_int (review, 9, (int) programme->max_pain);
+  sqlite3_bind_int (review, 10, programme->training_days);
+  sqlite3_bind_text (review, 11, inputs, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (review, 12, revised);
+  return loadwise_sqlite_step_done (self->db, review, error);
+}
+
+/* Closes @week, or with @revise takes its decision again with the
+ * thresholds and days it was closed with, when its inputs changed. */
+static gboolean
+close_week (LoadwiseDatabase        *self,
+            const LoadwiseCatalogue *catalogue,
+            const LoadwiseProgramme *current,
+            int                      week,
+            gboolean                 revise,
+            gboolean                *out_changed,
+            GError                 **error)
+{
+  g_auto (WeekData) data = { 0 };
+  g_auto (LoadwiseWeekDecision) decision = { 0 };
+  g_autofree char *inputs = NULL;
+  StoredReview stored = { 0 };
+  LoadwiseProgramme programme = *current;
+  gboolean ok;
+
+  *out_changed = FALSE;
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+
+  if (revise)
+    {
+      if (!read_stored_review (self, week, &stored, error))
+        goto fail;
+      /* A plan stored without a review was not closed here: leave it. */
+      if (!stored.found)
+        {
+          loadwise_sqlite_rollback (self->db);
+          return TRUE;
+        }
+      programme.safe_pain = stored.safe_pain;
+      programme.max_pain = stored.max_pain;
+      programme.training_days = stored.training_days;
+    }
+
+  if (!gather_week (self, catalogue, &programme, week, &data, error))
+    goto fail;
+  inputs = describe_inputs (&data);
+
+  if (revise && g_strcmp0 (stored.inputs, inputs) == 0)
+    {
+      g_free (stored.inputs);
+      loadwise_sqlite_rollback (self->db);
+      return TRUE;
+    }
+
+  loadwise_progression_decide (catalogue, &data.figures, &decision);
+  ok = write_decision (self, &programme, &data, &decision, inputs, revise, error)
+       && loadwise_sqlite_commit (self->db, error);
+  g_free (stored.inputs);
+  if (!ok)
+    {
+      loadwise_sqlite_rollback (self->db);
+      return FALSE;
+    }
+  *out_changed = TRUE;
+  return TRUE;
+
+fail:
+  g_free (stored.inputs);
+  loadwise_sqlite_rollback (self->db);
+  return FALSE;
+}
+
+gboolean
+loadwise_database_close_weeks (LoadwiseDatabase        *self,
+                               const LoadwiseCatalogue *catalogue,
+                               const GDate             *today,
+                               guint                   *out_changed,
+                               GError                 **error)
+{
+  LoadwiseProgramme programme;
+  int current, last_closed;
+  guint changed = 0;
+  gboolean week_changed;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (catalogue != NULL && today != NULL, FALSE);
+
+  if (out_changed != NULL)
+    *out_changed = 0;
+  if (!loadwise_database_get_programme (self, &programme, error)
+      || !loadwise_database_get_last_closed_week (self, &last_closed, error))
+    return FALSE;
+
+  /* The plan of week W + 1 must fit the store's range of weeks. */
+  current = MIN (loadwise_programme_get_week (&programme, today), LOADWISE_STORE_WEEK_MAX);
+
+  for (int week = last_closed + 1; week < current; week++)
+    {
+      if (!close_week (self, catalogue, &programme, week, FALSE, &week_changed, error))
+        return FALSE;
+      changed += week_changed;
+    }
+
+  /* Late entries for the week before this one, closed in an earlier run,
+   * still change this week's plan. */
+  if (current - 1 >= 1 && current - 1 <= last_closed)
+    {
+      if (!close_week (self, catalogue, &programme, current - 1, TRUE, &week_changed, error))
+        return FALSE;
+      changed += week_changed;
+    }
+
+  if (out_changed != NULL)
+    *out_changed = changed;
+  return TRUE;
+}
+
+GPtrArray *
+loadwise_database_list_week_reviews (LoadwiseDatabase  *self,
+                                     GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) reviews = NULL;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  /* Reviews of a plan that a new start has cleared are left out. */
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT week, sets_done, sets_counted, adherence,"
+                                  " mean_morning_pain, see_clinician, clinician_reason,"
+                                  " safe_pain, max_pain, training_days, closed_at, revised_at"
+                                  " FROM week_review"
+                                  " WHERE week < (SELECT COALESCE (MAX (week), 1) FROM week_plan)"
+                                  " ORDER BY week",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_week_review_free);
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseWeekReview *review = g_new0 (LoadwiseWeekReview, 1);
+
+      review->week = sqlite3_column_int (stmt, 0);
+      review->sets_done = (guint) sqlite3_column_int (stmt, 1);
+      review->sets_counted = (guint) sqlite3_column_int (stmt, 2);
+      review->have_adherence = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+      review->adherence = (guint) sqlite3_column_int (stmt, 3);
+      review->have_mean_morning_pain = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+      review->mean_morning_pain = sqlite3_column_double (stmt, 4);
+      review->see_clinician = sqlite3_column_int (stmt, 5) != 0;
+      review->clinician_reason = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      review->safe_pain = (guint) sqlite3_column_int (stmt, 7);
+      review->max_pain = (guint) sqlite3_column_int (stmt, 8);
+      review->training_days = (guint8) sqlite3_column_int (stmt, 9);
+      review->closed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+      review->revised_at = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+      g_ptr_array_add (reviews, review);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&reviews);
+}
