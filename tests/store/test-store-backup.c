@@ -162,7 +162,8 @@ test_restore_refuses (StoreFixture  *fixture,
 
   store_test_file_exec (newer, "CREATE TABLE programme (id INTEGER); PRAGMA user_version = 99;");
   assert_restore_refused (fixture, newer, LOADWISE_DATABASE_ERROR_NEWER_VERSION,
-                          "newer version of Loadwise (schema 99; this version reads up to 2)");
+                          "newer version of Loadwise (schema 99; this version reads up to "
+                          G_STRINGIFY (LOADWISE_DATABASE_SCHEMA_VERSION) ")");
 
   store_test_file_exec (foreign, "CREATE TABLE notes (text TEXT); PRAGMA user_version = 1;");
   assert_restore_refused (fixture, foreign, LOADWISE_DATABASE_ERROR_FAILED,

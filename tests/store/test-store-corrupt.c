@@ -73,7 +73,8 @@ test_recover_moves_aside (StoreFixture  *fixture,
     }
 
   /* A fresh, usable database took the old name. */
-  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, 2);
+  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==,
+                   LOADWISE_DATABASE_SCHEMA_VERSION);
   loadwise_database_save_checkin (fixture->db, &checkin, &error);
   g_assert_no_error (error);
   g_assert_cmpint (store_test_file_query_int (fixture->path, "SELECT count(*) FROM checkin"), ==, 1);

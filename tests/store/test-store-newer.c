@@ -9,7 +9,7 @@
 
 #define NEWER_MESSAGE \
   "This database was written by a newer version of Loadwise (schema 99; this version reads " \
-  "up to 2). It has not been changed."
+  "up to " G_STRINGIFY (LOADWISE_DATABASE_SCHEMA_VERSION) "). It has not been changed."
 
 static void
 assert_refused (StoreFixture *fixture)
