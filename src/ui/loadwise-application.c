@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "core/loadwise-red-flags.h"
+#include "store/loadwise-backups.h"
 #include "store/loadwise-database.h"
 #include "ui/loadwise-window.h"
 
@@ -213,6 +214,31 @@ open_data (LoadwiseApplication  *self,
   return TRUE;
 }
 
+/* The day's rolling backup (loadwise-backups.h), once the window is up. */
+static gboolean
+take_daily_backup_cb (gpointer user_data)
+{
+  LoadwiseApplication *self = user_data;
+  g_autoptr (GError) error = NULL;
+  GtkWindow *window;
+  GDate today;
+
+  if (self->database == NULL)
+    return G_SOURCE_REMOVE;
+
+  loadwise_clock_get_today (self->clock, &today);
+  if (!loadwise_backups_take_daily (self->database, &today, NULL, &error))
+    {
+      /* Translators: %s is the reason. */
+      g_autofree char *message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
+
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (LOADWISE_IS_WINDOW (window))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", message);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 loadwise_application_activate (GApplication *application)
 {
@@ -242,6 +268,10 @@ loadwise_application_activate (GApplication *application)
 
   if (moved_to != NULL)
     show_recovered_dialog (self, main_window, moved_to, data_dir);
+  else
+    /* Not right after a recovery: a copy of the new, empty file would
+     * become the newest backup, hiding the one to restore. */
+    g_idle_add_full (G_PRIORITY_LOW, take_daily_backup_cb, g_object_ref (self), g_object_unref);
 }
 
 static void

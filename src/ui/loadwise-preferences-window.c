@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "core/loadwise-programme.h"
+#include "ui/loadwise-backups-dialog.h"
 
 struct _LoadwisePreferencesWindow
 {
@@ -258,6 +259,31 @@ backup_activated (GtkWidget  *widget,
 }
 
 static void
+on_backups_restored (LoadwiseBackupsDialog     *dialog,
+                     LoadwisePreferencesWindow *self)
+{
+  GtkWindow *main_window = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  /* The programme may be another one now: show it, here and behind. */
+  load_programme (self);
+  if (main_window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (main_window), "win.reload", NULL);
+}
+
+static void
+backups_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LoadwisePreferencesWindow *self = LOADWISE_PREFERENCES_WINDOW (widget);
+  GtkWidget *dialog = loadwise_backups_dialog_new (self->database);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_backups_restored), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 loadwise_preferences_window_constructed (GObject *object)
 {
   LoadwisePreferencesWindow *self = LOADWISE_PREFERENCES_WINDOW (object);
@@ -368,6 +394,7 @@ loadwise_preferences_window_class_init (LoadwisePreferencesWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "prefs.open-folder", NULL, open_folder_activated);
   gtk_widget_class_install_action (widget_class, "prefs.backup", NULL, backup_activated);
+  gtk_widget_class_install_action (widget_class, "prefs.backups", NULL, backups_activated);
 }
 
 static void

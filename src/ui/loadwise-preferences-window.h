@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (LoadwisePreferencesWindow, loadwise_preferences_window, LO
 
 /* Programme changes are stored as they are made; an invalid combination
  * is refused with a toast naming the field, and the controls go back to
- * what is stored. Actions: prefs.open-folder, prefs.backup. The day
+ * what is stored. Actions: prefs.open-folder, prefs.backup, prefs.backups
+ * (the list of backups, to restore one: LoadwiseBackupsDialog). The day
  * toggles are named "day-mon" ... "day-sun". */
 GtkWidget  *loadwise_preferences_window_new              (LoadwiseDatabase          *database);
 /* The last message shown in a toast, or NULL (for tests). */

@@ -1,0 +1,31 @@
+/* loadwise-backups-dialog.h: the backups in the data folder, to restore one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/loadwise-database.h"
+
+G_BEGIN_DECLS
+
+#define LOADWISE_TYPE_BACKUPS_DIALOG (loadwise_backups_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (LoadwiseBackupsDialog, loadwise_backups_dialog, LOADWISE, BACKUPS_DIALOG, AdwWindow)
+
+/* Lists DATA_DIR/backups, newest first, each with its date and size and a
+ * Restore button. Restoring asks first (an AdwMessageDialog with the
+ * responses "cancel" and "restore"), then replaces the data (the current
+ * data is itself backed up first) and emits ::restored. Action:
+ * backups.restore (s: the backup's path), which asks. Each row is named
+ * after its file name. */
+GtkWidget  *loadwise_backups_dialog_new              (LoadwiseDatabase      *database);
+/* Restores @path without asking (what "restore" in the question does). */
+gboolean    loadwise_backups_dialog_restore          (LoadwiseBackupsDialog *self,
+                                                      const char            *path,
+                                                      GError               **error);
+/* The last message shown in a toast, or NULL (for tests). */
+const char *loadwise_backups_dialog_get_last_message (LoadwiseBackupsDialog *self);
+
+G_END_DECLS
