@@ -194,6 +194,20 @@ open_existing_database (LoadwiseCli  *cli,
   return loadwise_cli_open_database (cli, error);
 }
 
+/* After `check` found damage: the way out (issue 8, corruption drill). */
+static void
+print_damage_hint (LoadwiseCli *cli)
+{
+  g_autofree char *backup = loadwise_database_find_latest_backup (cli->data_dir);
+
+  if (backup != NULL)
+    g_printerr (_("loadwise-cli: the database is damaged (not changed); the newest backup is %s: "
+                  "restore it with 'loadwise-cli restore %s'\n"), backup, backup);
+  else
+    g_printerr (_("loadwise-cli: the database is damaged (not changed); there is no backup in %s\n"),
+                cli->data_dir);
+}
+
 int
 loadwise_cli_cmd_check (LoadwiseCli *cli,
                         int          argc,
@@ -216,12 +230,21 @@ loadwise_cli_cmd_check (LoadwiseCli *cli,
     return loadwise_cli_fail (error);
 
   database = open_existing_database (cli, &error);
-  if (database == NULL ||
-      !loadwise_database_check (database, &report, &error))
+  if (database == NULL)
     return loadwise_cli_fail (error);
+  if (!loadwise_database_check (database, &report, &error))
+    {
+      status = loadwise_cli_fail (error);
+      if (g_error_matches (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_CORRUPT))
+        print_damage_hint (cli);
+      return status;
+    }
 
   g_print ("%s\n", report);
-  return g_strcmp0 (report, "ok") == 0 ? LOADWISE_CLI_EXIT_OK : LOADWISE_CLI_EXIT_FAILURE;
+  if (g_strcmp0 (report, "ok") == 0)
+    return LOADWISE_CLI_EXIT_OK;
+  print_damage_hint (cli);
+  return LOADWISE_CLI_EXIT_FAILURE;
 }
 
 int
