@@ -36,6 +36,15 @@ int       loadwise_cli_cmd_check       (LoadwiseCli *cli, int argc, char **argv)
 int       loadwise_cli_cmd_backup      (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_restore     (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_backups     (LoadwiseCli *cli, int argc, char **argv);
+/* loadwise-cli-runs.c (issue 4) */
+int       loadwise_cli_cmd_log_run     (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_runs        (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_edit_run    (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_delete_run  (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_shoes       (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_habits      (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_insights    (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_flare       (LoadwiseCli *cli, int argc, char **argv);
 
 /* After a command that wrote: today's rolling backup, once a day
  * (loadwise-cli-backups.c). A failure is a warning on stderr. */

@@ -31,6 +31,14 @@ static const LoadwiseCliCommand commands[] = {
   { "backup",      loadwise_cli_cmd_backup,      N_("Write a backup copy of the database") },
   { "restore",     loadwise_cli_cmd_restore,     N_("Replace the data with a backup") },
   { "backups",     loadwise_cli_cmd_backups,     N_("List the backups in the data folder") },
+  { "log-run",     loadwise_cli_cmd_log_run,     N_("Log a run with its load factors and pain") },
+  { "runs",        loadwise_cli_cmd_runs,        N_("List the logged runs") },
+  { "edit-run",    loadwise_cli_cmd_edit_run,    N_("Change a logged run") },
+  { "delete-run",  loadwise_cli_cmd_delete_run,  N_("Delete a logged run") },
+  { "shoes",       loadwise_cli_cmd_shoes,       N_("List, add or retire shoes") },
+  { "habits",      loadwise_cli_cmd_habits,      N_("Record the check-in's compression habits") },
+  { "insights",    loadwise_cli_cmd_insights,    N_("Which load factors go with your pain") },
+  { "flare",       loadwise_cli_cmd_flare,       N_("Flare mode: status, start, end or decline") },
 };
 
 LoadwiseCliExit
