@@ -948,6 +948,31 @@ loadwise_database_get_flare_status (LoadwiseDatabase     *self,
   return TRUE;
 }
 
+gboolean
+loadwise_database_cap_levels_for_flare (LoadwiseDatabase  *self,
+                                        const GDate       *date,
+                                        guint              levels[LOADWISE_N_FAMILIES],
+                                        gboolean          *out_capped,
+                                        GError           **error)
+{
+  g_auto (LoadwiseFlarePeriod) active = { 0 };
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (levels != NULL, FALSE);
+
+  if (!loadwise_database_get_active_flare (self, &active, &found, error))
+    return FALSE;
+  /* A flare that starts after @date does not change that day. */
+  found = found && g_date_compare (&active.start, date) <= 0;
+  if (found)
+    loadwise_flare_cap_levels (levels);
+  if (out_capped != NULL)
+    *out_capped = found;
+  return TRUE;
+}
+
 /* Insights and the guard */
 
 static void

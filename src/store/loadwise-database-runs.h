@@ -186,6 +186,16 @@ gboolean     loadwise_database_get_flare_status (LoadwiseDatabase    *self,
  * @levels at 1. */
 void         loadwise_flare_cap_levels      (guint levels[LOADWISE_N_FAMILIES]);
 
+/* Caps @levels at 1 when a flare is active on @date (PROGRAMME.md,
+ * "Flare-ups": levels 0-1), for those that prescribe a session;
+ * @out_capped (may be NULL) says whether one was. FALSE only when the
+ * database could not be read. */
+gboolean     loadwise_database_cap_levels_for_flare (LoadwiseDatabase *self,
+                                                     const GDate      *date,
+                                                     guint             levels[LOADWISE_N_FAMILIES],
+                                                     gboolean         *out_capped,
+                                                     GError          **error);
+
 /* Everything the insights read, from the whole history: the findings
  * (LoadwiseInsight*) of loadwise_insights_compute(). */
 GPtrArray   *loadwise_database_compute_insights (LoadwiseDatabase *self,

@@ -422,6 +422,32 @@ test_flare_by_hand (StoreFixture  *fixture,
 }
 
 static void
+test_cap_levels_for_flare (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  GDate start = loadwise_test_date (2026, 3, 10);
+  GDate before = loadwise_test_date (2026, 3, 9);
+  guint levels[LOADWISE_N_FAMILIES] = { 3, 2, 4 };
+  gboolean capped = TRUE;
+
+  g_assert_true (loadwise_database_cap_levels_for_flare (fixture->db, &start, levels, &capped, &error));
+  g_assert_false (capped);
+  g_assert_cmpuint (levels[0], ==, 3);
+
+  g_assert_true (loadwise_database_start_flare (fixture->db, &start, FALSE, NULL, &error));
+  g_assert_true (loadwise_database_cap_levels_for_flare (fixture->db, &before, levels, &capped, &error));
+  g_assert_false (capped);
+  g_assert_cmpuint (levels[2], ==, 4);
+  g_assert_true (loadwise_database_cap_levels_for_flare (fixture->db, &start, levels, &capped, &error));
+  g_assert_no_error (error);
+  g_assert_true (capped);
+  g_assert_cmpuint (levels[0], ==, 1);
+  g_assert_cmpuint (levels[1], ==, 1);
+  g_assert_cmpuint (levels[2], ==, 1);
+}
+
+static void
 test_insights_and_guard (StoreFixture  *fixture,
                          gconstpointer  data)
 {
@@ -477,6 +503,7 @@ main (int    argc,
   ADD ("/store/runs/habits", test_habits);
   ADD ("/store/runs/flare-cycle", test_flare_cycle);
   ADD ("/store/runs/flare-by-hand", test_flare_by_hand);
+  ADD ("/store/runs/cap-levels-for-flare", test_cap_levels_for_flare);
   ADD ("/store/runs/insights-and-guard", test_insights_and_guard);
 #undef ADD
 
