@@ -32,6 +32,10 @@ int       loadwise_cli_cmd_today       (LoadwiseCli *cli, int argc, char **argv)
 int       loadwise_cli_cmd_log_session (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_checkin     (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_redflags    (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_plan        (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_skip        (LoadwiseCli *cli, int argc, char **argv);
+/* `programme set`, dispatched by loadwise_cli_cmd_programme(). */
+int       loadwise_cli_programme_set   (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_check       (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_backup      (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_restore     (LoadwiseCli *cli, int argc, char **argv);
@@ -102,6 +106,11 @@ LoadwiseDatabase *loadwise_cli_open_database (LoadwiseCli  *cli,
 gboolean  loadwise_cli_get_programme   (LoadwiseCli       *cli,
                                         LoadwiseDatabase  *database,
                                         LoadwiseProgramme *out_programme,
+                                        GError           **error);
+
+/* Closes the weeks that have ended by the clock's today (issue 3). */
+gboolean  loadwise_cli_close_weeks     (LoadwiseCli       *cli,
+                                        LoadwiseDatabase  *database,
                                         GError           **error);
 
 /* The prescription for @date (a session day or a rest day); the error names

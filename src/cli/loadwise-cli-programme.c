@@ -129,6 +129,8 @@ loadwise_cli_cmd_programme (LoadwiseCli *cli,
 {
   if (argc >= 2 && g_strcmp0 (argv[1], "start") == 0)
     return programme_start (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_strcmp0 (argv[1], "set") == 0)
+    return loadwise_cli_programme_set (cli, argc - 1, argv + 1);
 
   if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
     {

@@ -11,6 +11,7 @@
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
 #include "core/loadwise-session.h"
+#include "store/loadwise-database-progression.h"
 
 G_DEFINE_QUARK (loadwise-cli-error-quark, loadwise_cli_error)
 
@@ -27,6 +28,8 @@ static const LoadwiseCliCommand commands[] = {
   { "log-session", loadwise_cli_cmd_log_session, N_("Log a whole session at once") },
   { "checkin",     loadwise_cli_cmd_checkin,     N_("Record the morning check-in") },
   { "redflags",    loadwise_cli_cmd_redflags,    N_("Record or show the red-flag screening") },
+  { "plan",        loadwise_cli_cmd_plan,        N_("A week's levels and why they were set") },
+  { "skip",        loadwise_cli_cmd_skip,        N_("Mark a session as skipped, with the reason") },
   { "check",       loadwise_cli_cmd_check,       N_("Check the database for damage") },
   { "backup",      loadwise_cli_cmd_backup,      N_("Write a backup copy of the database") },
   { "restore",     loadwise_cli_cmd_restore,     N_("Replace the data with a backup") },
@@ -298,9 +301,10 @@ loadwise_cli_get_programme (LoadwiseCli        *cli,
 {
   g_autoptr (GError) local_error = NULL;
 
+  /* Reading the programme first closes the weeks that have ended (issue 3). */
   if (database != NULL &&
       loadwise_database_get_programme (database, out_programme, &local_error))
-    return TRUE;
+    return loadwise_cli_close_weeks (cli, database, error);
 
   if (database == NULL ||
       g_error_matches (local_error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_NO_PROGRAMME))
@@ -322,7 +326,6 @@ loadwise_cli_prescribe (LoadwiseDatabase        *database,
                         LoadwisePrescription    *out,
                         GError                 **error)
 {
-  guint levels[LOADWISE_N_FAMILIES];
   int week = loadwise_programme_get_week (programme, date);
 
   if (week < 1)
@@ -335,10 +338,8 @@ loadwise_cli_prescribe (LoadwiseDatabase        *database,
       return FALSE;
     }
 
-  if (!loadwise_database_get_levels (database, week, levels, error))
-    return FALSE;
-
-  return loadwise_prescribe (catalogue, programme, levels, date, out);
+  /* The levels and targets that the weekly decisions stored. */
+  return loadwise_database_prescribe (database, catalogue, programme, date, out, error);
 }
 
 GHashTable *
