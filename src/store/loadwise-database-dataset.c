@@ -1,0 +1,885 @@
+/* loadwise-database-dataset.c: reading and writing everything at once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "store/loadwise-database-dataset.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "core/loadwise-error.h"
+#include "core/loadwise-parse.h"
+#include "core/loadwise-programme.h"
+#include "core/loadwise-run.h"
+#include "core/loadwise-types.h"
+#include "store/loadwise-sqlite-private.h"
+
+/* The order of tables[]: parents first, for the references and the writer. */
+enum {
+  T_PROGRAMME,
+  T_SETTING,
+  T_WEEK_PLAN,
+  T_WEEK_REVIEW,
+  T_SESSION,
+  T_SET_LOG,
+  T_EXERCISE_PAIN,
+  T_CHECKIN,
+  T_CHECKIN_HABIT,
+  T_RED_FLAGS,
+  T_REMINDER,
+  T_SHOE,
+  T_RUN,
+  T_FLARE_PERIOD,
+  T_FLARE_SUGGESTION,
+  N_TABLES
+};
+
+#define I(col, nm, lo, hi)  { col, nm, LOADWISE_COLUMN_INT, FALSE, lo, hi, NULL, -1 }
+#define IN(col, nm, lo, hi) { col, nm, LOADWISE_COLUMN_INT, TRUE, lo, hi, NULL, -1 }
+#define B(col)              { col, col, LOADWISE_COLUMN_BOOL, FALSE, 0, 1, NULL, -1 }
+#define T(col, lo, hi)      { col, col, LOADWISE_COLUMN_TEXT, FALSE, lo, hi, NULL, -1 }
+#define TN(col, hi)         { col, col, LOADWISE_COLUMN_TEXT, TRUE, 0, hi, NULL, -1 }
+#define D(col)              { col, col, LOADWISE_COLUMN_DATE, FALSE, 0, 0, NULL, -1 }
+#define DN(col)             { col, col, LOADWISE_COLUMN_DATE, TRUE, 0, 0, NULL, -1 }
+#define TS(col)             { col, col, LOADWISE_COLUMN_TIME, FALSE, 0, 0, NULL, -1 }
+#define TSN(col)            { col, col, LOADWISE_COLUMN_TIME, TRUE, 0, 0, NULL, -1 }
+#define E(col, ch)          { col, col, LOADWISE_COLUMN_ENUM, FALSE, 0, 0, ch, -1 }
+#define EN(col, ch)         { col, col, LOADWISE_COLUMN_ENUM, TRUE, 0, 0, ch, -1 }
+
+static const char *const families[] = { "bridge", "single-leg", "lateral", NULL };
+static const char *const sides[] = { "none", "left", "right", "both", NULL };
+static const char *const session_statuses[] = { "in-progress", "done", "skipped", NULL };
+static const char *const reminder_kinds[] = { "checkin", "session", NULL };
+static const char *const reminder_actions[] = { "start", "open", "skip", "snooze", NULL };
+static const char *const cambers[] = { "none", "left", "right", NULL };
+static const char *const surfaces[] = { "road", "trail", "track", "treadmill", NULL };
+static const char *const flare_starts[] = { "suggestion", "runner", NULL };
+static const char *const flare_ends[] = { "rule", "runner", NULL };
+static const char *const flare_decisions[] = { "accepted", "declined", NULL };
+
+/* The ranges repeat the schema's CHECK constraints (loadwise-migrations.c). */
+static const LoadwiseColumnSpec programme_columns[] = {
+  D ("start"),
+  I ("weeks", "weeks", LOADWISE_WEEKS_MIN, LOADWISE_WEEKS_MAX),
+  { "training_days", "training_days", LOADWISE_COLUMN_WEEKDAYS, FALSE,
+    LOADWISE_TRAINING_DAYS_MIN, LOADWISE_TRAINING_DAYS_MAX, NULL, -1 },
+  I ("safe_pain", "safe_pain", 0, 10),
+  I ("max_pain", "max_pain", 0, 10),
+  TS ("created_at"),
+};
+
+static const LoadwiseColumnSpec setting_columns[] = {
+  T ("key", 1, 200),
+  T ("value", 0, 0),
+};
+
+static const LoadwiseColumnSpec week_plan_columns[] = {
+  I ("week", "week", 1, LOADWISE_STORE_WEEK_MAX),
+  E ("family", families),
+  I ("level", "level", 0, 4),
+  I ("target_reps", "target_reps", 0, LOADWISE_STORE_REPS_MAX),
+  I ("target_hold_s", "target_hold_s", 0, LOADWISE_STORE_HOLD_MAX_S),
+  T ("decision", 1, 0),
+  T ("reason", 0, 0),
+  TS ("decided_at"),
+};
+
+static const LoadwiseColumnSpec week_review_columns[] = {
+  I ("week", "week", 1, LOADWISE_STORE_WEEK_MAX),
+  I ("sets_done", "sets_done", 0, G_MAXINT32),
+  I ("sets_counted", "sets_counted", 0, G_MAXINT32),
+  IN ("adherence", "adherence", 0, 100),
+  { "mean_morning_pain", "mean_morning_pain", LOADWISE_COLUMN_REAL, TRUE, 0, 10, NULL, -1 },
+  B ("see_clinician"),
+  TN ("clinician_reason", 0),
+  I ("safe_pain", "safe_pain", 0, 10),
+  I ("max_pain", "max_pain", 0, 10),
+  { "training_days", "training_days", LOADWISE_COLUMN_WEEKDAYS, FALSE, 1, 7, NULL, -1 },
+  T ("inputs", 0, 0),
+  TS ("closed_at"),
+  TSN ("revised_at"),
+};
+
+static const LoadwiseColumnSpec session_columns[] = {
+  D ("date"),
+  E ("status", session_statuses),
+  TN ("note", 0),
+  TN ("skip_reason", 0),
+  TS ("updated_at"),
+};
+
+static const LoadwiseColumnSpec set_log_columns[] = {
+  { "date", "date", LOADWISE_COLUMN_DATE, FALSE, 0, 0, NULL, T_SESSION },
+  T ("exercise_id", 1, 0),
+  E ("side", sides),
+  I ("set_index", "set_index", 0, LOADWISE_STORE_SETS_MAX - 1),
+  B ("done"),
+  I ("reps", "reps", 0, LOADWISE_STORE_REPS_MAX),
+  I ("hold_s", "hold_s", 0, LOADWISE_STORE_HOLD_MAX_S),
+  TS ("logged_at"),
+};
+
+static const LoadwiseColumnSpec exercise_pain_columns[] = {
+  { "date", "date", LOADWISE_COLUMN_DATE, FALSE, 0, 0, NULL, T_SESSION },
+  T ("exercise_id", 1, 0),
+  I ("pain", "pain", 0, 10),
+  TS ("updated_at"),
+};
+
+static const LoadwiseColumnSpec checkin_columns[] = {
+  D ("date"),
+  I ("morning_pain", "morning_pain", 0, 10),
+  E ("side", sides),
+  B ("night_pain"),
+  TS ("updated_at"),
+};
+
+static const LoadwiseColumnSpec checkin_habit_columns[] = {
+  D ("date"),
+  B ("crossed_legs"),
+  B ("slept_on_side"),
+  TS ("updated_at"),
+};
+
+static const LoadwiseColumnSpec red_flag_columns[] = {
+  D ("date"),
+  I ("yes_mask", "yes_mask", 0, LOADWISE_STORE_RED_FLAGS_MASK),
+  TS ("answered_at"),
+};
+
+static const LoadwiseColumnSpec reminder_columns[] = {
+  E ("kind", reminder_kinds),
+  D ("date"),
+  TSN ("fired_at"),
+  TSN ("snoozed_until"),
+  EN ("action", reminder_actions),
+  TS ("updated_at"),
+};
+
+static const LoadwiseColumnSpec shoe_columns[] = {
+  I ("id", "id", 1, G_MAXINT64),
+  T ("name", 1, LOADWISE_SHOE_NAME_MAX_CHARS),
+  B ("retired"),
+  TS ("added_at"),
+};
+
+static const LoadwiseColumnSpec run_columns[] = {
+  I ("id", "id", 1, G_MAXINT64),
+  D ("date"),
+  { "distance_m", "distance_km", LOADWISE_COLUMN_KM, FALSE, 1, LOADWISE_RUN_DISTANCE_MAX_M - 1, NULL, -1 },
+  I ("duration_s", "duration_s", 0, LOADWISE_RUN_DURATION_MAX_S),
+  I ("climb_m", "climb_m", 0, LOADWISE_RUN_ELEVATION_MAX_M),
+  I ("descent_m", "descent_m", 0, LOADWISE_RUN_ELEVATION_MAX_M),
+  B ("speed"),
+  B ("long_run"),
+  E ("camber", cambers),
+  E ("surface", surfaces),
+  { "shoe_id", "shoe_id", LOADWISE_COLUMN_INT, TRUE, 1, G_MAXINT64, NULL, T_SHOE },
+  I ("pain_during", "pain_during", 0, 10),
+  IN ("pain_after", "pain_after", 0, 10),
+  TN ("note", LOADWISE_RUN_NOTE_MAX_CHARS),
+  TS ("updated_at"),
+};
+
+static const LoadwiseColumnSpec flare_period_columns[] = {
+  I ("id", "id", 1, G_MAXINT64),
+  D ("start_date"),
+  DN ("end_date"),
+  E ("started_by", flare_starts),
+  EN ("ended_by", flare_ends),
+  TN ("reason", 0),
+};
+
+static const LoadwiseColumnSpec flare_suggestion_columns[] = {
+  D ("decided_on"),
+  D ("evidence"),
+  I ("triggers", "triggers", 1, 7),
+  E ("decision", flare_decisions),
+  TS ("decided_at"),
+};
+
+#define TABLE(tbl, nm, shape, cols, n_keys) \
+  { tbl, nm, shape, cols, G_N_ELEMENTS (cols), n_keys }
+
+static const LoadwiseTableSpec tables[N_TABLES] = {
+  TABLE ("programme", "programme", LOADWISE_TABLE_OBJECT, programme_columns, 0),
+  TABLE ("setting", "settings", LOADWISE_TABLE_MAP, setting_columns, 1),
+  TABLE ("week_plan", "weeks", LOADWISE_TABLE_ARRAY, week_plan_columns, 2),
+  TABLE ("week_review", "week_reviews", LOADWISE_TABLE_ARRAY, week_review_columns, 1),
+  TABLE ("session", "sessions", LOADWISE_TABLE_ARRAY, session_columns, 1),
+  TABLE ("set_log", "sets", LOADWISE_TABLE_ARRAY, set_log_columns, 4),
+  TABLE ("exercise_pain", "exercise_pain", LOADWISE_TABLE_ARRAY, exercise_pain_columns, 2),
+  TABLE ("checkin", "checkins", LOADWISE_TABLE_ARRAY, checkin_columns, 1),
+  TABLE ("checkin_habit", "habits", LOADWISE_TABLE_ARRAY, checkin_habit_columns, 1),
+  TABLE ("red_flag_screening", "red_flags", LOADWISE_TABLE_ARRAY, red_flag_columns, 1),
+  TABLE ("reminder", "reminders", LOADWISE_TABLE_ARRAY, reminder_columns, 2),
+  TABLE ("shoe", "shoes", LOADWISE_TABLE_ARRAY, shoe_columns, 1),
+  TABLE ("run", "runs", LOADWISE_TABLE_ARRAY, run_columns, 1),
+  TABLE ("flare_period", "flares", LOADWISE_TABLE_ARRAY, flare_period_columns, 1),
+  TABLE ("flare_suggestion", "flare_suggestions", LOADWISE_TABLE_ARRAY, flare_suggestion_columns, 1),
+};
+
+const LoadwiseTableSpec *
+loadwise_dataset_get_tables (guint *out_n_tables)
+{
+  if (out_n_tables != NULL)
+    *out_n_tables = N_TABLES;
+  return tables;
+}
+
+int
+loadwise_dataset_find_table (const char *name)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    if (g_strcmp0 (tables[t].name, name) == 0)
+      return (int) t;
+  return -1;
+}
+
+int
+loadwise_dataset_find_column (guint       table,
+                              const char *column)
+{
+  g_return_val_if_fail (table < N_TABLES, -1);
+
+  for (guint c = 0; c < tables[table].n_columns; c++)
+    if (g_strcmp0 (tables[table].columns[c].column, column) == 0)
+      return (int) c;
+  return -1;
+}
+
+/* The dataset */
+
+struct _LoadwiseDataset
+{
+  GPtrArray *rows[N_TABLES];  /* LoadwiseDatasetValue arrays of n_columns */
+};
+
+typedef struct {
+  guint                n_values;
+  LoadwiseDatasetValue values[];
+} Row;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  for (guint i = 0; i < row->n_values; i++)
+    g_free (row->values[i].s);
+  g_free (row);
+}
+
+LoadwiseDataset *
+loadwise_dataset_new (void)
+{
+  LoadwiseDataset *self = g_new0 (LoadwiseDataset, 1);
+
+  for (guint t = 0; t < N_TABLES; t++)
+    self->rows[t] = g_ptr_array_new_with_free_func (row_free);
+  return self;
+}
+
+void
+loadwise_dataset_free (LoadwiseDataset *self)
+{
+  if (self == NULL)
+    return;
+  for (guint t = 0; t < N_TABLES; t++)
+    g_ptr_array_unref (self->rows[t]);
+  g_free (self);
+}
+
+LoadwiseDatasetValue *
+loadwise_dataset_add_row (LoadwiseDataset *self,
+                          guint            table)
+{
+  Row *row;
+
+  g_return_val_if_fail (self != NULL && table < N_TABLES, NULL);
+
+  row = g_malloc0 (sizeof (Row) + tables[table].n_columns * sizeof (LoadwiseDatasetValue));
+  row->n_values = tables[table].n_columns;
+  for (guint i = 0; i < row->n_values; i++)
+    row->values[i].is_null = TRUE;
+  g_ptr_array_add (self->rows[table], row);
+  return row->values;
+}
+
+guint
+loadwise_dataset_get_n_rows (const LoadwiseDataset *self,
+                             guint                  table)
+{
+  g_return_val_if_fail (self != NULL && table < N_TABLES, 0);
+  return self->rows[table]->len;
+}
+
+LoadwiseDatasetValue *
+loadwise_dataset_get_row (const LoadwiseDataset *self,
+                          guint                  table,
+                          guint                  row)
+{
+  g_return_val_if_fail (self != NULL && table < N_TABLES, NULL);
+  g_return_val_if_fail (row < self->rows[table]->len, NULL);
+  return ((Row *) g_ptr_array_index (self->rows[table], row))->values;
+}
+
+/* Validation */
+
+static char *
+place (guint table,
+       guint row,
+       guint column)
+{
+  const LoadwiseTableSpec *spec = &tables[table];
+
+  if (spec->shape == LOADWISE_TABLE_OBJECT)
+    return g_strdup_printf ("%s.%s", spec->name, spec->columns[column].name);
+  if (spec->shape == LOADWISE_TABLE_MAP)
+    return g_strdup_printf ("%s[%u]", spec->name, row);
+  return g_strdup_printf ("%s[%u].%s", spec->name, row, spec->columns[column].name);
+}
+
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                                                format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+is_timestamp (const char *text)
+{
+  g_autoptr (GDateTime) parsed = NULL;
+
+  /* Always UTC with a Z, as the store writes them. */
+  if (!g_str_has_suffix (text, "Z"))
+    return FALSE;
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  return parsed != NULL;
+}
+
+static gboolean
+validate_value (guint                       table,
+                guint                       row,
+                guint                       column,
+                const LoadwiseDatasetValue *value,
+                GError                    **error)
+{
+  const LoadwiseColumnSpec *spec = &tables[table].columns[column];
+  g_autofree char *field = place (table, row, column);
+  GDate date;
+
+  if (value->is_null)
+    {
+      if (spec->nullable)
+        return TRUE;
+      return invalid (error, _("%s: missing (it must have a value)"), field);
+    }
+
+  switch (spec->kind)
+    {
+    case LOADWISE_COLUMN_INT:
+    case LOADWISE_COLUMN_BOOL:
+      return loadwise_check_range (field, value->i, spec->min, spec->max, error);
+
+    case LOADWISE_COLUMN_REAL:
+      if (!isfinite (value->d) || value->d < spec->min || value->d > spec->max)
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          return invalid (error, _("%s: %s is outside %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT),
+                          field, g_ascii_dtostr (number, sizeof number, value->d),
+                          spec->min, spec->max);
+        }
+      return TRUE;
+
+    case LOADWISE_COLUMN_KM:
+      if (value->i < spec->min || value->i > spec->max)
+        {
+          g_autofree char *km = g_strdup_printf ("%.3f", value->i / 1000.0);
+          g_autofree char *max = g_strdup_printf ("%.3f", spec->max / 1000.0);
+
+          return invalid (error, _("%s: %s is outside %s-%s"), field, km, "0.001", max);
+        }
+      return TRUE;
+
+    case LOADWISE_COLUMN_WEEKDAYS:
+      {
+        guint n = value->i > 0 && value->i <= 127 ? loadwise_weekdays_count ((guint8) value->i) : 0;
+
+        if (n < spec->min || n > spec->max)
+          return invalid (error, _("%s: choose %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " days"),
+                          field, spec->min, spec->max);
+        return TRUE;
+      }
+
+    case LOADWISE_COLUMN_TEXT:
+      {
+        glong length;
+
+        if (!g_utf8_validate (value->s, -1, NULL))
+          return invalid (error, _("%s: not valid UTF-8 text"), field);
+        length = g_utf8_strlen (value->s, -1);
+        if (length < spec->min)
+          return invalid (error, _("%s: must not be empty"), field);
+        if (spec->max > 0 && length > spec->max)
+          return invalid (error, _("%s: longer than %" G_GINT64_FORMAT " characters"),
+                          field, spec->max);
+        return TRUE;
+      }
+
+    case LOADWISE_COLUMN_DATE:
+      return loadwise_parse_date (field, value->s, &date, error);
+
+    case LOADWISE_COLUMN_TIME:
+      if (!is_timestamp (value->s))
+        return invalid (error, _("%s: “%s” is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)"),
+                        field, value->s);
+      return TRUE;
+
+    case LOADWISE_COLUMN_ENUM:
+      {
+        g_autofree char *allowed = NULL;
+
+        if (g_strv_contains (spec->choices, value->s))
+          return TRUE;
+        allowed = g_strjoinv (", ", (char **) spec->choices);
+        return invalid (error, _("%s: “%s” is not one of %s"), field, value->s, allowed);
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The key of a row as text, for the duplicate and reference checks. */
+static char *
+row_key (guint                       table,
+         const LoadwiseDatasetValue *values,
+         guint                       n_columns)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (c > 0)
+        g_string_append_c (key, '\x1f');
+      if (values[c].is_null)
+        g_string_append (key, "\x1e");
+      else if (values[c].s != NULL)
+        g_string_append (key, values[c].s);
+      else
+        g_string_append_printf (key, "%" G_GINT64_FORMAT, values[c].i);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static char *
+describe_key (guint                       table,
+              const LoadwiseDatasetValue *values)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint c = 0; c < tables[table].n_key_columns; c++)
+    {
+      if (c > 0)
+        g_string_append (text, ", ");
+      if (values[c].s != NULL)
+        g_string_append (text, values[c].s);
+      else
+        g_string_append_printf (text, "%" G_GINT64_FORMAT, values[c].i);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+validate_rules (guint                       table,
+                guint                       row,
+                const LoadwiseDatasetValue *v,
+                GError                    **error)
+{
+  g_autofree char *field = NULL;
+
+  switch (table)
+    {
+    case T_PROGRAMME:
+    case T_WEEK_REVIEW:
+      {
+        guint safe = table == T_PROGRAMME ? 3 : 7;
+
+        if (v[safe + 1].i < v[safe].i)
+          {
+            field = place (table, row, safe + 1);
+            return invalid (error, _("%s: %" G_GINT64_FORMAT " is below safe_pain (%" G_GINT64_FORMAT ")"),
+                            field, v[safe + 1].i, v[safe].i);
+          }
+        if (table == T_WEEK_REVIEW && v[2].i < v[1].i)
+          {
+            field = place (table, row, 2);
+            return invalid (error, _("%s: %" G_GINT64_FORMAT " is below sets_done (%" G_GINT64_FORMAT ")"),
+                            field, v[2].i, v[1].i);
+          }
+        return TRUE;
+      }
+
+    case T_SETTING:
+      for (const char *p = v[0].s; *p != '\0'; p++)
+        if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '.'))
+          return invalid (error, _("%s: “%s” is not a setting name (a-z, 0-9, '-', '.')"),
+                          tables[table].name, v[0].s);
+      return TRUE;
+
+    case T_FLARE_PERIOD:
+      if (v[2].is_null != v[4].is_null)
+        {
+          field = place (table, row, 4);
+          return invalid (error, _("%s: an ended flare needs end_date and ended_by, an active one neither"),
+                          field);
+        }
+      if (!v[2].is_null && strcmp (v[2].s, v[1].s) < 0)
+        {
+          field = place (table, row, 2);
+          return invalid (error, _("%s: %s is before start_date (%s)"), field, v[2].s, v[1].s);
+        }
+      return TRUE;
+
+    default:
+      return TRUE;
+    }
+}
+
+gboolean
+loadwise_dataset_validate (const LoadwiseDataset *self,
+                           GError               **error)
+{
+  g_autoptr (GPtrArray) key_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  GHashTable *keys[N_TABLES];
+  guint active_flares = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      keys[t] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_ptr_array_add (key_sets, keys[t]);
+    }
+
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      const LoadwiseTableSpec *spec = &tables[t];
+
+      if (spec->shape == LOADWISE_TABLE_OBJECT && self->rows[t]->len > 1)
+        return invalid (error, _("%s: only one is allowed"), spec->name);
+
+      for (guint r = 0; r < self->rows[t]->len; r++)
+        {
+          const LoadwiseDatasetValue *values = loadwise_dataset_get_row (self, t, r);
+          char *key;
+
+          for (guint c = 0; c < spec->n_columns; c++)
+            {
+              if (!validate_value (t, r, c, &values[c], error))
+                return FALSE;
+              if (spec->columns[c].references >= 0 && !values[c].is_null)
+                {
+                  guint parent = (guint) spec->columns[c].references;
+                  g_autofree char *ref = row_key (parent, &values[c], 1);
+
+                  /* Parents come first, so their keys are known. */
+                  if (!g_hash_table_contains (keys[parent], ref))
+                    {
+                      g_autofree char *field = place (t, r, c);
+
+                      return invalid (error, _("%s: %s refers to no entry in %s"),
+                                      field, ref, tables[parent].name);
+                    }
+                }
+            }
+          if (!validate_rules (t, r, values, error))
+            return FALSE;
+          if (t == T_FLARE_PERIOD && values[2].is_null && ++active_flares > 1)
+            return invalid (error, _("%s[%u]: only one flare can be active (without end_date)"),
+                            spec->name, r);
+
+          if (spec->n_key_columns == 0)
+            continue;
+          key = row_key (t, values, spec->n_key_columns);
+          if (!g_hash_table_add (keys[t], key))
+            {
+              g_autofree char *described = describe_key (t, values);
+
+              return invalid (error, _("%s[%u]: %s appears twice"), spec->name, r, described);
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* Reading */
+
+static gboolean
+read_table (sqlite3          *db,
+            guint             table,
+            LoadwiseDataset  *dataset,
+            GError          **error)
+{
+  const LoadwiseTableSpec *spec = &tables[table];
+  g_autoptr (GString) sql = g_string_new ("SELECT ");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  for (guint c = 0; c < spec->n_columns; c++)
+    g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", spec->columns[c].column);
+  g_string_append_printf (sql, " FROM %s", spec->table);
+  if (spec->n_key_columns > 0)
+    {
+      g_string_append (sql, " ORDER BY ");
+      for (guint c = 0; c < spec->n_key_columns; c++)
+        g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", spec->columns[c].column);
+    }
+
+  stmt = loadwise_sqlite_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = loadwise_sqlite_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseDatasetValue *values = loadwise_dataset_add_row (dataset, table);
+
+      for (guint c = 0; c < spec->n_columns; c++)
+        {
+          if (sqlite3_column_type (stmt, (int) c) == SQLITE_NULL)
+            continue;
+          values[c].is_null = FALSE;
+          switch (spec->columns[c].kind)
+            {
+            case LOADWISE_COLUMN_INT:
+            case LOADWISE_COLUMN_BOOL:
+            case LOADWISE_COLUMN_KM:
+            case LOADWISE_COLUMN_WEEKDAYS:
+              values[c].i = sqlite3_column_int64 (stmt, (int) c);
+              break;
+            case LOADWISE_COLUMN_REAL:
+              values[c].d = sqlite3_column_double (stmt, (int) c);
+              break;
+            case LOADWISE_COLUMN_TEXT:
+            case LOADWISE_COLUMN_DATE:
+            case LOADWISE_COLUMN_TIME:
+            case LOADWISE_COLUMN_ENUM:
+            default:
+              values[c].s = g_strdup ((const char *) sqlite3_column_text (stmt, (int) c));
+              break;
+            }
+        }
+    }
+  return rc == SQLITE_DONE;
+}
+
+LoadwiseDataset *
+loadwise_database_read_dataset (LoadwiseDatabase  *self,
+                                GError           **error)
+{
+  g_autoptr (LoadwiseDataset) dataset = loadwise_dataset_new ();
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  /* One snapshot, so that a writer in another process cannot split it. */
+  if (!loadwise_sqlite_exec (self->db, "BEGIN", error))
+    return NULL;
+  for (guint t = 0; t < N_TABLES && ok; t++)
+    ok = read_table (self->db, t, dataset, error);
+  if (ok)
+    ok = loadwise_sqlite_commit (self->db, error);
+  if (!ok)
+    {
+      loadwise_sqlite_rollback (self->db);
+      return NULL;
+    }
+  return g_steal_pointer (&dataset);
+}
+
+/* Writing */
+
+static gboolean
+count_rows (sqlite3  *db,
+            gboolean *out_empty,
+            GError  **error)
+{
+  g_autoptr (GString) sql = g_string_new ("SELECT ");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  for (guint t = 0; t < N_TABLES; t++)
+    g_string_append_printf (sql, "%sEXISTS (SELECT 1 FROM %s)", t > 0 ? " OR " : "", tables[t].table);
+  stmt = loadwise_sqlite_prepare (db, sql->str, error);
+  if (stmt == NULL || loadwise_sqlite_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *out_empty = sqlite3_column_int (stmt, 0) == 0;
+  return TRUE;
+}
+
+gboolean
+loadwise_database_is_empty (LoadwiseDatabase  *self,
+                            gboolean          *out_empty,
+                            GError           **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_empty != NULL, FALSE);
+
+  return count_rows (self->db, out_empty, error);
+}
+
+static gboolean
+insert_table (sqlite3                *db,
+              guint                   table,
+              const LoadwiseDataset  *dataset,
+              GError                **error)
+{
+  const LoadwiseTableSpec *spec = &tables[table];
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (dataset->rows[table]->len == 0)
+    return TRUE;
+
+  g_string_append_printf (sql, "INSERT INTO %s (", spec->table);
+  for (guint c = 0; c < spec->n_columns; c++)
+    g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", spec->columns[c].column);
+  g_string_append (sql, ") VALUES (");
+  for (guint c = 0; c < spec->n_columns; c++)
+    g_string_append_printf (sql, "%s?%u", c > 0 ? ", " : "", c + 1);
+  g_string_append (sql, ")");
+
+  stmt = loadwise_sqlite_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint r = 0; r < dataset->rows[table]->len; r++)
+    {
+      const LoadwiseDatasetValue *values = loadwise_dataset_get_row (dataset, table, r);
+
+      for (guint c = 0; c < spec->n_columns; c++)
+        {
+          int index = (int) c + 1;
+
+          if (values[c].is_null)
+            sqlite3_bind_null (stmt, index);
+          else if (spec->columns[c].kind == LOADWISE_COLUMN_REAL)
+            sqlite3_bind_double (stmt, index, values[c].d);
+          else if (values[c].s != NULL)
+            sqlite3_bind_text (stmt, index, values[c].s, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_int64 (stmt, index, values[c].i);
+        }
+      if (!loadwise_sqlite_step_done (db, stmt, error))
+        {
+          g_prefix_error (error, "%s[%u]: ", spec->name, r);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+backup_before_import (LoadwiseDatabase  *self,
+                      GError           **error)
+{
+  g_autofree char *dir = g_build_filename (self->data_dir, "backups", NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
+                   _("Could not create “%s”: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+
+  for (guint n = 0; n < 100; n++)
+    {
+      g_autofree char *name = n == 0
+        ? g_strdup_printf ("loadwise-before-import-%s.db", stamp)
+        : g_strdup_printf ("loadwise-before-import-%s-%u.db", stamp, n);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+      if (!loadwise_database_backup_to (self, path, error))
+        return NULL;
+      return g_steal_pointer (&path);
+    }
+  g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
+               _("Could not find a free name for the backup in “%s”"), dir);
+  return NULL;
+}
+
+gboolean
+loadwise_database_write_dataset (LoadwiseDatabase  *self,
+                                 LoadwiseDataset   *dataset,
+                                 gboolean           replace,
+                                 char             **out_backup_path,
+                                 GError           **error)
+{
+  g_autofree char *backup_path = NULL;
+  gboolean empty = FALSE;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (dataset != NULL, FALSE);
+
+  if (!loadwise_dataset_validate (dataset, error))
+    return FALSE;
+
+  if (!count_rows (self->db, &empty, error))
+    return FALSE;
+  if (!empty && !replace)
+    return invalid (error, _("The database already holds data; nothing was changed"));
+  if (!empty && replace)
+    {
+      backup_path = backup_before_import (self, error);
+      if (backup_path == NULL)
+        return FALSE;
+    }
+
+  if (!loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+
+  /* Children first, then parents in order. */
+  for (guint t = N_TABLES; t-- > 0 && ok && !empty;)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", tables[t].table);
+
+      ok = loadwise_sqlite_exec (self->db, sql, error);
+    }
+  for (guint t = 0; t < N_TABLES && ok; t++)
+    ok = insert_table (self->db, t, dataset, error);
+
+  if (!ok || !loadwise_sqlite_commit (self->db, error))
+    {
+      loadwise_sqlite_rollback (self->db);
+      return FALSE;
+    }
+
+  if (out_backup_path != NULL)
+    *out_backup_path = g_steal_pointer (&backup_path);
+  return TRUE;
+}

@@ -1,0 +1,695 @@
+/* loadwise-demo.c: a realistic, seeded history
+ *
+ * The history is simulated day by day from a hidden "true" pain level
+ * that falls over each programme and jumps in flare-ups; what the runner
+ * would have logged is drawn around it. The whole history becomes one
+ * dataset, written in one transaction, so ten years take a moment.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "store/loadwise-demo.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "core/loadwise-error.h"
+#include "core/loadwise-parse.h"
+#include "core/loadwise-programme.h"
+#include "core/loadwise-progression.h"
+#include "core/loadwise-run.h"
+#include "core/loadwise-session.h"
+#include "core/loadwise-types.h"
+
+/* The programme's own numbers (PROGRAMME.md, "The weekly decision"). */
+#define PROGRAMME_WEEKS       8
+#define MAINTENANCE_WEEKS_MIN 6
+#define MAINTENANCE_WEEKS_MAX 20
+
+typedef struct {
+  GRand                   *rand;
+  LoadwiseDataset         *data;
+  const LoadwiseCatalogue *catalogue;
+  GDate                    today;
+
+  double                   pain;          /* the underlying morning pain */
+  double                   floor;         /* where it settles this programme */
+  double                   run_effect;    /* what yesterday's run adds this morning */
+  double                   last_morning;
+  guint                    flare_days;    /* days left in the flare, 0: none */
+  guint                    flare_length;
+  gint64                   flare_id;      /* the open flare_period row's id */
+  GDate                    flare_start;
+  gint64                   n_runs;
+  guint                    n_shoes;
+  GDate                    retire_shoe_on;
+  guint                    levels[LOADWISE_N_FAMILIES];
+  guint                    week_sets_done;
+  guint                    week_sets_asked;
+  double                   week_pain_sum;
+  guint                    week_pain_n;
+} Demo;
+
+enum {
+  T_PROGRAMME, T_SETTING, T_WEEK_PLAN, T_WEEK_REVIEW, T_SESSION, T_SET_LOG,
+  T_EXERCISE_PAIN, T_CHECKIN, T_CHECKIN_HABIT, T_RED_FLAGS, T_REMINDER,
+  T_SHOE, T_RUN, T_FLARE_PERIOD, T_FLARE_SUGGESTION,
+};
+
+static LoadwiseDatasetValue *
+column (LoadwiseDatasetValue *row,
+        guint                 table,
+        const char           *name)
+{
+  int index = loadwise_dataset_find_column (table, name);
+
+  g_assert (index >= 0);
+  row[index].is_null = FALSE;
+  return &row[index];
+}
+
+static void
+set_int (LoadwiseDatasetValue *row,
+         guint                 table,
+         const char           *name,
+         gint64                value)
+{
+  column (row, table, name)->i = value;
+}
+
+static void
+set_text (LoadwiseDatasetValue *row,
+          guint                 table,
+          const char           *name,
+          const char           *value)
+{
+  column (row, table, name)->s = g_strdup (value);
+}
+
+static void
+set_date (LoadwiseDatasetValue *row,
+          guint                 table,
+          const char           *name,
+          const GDate          *date)
+{
+  column (row, table, name)->s = loadwise_date_to_iso (date);
+}
+
+/* A UTC timestamp on @date; deterministic, so the same seed gives the
+ * same rows. */
+static void
+set_time (LoadwiseDatasetValue *row,
+          guint                 table,
+          const char           *name,
+          const GDate          *date,
+          guint                 minute_of_day)
+{
+  column (row, table, name)->s =
+    g_strdup_printf ("%04u-%02u-%02uT%02u:%02u:00Z",
+                     g_date_get_year (date), g_date_get_month (date), g_date_get_day (date),
+                     minute_of_day / 60 % 24, minute_of_day % 60);
+}
+
+static double
+gaussian (GRand  *rand,
+          double  sigma)
+{
+  /* Box-Muller: two uniform draws give one normal one. */
+  double u = g_rand_double_range (rand, 1e-9, 1.0);
+  double v = g_rand_double (rand);
+
+  return sigma * sqrt (-2.0 * log (u)) * cos (2.0 * G_PI * v);
+}
+
+static guint
+rating (double value)
+{
+  return (guint) CLAMP (lround (value), 0, 10);
+}
+
+static gboolean
+chance (Demo   *demo,
+        double  p)
+{
+  return g_rand_double (demo->rand) < p;
+}
+
+/* Flare-ups */
+
+static void
+start_flare (Demo        *demo,
+             const GDate *date)
+{
+  static const char *const reasons[] = {
+    N_("Sore after a hilly long run"),
+    N_("Pain back after a week of long days sitting"),
+    N_("Woke up at night with the hip aching"),
+    N_("Sore after running on a cambered road"),
+  };
+  LoadwiseDatasetValue *row = loadwise_dataset_add_row (demo->data, T_FLARE_PERIOD);
+  gboolean suggested = chance (demo, 0.6);
+
+  demo->flare_id++;
+  demo->flare_length = (guint) g_rand_int_range (demo->rand, 6, 15);
+  demo->flare_days = demo->flare_length;
+  demo->flare_start = *date;
+  demo->pain += g_rand_double_range (demo->rand, 2.0, 3.5);
+
+  set_int (row, T_FLARE_PERIOD, "id", demo->flare_id);
+  set_date (row, T_FLARE_PERIOD, "start_date", date);
+  set_text (row, T_FLARE_PERIOD, "started_by", suggested ? "suggestion" : "runner");
+  set_text (row, T_FLARE_PERIOD, "reason",
+            _(reasons[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (reasons))]));
+
+  if (suggested)
+    {
+      LoadwiseDatasetValue *answer = loadwise_dataset_add_row (demo->data, T_FLARE_SUGGESTION);
+      GDate evidence = *date;
+
+      g_date_subtract_days (&evidence, 1);
+      set_date (answer, T_FLARE_SUGGESTION, "decided_on", date);
+      set_date (answer, T_FLARE_SUGGESTION, "evidence", &evidence);
+      set_int (answer, T_FLARE_SUGGESTION, "triggers", 1);
+      set_text (answer, T_FLARE_SUGGESTION, "decision", "accepted");
+      set_time (answer, T_FLARE_SUGGESTION, "decided_at", date, 6 * 60 + 35);
+    }
+}
+
+static void
+end_flare (Demo        *demo,
+           const GDate *date)
+{
+  guint n = loadwise_dataset_get_n_rows (demo->data, T_FLARE_PERIOD);
+  LoadwiseDatasetValue *row = loadwise_dataset_get_row (demo->data, T_FLARE_PERIOD, n - 1);
+
+  set_date (row, T_FLARE_PERIOD, "end_date", date);
+  set_text (row, T_FLARE_PERIOD, "ended_by", chance (demo, 0.75) ? "rule" : "runner");
+  demo->flare_days = 0;
+}
+
+/* The morning */
+
+static void
+add_checkin (Demo        *demo,
+             const GDate *date)
+{
+  LoadwiseDatasetValue *row;
+  gboolean in_flare = demo->flare_days > 0;
+  gboolean slept_on_side = chance (demo, 0.4);
+  /* Lying on the painful side compresses the tendon (Grimaldi 2015). */
+  double morning = demo->pain + demo->run_effect + (slept_on_side ? 0.4 : 0.0)
+                   + gaussian (demo->rand, 0.6);
+  guint pain = rating (morning);
+  const char *side = "none";
+  gboolean night;
+
+  demo->last_morning = morning;
+  if (!chance (demo, 0.93))
+    return;
+
+  if (pain > 0)
+    {
+      double r = g_rand_double (demo->rand);
+
+      side = r < 0.7 ? "right" : r < 0.85 ? "left" : "both";
+    }
+  night = (in_flare && demo->flare_length - demo->flare_days < 4)
+          || (pain >= 5 && chance (demo, 0.1));
+
+  row = loadwise_dataset_add_row (demo->data, T_CHECKIN);
+  set_date (row, T_CHECKIN, "date", date);
+  set_int (row, T_CHECKIN, "morning_pain", pain);
+  set_text (row, T_CHECKIN, "side", side);
+  set_int (row, T_CHECKIN, "night_pain", night);
+  set_time (row, T_CHECKIN, "updated_at", date, 6 * 60 + 30);
+
+  demo->week_pain_sum += pain;
+  demo->week_pain_n++;
+
+  if (chance (demo, 0.5))
+    {
+      row = loadwise_dataset_add_row (demo->data, T_CHECKIN_HABIT);
+      set_date (row, T_CHECKIN_HABIT, "date", date);
+      set_int (row, T_CHECKIN_HABIT, "crossed_legs", chance (demo, 0.3));
+      set_int (row, T_CHECKIN_HABIT, "slept_on_side", slept_on_side);
+      set_time (row, T_CHECKIN_HABIT, "updated_at", date, 6 * 60 + 31);
+    }
+}
+
+/* The glute session */
+
+static void
+add_session (Demo                       *demo,
+             const LoadwisePrescription *prescription)
+{
+  static const char *const skip_reasons[] = {
+    N_("Travelling"),
+    N_("Ill with a cold"),
+    N_("Long day at work"),
+    N_("Family visiting"),
+  };
+  const GDate *date = &prescription->date;
+  LoadwiseDatasetValue *session = loadwise_dataset_add_row (demo->data, T_SESSION);
+  double r = g_rand_double (demo->rand);
+  guint percent = 100;
+  guint minute = 17 * 60;
+
+  set_date (session, T_SESSION, "date", date);
+  set_time (session, T_SESSION, "updated_at", date, 18 * 60);
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    demo->week_sets_asked += loadwise_prescribed_exercise_total_sets (&prescription->exercises[f]);
+
+  if (r < 0.07)
+    {
+      set_text (session, T_SESSION, "status", "skipped");
+      set_text (session, T_SESSION, "skip_reason",
+                _(skip_reasons[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (skip_reasons))]));
+      return;
+    }
+  if (r < 0.20 || (demo->flare_days > 0 && r < 0.4))
+    percent = (guint) g_rand_int_range (demo->rand, 40, 81);
+  set_text (session, T_SESSION, "status", "done");
+  if (percent < 100 && chance (demo, 0.5))
+    set_text (session, T_SESSION, "note", _("Stopped early: the hip was sore"));
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      const LoadwisePrescribedExercise *item = &prescription->exercises[f];
+      guint n_done = loadwise_sets_for_percent (loadwise_prescribed_exercise_total_sets (item), percent);
+      guint position = 0;
+      LoadwiseDatasetValue *pain;
+
+      /* As loadwise_database_log_session() logs them: set 1 left, set 1 right, ... */
+      for (guint set = 0; set < item->sets; set++)
+        for (guint s = 0; s < item->n_sides; s++)
+          {
+            LoadwiseDatasetValue *row = loadwise_dataset_add_row (demo->data, T_SET_LOG);
+            gboolean done = position++ < n_done;
+
+            set_date (row, T_SET_LOG, "date", date);
+            set_text (row, T_SET_LOG, "exercise_id", item->exercise->id);
+            set_text (row, T_SET_LOG, "side",
+                      item->n_sides == 2 ? (s == 0 ? "left" : "right") : "none");
+            set_int (row, T_SET_LOG, "set_index", set);
+            set_int (row, T_SET_LOG, "done", done);
+            set_int (row, T_SET_LOG, "reps", done ? item->target_reps : 0);
+            set_int (row, T_SET_LOG, "hold_s", done ? item->target_hold_s : 0);
+            set_time (row, T_SET_LOG, "logged_at", date, minute++);
+            demo->week_sets_done += done;
+          }
+
+      pain = loadwise_dataset_add_row (demo->data, T_EXERCISE_PAIN);
+      set_date (pain, T_EXERCISE_PAIN, "date", date);
+      set_text (pain, T_EXERCISE_PAIN, "exercise_id", item->exercise->id);
+      set_int (pain, T_EXERCISE_PAIN, "pain",
+               rating (0.7 * demo->last_morning + 0.3 * item->level + gaussian (demo->rand, 0.7)));
+      set_time (pain, T_EXERCISE_PAIN, "updated_at", date, minute++);
+    }
+}
+
+/* Runs */
+
+static void
+add_run (Demo        *demo,
+         const GDate *date)
+{
+  LoadwiseDatasetValue *row;
+  GDateWeekday weekday = g_date_get_weekday (date);
+  gboolean long_run = weekday == G_DATE_SUNDAY;
+  gboolean speed = weekday == G_DATE_TUESDAY && chance (demo, 0.4);
+  gboolean hilly = !speed && chance (demo, long_run ? 0.45 : 0.3);
+  LoadwiseSurface surface = LOADWISE_SURFACE_ROAD;
+  LoadwiseCamber camber = LOADWISE_CAMBER_NONE;
+  double km = long_run ? g_rand_double_range (demo->rand, 14.0, 22.0)
+                       : g_rand_double_range (demo->rand, 5.0, 10.0);
+  guint distance_m = (guint) lround (km * 1000.0 / 10.0) * 10;
+  guint climb, descent;
+  double pace = speed ? g_rand_double_range (demo->rand, 250, 290)
+                      : g_rand_double_range (demo->rand, 310, 380);
+  double effect;
+  guint during;
+
+  if (hilly)
+    {
+      surface = chance (demo, 0.6) ? LOADWISE_SURFACE_TRAIL : LOADWISE_SURFACE_ROAD;
+      climb = (guint) g_rand_int_range (demo->rand, 150, 650) * (long_run ? 2 : 1) / 2 * 2;
+      descent = climb + (guint) g_rand_int_range (demo->rand, 0, 60);
+      pace += 30;
+    }
+  else
+    {
+      if (speed && chance (demo, 0.5))
+        surface = LOADWISE_SURFACE_TRACK;
+      else if (chance (demo, 0.05))
+        surface = LOADWISE_SURFACE_TREADMILL;
+      climb = surface == LOADWISE_SURFACE_ROAD ? (guint) g_rand_int_range (demo->rand, 10, 80) : 0;
+      descent = climb;
+    }
+  if (surface == LOADWISE_SURFACE_ROAD && chance (demo, 0.25))
+    camber = chance (demo, 0.6) ? LOADWISE_CAMBER_LEFT : LOADWISE_CAMBER_RIGHT;
+
+  /* Downhill running and cambered roads load the lateral hip: they show
+   * the next morning (PROGRAMME.md, "Runs and their load factors"). */
+  effect = 0.003 * MAX ((double) descent - 100.0, 0.0)
+           + (camber != LOADWISE_CAMBER_NONE ? 1.1 : 0.0)
+           + (long_run ? 0.3 : 0.0) + (speed ? 0.2 : 0.0);
+  demo->run_effect = effect;
+  during = rating (0.5 * demo->pain + 0.5 * effect + gaussian (demo->rand, 0.5));
+
+  row = loadwise_dataset_add_row (demo->data, T_RUN);
+  set_int (row, T_RUN, "id", ++demo->n_runs);
+  set_date (row, T_RUN, "date", date);
+  set_int (row, T_RUN, "distance_m", distance_m);
+  set_int (row, T_RUN, "duration_s", (gint64) lround (km * pace));
+  set_int (row, T_RUN, "climb_m", climb);
+  set_int (row, T_RUN, "descent_m", descent);
+  set_int (row, T_RUN, "speed", speed);
+  set_int (row, T_RUN, "long_run", long_run);
+  set_text (row, T_RUN, "camber", loadwise_camber_to_string (camber));
+  set_text (row, T_RUN, "surface", loadwise_surface_to_string (surface));
+  if (chance (demo, 0.92))
+    {
+      /* The first pair is retired halfway through a long history. */
+      guint first = g_date_compare (date, &demo->retire_shoe_on) >= 0 ? 2 : 1;
+      guint last = g_date_compare (date, &demo->retire_shoe_on) >= 0 ? demo->n_shoes : demo->n_shoes - 1;
+
+      if (first > last)
+        first = last;
+      set_int (row, T_RUN, "shoe_id", g_rand_int_range (demo->rand, first, last + 1));
+    }
+  set_int (row, T_RUN, "pain_during", during);
+  if (chance (demo, 0.85))
+    set_int (row, T_RUN, "pain_after",
+             rating (during + (descent > 300 ? 1.0 : 0.0) + gaussian (demo->rand, 0.5)));
+  if (chance (demo, 0.05))
+    set_text (row, T_RUN, "note", _("Windy, legs felt heavy"));
+  set_time (row, T_RUN, "updated_at", date, 12 * 60);
+}
+
+static gboolean
+is_run_day (Demo        *demo,
+            const GDate *date)
+{
+  switch (g_date_get_weekday (date))
+    {
+    case G_DATE_TUESDAY:
+    case G_DATE_THURSDAY:
+    case G_DATE_SUNDAY:
+      return TRUE;
+    case G_DATE_SATURDAY:
+      return chance (demo, 0.5);
+    case G_DATE_MONDAY:
+    case G_DATE_WEDNESDAY:
+    case G_DATE_FRIDAY:
+    case G_DATE_BAD_WEEKDAY:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+add_shoes (Demo        *demo,
+           const GDate *start,
+           guint        years)
+{
+  static const char *const names[] = {
+    N_("Daily trainer (blue)"),
+    N_("Trail shoes"),
+    N_("Cushioned trainer"),
+    N_("Racing flats"),
+  };
+
+  demo->n_shoes = (guint) g_rand_int_range (demo->rand, 2, 5);
+  demo->retire_shoe_on = *start;
+  g_date_add_days (&demo->retire_shoe_on, years * 365 / 2);
+
+  for (guint i = 0; i < demo->n_shoes; i++)
+    {
+      LoadwiseDatasetValue *row = loadwise_dataset_add_row (demo->data, T_SHOE);
+
+      set_int (row, T_SHOE, "id", i + 1);
+      set_text (row, T_SHOE, "name", _(names[i]));
+      set_int (row, T_SHOE, "retired", i == 0 && years >= 2 && demo->n_shoes > 2);
+      set_time (row, T_SHOE, "added_at", start, 12 * 60);
+    }
+  if (!(years >= 2 && demo->n_shoes > 2))
+    demo->retire_shoe_on = demo->today;
+}
+
+/* The weekly decision, as the runner would have seen it */
+
+static void
+add_week_plan (Demo        *demo,
+               int          week,
+               const char  *decision,
+               const char  *reason,
+               const GDate *date)
+{
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      LoadwiseDatasetValue *row = loadwise_dataset_add_row (demo->data, T_WEEK_PLAN);
+
+      set_int (row, T_WEEK_PLAN, "week", week);
+      set_text (row, T_WEEK_PLAN, "family", loadwise_family_to_string (f));
+      set_int (row, T_WEEK_PLAN, "level", demo->levels[f]);
+      set_int (row, T_WEEK_PLAN, "target_reps", 0);
+      set_int (row, T_WEEK_PLAN, "target_hold_s", 0);
+      set_text (row, T_WEEK_PLAN, "decision", decision);
+      set_text (row, T_WEEK_PLAN, "reason", reason);
+      set_time (row, T_WEEK_PLAN, "decided_at", date, 5 * 60);
+    }
+}
+
+/* A simple version of PROGRAMME.md's weekly decision: progress after a
+ * week of at least 80% of the sets with morning pain within the safe
+ * limit, step back when it rose well above it. */
+static void
+decide_week (Demo                    *demo,
+             const LoadwiseProgramme *programme,
+             int                      next_week,
+             gboolean                 record,
+             const GDate             *date)
+{
+  double mean = demo->week_pain_n > 0 ? demo->week_pain_sum / demo->week_pain_n : 0.0;
+  guint adherence = demo->week_sets_asked > 0 ? demo->week_sets_done * 100 / demo->week_sets_asked : 0;
+  const char *decision = loadwise_decision_to_string (LOADWISE_DECISION_HOLD);
+  const char *reason = _("Holding: not every set was done, or pain was above the safe limit");
+
+  if (next_week > (int) programme->weeks)
+    {
+      decision = loadwise_decision_to_string (LOADWISE_DECISION_MAINTAIN);
+      reason = _("Maintenance: two sessions a week at the levels reached");
+    }
+  else if (mean > programme->max_pain)
+    {
+      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+        if (demo->levels[f] > 0)
+          demo->levels[f]--;
+      decision = loadwise_decision_to_string (LOADWISE_DECISION_REGRESS);
+      reason = _("Stepping back: morning pain rose above the limit");
+    }
+  else if (adherence >= LOADWISE_PROGRESS_COMPLETION_PERCENT && mean <= programme->safe_pain + 0.5
+           && demo->flare_days == 0)
+    {
+      gboolean any = FALSE;
+
+      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+        if (demo->levels[f] < LOADWISE_LEVEL_MAX && chance (demo, 0.7))
+          {
+            demo->levels[f]++;
+            any = TRUE;
+          }
+      if (any)
+        {
+          decision = loadwise_decision_to_string (LOADWISE_DECISION_PROGRESS);
+          reason = _("Progressing: the sets were done with pain within the safe limit");
+        }
+    }
+
+  if (record)
+    add_week_plan (demo, next_week, decision, reason, date);
+
+  demo->week_sets_done = demo->week_sets_asked = 0;
+  demo->week_pain_sum = 0.0;
+  demo->week_pain_n = 0;
+}
+
+static void
+add_red_flags (Demo        *demo,
+               const GDate *date)
+{
+  LoadwiseDatasetValue *row = loadwise_dataset_add_row (demo->data, T_RED_FLAGS);
+
+  set_date (row, T_RED_FLAGS, "date", date);
+  set_int (row, T_RED_FLAGS, "yes_mask", 0);
+  set_time (row, T_RED_FLAGS, "answered_at", date, 6 * 60 + 32);
+}
+
+/* One programme and the maintenance after it, up to @until (exclusive). */
+static gboolean
+simulate_programme (Demo        *demo,
+                    const GDate *start,
+                    const GDate *until,
+                    gboolean     last,
+                    GError     **error)
+{
+  LoadwiseProgramme programme;
+  GDate date = *start;
+  guint day = 0;
+
+  loadwise_programme_init (&programme, start);
+  programme.weeks = PROGRAMME_WEEKS;
+
+  if (last)
+    {
+      LoadwiseDatasetValue *row = loadwise_dataset_add_row (demo->data, T_PROGRAMME);
+
+      set_date (row, T_PROGRAMME, "start", start);
+      set_int (row, T_PROGRAMME, "weeks", programme.weeks);
+      set_int (row, T_PROGRAMME, "training_days", programme.training_days);
+      set_int (row, T_PROGRAMME, "safe_pain", programme.safe_pain);
+      set_int (row, T_PROGRAMME, "max_pain", programme.max_pain);
+      set_time (row, T_PROGRAMME, "created_at", start, 5 * 60);
+      add_week_plan (demo, 1, loadwise_decision_to_string (LOADWISE_DECISION_START),
+                     _("Starting level"), start);
+    }
+
+  for (; g_date_compare (&date, until) < 0; g_date_add_days (&date, 1), day++)
+    {
+      LoadwisePrescription prescription;
+      guint levels[LOADWISE_N_FAMILIES];
+      double morning_effect = demo->run_effect;
+
+      if (day > 0 && day % 7 == 0)
+        decide_week (demo, &programme, (int) (day / 7) + 1, last, &date);
+
+      /* A recurrence now and then, more likely the morning after a
+       * punishing run (PROGRAMME.md, "Flare-ups"). */
+      if (demo->flare_days == 0 && chance (demo, 0.003 + 0.04 * MAX (morning_effect - 1.0, 0.0)))
+        start_flare (demo, &date);
+
+      if (day % 56 == 0)
+        add_red_flags (demo, &date);
+      add_checkin (demo, &date);
+      demo->run_effect = 0.0;
+
+      memcpy (levels, demo->levels, sizeof levels);
+      if (demo->flare_days > 0)
+        for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+          levels[f] = MIN (levels[f], 1);
+      if (!loadwise_prescribe (demo->catalogue, &programme, levels, &date, &prescription))
+        {
+          g_autofree char *iso = loadwise_date_to_iso (&date);
+
+          g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_CATALOGUE,
+                       _("The catalogue has no exercise for the levels of %s"), iso);
+          return FALSE;
+        }
+      if (prescription.is_session)
+        add_session (demo, &prescription);
+
+      if (is_run_day (demo, &date)
+          && !(demo->flare_days > 0 && demo->flare_length - demo->flare_days < 5))
+        add_run (demo, &date);
+
+      /* Pain settles over a programme (Mellor 2018: most of the gain in
+       * 8 weeks), and a flare fades over its days. */
+      demo->pain += (demo->floor - demo->pain) * (day < programme.weeks * 7 ? 0.04 : 0.02)
+                    + gaussian (demo->rand, 0.05);
+      demo->pain = CLAMP (demo->pain, 0.0, 9.0);
+      if (demo->flare_days > 0 && --demo->flare_days == 0)
+        end_flare (demo, &date);
+    }
+  return TRUE;
+}
+
+LoadwiseDataset *
+loadwise_demo_generate (const LoadwiseCatalogue *catalogue,
+                        guint                    years,
+                        gint64                   seed,
+                        const GDate             *today,
+                        GError                 **error)
+{
+  g_autoptr (LoadwiseDataset) data = loadwise_dataset_new ();
+  guint32 seeds[2] = { (guint32) ((guint64) seed & 0xffffffffu), (guint32) ((guint64) seed >> 32) };
+  Demo demo = { 0 };
+  GDate start;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (catalogue != NULL && today != NULL && g_date_valid (today), NULL);
+
+  if (!loadwise_check_range ("--years", years, LOADWISE_DEMO_YEARS_MIN, LOADWISE_DEMO_YEARS_MAX, error))
+    return NULL;
+
+  demo.rand = g_rand_new_with_seed_array (seeds, G_N_ELEMENTS (seeds));
+  demo.data = data;
+  demo.catalogue = catalogue;
+  demo.today = *today;
+
+  /* Programmes start on a Monday, as most people would. */
+  start = *today;
+  g_date_subtract_days (&start, years * 365);
+  while (g_date_get_weekday (&start) != G_DATE_MONDAY)
+    g_date_add_days (&start, 1);
+
+  add_shoes (&demo, &start, years);
+  demo.pain = g_rand_double_range (demo.rand, 4.5, 6.0);
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    demo.levels[f] = loadwise_programme_start_level (demo.pain, FALSE);
+
+  while (ok && g_date_compare (&start, today) < 0)
+    {
+      GDate next = start;
+      gboolean last;
+
+      g_date_add_days (&next, 7 * (PROGRAMME_WEEKS + g_rand_int_range (demo.rand, MAINTENANCE_WEEKS_MIN,
+                                                                      MAINTENANCE_WEEKS_MAX + 1)));
+      last = g_date_compare (&next, today) >= 0;
+      demo.floor = g_rand_double_range (demo.rand, 0.8, 1.8);
+      ok = simulate_programme (&demo, &start, last ? today : &next, last, error);
+
+      /* The pain comes back a little before the next programme, which
+       * starts a level lower than the last one ended. */
+      demo.pain += g_rand_double_range (demo.rand, 1.5, 3.0);
+      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+        if (demo.levels[f] > 0)
+          demo.levels[f]--;
+      start = next;
+    }
+
+  g_rand_free (demo.rand);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+gboolean
+loadwise_database_fill_demo (LoadwiseDatabase        *self,
+                             const LoadwiseCatalogue *catalogue,
+                             guint                    years,
+                             gint64                   seed,
+                             const GDate             *today,
+                             GError                 **error)
+{
+  g_autoptr (LoadwiseDataset) data = NULL;
+  gboolean empty = FALSE;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+
+  if (!loadwise_database_is_empty (self, &empty, error))
+    return FALSE;
+  if (!empty)
+    {
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                   _("The database already holds data: demo data goes only into an empty one "
+                     "(use another --data-dir); nothing was changed"));
+      return FALSE;
+    }
+
+  data = loadwise_demo_generate (catalogue, years, seed, today, error);
+  if (data == NULL)
+    return FALSE;
+  return loadwise_database_write_dataset (self, data, FALSE, NULL, error);
+}
