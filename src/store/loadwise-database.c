@@ -32,6 +32,67 @@ finalize_stmts (LoadwiseDatabase *self)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
 }
 
+/* Closing any descriptor of a file drops every POSIX lock this process
+ * holds on it, SQLite's included ("How To Corrupt An SQLite Database
+ * File", 2.2.1): another program then believes it is the last one using
+ * the file, checkpoints and deletes the -wal under this connection's
+ * feet. check_header() opens and closes the database file, so it must not
+ * run while another connection of this process has the file open. Opens
+ * are serialized, and a file that is open already passed the check. */
+static GMutex open_files_lock;
+static GHashTable *open_files;  /* "dev:ino" -> GUINT_TO_POINTER (count) */
+
+static char *
+get_file_key (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                          (guint64) st.st_dev, (guint64) st.st_ino);
+}
+
+/* Call with open_files_lock held. */
+static gboolean
+file_is_open (const char *key)
+{
+  return key != NULL && open_files != NULL && g_hash_table_contains (open_files, key);
+}
+
+/* Call with open_files_lock held. */
+static void
+register_open_file (LoadwiseDatabase *self)
+{
+  guint count;
+
+  self->open_key = get_file_key (self->path);
+  if (self->open_key == NULL)
+    return;
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->open_key));
+  g_hash_table_insert (open_files, g_strdup (self->open_key), GUINT_TO_POINTER (count + 1));
+}
+
+static void
+unregister_open_file (LoadwiseDatabase *self)
+{
+  guint count;
+
+  if (self->open_key == NULL)
+    return;
+
+  g_mutex_lock (&open_files_lock);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->open_key));
+  if (count > 1)
+    g_hash_table_insert (open_files, g_strdup (self->open_key), GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (open_files, self->open_key);
+  g_mutex_unlock (&open_files_lock);
+  g_clear_pointer (&self->open_key, g_free);
+}
+
 static void
 loadwise_database_finalize (GObject *object)
 {
@@ -39,6 +100,7 @@ loadwise_database_finalize (GObject *object)
 
   finalize_stmts (self);
   g_clear_pointer (&self->db, sqlite3_close);
+  unregister_open_file (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->data_dir, g_free);
 
@@ -331,9 +393,10 @@ prefix_with_path (GError     **error,
 }
 
 static LoadwiseDatabase *
-open_at_version (const char  *path,
-                 int          target_version,
-                 GError     **error)
+open_at_version_locked (const char  *path,
+                        int          target_version,
+                        gboolean     check_file,
+                        GError     **error)
 {
   g_autoptr (LoadwiseDatabase) self = NULL;
   g_autofree char *dir = g_path_get_dirname (path);
@@ -349,7 +412,7 @@ open_at_version (const char  *path,
       return NULL;
     }
 
-  if (!check_header (path, error))
+  if (check_file && !check_header (path, error))
     {
       prefix_with_path (error, path);
       return NULL;
@@ -425,6 +488,23 @@ open_at_version (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+static LoadwiseDatabase *
+open_at_version (const char  *path,
+                 int          target_version,
+                 GError     **error)
+{
+  g_autofree char *key = NULL;
+  LoadwiseDatabase *self;
+
+  g_mutex_lock (&open_files_lock);
+  key = get_file_key (path);
+  self = open_at_version_locked (path, target_version, !file_is_open (key), error);
+  if (self != NULL)
+    register_open_file (self);
+  g_mutex_unlock (&open_files_lock);
+  return self;
 }
 
 LoadwiseDatabase *

@@ -44,6 +44,7 @@ struct _LoadwiseDatabase
   char         *data_dir;
   int           schema_version;
   sqlite3_stmt *stmts[LOADWISE_STORE_N_STMTS];
+  char         *open_key;    /* the file's "dev:ino" in the open-files registry */
 };
 
 /* The cached statement @which, prepared from @sql on first use. */
