@@ -14,6 +14,7 @@
 
 #include "core/loadwise-error.h"
 #include "core/loadwise-progression.h"
+#include "store/loadwise-database-runs.h"
 #include "store/loadwise-sqlite-private.h"
 
 #define NOW_SQL "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
@@ -143,6 +144,23 @@ loadwise_database_prescribe (LoadwiseDatabase         *self,
       hold_s[f] = plans[f].target_hold_s;
     }
   loadwise_database_week_plans_clear (plans);
+
+  /* In a flare, levels 0-1 only (PROGRAMME.md, "Flare-ups"); a capped
+   * family starts its range at the bottom. */
+  {
+    guint capped[LOADWISE_N_FAMILIES];
+
+    memcpy (capped, levels, sizeof levels);
+    if (!loadwise_database_cap_levels_for_flare (self, date, capped, NULL, error))
+      return FALSE;
+    for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+      if (capped[f] != levels[f])
+        {
+          levels[f] = capped[f];
+          reps[f] = 0;
+          hold_s[f] = 0;
+        }
+  }
 
   if (!loadwise_prescribe (catalogue, programme, levels, date, out))
     return FALSE;

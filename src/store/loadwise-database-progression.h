@@ -69,7 +69,8 @@ gboolean   loadwise_database_get_week_plan    (LoadwiseDatabase        *self,
 void       loadwise_database_week_plans_clear (LoadwiseWeekPlan         plans[LOADWISE_N_FAMILIES]);
 
 /* The prescription for @date with the levels and the targets in force in
- * its week (loadwise_prescribe() and the stored targets). FALSE with
+ * its week (loadwise_prescribe() and the stored targets), capped at level
+ * 1 during a flare (loadwise_database_cap_levels_for_flare()). FALSE with
  * LOADWISE_ERROR_INVALID_INPUT naming "date" before the start. */
 gboolean   loadwise_database_prescribe        (LoadwiseDatabase        *self,
                                                const LoadwiseCatalogue *catalogue,

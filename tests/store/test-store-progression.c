@@ -7,6 +7,7 @@
 #include "loadwise-test-util.h"
 #include "store-test-util.h"
 #include "store/loadwise-database-progression.h"
+#include "store/loadwise-database-runs.h"
 
 /* 2026-03-02 is a Monday: week 1 is 03-02 .. 03-08, sessions Mon/Wed/Fri. */
 #define START_DAY 2
@@ -383,6 +384,18 @@ test_prescribe_and_restart (StoreFixture  *fixture,
   g_assert_cmpuint (prescription.exercises[0].target_reps, ==, 10);
   g_assert_cmpuint (prescription.exercises[1].target_hold_s, ==, 15);
   /* Clamped to the top of the band walk's range. */
+  g_assert_cmpuint (prescription.exercises[2].target_reps, ==, 15);
+
+  /* A flare caps the level at 1 and restarts the capped range. */
+  g_assert_true (loadwise_database_start_flare (fixture->db, &wednesday, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (loadwise_database_prescribe (fixture->db, catalogue, &programme, &wednesday,
+                                              &prescription, &error));
+  g_assert_cmpuint (prescription.exercises[0].level, ==, 1);
+  g_assert_cmpuint (prescription.exercises[0].target_reps, ==, 10);
+  g_assert_cmpuint (prescription.exercises[1].level, ==, 0);
+  g_assert_cmpuint (prescription.exercises[1].target_hold_s, ==, 15);
+  g_assert_cmpuint (prescription.exercises[2].level, ==, 1);
   g_assert_cmpuint (prescription.exercises[2].target_reps, ==, 15);
 
   g_assert_false (loadwise_database_prescribe (fixture->db, catalogue, &programme, &before,
