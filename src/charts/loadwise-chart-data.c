@@ -4,12 +4,15 @@
  */
 #include "charts/loadwise-chart-data.h"
 
+#include <math.h>
+
 #include <cairo-svg.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "core/loadwise-session.h"
 #include "store/loadwise-database-charts.h"
+#include "store/loadwise-database-runs.h"
 
 static const char *const kind_names[LOADWISE_N_CHARTS] = {
   "pain", "adherence", "levels", "runs", "sides",
@@ -207,6 +210,142 @@ load_pain_and_sides (LoadwiseChartData  *self,
                                          &self->pain.has_baseline, error);
 }
 
+static gboolean
+in_flare (const LoadwiseChartData *self,
+          guint32                  day)
+{
+  for (guint i = 0; i < self->pain.flares->len; i++)
+    {
+      const LoadwiseDayRange *r = &g_array_index (self->pain.flares, LoadwiseDayRange, i);
+
+      if (day >= r->first && day <= r->last)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+load_flares (LoadwiseChartData  *self,
+             LoadwiseDatabase   *database,
+             GError            **error)
+{
+  g_autoptr (GArray) flares = loadwise_database_list_flares (database, error);
+  guint32 first = g_date_get_julian (&self->from);
+  guint32 last = g_date_get_julian (&self->to);
+
+  if (flares == NULL)
+    return FALSE;
+  for (guint i = 0; i < flares->len; i++)
+    {
+      const LoadwiseFlarePeriod *period = &g_array_index (flares, LoadwiseFlarePeriod, i);
+      LoadwiseDayRange range;
+
+      range.first = g_date_get_julian (&period->start);
+      /* An active flare runs to the end of the range. */
+      range.last = g_date_valid (&period->end) ? g_date_get_julian (&period->end) : last;
+      if (range.last < first || range.first > last)
+        continue;
+      g_array_append_val (self->pain.flares, range);
+    }
+  return TRUE;
+}
+
+/* The first day of the seven-day block holding @day, in blocks aligned
+ * with the programme's weeks (also before the start). */
+static guint32
+block_start (guint32 start_day,
+             guint32 day)
+{
+  gint64 offset = (gint64) day - start_day;
+  gint64 block = offset >= 0 ? offset / 7 : -((-offset + 6) / 7);
+
+  return (guint32) (start_day + block * 7);
+}
+
+static gboolean
+load_runs (LoadwiseChartData        *self,
+           LoadwiseDatabase         *database,
+           const LoadwiseProgramme  *programme,
+           GError                  **error)
+{
+  g_autoptr (GPtrArray) runs = NULL;
+  g_autoptr (GPtrArray) window = g_ptr_array_new ();
+  guint32 start_day = g_date_get_julian (&programme->start);
+  guint32 first = g_date_get_julian (&self->from);
+  guint32 last = g_date_get_julian (&self->to);
+  guint32 first_block = block_start (start_day, first);
+  GDate window_from = self->from;
+  guint oldest = 0;
+
+  /* The guard looks 30 days back (Frandsen 2025). */
+  g_date_subtract_days (&window_from, LOADWISE_GUARD_SPIKE_DAYS);
+  runs = loadwise_database_list_runs (database, &window_from, &self->to, error);
+  if (runs == NULL)
+    return FALSE;
+
+  for (guint32 block = first_block; block <= last; block += 7)
+    {
+      LoadwiseRunWeek week = { 0 };
+
+      week.first_day = block;
+      g_array_append_val (self->runs.weeks, week);
+    }
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      LoadwiseRun *run = g_ptr_array_index (runs, i);
+      guint32 day = g_date_get_julian (&run->date);
+      g_auto (LoadwiseRunGuard) guard = { 0 };
+      LoadwiseRunWeek *week;
+      guint n_pain;
+      GArray *pain = self->pain.run;
+
+      if (day < first)
+        continue;
+
+      /* Only the runs of the 30 days before this one, and itself: the
+       * guard then costs the window, not the history. */
+      while (g_date_get_julian (&((LoadwiseRun *) g_ptr_array_index (runs, oldest))->date)
+             + LOADWISE_GUARD_SPIKE_DAYS < day)
+        oldest++;
+      g_ptr_array_set_size (window, 0);
+      for (guint j = oldest; j <= i; j++)
+        g_ptr_array_add (window, g_ptr_array_index (runs, j));
+      loadwise_run_guard_check (run, window, &guard);
+
+      week = &g_array_index (self->runs.weeks, LoadwiseRunWeek,
+                             (block_start (start_day, day) - first_block) / 7);
+      n_pain = week->pain_count;
+      week->pain = (week->pain * n_pain + run->pain_during) / (n_pain + 1);
+      week->pain_count = n_pain + 1;
+      week->has_pain = TRUE;
+      week->distance_km += run->distance_m / 1000.0;
+      if (guard.spike)
+        {
+          LoadwiseDayValue spike = { day, run->distance_m / 1000.0 };
+
+          week->n_spikes++;
+          g_array_append_val (self->runs.spikes, spike);
+        }
+
+      /* The worst run of a day, like the worst exercise of a session. */
+      if (pain->len > 0 && g_array_index (pain, LoadwiseDayValue, pain->len - 1).day == day)
+        {
+          LoadwiseDayValue *v = &g_array_index (pain, LoadwiseDayValue, pain->len - 1);
+
+          v->value = MAX (v->value, run->pain_during);
+        }
+      else
+        {
+          LoadwiseDayValue v = { day, run->pain_during };
+
+          g_array_append_val (pain, v);
+        }
+    }
+
+  return TRUE;
+}
+
 /* The levels in force in each week: the latest plan row at or before it,
  * per family (as loadwise_database_get_levels() reads them). */
 static void
@@ -305,6 +444,13 @@ load_weeks (LoadwiseChartData        *self,
 
           if (julian < g_date_get_julian (&self->from) || julian > to_day)
             continue;
+          /* A week in flare mode is not a miss (PROGRAMME.md, the weekly
+           * decision): its days leave the figures, and the week is marked. */
+          if (in_flare (self, julian))
+            {
+              adherence.flare = TRUE;
+              continue;
+            }
           adherence.done += GPOINTER_TO_UINT (g_hash_table_lookup (done_by_day,
                                                                    GUINT_TO_POINTER (julian)));
           if (!loadwise_programme_is_session_day (programme, &day))
@@ -349,6 +495,8 @@ loadwise_chart_data_load (LoadwiseDatabase         *database,
 
   self = loadwise_chart_data_new (from, to);
   if (!load_pain_and_sides (self, database, error)
+      || !load_flares (self, database, error)
+      || !load_runs (self, database, &programme, error)
       || !load_weeks (self, database, catalogue, &programme, error))
     return NULL;
 

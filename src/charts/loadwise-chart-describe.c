@@ -370,7 +370,7 @@ format_day (guint32 day)
   /* Translators: a date in a chart's tooltip, strftime format */
   if (g_date_strftime (buffer, sizeof buffer, _("%a %e %b %Y"), &date) == 0)
     buffer[0] = '\0';
-  return g_strdup (g_strstrip (buffer));
+  return loadwise_chart_squeeze_spaces (buffer);
 }
 
 static char *

@@ -83,6 +83,7 @@ typedef struct {
   double   distance_km;
   double   pain;           /* mean pain during the week's runs */
   gboolean has_pain;
+  guint    pain_count;     /* the runs that mean is over */
   guint    n_spikes;       /* runs over the return-to-run guard */
 } LoadwiseRunWeek;
 

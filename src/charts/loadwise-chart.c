@@ -94,6 +94,19 @@ loadwise_chart_style_init (LoadwiseChartStyle *style,
     }
 }
 
+char *
+loadwise_chart_squeeze_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != ' ' || (out->len > 0 && out->str[out->len - 1] != ' '))
+      g_string_append_c (out, *p);
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
 /* Layout */
 
 static double
@@ -491,7 +504,12 @@ format_tick (const GDate *date,
     }
   if (g_date_strftime (buffer, size, format, date) == 0)
     buffer[0] = '\0';
-  g_strchug (buffer);
+  else
+    {
+      g_autofree char *squeezed = loadwise_chart_squeeze_spaces (buffer);
+
+      g_strlcpy (buffer, squeezed, size);
+    }
 }
 
 /* Date ticks along the bottom, as dense as the labels allow. */
@@ -1130,7 +1148,7 @@ loadwise_chart_draw_runs (cairo_t                 *cr,
   if (any_pain)
     legend_item (&canvas, MARK_LINE, &style->run, _("Pain during runs (0–10, right)"));
   if (series->spikes != NULL && series->spikes->len > 0)
-    legend_item (&canvas, MARK_DOWN, &style->spike, _("Run over 10 % longer than the longest of 30 days"));
+    legend_item (&canvas, MARK_DOWN, &style->spike, _("Run > 10 % longer than any in the 30 days before"));
 
   draw_value_axis (&canvas, 0, max_km, max_km / 5, max_km >= 10 ? 0 : 1, FALSE, TRUE);
   if (any_pain)

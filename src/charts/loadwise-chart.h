@@ -143,4 +143,8 @@ char *loadwise_chart_sides_value_at     (const LoadwiseSidesSeries     *series,
                                          double width, double height,
                                          const LoadwiseChartStyle *style, double x);
 
+/* @text without leading, trailing or doubled spaces (strftime's %e pads
+ * one-digit days with a space). Newly allocated. */
+char *loadwise_chart_squeeze_spaces (const char *text);
+
 G_END_DECLS

@@ -40,6 +40,7 @@ int       loadwise_cli_cmd_check       (LoadwiseCli *cli, int argc, char **argv)
 int       loadwise_cli_cmd_backup      (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_restore     (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_backups     (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_export      (LoadwiseCli *cli, int argc, char **argv);
 /* loadwise-cli-runs.c (issue 4) */
 int       loadwise_cli_cmd_log_run     (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_runs        (LoadwiseCli *cli, int argc, char **argv);

@@ -34,6 +34,7 @@ static const LoadwiseCliCommand commands[] = {
   { "backup",      loadwise_cli_cmd_backup,      N_("Write a backup copy of the database") },
   { "restore",     loadwise_cli_cmd_restore,     N_("Replace the data with a backup") },
   { "backups",     loadwise_cli_cmd_backups,     N_("List the backups in the data folder") },
+  { "export",      loadwise_cli_cmd_export,      N_("Export data, a chart, the calendar or the clinician report") },
   { "log-run",     loadwise_cli_cmd_log_run,     N_("Log a run with its load factors and pain") },
   { "runs",        loadwise_cli_cmd_runs,        N_("List the logged runs") },
   { "edit-run",    loadwise_cli_cmd_edit_run,    N_("Change a logged run") },

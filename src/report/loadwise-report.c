@@ -19,6 +19,7 @@
 #include "core/loadwise-red-flags.h"
 #include "core/loadwise-session.h"
 #include "store/loadwise-database-charts.h"
+#include "store/loadwise-database-runs.h"
 
 /* A4 in points. */
 #define PAGE_WIDTH  595.0
@@ -209,7 +210,7 @@ format_date (const GDate *date)
   /* Translators: a date in the report, strftime format: "Mon 2 Nov 2026" */
   if (g_date_strftime (buffer, sizeof buffer, _("%a %e %b %Y"), date) == 0)
     buffer[0] = '\0';
-  return g_strdup (g_strstrip (buffer));
+  return loadwise_chart_squeeze_spaces (buffer);
 }
 
 static char *
@@ -423,7 +424,7 @@ section_pain (Flow                    *flow,
 
   heading (flow, _("Pain"), 240);
   facts (flow, rows, n_rows / 2);
-  chart (flow, data, LOADWISE_CHART_PAIN, 170);
+  chart (flow, data, LOADWISE_CHART_PAIN, 150);
 }
 
 static void
@@ -480,9 +481,9 @@ section_adherence (Flow                    *flow,
   rows[3] = recent;
   rows[4] = _("Sessions");
   rows[5] = sessions;
-  heading (flow, _("Adherence"), 200);
+  heading (flow, _("Adherence"), 185);
   facts (flow, rows, 3);
-  chart (flow, data, LOADWISE_CHART_ADHERENCE, 130);
+  chart (flow, data, LOADWISE_CHART_ADHERENCE, 100);
 }
 
 static void
@@ -494,7 +495,7 @@ section_levels (Flow                    *flow,
   g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
 
   heading (flow, _("Exercise levels and weekly decisions"), 150);
-  chart (flow, data, LOADWISE_CHART_LEVELS, 120);
+  chart (flow, data, LOADWISE_CHART_LEVELS, 110);
 
   /* The latest changes of level with the reason the app gave. */
   for (guint i = 0; plans != NULL && i < plans->len; i++)
@@ -512,9 +513,36 @@ section_levels (Flow                    *flow,
                                         plan->week, loadwise_family_get_label (plan->family),
                                         plan->level, plan->reason != NULL ? plan->reason : ""));
     }
-  for (guint i = changes->len > 6 ? changes->len - 6 : 0; i < changes->len; i++)
+  for (guint i = changes->len > 5 ? changes->len - 5 : 0; i < changes->len; i++)
     {
       g_autofree char *markup = g_markup_printf_escaped ("• %s", (char *) g_ptr_array_index (changes, i));
+
+      paragraph (flow, markup, 9, FALSE, 2);
+    }
+  flow->y += 4;
+}
+
+/* PROGRAMME.md, "Patterns (insights)": each finding with its sample
+ * sizes, as an association. */
+static void
+section_insights (Flow              *flow,
+                  LoadwiseDatabase  *database)
+{
+  g_autoptr (GPtrArray) insights = loadwise_database_compute_insights (database, NULL);
+
+  heading (flow, _("Patterns between load and pain"), 40);
+  if (insights == NULL || insights->len == 0)
+    {
+      text_paragraph (flow, _("No pattern yet: a comparison needs at least 3 runs or days "
+                              "on each side, and a difference of a point or more."));
+      return;
+    }
+  text_paragraph (flow, _("Associations in the runner’s own records, not causes; the counts "
+                          "say how many runs or days each comparison rests on."));
+  for (guint i = 0; i < MIN (insights->len, 6u); i++)
+    {
+      const LoadwiseInsight *insight = g_ptr_array_index (insights, i);
+      g_autofree char *markup = g_markup_printf_escaped ("• %s", insight->text);
 
       paragraph (flow, markup, 9, FALSE, 2);
     }
@@ -544,6 +572,13 @@ section_red_flags (Flow              *flow,
 
     text_paragraph (flow, intro);
   }
+  if (mask == 0)
+    {
+      text_paragraph (flow, _("The questions ask about signs of a stress fracture of the hip, "
+                              "infection, a fall or injury, unexplained weight loss or cancer, "
+                              "and nerve symptoms in the leg."));
+      return;
+    }
   for (guint i = 0; i < LOADWISE_N_RED_FLAGS; i++)
     {
       LoadwiseRedFlag flag = loadwise_red_flag_nth (i);
@@ -650,7 +685,9 @@ loadwise_report_write_pdf (LoadwiseDatabase         *database,
   section_levels (&flow, data, database);
 
   heading (&flow, _("Running"), 140);
-  chart (&flow, data, LOADWISE_CHART_RUNS, 110);
+  chart (&flow, data, LOADWISE_CHART_RUNS, 100);
+
+  section_insights (&flow, database);
 
   heading (&flow, _("Left and right"), 20);
   sides = loadwise_chart_data_describe (data, LOADWISE_CHART_SIDES);

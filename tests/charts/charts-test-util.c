@@ -1,0 +1,156 @@
+/* charts-test-util.c: a seeded history, through the store's API
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "charts-test-util.h"
+
+#include <math.h>
+
+#include "core/loadwise-session.h"
+#include "store/loadwise-database-runs.h"
+
+void
+charts_test_seed (LoadwiseDatabase        *database,
+                  const LoadwiseCatalogue *catalogue,
+                  const ChartsHistory     *history)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (history->seed);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) plans = g_array_new (FALSE, TRUE, sizeof (LoadwiseWeekPlan));
+  guint levels[LOADWISE_N_FAMILIES] = { 1, 1, 1 };
+  LoadwiseProgramme programme;
+  GDate day;
+  int last_week;
+
+  loadwise_programme_init (&programme, &history->start);
+
+  /* The baseline week first, so the programme starts from it. */
+  day = history->start;
+  g_date_subtract_days (&day, 7);
+  for (int i = -7; i < (int) history->days; i++, g_date_add_days (&day, 1))
+    {
+      LoadwiseCheckin checkin = { 0 };
+      /* From 5 down to 2 over 8 weeks, then steady, with noise of +-1. */
+      double trend = i <= 0 ? 5.0 : MAX (2.0, 5.0 - 3.0 * i / 56.0);
+      int pain = (int) lround (trend + g_rand_double_range (rand, -1.0, 1.0));
+
+      if (history->flare && i >= 20 && i <= 24)
+        pain += 3;
+      checkin.date = day;
+      checkin.morning_pain = (guint) CLAMP (pain, 0, 10);
+      checkin.side = checkin.morning_pain == 0 ? LOADWISE_SIDE_NONE
+                     : g_rand_int_range (rand, 0, 5) == 0 ? LOADWISE_SIDE_BOTH
+                     : LOADWISE_SIDE_LEFT;
+      g_assert_true (loadwise_database_save_checkin (database, &checkin, &error));
+      g_assert_no_error (error);
+      if (i == -1)
+        {
+          g_assert_true (loadwise_database_start_programme (database, &programme, levels, &error));
+          g_assert_no_error (error);
+        }
+    }
+
+  /* A step up in one family every other week, up to level 4. */
+  last_week = loadwise_programme_get_week (&programme, &day);
+  for (int week = 2; week <= MIN (last_week, 520); week++)
+    {
+      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+        {
+          LoadwiseWeekPlan plan = { 0 };
+          gboolean up = week % 2 == 0 && (guint) (week / 2) % LOADWISE_N_FAMILIES == f
+                        && levels[f] < 4;
+          gboolean down = history->flare && week == 4 && f == 0 && levels[f] > 0;
+
+          if (up)
+            levels[f]++;
+          else if (down)
+            levels[f]--;
+          plan.week = week;
+          plan.family = f;
+          plan.level = levels[f];
+          plan.decision = up ? "progress" : down ? "regress" : "hold";
+          plan.reason = up ? "Every set done, with pain within the safe limit, two sessions running."
+                        : down ? "Morning pain rose by 2 or more over the baseline." : "Not yet.";
+          g_array_append_val (plans, plan);
+        }
+    }
+  if (plans->len > 0)
+    {
+      g_assert_true (loadwise_database_save_week_plans (database,
+                                                        (const LoadwiseWeekPlan *) plans->data,
+                                                        plans->len, &error));
+      g_assert_no_error (error);
+    }
+
+  day = history->start;
+  for (guint i = 0; i < history->days; i++, g_date_add_days (&day, 1))
+    {
+      LoadwisePrescription prescription;
+      guint day_levels[LOADWISE_N_FAMILIES];
+
+      if (!loadwise_programme_is_session_day (&programme, &day))
+        continue;
+      g_assert_true (loadwise_database_get_levels (database,
+                                                   loadwise_programme_get_week (&programme, &day),
+                                                   day_levels, &error));
+      g_assert_no_error (error);
+      g_assert_true (loadwise_prescribe (catalogue, &programme, day_levels, &day, &prescription));
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        g_assert_true (loadwise_database_set_session_status (database, &day,
+                                                             LOADWISE_SESSION_STATUS_SKIPPED,
+                                                             NULL, "travelling", &error));
+      else
+        g_assert_true (loadwise_database_log_session (database, &prescription,
+                                                      (guint) g_rand_int_range (rand, 80, 101),
+                                                      (guint) g_rand_int_range (rand, 1, 5),
+                                                      i % 9 == 0 ? "Felt \"tight\", then fine,\nlater" : NULL,
+                                                      &error));
+      g_assert_no_error (error);
+    }
+
+  if (history->runs)
+    {
+      day = history->start;
+      for (guint i = 0; i < history->days; i++, g_date_add_days (&day, 1))
+        {
+          g_autoptr (LoadwiseRun) run = NULL;
+          GDateWeekday weekday = g_date_get_weekday (&day);
+
+          if (weekday != G_DATE_TUESDAY && weekday != G_DATE_THURSDAY && weekday != G_DATE_SUNDAY)
+            continue;
+          run = g_new0 (LoadwiseRun, 1);
+          run->date = day;
+          /* Longer on Sundays; one jump in week 5 for the guard to mark. */
+          run->distance_m = (guint) (weekday == G_DATE_SUNDAY ? 9000 + 200 * (i / 7 % 10) : 5000)
+                            + (guint) g_rand_int_range (rand, 0, 1500);
+          if (i == 34)
+            run->distance_m = 16000;
+          run->duration_s = run->distance_m * 6 / 10;
+          run->descent_m = (guint) g_rand_int_range (rand, 0, 300);
+          run->climb_m = run->descent_m;
+          run->pain_during = (guint) g_rand_int_range (rand, 0, 4);
+          g_assert_true (loadwise_database_add_run (database, run, &error));
+          g_assert_no_error (error);
+        }
+    }
+
+  if (history->flare && history->days > 28)
+    {
+      GDate flare_start = history->start, flare_end = history->start;
+
+      g_date_add_days (&flare_start, 20);
+      g_date_add_days (&flare_end, 27);
+      g_assert_true (loadwise_database_start_flare (database, &flare_start, TRUE,
+                                                    "Morning pain 2 over the baseline", &error));
+      g_assert_true (loadwise_database_end_flare (database, &flare_end, TRUE, &error));
+      g_assert_no_error (error);
+    }
+
+  {
+    GDate screened = history->start;
+
+    g_date_subtract_days (&screened, 1);
+    g_assert_true (loadwise_database_save_red_flags (database, &screened, 0, &error));
+    g_assert_no_error (error);
+  }
+}
