@@ -43,6 +43,7 @@ static const LoadwiseCliCommand commands[] = {
   { "habits",      loadwise_cli_cmd_habits,      N_("Record the check-in's compression habits") },
   { "insights",    loadwise_cli_cmd_insights,    N_("Which load factors go with your pain") },
   { "flare",       loadwise_cli_cmd_flare,       N_("Flare mode: status, start, end or decline") },
+  { "reminders",   loadwise_cli_cmd_reminders,   N_("Show or change the reminders, or what comes next") },
 };
 
 LoadwiseCliExit

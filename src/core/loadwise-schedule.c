@@ -213,8 +213,10 @@ add_due (GArray                         *out,
       /* Earlier days are over: a reminder for them would only confuse. */
       if (!is_today)
         return;
+      /* The timer wakes at the due second; only a reminder found later
+       * than that (the service was not running) is a catch-up. */
+      due.catch_up = due.due < now - LOADWISE_SCHEDULE_CATCH_UP_GRACE_S;
       due.due = now;
-      due.catch_up = TRUE;
     }
   g_array_append_val (out, due);
 }

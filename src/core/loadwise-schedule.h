@@ -43,6 +43,9 @@ gboolean    loadwise_reminder_kind_from_string (const char           *text,
 /* How far ahead the schedule looks: a week always holds a session day
  * (2-3 a week), and one more day covers the same weekday next week. */
 #define LOADWISE_SCHEDULE_DAYS            8
+/* A reminder found due this much after its time was missed (the service
+ * was not running), rather than woken for on time. */
+#define LOADWISE_SCHEDULE_CATCH_UP_GRACE_S 60
 /* Check-ins start this many days before the programme: the baseline is the
  * median morning pain of the 7 days before the start (PROGRAMME.md). */
 #define LOADWISE_SCHEDULE_CHECKIN_LEAD_DAYS LOADWISE_BASELINE_DAYS
@@ -83,7 +86,7 @@ typedef struct {
   LoadwiseReminderKind kind;
   GDate                date;      /* the day it is for */
   gint64               due;       /* Unix seconds */
-  gboolean             catch_up;  /* its time passed without it firing (service was not running) */
+  gboolean             catch_up;  /* missed: found over a minute after its time */
   gboolean             snoozed;
 } LoadwiseDueReminder;
 
@@ -102,7 +105,8 @@ gint64   loadwise_schedule_due_time          (GTimeZone                      *zo
  * - nothing for what is logged or acted on, nor again once fired, unless
  *   snoozed: then at the end of the snooze;
  * - today's reminder whose time has passed without firing is due at @now
- *   (catch-up); earlier days are never caught up;
+ *   (a catch-up when more than LOADWISE_SCHEDULE_CATCH_UP_GRACE_S late);
+ *   earlier days are never caught up;
  * - on a session day whose session time comes before the check-in time,
  *   the check-in is due with the session, so it is answered first. */
 GArray  *loadwise_schedule_compute           (const LoadwiseProgramme        *programme,

@@ -1,0 +1,641 @@
+/* loadwise-reminder-service.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "reminders/loadwise-reminder-service.h"
+
+#include <glib/gi18n.h>
+
+#include "core/loadwise-types.h"
+#include "reminders/loadwise-wall-timer.h"
+#include "store/loadwise-database-reminders.h"
+
+#define NOTIFICATIONS_NAME "org.freedesktop.Notifications"
+/* Database writes come as several inotify events: look once they settle. */
+#define DATABASE_SETTLE_MS 150
+
+struct _LoadwiseReminderService
+{
+  GObject            parent_instance;
+
+  LoadwiseDatabase  *database;
+  LoadwiseNotifier  *notifier;
+  LoadwiseClock     *clock;
+  char              *localtime_path;
+  gboolean           launch_app;
+
+  LoadwiseWallTimer *timer;
+  GFileMonitor      *database_monitor;
+  GFileMonitor      *wal_monitor;
+  GFileMonitor      *localtime_monitor;
+  GDBusConnection   *session_bus;
+  GDBusConnection   *system_bus;
+  GCancellable      *cancellable;
+  guint              sleep_subscription;
+  guint              notifications_watch;
+  guint              settle_id;
+  guint              retry_s;
+  guint              n_pending;
+  gboolean           started;
+};
+
+G_DEFINE_FINAL_TYPE (LoadwiseReminderService, loadwise_reminder_service, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_NOTIFIER,
+  PROP_CLOCK,
+  PROP_LOCALTIME_PATH,
+  PROP_LAUNCH_APP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_OPEN_APP,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+LoadwiseReminderService *
+loadwise_reminder_service_new (LoadwiseDatabase *database,
+                               LoadwiseNotifier *notifier,
+                               LoadwiseClock    *clock)
+{
+  return g_object_new (LOADWISE_TYPE_REMINDER_SERVICE,
+                       "database", database,
+                       "notifier", notifier,
+                       "clock", clock,
+                       NULL);
+}
+
+gint64
+loadwise_reminder_service_get_deadline (LoadwiseReminderService *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_REMINDER_SERVICE (self), 0);
+
+  return self->timer != NULL ? loadwise_wall_timer_get_deadline (self->timer) : 0;
+}
+
+guint
+loadwise_reminder_service_get_n_pending (LoadwiseReminderService *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_REMINDER_SERVICE (self), 0);
+
+  return self->n_pending;
+}
+
+static void
+describe (const LoadwiseDueReminder  *item,
+          const char                **out_summary,
+          const char                **out_body)
+{
+  if (item->kind == LOADWISE_REMINDER_SESSION)
+    {
+      *out_summary = _("Time for today’s hip session");
+      *out_body = item->catch_up
+                    ? _("Today’s session is not logged yet. Start it now, snooze it, or skip today.")
+                    : _("Your glute exercises are planned for today. Start now, snooze, or skip today.");
+    }
+  else
+    {
+      *out_summary = _("Morning check-in");
+      *out_body = _("How is your hip this morning? Your rating keeps today’s plan right.");
+    }
+}
+
+/* Shows @item; FALSE when it could not be delivered. */
+static gboolean
+fire (LoadwiseReminderService   *self,
+      const LoadwiseDueReminder *item,
+      gint64                     now)
+{
+  g_autoptr (GError) error = NULL;
+  const char *summary;
+  const char *body;
+
+  describe (item, &summary, &body);
+  if (!loadwise_notifier_show (self->notifier, item->kind, &item->date, summary, body, &error))
+    {
+      g_message ("Could not show the %s reminder, trying again later: %s",
+                 loadwise_reminder_kind_to_string (item->kind), error->message);
+      return FALSE;
+    }
+
+  /* Once shown it counts as fired, even if the write fails: a reminder
+   * twice is better than none, and the next look will record it. */
+  if (!loadwise_database_mark_reminder_fired (self->database, item->kind, &item->date, now, &error))
+    g_message ("Could not record the %s reminder as shown: %s",
+               loadwise_reminder_kind_to_string (item->kind), error->message);
+  return TRUE;
+}
+
+/* Local midnight after @now: the next day may bring reminders the
+ * schedule's window did not reach yet. */
+static gint64
+next_midnight (GDateTime *now)
+{
+  GDate tomorrow;
+
+  loadwise_date_from_datetime (now, &tomorrow);
+  g_date_add_days (&tomorrow, 1);
+  return loadwise_schedule_due_time (g_date_time_get_timezone (now), &tomorrow, 0);
+}
+
+void
+loadwise_reminder_service_reschedule (LoadwiseReminderService *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GArray) facts = NULL;
+  g_autoptr (GArray) due = NULL;
+  LoadwiseReminderSettings settings;
+  LoadwiseProgramme programme;
+  gboolean has_programme;
+  GDate from, to;
+  gint64 now_s;
+  gint64 next = 0;
+  guint failed = 0;
+
+  g_return_if_fail (LOADWISE_IS_REMINDER_SERVICE (self));
+
+  if (self->timer == NULL)
+    return;
+
+  now = loadwise_clock_get_now (self->clock);
+  now_s = g_date_time_to_unix (now);
+  loadwise_date_from_datetime (now, &from);
+  to = from;
+  g_date_add_days (&to, LOADWISE_SCHEDULE_DAYS - 1);
+
+  has_programme = loadwise_database_get_programme (self->database, &programme, &error);
+  if (!has_programme && !g_error_matches (error, LOADWISE_DATABASE_ERROR,
+                                          LOADWISE_DATABASE_ERROR_NO_PROGRAMME))
+    goto read_failed;
+  g_clear_error (&error);
+
+  if (!loadwise_database_get_reminder_settings (self->database, &settings, &error))
+    goto read_failed;
+  facts = loadwise_database_list_reminder_facts (self->database, &from, &to, &error);
+  if (facts == NULL)
+    goto read_failed;
+
+  due = loadwise_schedule_compute (has_programme ? &programme : NULL, &settings,
+                                   (const LoadwiseReminderFact *) (gpointer) facts->data,
+                                   facts->len, now);
+  for (guint i = 0; i < due->len; i++)
+    {
+      const LoadwiseDueReminder *item = &g_array_index (due, LoadwiseDueReminder, i);
+
+      if (item->due <= now_s)
+        {
+          if (!fire (self, item, now_s))
+            failed++;
+        }
+      else if (next == 0)
+        next = item->due;
+    }
+
+  if (next == 0 && has_programme && settings.enabled)
+    next = next_midnight (now);
+
+  self->n_pending = failed;
+  if (failed > 0)
+    {
+      next = next == 0 ? now_s + self->retry_s : MIN (next, now_s + self->retry_s);
+      self->retry_s = MIN (self->retry_s * 2, LOADWISE_REMINDERS_RETRY_MAX_S);
+    }
+  else
+    self->retry_s = LOADWISE_REMINDERS_RETRY_MIN_S;
+
+  if (next > 0)
+    loadwise_wall_timer_arm (self->timer, next);
+  else
+    loadwise_wall_timer_disarm (self->timer);
+  return;
+
+read_failed:
+  /* A locked or damaged file: look again later rather than give up. */
+  g_message ("Could not read the reminders, trying again later: %s", error->message);
+  loadwise_wall_timer_arm (self->timer, now_s + self->retry_s);
+  self->retry_s = MIN (self->retry_s * 2, LOADWISE_REMINDERS_RETRY_MAX_S);
+}
+
+static void
+on_timer_event (LoadwiseWallTimer       *timer,
+                LoadwiseReminderService *self)
+{
+  loadwise_reminder_service_reschedule (self);
+}
+
+static gboolean
+on_settled (gpointer user_data)
+{
+  LoadwiseReminderService *self = user_data;
+
+  self->settle_id = 0;
+  loadwise_reminder_service_reschedule (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_changed (GFileMonitor            *monitor,
+                 GFile                   *file,
+                 GFile                   *other_file,
+                 GFileMonitorEvent        event,
+                 LoadwiseReminderService *self)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+  if (self->settle_id == 0)
+    self->settle_id = g_timeout_add (DATABASE_SETTLE_MS, on_settled, self);
+}
+
+static GFileMonitor *
+watch_file (LoadwiseReminderService *self,
+            const char              *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+
+  if (monitor == NULL)
+    {
+      g_message ("Not watching %s for changes: %s", path, error->message);
+      return NULL;
+    }
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (on_file_changed), self, 0);
+  return monitor;
+}
+
+static void
+on_prepare_for_sleep (GDBusConnection *connection,
+                      const char      *sender_name,
+                      const char      *object_path,
+                      const char      *interface_name,
+                      const char      *signal_name,
+                      GVariant        *parameters,
+                      gpointer         user_data)
+{
+  LoadwiseReminderService *self = user_data;
+  gboolean going_to_sleep = FALSE;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+    return;
+  g_variant_get (parameters, "(b)", &going_to_sleep);
+  /* The timerfd fires a deadline passed during suspend at resume; look
+   * again anyway, as the day (and so the schedule) may have changed. */
+  if (!going_to_sleep)
+    loadwise_reminder_service_reschedule (self);
+}
+
+static void
+on_system_bus (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoadwiseReminderService) self = user_data;
+  GDBusConnection *bus = g_bus_get_finish (result, &error);
+
+  if (bus == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No system bus, so no resume signal: %s", error->message);
+      return;
+    }
+  self->system_bus = bus;
+  self->sleep_subscription =
+    g_dbus_connection_signal_subscribe (bus, "org.freedesktop.login1",
+                                        "org.freedesktop.login1.Manager", "PrepareForSleep",
+                                        "/org/freedesktop/login1", NULL,
+                                        G_DBUS_SIGNAL_FLAGS_NONE,
+                                        on_prepare_for_sleep, self, NULL);
+}
+
+static void
+on_notifications_appeared (GDBusConnection *connection,
+                           const char      *name,
+                           const char      *name_owner,
+                           gpointer         user_data)
+{
+  LoadwiseReminderService *self = user_data;
+
+  if (self->n_pending > 0)
+    {
+      self->retry_s = LOADWISE_REMINDERS_RETRY_MIN_S;
+      loadwise_reminder_service_reschedule (self);
+    }
+}
+
+gboolean
+loadwise_reminder_service_start (LoadwiseReminderService  *self,
+                                 GError                  **error)
+{
+  const char *path;
+  g_autofree char *wal_path = NULL;
+  g_autoptr (GError) bus_error = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_REMINDER_SERVICE (self), FALSE);
+  g_return_val_if_fail (!self->started, FALSE);
+
+  self->timer = loadwise_wall_timer_new (error);
+  if (self->timer == NULL)
+    return FALSE;
+  self->started = TRUE;
+  g_signal_connect_object (self->timer, "fired", G_CALLBACK (on_timer_event), self, 0);
+  g_signal_connect_object (self->timer, "clock-changed", G_CALLBACK (on_timer_event), self, 0);
+
+  path = loadwise_database_get_path (self->database);
+  wal_path = g_strconcat (path, "-wal", NULL);
+  self->database_monitor = watch_file (self, path);
+  self->wal_monitor = watch_file (self, wal_path);
+  if (self->localtime_path != NULL)
+    self->localtime_monitor = watch_file (self, self->localtime_path);
+
+  self->session_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &bus_error);
+  if (self->session_bus != NULL)
+    self->notifications_watch =
+      g_bus_watch_name_on_connection (self->session_bus, NOTIFICATIONS_NAME,
+                                      G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                      on_notifications_appeared, NULL, self, NULL);
+  else
+    g_message ("No session bus: %s", bus_error->message);
+
+  g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, on_system_bus, g_object_ref (self));
+
+  loadwise_reminder_service_reschedule (self);
+  return TRUE;
+}
+
+static void
+spawn_app (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *argv[] = { (char *) "loadwise", NULL };
+
+  if (!g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &error))
+    g_message ("Could not start loadwise: %s", error->message);
+}
+
+static void
+on_activate_action_done (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  /* Not running and not D-Bus activatable here: start it by hand. */
+  if (reply == NULL)
+    spawn_app ();
+}
+
+/* Asks the running app (or D-Bus activation) to run app.@action_name. */
+static void
+open_app (LoadwiseReminderService *self,
+          const char              *action_name)
+{
+  g_signal_emit (self, signals[SIGNAL_OPEN_APP], 0, action_name);
+  if (!self->launch_app)
+    return;
+
+  if (self->session_bus == NULL)
+    {
+      spawn_app ();
+      return;
+    }
+  g_dbus_connection_call (self->session_bus, APP_ID, RESOURCE_BASE,
+                          "org.freedesktop.Application", "ActivateAction",
+                          g_variant_new ("(s@av@a{sv})", action_name,
+                                         g_variant_new_array (G_VARIANT_TYPE_VARIANT, NULL, 0),
+                                         g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
+                          NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                          on_activate_action_done, NULL);
+}
+
+void
+loadwise_reminder_service_handle_action (LoadwiseReminderService *self,
+                                         LoadwiseReminderKind     kind,
+                                         const char              *date_text,
+                                         const char              *action)
+{
+  g_autoptr (GError) error = NULL;
+  GDate date;
+  gboolean ok;
+
+  g_return_if_fail (LOADWISE_IS_REMINDER_SERVICE (self));
+  g_return_if_fail (date_text != NULL && action != NULL);
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, date_text);
+  if (!g_date_valid (&date))
+    {
+      g_message ("A reminder action came for a day that is not a date: %s", date_text);
+      return;
+    }
+
+  if (g_str_equal (action, LOADWISE_NOTIFIER_ACTION_SNOOZE))
+    {
+      g_autoptr (GDateTime) now = loadwise_clock_get_now (self->clock);
+      LoadwiseReminderSettings settings;
+
+      ok = loadwise_database_get_reminder_settings (self->database, &settings, &error) &&
+           loadwise_database_snooze_reminder (self->database, kind, &date,
+                                              g_date_time_to_unix (now) +
+                                              (gint64) settings.snooze_minutes * 60,
+                                              &error);
+    }
+  else if (g_str_equal (action, LOADWISE_NOTIFIER_ACTION_SKIP))
+    ok = loadwise_database_act_on_reminder (self->database, kind, &date,
+                                            LOADWISE_REMINDER_ACTION_SKIP, &error);
+  else if (g_str_equal (action, LOADWISE_NOTIFIER_ACTION_START) ||
+           g_str_equal (action, LOADWISE_NOTIFIER_ACTION_OPEN) ||
+           g_str_equal (action, "default"))
+    {
+      gboolean session = kind == LOADWISE_REMINDER_SESSION;
+
+      ok = loadwise_database_act_on_reminder (self->database, kind, &date,
+                                              session ? LOADWISE_REMINDER_ACTION_START
+                                                      : LOADWISE_REMINDER_ACTION_OPEN,
+                                              &error);
+      open_app (self, session ? "start-session" : "checkin");
+    }
+  else
+    {
+      g_message ("Unknown reminder action: %s", action);
+      return;
+    }
+
+  if (!ok)
+    g_message ("Could not record the reminder's %s: %s", action, error->message);
+  loadwise_reminder_service_reschedule (self);
+}
+
+static void
+on_action_invoked (LoadwiseNotifier        *notifier,
+                   guint                    kind,
+                   const char              *date,
+                   const char              *action,
+                   LoadwiseReminderService *self)
+{
+  if (kind >= LOADWISE_N_REMINDER_KINDS)
+    return;
+  loadwise_reminder_service_handle_action (self, (LoadwiseReminderKind) kind, date, action);
+}
+
+static void
+loadwise_reminder_service_constructed (GObject *object)
+{
+  LoadwiseReminderService *self = LOADWISE_REMINDER_SERVICE (object);
+
+  G_OBJECT_CLASS (loadwise_reminder_service_parent_class)->constructed (object);
+
+  g_return_if_fail (self->database != NULL && self->notifier != NULL);
+  if (self->clock == NULL)
+    self->clock = loadwise_clock_new_system ();
+  g_signal_connect_object (self->notifier, "action-invoked",
+                           G_CALLBACK (on_action_invoked), self, 0);
+}
+
+static void
+loadwise_reminder_service_dispose (GObject *object)
+{
+  LoadwiseReminderService *self = LOADWISE_REMINDER_SERVICE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->notifications_watch, g_bus_unwatch_name);
+  if (self->system_bus != NULL && self->sleep_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
+  self->sleep_subscription = 0;
+  g_clear_object (&self->system_bus);
+  g_clear_object (&self->session_bus);
+  g_clear_object (&self->database_monitor);
+  g_clear_object (&self->wal_monitor);
+  g_clear_object (&self->localtime_monitor);
+  g_clear_object (&self->timer);
+  if (self->notifier != NULL)
+    g_signal_handlers_disconnect_by_data (self->notifier, self);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->database);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (loadwise_reminder_service_parent_class)->dispose (object);
+}
+
+static void
+loadwise_reminder_service_finalize (GObject *object)
+{
+  LoadwiseReminderService *self = LOADWISE_REMINDER_SERVICE (object);
+
+  g_clear_object (&self->cancellable);
+  g_free (self->localtime_path);
+
+  G_OBJECT_CLASS (loadwise_reminder_service_parent_class)->finalize (object);
+}
+
+static void
+loadwise_reminder_service_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  LoadwiseReminderService *self = LOADWISE_REMINDER_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_NOTIFIER:
+      g_value_set_object (value, self->notifier);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    case PROP_LOCALTIME_PATH:
+      g_value_set_string (value, self->localtime_path);
+      break;
+    case PROP_LAUNCH_APP:
+      g_value_set_boolean (value, self->launch_app);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_reminder_service_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  LoadwiseReminderService *self = LOADWISE_REMINDER_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+    case PROP_NOTIFIER:
+      self->notifier = g_value_dup_object (value);
+      break;
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+    case PROP_LOCALTIME_PATH:
+      g_free (self->localtime_path);
+      self->localtime_path = g_value_dup_string (value);
+      break;
+    case PROP_LAUNCH_APP:
+      self->launch_app = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_reminder_service_class_init (LoadwiseReminderServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = loadwise_reminder_service_constructed;
+  object_class->dispose = loadwise_reminder_service_dispose;
+  object_class->finalize = loadwise_reminder_service_finalize;
+  object_class->get_property = loadwise_reminder_service_get_property;
+  object_class->set_property = loadwise_reminder_service_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, LOADWISE_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTIFIER] =
+    g_param_spec_object ("notifier", NULL, NULL, LOADWISE_TYPE_NOTIFIER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, LOADWISE_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCALTIME_PATH] =
+    g_param_spec_string ("localtime-path", NULL, NULL, "/etc/localtime",
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAUNCH_APP] =
+    g_param_spec_boolean ("launch-app", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_OPEN_APP] =
+    g_signal_new ("open-app", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+loadwise_reminder_service_init (LoadwiseReminderService *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->retry_s = LOADWISE_REMINDERS_RETRY_MIN_S;
+}

@@ -1,0 +1,406 @@
+/* test-dunst.c: the real loadwise-reminders with a real dunst
+ *
+ * On a private bus (GTestDBus, so D-Bus activation cannot start another
+ * server), with the display that `build-aux/dev test` provides through
+ * xvfb-run. dbus-monitor shows what reached org.freedesktop.Notifications;
+ * a marker signal sent by the test after the service has answered a call
+ * says "everything before this has been seen". Skipped, with the reason,
+ * when dunst, dbus-monitor or a display is missing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <signal.h>
+#include <string.h>
+
+#include "core/loadwise-types.h"
+#include "loadwise-test-util.h"
+#include "reminders-test-util.h"
+#include "reminders/loadwise-reminder-service.h"
+#include "store/loadwise-database-reminders.h"
+
+#define MARKER_INTERFACE "io.github.loadwise.Test"
+
+typedef struct {
+  RemindersFixture  base;
+  GDate             today;
+  GDBusConnection  *bus;
+  GSubprocess      *dunst;
+  GSubprocess      *monitor;
+  GSubprocess      *service;
+  GDataInputStream *monitor_out;
+  GCancellable     *cancellable;
+  guint             n_notify;   /* Notify calls for the session seen so far */
+  guint             n_markers;
+  gboolean          in_notify;
+} Fixture;
+
+static gboolean
+check_tools (void)
+{
+  const char *tools[] = { "dunst", "dbus-monitor" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      g_autofree char *path = g_find_program_in_path (tools[i]);
+
+      if (path == NULL)
+        {
+          g_autofree char *reason = g_strdup_printf ("%s is not installed", tools[i]);
+
+          g_test_skip (reason);
+          return FALSE;
+        }
+    }
+  if (g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("No display for dunst (run under xvfb-run)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GSubprocess *
+spawn (Fixture            *fixture,
+       GSubprocessFlags    flags,
+       const char *const  *argv)
+{
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
+  g_autoptr (GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_setenv (launcher, "LOADWISE_DATA_DIR", fixture->base.dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", fixture->base.dir, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static void read_next_line (Fixture *fixture);
+
+static void
+on_line (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Fixture *fixture = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source),
+                                                                     result, NULL, &error);
+
+  if (line == NULL)
+    return;  /* closed or cancelled */
+
+  /* A method call header, then its arguments one a line. */
+  if (strstr (line, "member=Notify") != NULL)
+    fixture->in_notify = TRUE;
+  else if (strstr (line, "member=Marker") != NULL)
+    {
+      fixture->in_notify = FALSE;
+      fixture->n_markers++;
+    }
+  else if (fixture->in_notify && strstr (line, "hip session") != NULL)
+    {
+      fixture->in_notify = FALSE;
+      fixture->n_notify++;
+    }
+  read_next_line (fixture);
+}
+
+static void
+read_next_line (Fixture *fixture)
+{
+  g_data_input_stream_read_line_async (fixture->monitor_out, G_PRIORITY_DEFAULT,
+                                       fixture->cancellable, on_line, fixture);
+}
+
+static gboolean
+on_safety_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates until *@counter reaches @target (a 20 s safety net). */
+static void
+wait_count (guint *counter,
+            guint  target)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, on_safety_timeout, &timed_out);
+
+  while (*counter < target && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_cmpuint (*counter, >=, target);
+}
+
+/* Sends a marker and waits until the monitor has printed it: everything
+ * sent on the bus before it has been read by then. */
+static void
+sync_monitor (Fixture *fixture)
+{
+  guint target = fixture->n_markers + 1;
+  g_autoptr (GError) error = NULL;
+
+  g_dbus_connection_emit_signal (fixture->bus, NULL, "/io/github/loadwise/Test",
+                                 MARKER_INTERFACE, "Marker", NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_flush_sync (fixture->bus, NULL, NULL);
+  wait_count (&fixture->n_markers, target);
+}
+
+static void
+start_monitor (Fixture *fixture)
+{
+  const char *argv[] = {
+    "dbus-monitor", "--session",
+    "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
+    "type='signal',interface='" MARKER_INTERFACE "',member='Marker'",
+    NULL
+  };
+
+  fixture->monitor = spawn (fixture, G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                     G_SUBPROCESS_FLAGS_STDERR_SILENCE, argv);
+  fixture->monitor_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->monitor));
+  read_next_line (fixture);
+
+  /* The monitor is listening once a marker comes through; until then a
+   * marker may be sent before it subscribed, so send until one does. */
+  while (fixture->n_markers == 0)
+    {
+      g_autoptr (GError) error = NULL;
+      gboolean timed_out = FALSE;
+      guint id;
+
+      g_dbus_connection_emit_signal (fixture->bus, NULL, "/io/github/loadwise/Test",
+                                     MARKER_INTERFACE, "Marker", NULL, &error);
+      g_assert_no_error (error);
+      id = g_timeout_add (100, on_safety_timeout, &timed_out);
+      while (!timed_out && fixture->n_markers == 0)
+        g_main_context_iteration (NULL, TRUE);
+      if (!timed_out)
+        g_source_remove (id);
+    }
+}
+
+static void
+on_name_appeared (GDBusConnection *connection,
+                  const char      *name,
+                  const char      *owner,
+                  gpointer         user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+wait_for_name (Fixture    *fixture,
+               const char *name)
+{
+  gboolean appeared = FALSE;
+  guint watch = g_bus_watch_name_on_connection (fixture->bus, name, G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                                on_name_appeared, NULL, &appeared, NULL);
+
+  reminders_test_wait_for (&appeared, 20);
+  g_bus_unwatch_name (watch);
+}
+
+static void
+start_dunst (Fixture *fixture)
+{
+  const char *argv[] = { "dunst", NULL };
+
+  fixture->dunst = spawn (fixture, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                   G_SUBPROCESS_FLAGS_STDERR_SILENCE, argv);
+  wait_for_name (fixture, "org.freedesktop.Notifications");
+}
+
+/* Starts the service and waits until it answers on the bus: it does its
+ * start-up look (and catch-up) before it runs its main loop. */
+static void
+ping_service (Fixture *fixture)
+{
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GError) error = NULL;
+
+  reply = g_dbus_connection_call_sync (fixture->bus, LOADWISE_REMINDERS_BUS_NAME,
+                                       LOADWISE_REMINDERS_OBJECT_PATH,
+                                       LOADWISE_REMINDERS_INTERFACE, "Reschedule", NULL, NULL,
+                                       G_DBUS_CALL_FLAGS_NO_AUTO_START, 20000, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+start_service (Fixture *fixture)
+{
+  const char *argv[] = { g_getenv ("LOADWISE_REMINDERS_BIN"), NULL };
+
+  fixture->service = spawn (fixture, G_SUBPROCESS_FLAGS_NONE, argv);
+  wait_for_name (fixture, LOADWISE_REMINDERS_BUS_NAME);
+  ping_service (fixture);
+}
+
+static void
+stop_process (GSubprocess **process,
+              int           signal_number)
+{
+  if (*process == NULL)
+    return;
+  g_subprocess_send_signal (*process, signal_number);
+  g_subprocess_wait (*process, NULL, NULL);
+  g_clear_object (process);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseCheckin checkin = { .morning_pain = 1 };
+  GDate start;
+
+  reminders_fixture_setup (&fixture->base, data);
+  reminders_test_local_now (&fixture->today, NULL);
+  start = fixture->today;
+  g_date_subtract_days (&start, 3);
+  reminders_test_start_programme (fixture->base.db, &start, &fixture->today);
+  /* Only the session reminder in these tests. */
+  checkin.date = fixture->today;
+  g_assert_true (loadwise_database_save_checkin (fixture->base.db, &checkin, &error));
+  g_assert_no_error (error);
+
+  fixture->cancellable = g_cancellable_new ();
+  fixture->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_cancellable_cancel (fixture->cancellable);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  stop_process (&fixture->service, SIGTERM);
+  stop_process (&fixture->dunst, SIGTERM);
+  stop_process (&fixture->monitor, SIGTERM);
+  g_clear_object (&fixture->monitor_out);
+  g_clear_object (&fixture->cancellable);
+  g_clear_object (&fixture->bus);
+  reminders_fixture_teardown (&fixture->base, data);
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+session_fired (Fixture *fixture)
+{
+  g_autoptr (GArray) facts = NULL;
+  g_autoptr (GError) error = NULL;
+
+  facts = loadwise_database_list_reminder_facts (fixture->base.db, &fixture->today,
+                                                 &fixture->today, &error);
+  g_assert_no_error (error);
+  return g_array_index (facts, LoadwiseReminderFact, LOADWISE_REMINDER_SESSION).fired;
+}
+
+/* The service writes "fired" right after the server took the
+ * notification: look at the file every 50 ms (20 s safety net). */
+static void
+wait_fired (Fixture *fixture)
+{
+  gboolean timed_out = FALSE;
+  guint safety = g_timeout_add_seconds (20, on_safety_timeout, &timed_out);
+  guint tick = g_timeout_add (50, on_tick, NULL);
+
+  while (!session_fired (fixture) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  if (!timed_out)
+    g_source_remove (safety);
+  g_assert_true (session_fired (fixture));
+}
+
+/* Due a few seconds ahead: dunst gets it at its time, once; a restart of
+ * the service does not send it again. */
+static void
+test_fires_once_across_restart (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  guint now_s;
+
+  if (!check_tools ())
+    return;
+
+  reminders_test_avoid_midnight (15);
+  reminders_test_local_now (NULL, &now_s);
+  reminders_test_set_times (fixture->base.db, now_s + 3, 8 * 3600);
+
+  start_dunst (fixture);
+  start_monitor (fixture);
+  start_service (fixture);
+  sync_monitor (fixture);
+  /* Not yet: it is due in a few seconds. */
+  g_assert_cmpuint (fixture->n_notify, ==, 0);
+
+  wait_count (&fixture->n_notify, 1);
+  wait_fired (fixture);
+
+  stop_process (&fixture->service, SIGTERM);
+  start_service (fixture);
+  sync_monitor (fixture);
+  g_assert_cmpuint (fixture->n_notify, ==, 1);
+}
+
+/* No server at first: the service keeps running, and delivers once dunst
+ * appears. */
+static void
+test_no_daemon_then_dunst (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  if (!check_tools ())
+    return;
+
+  /* 00:00 has passed: today's session is caught up at start. */
+  reminders_test_set_times (fixture->base.db, 0, 8 * 3600);
+
+  start_monitor (fixture);
+  start_service (fixture);
+  sync_monitor (fixture);
+  g_assert_false (session_fired (fixture));
+  /* Still running, and answering. */
+  ping_service (fixture);
+  g_assert_false (session_fired (fixture));
+
+  start_dunst (fixture);
+  wait_fired (fixture);
+  sync_monitor (fixture);
+  g_assert_cmpuint (fixture->n_notify, >=, 1);
+  ping_service (fixture);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (GTestDBus) bus = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+
+  g_test_add ("/dunst/fires-once-across-restart", Fixture, NULL,
+              fixture_setup, test_fires_once_across_restart, fixture_teardown);
+  g_test_add ("/dunst/no-daemon-then-dunst", Fixture, NULL,
+              fixture_setup, test_no_daemon_then_dunst, fixture_teardown);
+
+  status = g_test_run ();
+  g_test_dbus_down (bus);
+  return status;
+}
