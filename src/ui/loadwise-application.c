@@ -315,7 +315,10 @@ on_start_session_activated (GSimpleAction *action,
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (app);
   if (LOADWISE_IS_WINDOW (window))
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-today", NULL);
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-today", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.start-session", NULL);
+    }
 }
 
 static void

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/loadwise-illustration.h"
+
 struct _LoadwiseExerciseCard
 {
   GtkWidget                  parent_instance;
@@ -15,6 +17,7 @@ struct _LoadwiseExerciseCard
   LoadwisePrescribedExercise item;
   gboolean                   loading;
 
+  GtkBox                    *illustration_box;
   GtkLabel                  *name_label;
   GtkLabel                  *dosage_label;
   GtkLabel                  *level_label;
@@ -205,6 +208,7 @@ fill (LoadwiseExerciseCard *self,
   gpointer pain = NULL;
 
   gtk_widget_set_name (GTK_WIDGET (self), exercise->id);
+  gtk_box_append (self->illustration_box, loadwise_illustration_new (exercise, 80));
   gtk_label_set_label (self->name_label, exercise->name);
   gtk_label_set_label (self->dosage_label, dosage);
 
@@ -337,6 +341,7 @@ loadwise_exercise_card_class_init (LoadwiseExerciseCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-exercise-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, illustration_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, name_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, dosage_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, level_label);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/loadwise-guided-session.h"
 #include "ui/loadwise-preferences-window.h"
 #include "ui/loadwise-setup-view.h"
 #include "ui/loadwise-today-page.h"
@@ -114,6 +115,27 @@ preferences_activated (GtkWidget  *widget,
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* Today's session in the guided window, over this one. */
+static void
+start_session_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  LoadwisePrescription prescription;
+  GtkWidget *session;
+
+  if (!loadwise_guided_session_prescribe_today (self->context, &prescription, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  session = loadwise_guided_session_new (self->context, &prescription, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (session), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (session));
 }
 
 static void
@@ -265,6 +287,7 @@ loadwise_window_class_init (LoadwiseWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_today_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
+  gtk_widget_class_install_action (widget_class, "win.start-session", NULL, start_session_activated);
 }
 
 static void

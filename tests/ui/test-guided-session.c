@@ -1,0 +1,638 @@
+/* test-guided-session.c: the guided session driven by its actions, with a
+ * manual ticker so every timer moves only when the test says
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "core/loadwise-error.h"
+#include "loadwise-test-util.h"
+#include "ui-test-util.h"
+#include "ui/loadwise-guided-session.h"
+#include "ui/loadwise-illustration.h"
+#include "ui/loadwise-today-page.h"
+#include "ui/loadwise-window.h"
+
+#define SECONDS(s) ((gint64) (s) * G_USEC_PER_SEC)
+
+typedef struct {
+  UiFixture       ui;
+  LoadwiseTicker *ticker;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  ui_fixture_setup (&fixture->ui, data);
+  fixture->ticker = loadwise_ticker_new_manual ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->ticker);
+  ui_fixture_teardown (&fixture->ui, data);
+}
+
+/* Wednesday 25 November 2026, a session day of a programme that started on
+ * Monday 23 with every family at @level. */
+static LoadwiseGuidedSession *
+open_session (Fixture *fixture,
+              guint    level)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwisePrescription prescription;
+  GtkWidget *session;
+
+  ui_fixture_add_programme (&fixture->ui, 2026, 11, 23, level);
+  g_assert_true (loadwise_guided_session_prescribe_today (fixture->ui.context, &prescription, &error));
+  g_assert_no_error (error);
+  session = loadwise_guided_session_new (fixture->ui.context, &prescription, fixture->ticker);
+  ui_test_show (session);
+  return LOADWISE_GUIDED_SESSION (session);
+}
+
+static void
+act (LoadwiseGuidedSession *session,
+     const char            *action)
+{
+  gtk_widget_activate_action (GTK_WIDGET (session), action, NULL);
+}
+
+static GPtrArray *
+list_sets (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  GDate today = loadwise_test_date (2026, 11, 25);
+  GPtrArray *sets = loadwise_database_list_sets (fixture->ui.database, &today, &error);
+
+  g_assert_no_error (error);
+  return sets;
+}
+
+static guint
+count_done (GPtrArray *sets)
+{
+  guint done = 0;
+
+  for (guint i = 0; i < sets->len; i++)
+    if (((LoadwiseSetLog *) g_ptr_array_index (sets, i))->done)
+      done++;
+  return done;
+}
+
+static const LoadwiseSetLog *
+find_set (GPtrArray    *sets,
+          const char   *exercise_id,
+          LoadwiseSide  side,
+          guint         set_index)
+{
+  for (guint i = 0; i < sets->len; i++)
+    {
+      const LoadwiseSetLog *log = g_ptr_array_index (sets, i);
+
+      if (g_strcmp0 (log->exercise_id, exercise_id) == 0 &&
+          log->side == side && log->set_index == set_index)
+        return log;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+child (LoadwiseGuidedSession *session,
+       const char            *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (session),
+                                                   LOADWISE_TYPE_GUIDED_SESSION, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static void
+destroy_session (LoadwiseGuidedSession *session)
+{
+  g_object_ref (session);
+  act (session, "session.leave");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (session);
+}
+
+/* Level 1: bridge 2 × 10, sit-to-stand 2 × 10, side-steps 2 × 15 each way,
+ * done to the end: every set is written, each pain, and the session. */
+static void
+test_full (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (GPtrArray) sets = NULL;
+  g_autoptr (GHashTable) pains = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (LoadwiseSessionRecord) record = { 0 };
+  GDate today = loadwise_test_date (2026, 11, 25);
+  LoadwiseGuidedSession *session = open_session (fixture, 1);
+  const char *ids[] = { "double-leg-bridge", "sit-to-stand", "side-steps" };
+  const guint reps[] = { 10, 10, 15 };
+
+  for (guint e = 0; e < G_N_ELEMENTS (ids); e++)
+    {
+      g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "intro");
+      g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, ids[e]);
+      g_assert_true (gtk_widget_get_visible (child (session, "illustration_box")));
+      act (session, "session.confirm");
+
+      /* First set: every rep counted; the last one ends the set. */
+      g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
+      g_assert_cmpuint (loadwise_guided_session_get_set_index (session), ==, 0);
+      for (guint r = 0; r < reps[e] - 1; r++)
+        act (session, "session.count");
+      g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, reps[e] - 1);
+      g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
+      act (session, "session.count");
+
+      /* A rest, skipped; the second set confirmed without counting. */
+      g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
+      act (session, "session.skip-rest");
+      g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
+      g_assert_cmpuint (loadwise_guided_session_get_set_index (session), ==, 1);
+      act (session, "session.confirm");
+
+      g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "pain");
+      gtk_widget_activate_action (GTK_WIDGET (session), "session.set-pain", "u", e + 1);
+      act (session, "session.confirm");
+    }
+
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "summary");
+  g_assert_null (loadwise_guided_session_get_exercise (session));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (session, "result_label"))), ==,
+                   "6 of 6 sets done today");
+
+  sets = list_sets (fixture);
+  g_assert_cmpuint (count_done (sets), ==, 6);
+  for (guint e = 0; e < G_N_ELEMENTS (ids); e++)
+    for (guint set = 0; set < 2; set++)
+      {
+        const LoadwiseSetLog *log = find_set (sets, ids[e], LOADWISE_SIDE_NONE, set);
+
+        g_assert_nonnull (log);
+        g_assert_true (log->done);
+        g_assert_cmpuint (log->reps, ==, reps[e]);
+        g_assert_cmpuint (log->hold_s, ==, 0);
+      }
+
+  pains = loadwise_database_get_exercise_pains (fixture->ui.database, &today, &error);
+  g_assert_no_error (error);
+  for (guint e = 0; e < G_N_ELEMENTS (ids); e++)
+    g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (pains, ids[e])), ==, (int) e + 1 + 1);
+
+  /* Finish marks the day done and closes the window. */
+  g_object_ref (session);
+  act (session, "session.finish");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (session);
+  g_assert_true (loadwise_database_get_session (fixture->ui.database, &today, &record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (record.status, ==, LOADWISE_SESSION_STATUS_DONE);
+}
+
+/* Leaving after one set keeps it; a new session starts at the next set. */
+static void
+test_leave_halfway (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr (GPtrArray) sets = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (LoadwiseSessionRecord) record = { 0 };
+  GDate today = loadwise_test_date (2026, 11, 25);
+  LoadwiseGuidedSession *session = open_session (fixture, 1);
+  LoadwisePrescription prescription;
+  GtkWidget *dialog = NULL;
+  GList *toplevels;
+
+  act (session, "session.confirm");
+  act (session, "session.confirm");
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
+
+  /* Escape asks first; keeping going keeps the window. */
+  act (session, "session.ask-leave");
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (session))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Leave the Session?");
+  g_object_ref (session);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "leave");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (session);
+
+  sets = list_sets (fixture);
+  g_assert_cmpuint (count_done (sets), ==, 1);
+  g_assert_nonnull (find_set (sets, "double-leg-bridge", LOADWISE_SIDE_NONE, 0));
+  g_assert_true (loadwise_database_get_session (fixture->ui.database, &today, &record, &error));
+  g_assert_cmpint (record.status, ==, LOADWISE_SESSION_STATUS_IN_PROGRESS);
+
+  /* Again: the bridge's first set is not asked for twice. */
+  g_assert_true (loadwise_guided_session_prescribe_today (fixture->ui.context, &prescription, &error));
+  session = LOADWISE_GUIDED_SESSION (loadwise_guided_session_new (fixture->ui.context,
+                                                                  &prescription, fixture->ticker));
+  ui_test_show (GTK_WIDGET (session));
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "double-leg-bridge");
+  act (session, "session.confirm");
+  g_assert_cmpuint (loadwise_guided_session_get_set_index (session), ==, 1);
+  destroy_session (session);
+}
+
+/* Level 3: single-leg bridge 3 × 8 per side: left then right for each set,
+ * the two sides without a rest between them; or right first. */
+static void
+test_per_side (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GPtrArray) sets = NULL;
+  LoadwiseGuidedSession *session = open_session (fixture, 3);
+  const LoadwiseSide right_first[] = {
+    LOADWISE_SIDE_RIGHT, LOADWISE_SIDE_LEFT,
+    LOADWISE_SIDE_RIGHT, LOADWISE_SIDE_LEFT,
+    LOADWISE_SIDE_RIGHT, LOADWISE_SIDE_LEFT,
+  };
+
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "single-leg-bridge");
+  g_assert_true (gtk_widget_get_visible (child (session, "side_box")));
+  act (session, "session.confirm");
+  g_assert_cmpint (loadwise_guided_session_get_side (session), ==, LOADWISE_SIDE_LEFT);
+  g_assert_cmpuint (loadwise_guided_session_get_set_index (session), ==, 0);
+  act (session, "session.confirm");
+  /* The other side of the same set at once. */
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
+  g_assert_cmpint (loadwise_guided_session_get_side (session), ==, LOADWISE_SIDE_RIGHT);
+  g_assert_cmpuint (loadwise_guided_session_get_set_index (session), ==, 0);
+  act (session, "session.confirm");
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
+  g_assert_cmpint (loadwise_guided_session_get_side (session), ==, LOADWISE_SIDE_LEFT);
+  g_assert_cmpuint (loadwise_guided_session_get_set_index (session), ==, 1);
+  destroy_session (session);
+
+  sets = list_sets (fixture);
+  g_assert_cmpuint (count_done (sets), ==, 2);
+  g_assert_nonnull (find_set (sets, "single-leg-bridge", LOADWISE_SIDE_LEFT, 0));
+  g_assert_nonnull (find_set (sets, "single-leg-bridge", LOADWISE_SIDE_RIGHT, 0));
+  g_clear_pointer (&sets, g_ptr_array_unref);
+
+  /* The next exercise of a fresh window, step-up, right side first. */
+  {
+    g_autoptr (GError) error = NULL;
+    LoadwisePrescription prescription;
+    GDate today = loadwise_test_date (2026, 11, 25);
+
+    g_assert_true (loadwise_guided_session_prescribe_today (fixture->ui.context, &prescription, &error));
+    g_assert_true (loadwise_database_set_exercise_pain (fixture->ui.database, &today,
+                                                        "single-leg-bridge", 1, &error));
+    for (guint set = 0; set < 3; set++)
+      for (LoadwiseSide side = LOADWISE_SIDE_LEFT; side <= LOADWISE_SIDE_RIGHT; side++)
+        {
+          LoadwiseSetLog log = { (char *) "single-leg-bridge", side, set, TRUE, 8, 0 };
+
+          g_assert_true (loadwise_database_log_set (fixture->ui.database, &today, &log, &error));
+        }
+    session = LOADWISE_GUIDED_SESSION (loadwise_guided_session_new (fixture->ui.context,
+                                                                    &prescription, fixture->ticker));
+    ui_test_show (GTK_WIDGET (session));
+  }
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "step-up");
+  gtk_widget_activate_action (GTK_WIDGET (session), "session.first-side", "s", "right");
+  act (session, "session.confirm");
+  for (guint i = 0; i < G_N_ELEMENTS (right_first); i++)
+    {
+      if (g_str_equal (loadwise_guided_session_get_phase (session), "rest"))
+        act (session, "session.skip-rest");
+      g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
+      g_assert_cmpint (loadwise_guided_session_get_side (session), ==, right_first[i]);
+      g_assert_cmpuint (loadwise_guided_session_get_set_index (session), ==, i / 2);
+      act (session, "session.confirm");
+    }
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "pain");
+  destroy_session (session);
+
+  sets = list_sets (fixture);
+  for (guint set = 0; set < 3; set++)
+    {
+      g_assert_nonnull (find_set (sets, "step-up", LOADWISE_SIDE_LEFT, set));
+      g_assert_nonnull (find_set (sets, "step-up", LOADWISE_SIDE_RIGHT, set));
+    }
+}
+
+/* Level 0: the belt press, 10 × 5 s holds: the hold counts down on the
+ * ticker, ends by itself with a pulse, and the rest takes +15 s and Skip. */
+static void
+test_hold_and_rest (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr (GPtrArray) sets = NULL;
+  LoadwiseGuidedSession *session = open_session (fixture, 0);
+  GtkWidget *time_label = child (session, "hold_time_label");
+  const LoadwiseSetLog *log;
+
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "belt-isometric-abduction");
+  act (session, "session.confirm");
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "hold");
+  g_assert_false (loadwise_guided_session_is_holding (session));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (time_label)), ==, "0:05");
+
+  /* Nothing runs until the hold is started. */
+  loadwise_ticker_advance (fixture->ticker, SECONDS (30));
+  g_assert_false (loadwise_guided_session_is_holding (session));
+
+  act (session, "session.count");
+  g_assert_true (loadwise_guided_session_is_holding (session));
+  g_assert_true (loadwise_ticker_is_running (fixture->ticker));
+  g_assert_cmpint (loadwise_guided_session_get_remaining (session), ==, SECONDS (5));
+  loadwise_ticker_advance (fixture->ticker, SECONDS (4) + G_USEC_PER_SEC / 2);
+  g_assert_true (loadwise_guided_session_is_holding (session));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (time_label)), ==, "0:01");
+  g_assert_false (gtk_widget_has_css_class (time_label, "hold-end"));
+  loadwise_ticker_advance (fixture->ticker, G_USEC_PER_SEC / 2);
+
+  /* The hold ended: a pulse, the set written with its seconds, a rest. */
+  g_assert_true (gtk_widget_has_css_class (time_label, "hold-end"));
+  sets = list_sets (fixture);
+  log = find_set (sets, "belt-isometric-abduction", LOADWISE_SIDE_NONE, 0);
+  g_assert_nonnull (log);
+  g_assert_true (log->done);
+  g_assert_cmpuint (log->hold_s, ==, 5);
+  g_clear_pointer (&sets, g_ptr_array_unref);
+
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
+  g_assert_cmpint (loadwise_guided_session_get_remaining (session), ==, SECONDS (10));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (session, "rest_time_label"))), ==, "0:10");
+  act (session, "session.add-rest");
+  g_assert_cmpint (loadwise_guided_session_get_remaining (session), ==, SECONDS (25));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (session, "rest_time_label"))), ==, "0:25");
+  loadwise_ticker_advance (fixture->ticker, SECONDS (10));
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
+  g_assert_cmpint (loadwise_guided_session_get_remaining (session), ==, SECONDS (15));
+  loadwise_ticker_advance (fixture->ticker, SECONDS (15));
+
+  /* The rest ran out by itself: the next hold waits to be started. */
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "hold");
+  g_assert_cmpuint (loadwise_guided_session_get_set_index (session), ==, 1);
+  g_assert_false (gtk_widget_has_css_class (time_label, "hold-end"));
+  g_assert_false (loadwise_ticker_is_running (fixture->ticker));
+
+  /* Ended early with Enter: the seconds actually held. */
+  act (session, "session.count");
+  loadwise_ticker_advance (fixture->ticker, SECONDS (3));
+  act (session, "session.confirm");
+  sets = list_sets (fixture);
+  g_assert_cmpuint (find_set (sets, "belt-isometric-abduction", LOADWISE_SIDE_NONE, 1)->hold_s, ==, 3);
+  g_clear_pointer (&sets, g_ptr_array_unref);
+
+  /* Skip goes straight to the next hold. */
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
+  act (session, "session.skip-rest");
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "hold");
+  g_assert_cmpuint (loadwise_guided_session_get_set_index (session), ==, 2);
+
+  destroy_session (session);
+}
+
+/* Pausing stops the clock of a hold and of a rest; the buttons that count
+ * are off until it resumes. */
+static void
+test_pause (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr (GPtrArray) sets = NULL;
+  LoadwiseGuidedSession *session = open_session (fixture, 0);
+  gboolean paused = FALSE;
+
+  act (session, "session.confirm");
+  act (session, "session.count");
+  loadwise_ticker_advance (fixture->ticker, SECONDS (2));
+  g_assert_cmpint (loadwise_guided_session_get_remaining (session), ==, SECONDS (3));
+
+  act (session, "session.pause");
+  g_object_get (session, "paused", &paused, NULL);
+  g_assert_true (paused);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (session, "paused_revealer"))));
+  loadwise_ticker_advance (fixture->ticker, SECONDS (100));
+  g_assert_true (loadwise_guided_session_is_holding (session));
+  g_assert_cmpint (loadwise_guided_session_get_remaining (session), ==, SECONDS (3));
+  /* Counting does nothing while paused. */
+  act (session, "session.confirm");
+  g_assert_true (loadwise_guided_session_is_holding (session));
+  sets = list_sets (fixture);
+  g_assert_cmpuint (count_done (sets), ==, 0);
+  g_clear_pointer (&sets, g_ptr_array_unref);
+
+  act (session, "session.pause");
+  g_object_get (session, "paused", &paused, NULL);
+  g_assert_false (paused);
+  g_assert_cmpint (loadwise_guided_session_get_remaining (session), ==, SECONDS (3));
+  loadwise_ticker_advance (fixture->ticker, SECONDS (3));
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
+  sets = list_sets (fixture);
+  g_assert_cmpuint (count_done (sets), ==, 1);
+
+  /* The rest too. */
+  act (session, "session.pause");
+  loadwise_ticker_advance (fixture->ticker, SECONDS (60));
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
+  g_assert_cmpint (loadwise_guided_session_get_remaining (session), ==, SECONDS (10));
+  act (session, "session.pause");
+  loadwise_ticker_advance (fixture->ticker, SECONDS (10));
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "hold");
+
+  destroy_session (session);
+}
+
+static void
+assert_fits_narrow (LoadwiseGuidedSession *session)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (adw_window_get_content (ADW_WINDOW (session)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
+/* Every phase fits a 360 px window, with the longest names (level 4). */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  LoadwiseGuidedSession *session = open_session (fixture, 4);
+
+  assert_fits_narrow (session);                       /* intro, per side */
+  act (session, "session.confirm");
+  assert_fits_narrow (session);                       /* reps */
+  for (guint i = 0; i < 6; i++)
+    {
+      if (g_str_equal (loadwise_guided_session_get_phase (session), "rest"))
+        {
+          assert_fits_narrow (session);
+          act (session, "session.skip-rest");
+        }
+      act (session, "session.confirm");
+    }
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "pain");
+  assert_fits_narrow (session);
+  act (session, "session.confirm");
+  /* Single-leg deadlift, then the side plank's hold. */
+  act (session, "session.confirm");
+  for (guint i = 0; i < 6; i++)
+    {
+      if (g_str_equal (loadwise_guided_session_get_phase (session), "rest"))
+        act (session, "session.skip-rest");
+      act (session, "session.confirm");
+    }
+  act (session, "session.confirm");
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "side-plank");
+  act (session, "session.confirm");
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "hold");
+  assert_fits_narrow (session);
+  destroy_session (session);
+}
+
+/* Roles, names and descriptions a screen reader needs. */
+static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  LoadwiseGuidedSession *session = open_session (fixture, 3);
+  const LoadwiseExercise *exercise = loadwise_guided_session_get_exercise (session);
+  GtkWidget *image = ui_test_find_named (GTK_WIDGET (session), "illustration");
+
+  g_assert_nonnull (image);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       exercise->name);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       loadwise_illustration_get_description (exercise->id));
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (ui_test_find_named (GTK_WIDGET (session), "pause")),
+                                   GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ui_test_find_named (GTK_WIDGET (session), "pause")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ui_test_find_named (GTK_WIDGET (session), "first-right")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Start with the right side");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ui_test_find_named (GTK_WIDGET (session), "add-rest")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Rest 15 seconds longer");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (child (session, "count_button")),
+                                   GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (child (session, "hold_time_label")),
+                                   GTK_ACCESSIBLE_ROLE_TIMER);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (child (session, "rest_time_label")),
+                                   GTK_ACCESSIBLE_ROLE_TIMER);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (child (session, "pain_scale")),
+                                   GTK_ACCESSIBLE_ROLE_SLIDER);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (child (session, "pain_scale")),
+                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       child (session, "pain_title_label"), NULL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child (session, "hold_progress")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Hold progress");
+
+  destroy_session (session);
+}
+
+/* Today: a Start Session button that opens the window, and each card's
+ * drawing described. */
+static void
+test_today (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWidget *today;
+  GtkWidget *start;
+  GtkWidget *card;
+  GtkWidget *image;
+  LoadwiseGuidedSession *session = NULL;
+  GList *toplevels;
+
+  ui_fixture_add_programme (&fixture->ui, 2026, 11, 23, 2);
+  window = GTK_WIDGET (loadwise_window_new (NULL, fixture->ui.context));
+  ui_test_show (window);
+  today = ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE);
+
+  start = ui_test_find_named (today, "start-session");
+  g_assert_nonnull (start);
+  g_assert_true (gtk_widget_get_visible (start));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (start), GTK_ACCESSIBLE_ROLE_BUTTON);
+  g_assert_true (gtk_widget_has_css_class (start, "suggested-action"));
+
+  card = ui_test_find_named (today, "split-squat");
+  g_assert_nonnull (card);
+  image = ui_test_find_named (card, "illustration");
+  g_assert_nonnull (image);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       loadwise_illustration_get_description ("split-squat"));
+
+  gtk_widget_activate_action (window, "win.start-session", NULL);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (LOADWISE_IS_GUIDED_SESSION (l->data))
+      session = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (session);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (session)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (session)));
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "offset-bridge");
+  destroy_session (session);
+
+  ui_test_destroy (window);
+}
+
+/* No session today: a message, not a window. */
+static void
+test_rest_day (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwisePrescription prescription;
+
+  g_assert_false (loadwise_guided_session_prescribe_today (fixture->ui.context, &prescription, &error));
+  g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no programme yet: set one up first.");
+  g_clear_error (&error);
+
+  /* Thursday 26 November is a rest day (Mon/Wed/Fri). */
+  ui_fixture_add_programme (&fixture->ui, 2026, 11, 23, 1);
+  ui_fixture_set_today (&fixture->ui, 2026, 11, 26);
+  g_assert_false (loadwise_guided_session_prescribe_today (fixture->ui.context, &prescription, &error));
+  g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "Today is a rest day: there is no session to do.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    {
+      ui_test_add_skip ("/ui/guided-session/display");
+      return g_test_run ();
+    }
+
+#define ADD(path, func) \
+  g_test_add ("/ui/guided-session/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("full", test_full);
+  ADD ("leave-halfway", test_leave_halfway);
+  ADD ("per-side", test_per_side);
+  ADD ("hold-and-rest", test_hold_and_rest);
+  ADD ("pause", test_pause);
+  ADD ("narrow", test_narrow);
+  ADD ("accessible", test_accessible);
+  ADD ("today", test_today);
+  ADD ("rest-day", test_rest_day);
+#undef ADD
+
+  return g_test_run ();
+}
