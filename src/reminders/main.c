@@ -130,6 +130,22 @@ main (int    argc,
       g_printerr ("loadwise-reminders: %s\n", error->message);
       return 1;
     }
+  /* Registered before the name is taken, so that a caller who sees the
+   * name finds the object. Calls are answered from the main loop: a reply
+   * also says that the start-up look (and its catch-up) is done. */
+  loop = g_main_loop_new (NULL, FALSE);
+  data.loop = loop;
+  node = g_dbus_node_info_new_for_xml (introspection_xml, &error);
+  g_assert_no_error (error);
+  registration = g_dbus_connection_register_object (bus, LOADWISE_REMINDERS_OBJECT_PATH,
+                                                    node->interfaces[0], &vtable,
+                                                    &data, NULL, &error);
+  if (registration == 0)
+    {
+      g_printerr ("loadwise-reminders: %s\n", error->message);
+      return 1;
+    }
+
   if (!own_name (bus, &error))
     {
       if (error != NULL)
@@ -150,7 +166,6 @@ main (int    argc,
       return 1;
     }
 
-  loop = g_main_loop_new (NULL, FALSE);
   notifier = loadwise_libnotify_notifier_new ();
   service = loadwise_reminder_service_new (database, notifier, NULL);
   if (!loadwise_reminder_service_start (service, &error))
@@ -159,20 +174,7 @@ main (int    argc,
       return 1;
     }
 
-  /* Calls are answered from the main loop, so a reply also says the
-   * start-up look (and its catch-up) is done. */
-  data.loop = loop;
   data.service = service;
-  node = g_dbus_node_info_new_for_xml (introspection_xml, &error);
-  g_assert_no_error (error);
-  registration = g_dbus_connection_register_object (bus, LOADWISE_REMINDERS_OBJECT_PATH,
-                                                    node->interfaces[0], &vtable,
-                                                    &data, NULL, &error);
-  if (registration == 0)
-    {
-      g_printerr ("loadwise-reminders: %s\n", error->message);
-      return 1;
-    }
 
   g_unix_signal_add (SIGTERM, on_terminate, loop);
   g_unix_signal_add (SIGINT, on_terminate, loop);

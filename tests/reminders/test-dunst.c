@@ -20,6 +20,10 @@
 
 #define MARKER_INTERFACE "io.github.loadwise.Test"
 
+/* g_test_dbus_up () unsets DISPLAY (against X11 autolaunch): kept here
+ * for dunst. */
+static char *display;
+
 typedef struct {
   RemindersFixture  base;
   GDate             today;
@@ -51,7 +55,7 @@ check_tools (void)
           return FALSE;
         }
     }
-  if (g_getenv ("DISPLAY") == NULL)
+  if (display == NULL)
     {
       g_test_skip ("No display for dunst (run under xvfb-run)");
       return FALSE;
@@ -70,6 +74,8 @@ spawn (Fixture            *fixture,
 
   g_subprocess_launcher_setenv (launcher, "LOADWISE_DATA_DIR", fixture->base.dir, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", fixture->base.dir, TRUE);
+  if (display != NULL)
+    g_subprocess_launcher_setenv (launcher, "DISPLAY", display, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
   return process;
@@ -392,6 +398,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  display = g_strdup (g_getenv ("DISPLAY"));
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (bus);
 
@@ -402,5 +409,6 @@ main (int    argc,
 
   status = g_test_run ();
   g_test_dbus_down (bus);
+  g_free (display);
   return status;
 }
