@@ -576,10 +576,18 @@ loadwise_catalogue_new_from_data (const char  *xml,
       || !g_markup_parse_context_end_parse (context, &local_error))
     {
       if (local_error->domain == LOADWISE_ERROR)
-        g_propagate_error (error, g_steal_pointer (&local_error));
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+        }
       else
-        g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_CATALOGUE,
-                     _("Exercise catalogue: %s"), local_error->message);
+        {
+          /* GMarkup quotes the offending bytes, which need not be UTF-8
+           * (found by tests/fuzz/fuzz-catalogue.c). */
+          g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+          g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_CATALOGUE,
+                       _("Exercise catalogue: %s"), message);
+        }
       parse_state_clear (&state);
       return NULL;
     }
