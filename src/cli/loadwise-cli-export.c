@@ -8,6 +8,7 @@
 #include "cli/loadwise-cli-private.h"
 #include "core/loadwise-error.h"
 #include "report/loadwise-export.h"
+#include "report/loadwise-json-backup.h"
 #include "report/loadwise-report.h"
 #include "store/loadwise-database-progression.h"
 
@@ -18,12 +19,13 @@
 typedef enum {
   FORMAT_CSV,
   FORMAT_ICS,
+  FORMAT_JSON,
   FORMAT_PDF,
   FORMAT_PNG,
   FORMAT_SVG,
 } ExportFormat;
 
-static const char *const format_names[] = { "csv", "ics", "pdf", "png", "svg", NULL };
+static const char *const format_names[] = { "csv", "ics", "json", "pdf", "png", "svg", NULL };
 static const char *const range_names[] = { "4-weeks", "programme", "6-months", "all", NULL };
 
 /* @names is NULL-terminated. */
@@ -68,7 +70,7 @@ loadwise_cli_cmd_export (LoadwiseCli *cli,
   g_autofree char *range_text = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format_text,
-      N_("csv, ics, pdf, png or svg (required)"), N_("FORMAT") },
+      N_("csv, ics, json, pdf, png or svg (required)"), N_("FORMAT") },
     { "output", 'o', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &output,
       N_("The file (a new folder for csv) to write; it must not exist yet (required)"), N_("PATH") },
     { "chart", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &chart_text,
@@ -93,6 +95,7 @@ loadwise_cli_cmd_export (LoadwiseCli *cli,
                                      "  csv  a new folder with one file per table (RFC 4180, header row)\n"
                                      "  ics  the scheduled sessions as iCalendar; importing it again\n"
                                      "       updates the events instead of adding copies\n"
+                                     "  json a full backup, for 'loadwise-cli import'\n"
                                      "  pdf  the report for a physiotherapist or doctor (A4)\n"
                                      "  png, svg  one chart, named with --chart\n"
                                      "An existing file is never overwritten."),
@@ -102,7 +105,7 @@ loadwise_cli_cmd_export (LoadwiseCli *cli,
   if (!loadwise_cli_check_no_extra_args (args, 0, &error))
     return loadwise_cli_fail (error);
   if (format_text == NULL)
-    return loadwise_cli_fail_usage (_("export: --format is required (csv, ics, pdf, png or svg)"));
+    return loadwise_cli_fail_usage (_("export: --format is required (csv, ics, json, pdf, png or svg)"));
   if (!lookup ("--format", format_text, format_names, &format, &error))
     return loadwise_cli_fail (error);
   if (output == NULL)
@@ -146,7 +149,7 @@ loadwise_cli_cmd_export (LoadwiseCli *cli,
   now = loadwise_clock_get_now (cli->clock);
   loadwise_clock_get_today (cli->clock, &today);
 
-  if (format != FORMAT_CSV)
+  if (format != FORMAT_CSV && format != FORMAT_JSON)
     {
       LoadwiseProgramme programme;
 
@@ -161,6 +164,10 @@ loadwise_cli_cmd_export (LoadwiseCli *cli,
     {
     case FORMAT_CSV:
       if (!loadwise_export_csv (database, output, &error))
+        return loadwise_cli_fail (error);
+      break;
+    case FORMAT_JSON:
+      if (!loadwise_json_backup_export (database, output, now, &error))
         return loadwise_cli_fail (error);
       break;
     case FORMAT_ICS:

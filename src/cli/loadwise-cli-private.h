@@ -50,6 +50,8 @@ int       loadwise_cli_cmd_shoes       (LoadwiseCli *cli, int argc, char **argv)
 int       loadwise_cli_cmd_habits      (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_insights    (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_flare       (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_demo        (LoadwiseCli *cli, int argc, char **argv);
+int       loadwise_cli_cmd_import      (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_reminders   (LoadwiseCli *cli, int argc, char **argv);
 
 /* After a command that wrote: today's rolling backup, once a day

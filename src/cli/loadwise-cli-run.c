@@ -43,6 +43,8 @@ static const LoadwiseCliCommand commands[] = {
   { "habits",      loadwise_cli_cmd_habits,      N_("Record the check-in's compression habits") },
   { "insights",    loadwise_cli_cmd_insights,    N_("Which load factors go with your pain") },
   { "flare",       loadwise_cli_cmd_flare,       N_("Flare mode: status, start, end or decline") },
+  { "demo",        loadwise_cli_cmd_demo,        N_("Fill an empty database with a made-up history") },
+  { "import",      loadwise_cli_cmd_import,      N_("Restore a JSON backup") },
   { "reminders",   loadwise_cli_cmd_reminders,   N_("Show or change the reminders, or what comes next") },
 };
 

@@ -94,9 +94,9 @@ test_bad_input (CliFixture    *fixture,
                                                    "choose a new name\n", existing);
   const BadCase cases[] = {
     { { "export", "--format", "doc", "--output", fresh },
-      "loadwise-cli: --format: “doc” is not one of csv, ics, pdf, png, svg\n" },
+      "loadwise-cli: --format: “doc” is not one of csv, ics, json, pdf, png, svg\n" },
     { { "export", "--output", fresh },
-      "loadwise-cli: export: --format is required (csv, ics, pdf, png or svg)\n" },
+      "loadwise-cli: export: --format is required (csv, ics, json, pdf, png or svg)\n" },
     { { "export", "--format", "pdf" },
       "loadwise-cli: export: --output is required\n" },
     { { "export", "--format", "png", "--output", fresh },

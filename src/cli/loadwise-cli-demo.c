@@ -1,0 +1,135 @@
+/* loadwise-cli-demo.c: `loadwise-cli demo` and `loadwise-cli import`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+
+#include "cli/loadwise-cli-private.h"
+#include "core/loadwise-error.h"
+#include "core/loadwise-parse.h"
+#include "report/loadwise-json-backup.h"
+#include "store/loadwise-database-dataset.h"
+#include "store/loadwise-demo.h"
+
+int
+loadwise_cli_cmd_demo (LoadwiseCli *cli,
+                       int          argc,
+                       char       **argv)
+{
+  g_autofree char *years_text = NULL;
+  g_autofree char *seed_text = NULL;
+  const GOptionEntry entries[] = {
+    { "years", 'y', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &years_text,
+      N_("How many years of history, 1-20 (default 1)"), N_("N") },
+    { "seed", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &seed_text,
+      N_("Any whole number; the same seed gives the same history (default 1)"), N_("S") },
+    { NULL }
+  };
+  g_autoptr (LoadwiseDatabase) database = NULL;
+  g_autoptr (LoadwiseCatalogue) catalogue = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) args = NULL;
+  gint64 years = 1, seed = 1;
+  GDate today;
+  int status;
+
+  if (!loadwise_cli_parse_options ("demo", NULL,
+                                   _("Fill an empty database with a made-up history."),
+                                   _("For trying Loadwise out, screenshots and benchmarks: "
+                                     "programmes, sessions, check-ins, runs, shoes and flare-ups "
+                                     "up to yesterday. A database that holds anything is refused."),
+                                   entries, argc, argv, &args, &status))
+    return status;
+  if (!loadwise_cli_check_no_extra_args (args, 0, &error)
+      || (years_text != NULL
+          && !loadwise_parse_int ("--years", years_text, LOADWISE_DEMO_YEARS_MIN,
+                                  LOADWISE_DEMO_YEARS_MAX, &years, &error))
+      || (seed_text != NULL
+          && !loadwise_parse_int ("--seed", seed_text, G_MININT64, G_MAXINT64, &seed, &error)))
+    return loadwise_cli_fail (error);
+
+  catalogue = loadwise_catalogue_load_default (&error);
+  if (catalogue == NULL)
+    return loadwise_cli_fail (error);
+  database = loadwise_cli_open_database (cli, &error);
+  if (database == NULL)
+    return loadwise_cli_fail (error);
+
+  loadwise_clock_get_today (cli->clock, &today);
+  if (!loadwise_database_fill_demo (database, catalogue, (guint) years, seed, &today, &error))
+    return loadwise_cli_fail (error);
+
+  g_print (ngettext ("Demo data: %u year of history (seed %" G_GINT64_FORMAT ") in %s\n",
+                     "Demo data: %u years of history (seed %" G_GINT64_FORMAT ") in %s\n",
+                     (gulong) years),
+           (guint) years, seed, loadwise_database_get_path (database));
+  return LOADWISE_CLI_EXIT_OK;
+}
+
+int
+loadwise_cli_cmd_import (LoadwiseCli *cli,
+                         int          argc,
+                         char       **argv)
+{
+  gboolean replace = FALSE;
+  const GOptionEntry entries[] = {
+    { "replace", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &replace,
+      N_("Replace the data already there (a backup copy is kept in the data folder)"), NULL },
+    { NULL }
+  };
+  g_autoptr (LoadwiseDatabase) database = NULL;
+  g_autoptr (LoadwiseDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *backup_path = NULL;
+  g_auto (GStrv) args = NULL;
+  gboolean empty = FALSE;
+  gsize length = 0;
+  int status;
+
+  if (!loadwise_cli_parse_options ("import", N_("FILE"),
+                                   _("Restore a JSON backup made with 'export --format json'."),
+                                   _("The whole file is checked before anything changes; a fault "
+                                     "is reported with its place and nothing is written."),
+                                   entries, argc, argv, &args, &status))
+    return status;
+  if (!loadwise_cli_check_no_extra_args (args, 1, &error))
+    return loadwise_cli_fail (error);
+  if (args[1] == NULL)
+    return loadwise_cli_fail_usage (_("import: which file? (see 'loadwise-cli import --help')"));
+
+  if (!g_file_get_contents (args[1], &contents, &length, &error))
+    {
+      g_autoptr (GError) usage = g_error_new (LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                                              "%s", error->message);
+
+      return loadwise_cli_fail (usage);
+    }
+  /* Everything is checked before the database is even opened. */
+  dataset = loadwise_json_backup_to_dataset (contents, (gssize) length, &error);
+  if (dataset == NULL)
+    {
+      g_prefix_error (&error, "%s: ", args[1]);
+      return loadwise_cli_fail (error);
+    }
+
+  database = loadwise_cli_open_database (cli, &error);
+  if (database == NULL)
+    return loadwise_cli_fail (error);
+  if (!loadwise_database_is_empty (database, &empty, &error))
+    return loadwise_cli_fail (error);
+  if (!empty && !replace)
+    return loadwise_cli_fail_usage (_("import: the database already holds data; nothing was changed. "
+                                      "Use 'import --replace %s' to replace it "
+                                      "(a backup copy of the current data is kept)"),
+                                    args[1]);
+
+  if (!loadwise_database_write_dataset (database, dataset, replace, &backup_path, &error))
+    return loadwise_cli_fail (error);
+
+  if (backup_path != NULL)
+    g_print (_("Imported %s; the data it replaced is in %s\n"), args[1], backup_path);
+  else
+    g_print (_("Imported %s\n"), args[1]);
+  return LOADWISE_CLI_EXIT_OK;
+}
