@@ -342,6 +342,24 @@ on_about_activated (GSimpleAction *action,
                         /* Translators: put your names here, one per line. */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  adw_about_window_set_designers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_artists (ADW_ABOUT_WINDOW (about), developers);
+  /* The programme stands on these; PROGRAMME.md gives what each says. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Sources of the Programme"),
+                                      NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The exercise ladders, the pain rules and the running advice follow these studies; Loadwise does not diagnose.\n\n"
+                                        "LEAP: Mellor et al., BMJ 2018;361:k1662; protocol in BMC Musculoskelet Disord 2016;17:196\n"
+                                        "Silbernagel et al., Am J Sports Med 2007;35:897 (the pain-monitoring model)\n"
+                                        "Grimaldi et al., Sports Med 2015;45:1107\n"
+                                        "Farrar et al., Pain 2001;94:149\n"
+                                        "American College of Sports Medicine, Med Sci Sports Exerc 2009;41:687\n"
+                                        "Frandsen et al., Br J Sports Med 2025\n"
+                                        "Nielsen et al., J Orthop Sports Phys Ther 2014;44:739\n"
+                                        "Telhan et al., J Athl Train 2010;45:16\n"
+                                        "Vernillo et al., Sports Med 2017;47:615\n"
+                                        "Robertson and Wood, Sports Med Int Open 2017;1:E58"));
   gtk_window_present (GTK_WINDOW (about));
 }
 
