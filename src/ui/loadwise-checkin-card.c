@@ -10,6 +10,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "store/loadwise-database-runs.h"
+
 struct _LoadwiseCheckinCard
 {
   GtkWidget         parent_instance;
@@ -22,6 +24,8 @@ struct _LoadwiseCheckinCard
   AdwActionRow     *side_row;
   GtkDropDown      *side_dropdown;
   GtkSwitch        *night_switch;
+  GtkCheckButton   *crossed_check;
+  GtkCheckButton   *slept_check;
   GtkWidget        *saved_box;
   GtkButton        *save_button;
 };
@@ -87,6 +91,34 @@ show_error (LoadwiseCheckinCard *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
 }
 
+/* Issue 4: the optional compression habits (Grimaldi 2015), kept in
+ * their own table by the runs store. */
+static void
+reload_habits (LoadwiseCheckinCard *self,
+               const GDate         *today)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseHabits habits;
+  gboolean found = FALSE;
+
+  if (!loadwise_database_get_habits (loadwise_context_get_database (self->context), today,
+                                     &habits, &found, &error))
+    show_error (self, error);
+  self->loading = TRUE;
+  gtk_check_button_set_active (self->crossed_check, found && habits.crossed_legs);
+  gtk_check_button_set_active (self->slept_check, found && habits.slept_on_side);
+  self->loading = FALSE;
+}
+
+static void
+on_habit_check_active_notify (GtkCheckButton      *check,
+                              GParamSpec          *pspec,
+                              LoadwiseCheckinCard *self)
+{
+  if (!self->loading)
+    set_saved (self, FALSE);
+}
+
 void
 loadwise_checkin_card_reload (LoadwiseCheckinCard *self)
 {
@@ -125,6 +157,7 @@ loadwise_checkin_card_reload (LoadwiseCheckinCard *self)
     }
   self->loading = FALSE;
 
+  reload_habits (self, &today);
   update_side_row (self);
   set_saved (self, found);
 }
@@ -186,6 +219,18 @@ save_activated (GtkWidget  *widget,
       show_error (self, error);
       return;
     }
+
+  {
+    LoadwiseHabits habits = { checkin.date,
+                              gtk_check_button_get_active (self->crossed_check),
+                              gtk_check_button_get_active (self->slept_check) };
+
+    if (!loadwise_database_save_habits (loadwise_context_get_database (self->context), &habits, &error))
+      {
+        show_error (self, error);
+        return;
+      }
+  }
 
   set_saved (self, TRUE);
 }
@@ -282,11 +327,14 @@ loadwise_checkin_card_class_init (LoadwiseCheckinCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, side_row);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, side_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, night_switch);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, crossed_check);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, slept_check);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, saved_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_pain_spin_value_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_side_dropdown_selected_notify);
   gtk_widget_class_bind_template_callback (widget_class, on_night_switch_active_notify);
+  gtk_widget_class_bind_template_callback (widget_class, on_habit_check_active_notify);
 
   gtk_widget_class_install_action (widget_class, "checkin.save", NULL, save_activated);
 

@@ -14,6 +14,8 @@
 #include "core/loadwise-session.h"
 #include "ui/loadwise-checkin-card.h"
 #include "ui/loadwise-exercise-card.h"
+#include "ui/loadwise-flare-panel.h"
+#include "store/loadwise-database-runs.h"
 #include "ui/loadwise-red-flag-questions.h"
 
 struct _LoadwiseTodayPage
@@ -22,6 +24,7 @@ struct _LoadwiseTodayPage
 
   LoadwiseContext   *context;
   GtkWidget         *checkin_card;
+  GtkWidget         *flare_panel;
   guint              midnight_source;
   guint              red_flag_mask;
   const char        *state;
@@ -259,6 +262,7 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
   gtk_widget_set_visible (self->red_flag_box, self->red_flag_mask != 0);
 
   loadwise_checkin_card_reload (LOADWISE_CHECKIN_CARD (self->checkin_card));
+  loadwise_flare_panel_reload (LOADWISE_FLARE_PANEL (self->flare_panel));
 
   if (!loadwise_database_get_programme (loadwise_context_get_database (self->context),
                                         &programme,
@@ -298,6 +302,9 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
                                      week,
                                      levels,
                                      &error) ||
+      /* Levels 0-1 during a flare (PROGRAMME.md, "Flare-ups"). */
+      !loadwise_database_cap_levels_for_flare (loadwise_context_get_database (self->context),
+                                               &today, levels, NULL, &error) ||
       !loadwise_prescribe (loadwise_context_get_catalogue (self->context),
                            &programme,
                            levels,
@@ -556,6 +563,12 @@ loadwise_today_page_constructed (GObject *object)
   self->checkin_card = loadwise_checkin_card_new (self->context);
   gtk_box_append (self->checkin_box, self->checkin_card);
 
+  /* Flare suggestion or mode, the return-to-run note and tips, above the
+   * check-in (issue 4). */
+  self->flare_panel = loadwise_flare_panel_new (self->context);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->checkin_box))),
+                              self->flare_panel, self->red_flag_box);
+
   gtk_label_set_label (self->advice_label, loadwise_red_flags_get_advice ());
 
   loadwise_today_page_reload (self);
@@ -574,6 +587,7 @@ loadwise_today_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->checkin_card = NULL;
+  self->flare_panel = NULL;
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (loadwise_today_page_parent_class)->dispose (object);

@@ -10,6 +10,7 @@
 #include "ui/loadwise-preferences-window.h"
 #include "ui/loadwise-setup-view.h"
 #include "ui/loadwise-today-page.h"
+#include "ui/loadwise-runs-page.h"
 
 struct _LoadwiseWindow
 {
@@ -20,6 +21,7 @@ struct _LoadwiseWindow
 
   GtkWidget            *setup_view;
   GtkWidget            *today_page;
+  GtkWidget            *runs_page;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *mode_stack;
@@ -75,6 +77,7 @@ reload (LoadwiseWindow *self)
     {
       gtk_stack_set_visible_child_name (self->mode_stack, "main");
       loadwise_today_page_reload (LOADWISE_TODAY_PAGE (self->today_page));
+      loadwise_runs_page_reload (LOADWISE_RUNS_PAGE (self->runs_page));
       return;
     }
 
@@ -194,6 +197,11 @@ loadwise_window_constructed (GObject *object)
   page = adw_view_stack_add_titled (self->view_stack, self->today_page, "today", _("Today"));
   adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
 
+  /* Issue 4: the run log, shoes and patterns, next to Today. */
+  self->runs_page = loadwise_runs_page_new (self->context);
+  page = adw_view_stack_add_titled (self->view_stack, self->runs_page, "runs", _("Runs"));
+  adw_view_stack_page_set_icon_name (page, "emblem-documents-symbolic");
+
   reload (self);
 }
 
@@ -205,6 +213,7 @@ loadwise_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_WINDOW);
   self->setup_view = NULL;
   self->today_page = NULL;
+  self->runs_page = NULL;
 
   G_OBJECT_CLASS (loadwise_window_parent_class)->dispose (object);
 }

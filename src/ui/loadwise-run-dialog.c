@@ -1,0 +1,577 @@
+/* loadwise-run-dialog.c: add or edit a run, each field checked as it is typed
+ *
+ * The fields use the core's parsers, so the dialog says exactly what the
+ * CLI says about the same value, with the field's own name.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ui/loadwise-run-dialog.h"
+
+#include <glib/gi18n.h>
+
+#include "core/loadwise-error.h"
+#include "core/loadwise-parse.h"
+#include "store/loadwise-database-runs.h"
+
+struct _LoadwiseRunDialog
+{
+  AdwWindow         parent_instance;
+
+  LoadwiseContext  *context;
+  LoadwiseRun      *run;          /* the values shown; id 0 for a new run */
+  GPtrArray        *shoes;        /* LoadwiseShoe*, as listed in the shoe row after "None" */
+
+  AdwWindowTitle   *window_title;
+  GtkBox           *form_box;
+  GtkWidget        *save_button;
+
+  GtkEditable      *fields[LOADWISE_RUN_N_FIELDS];
+  GtkLabel         *errors[LOADWISE_RUN_N_FIELDS];
+  GtkWidget        *error_rows[LOADWISE_RUN_N_FIELDS];
+  gboolean          touched[LOADWISE_RUN_N_FIELDS];
+  AdwComboRow      *camber_row;
+  AdwComboRow      *surface_row;
+  AdwComboRow      *shoe_row;
+  GtkSwitch        *speed_switch;
+  GtkSwitch        *long_switch;
+};
+
+G_DEFINE_FINAL_TYPE (LoadwiseRunDialog, loadwise_run_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+loadwise_run_dialog_new (LoadwiseContext   *context,
+                         const LoadwiseRun *run)
+{
+  LoadwiseRunDialog *self = g_object_new (LOADWISE_TYPE_RUN_DIALOG, "context", context, NULL);
+  g_autofree char *text = NULL;
+
+  if (run != NULL)
+    {
+      loadwise_run_free (self->run);
+      self->run = loadwise_run_copy (run);
+    }
+
+  adw_window_title_set_title (self->window_title, run != NULL ? _("Edit Run") : _("Log a Run"));
+
+  /* Fill the fields from the run; a new run starts with today and empties. */
+  text = loadwise_date_to_iso (&self->run->date);
+  gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DATE], text);
+  g_clear_pointer (&text, g_free);
+  if (run != NULL)
+    {
+      text = loadwise_format_km (run->distance_m);
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DISTANCE], text);
+      g_clear_pointer (&text, g_free);
+      text = loadwise_format_duration (run->duration_s);
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DURATION], text);
+      g_clear_pointer (&text, g_free);
+      text = g_strdup_printf ("%u", run->climb_m);
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_CLIMB], text);
+      g_clear_pointer (&text, g_free);
+      text = g_strdup_printf ("%u", run->descent_m);
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DESCENT], text);
+      g_clear_pointer (&text, g_free);
+      text = g_strdup_printf ("%u", run->pain_during);
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_PAIN_DURING], text);
+      g_clear_pointer (&text, g_free);
+      if (run->has_pain_after)
+        {
+          text = g_strdup_printf ("%u", run->pain_after);
+          gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_PAIN_AFTER], text);
+          g_clear_pointer (&text, g_free);
+        }
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_NOTE], run->note != NULL ? run->note : "");
+      gtk_switch_set_active (self->speed_switch, run->speed);
+      gtk_switch_set_active (self->long_switch, run->long_run);
+      adw_combo_row_set_selected (self->camber_row, run->camber);
+      adw_combo_row_set_selected (self->surface_row, run->surface);
+      for (guint i = 0; i < self->shoes->len; i++)
+        if (((LoadwiseShoe *) g_ptr_array_index (self->shoes, i))->id == run->shoe_id)
+          adw_combo_row_set_selected (self->shoe_row, i + 1);
+      /* An existing run is shown with every problem at once. */
+      for (guint i = 0; i < LOADWISE_RUN_N_FIELDS; i++)
+        self->touched[i] = TRUE;
+    }
+
+  return GTK_WIDGET (self);
+}
+
+GtkEditable *
+loadwise_run_dialog_get_field (LoadwiseRunDialog *self,
+                               LoadwiseRunField   field)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  g_return_val_if_fail (field < LOADWISE_RUN_N_FIELDS, NULL);
+
+  return self->fields[field];
+}
+
+const char *
+loadwise_run_dialog_get_error (LoadwiseRunDialog *self,
+                               LoadwiseRunField   field)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  g_return_val_if_fail (field < LOADWISE_RUN_N_FIELDS, NULL);
+
+  return gtk_widget_get_visible (self->error_rows[field]) ? gtk_label_get_label (self->errors[field]) : "";
+}
+
+AdwComboRow *
+loadwise_run_dialog_get_camber_row (LoadwiseRunDialog *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  return self->camber_row;
+}
+
+AdwComboRow *
+loadwise_run_dialog_get_surface_row (LoadwiseRunDialog *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  return self->surface_row;
+}
+
+AdwComboRow *
+loadwise_run_dialog_get_shoe_row (LoadwiseRunDialog *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  return self->shoe_row;
+}
+
+GtkSwitch *
+loadwise_run_dialog_get_speed_switch (LoadwiseRunDialog *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  return self->speed_switch;
+}
+
+GtkSwitch *
+loadwise_run_dialog_get_long_switch (LoadwiseRunDialog *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  return self->long_switch;
+}
+
+static const char *
+field_text (LoadwiseRunDialog *self,
+            LoadwiseRunField   field)
+{
+  return gtk_editable_get_text (self->fields[field]);
+}
+
+/* An optional whole number: empty is @empty_value. */
+static gboolean
+parse_optional_int (const char  *name,
+                    const char  *text,
+                    gint64       max,
+                    gint64       empty_value,
+                    gint64      *out_value,
+                    GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (*stripped == '\0')
+    {
+      *out_value = empty_value;
+      return TRUE;
+    }
+  return loadwise_parse_int (name, stripped, 0, max, out_value, error);
+}
+
+/* Parses one field into @run; FALSE with the message for that field. */
+static gboolean
+parse_field (LoadwiseRunDialog *self,
+             LoadwiseRunField   field,
+             LoadwiseRun       *run,
+             GError           **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (field_text (self, field)));
+  gint64 value;
+
+  switch (field)
+    {
+    case LOADWISE_RUN_FIELD_DATE:
+      return loadwise_parse_date (_("Date"), text, &run->date, error);
+
+    case LOADWISE_RUN_FIELD_DISTANCE:
+      return loadwise_parse_distance_km (_("Distance"), text, &run->distance_m, error);
+
+    case LOADWISE_RUN_FIELD_DURATION:
+      run->duration_s = 0;
+      return *text == '\0' || loadwise_parse_duration (_("Time"), text, &run->duration_s, error);
+
+    case LOADWISE_RUN_FIELD_CLIMB:
+      if (!parse_optional_int (_("Climb"), text, LOADWISE_RUN_ELEVATION_MAX_M, 0, &value, error))
+        return FALSE;
+      run->climb_m = (guint) value;
+      return TRUE;
+
+    case LOADWISE_RUN_FIELD_DESCENT:
+      if (!parse_optional_int (_("Descent"), text, LOADWISE_RUN_ELEVATION_MAX_M, 0, &value, error))
+        return FALSE;
+      run->descent_m = (guint) value;
+      return TRUE;
+
+    case LOADWISE_RUN_FIELD_PAIN_DURING:
+      if (!loadwise_parse_int (_("Pain during"), text, LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX, &value, error))
+        return FALSE;
+      run->pain_during = (guint) value;
+      return TRUE;
+
+    case LOADWISE_RUN_FIELD_PAIN_AFTER:
+      if (!parse_optional_int (_("Pain after"), text, LOADWISE_PAIN_MAX, -1, &value, error))
+        return FALSE;
+      run->has_pain_after = value >= 0;
+      run->pain_after = value >= 0 ? (guint) value : 0;
+      return TRUE;
+
+    case LOADWISE_RUN_FIELD_NOTE:
+      g_clear_pointer (&run->note, g_free);
+      /* The note as typed (not stripped); the core checks its length. */
+      run->note = g_strdup (field_text (self, field));
+      if (g_utf8_strlen (run->note, -1) > LOADWISE_RUN_NOTE_MAX_CHARS)
+        return loadwise_check_range (_("Note (characters)"), g_utf8_strlen (run->note, -1), 0,
+                                     LOADWISE_RUN_NOTE_MAX_CHARS, error);
+      return TRUE;
+
+    case LOADWISE_RUN_N_FIELDS:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* Reads every field into @out_run (may be NULL), showing each field's
+ * problem under it once it has been touched. Returns whether all are fine. */
+static gboolean
+validate (LoadwiseRunDialog  *self,
+          LoadwiseRun       **out_run)
+{
+  g_autoptr (LoadwiseRun) run = loadwise_run_copy (self->run);
+  gboolean ok = TRUE;
+  guint shoe;
+
+  for (guint i = 0; i < LOADWISE_RUN_N_FIELDS; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gboolean field_ok = parse_field (self, i, run, &error);
+
+      ok = ok && field_ok;
+      gtk_label_set_label (self->errors[i], error != NULL ? error->message : "");
+      gtk_widget_set_visible (self->error_rows[i], !field_ok && self->touched[i]);
+      if (field_ok || !self->touched[i])
+        gtk_widget_remove_css_class (GTK_WIDGET (self->fields[i]), "error");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (self->fields[i]), "error");
+    }
+
+  run->speed = gtk_switch_get_active (self->speed_switch);
+  run->long_run = gtk_switch_get_active (self->long_switch);
+  run->camber = (LoadwiseCamber) MIN (adw_combo_row_get_selected (self->camber_row), LOADWISE_CAMBER_RIGHT);
+  run->surface = (LoadwiseSurface) MIN (adw_combo_row_get_selected (self->surface_row), LOADWISE_N_SURFACES - 1);
+  shoe = adw_combo_row_get_selected (self->shoe_row);
+  run->shoe_id = shoe >= 1 && shoe <= self->shoes->len
+                 ? ((LoadwiseShoe *) g_ptr_array_index (self->shoes, shoe - 1))->id
+                 : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "run-dialog.save", ok);
+  if (ok && out_run != NULL)
+    *out_run = g_steal_pointer (&run);
+  return ok;
+}
+
+static void
+on_field_changed (GtkEditable       *editable,
+                  LoadwiseRunDialog *self)
+{
+  for (guint i = 0; i < LOADWISE_RUN_N_FIELDS; i++)
+    if (self->fields[i] == editable)
+      self->touched[i] = TRUE;
+  validate (self, NULL);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LoadwiseRunDialog *self = LOADWISE_RUN_DIALOG (widget);
+  LoadwiseDatabase *database = loadwise_context_get_database (self->context);
+  g_autoptr (LoadwiseRun) run = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  for (guint i = 0; i < LOADWISE_RUN_N_FIELDS; i++)
+    self->touched[i] = TRUE;
+  if (!validate (self, &run))
+    return;
+
+  ok = run->id != 0 ? loadwise_database_update_run (database, run, &error)
+                    : loadwise_database_add_run (database, run, &error);
+  if (!ok)
+    {
+      /* Not a field's problem (the file, say): shown under the note. */
+      gtk_label_set_label (self->errors[LOADWISE_RUN_FIELD_NOTE], error->message);
+      gtk_widget_set_visible (self->error_rows[LOADWISE_RUN_FIELD_NOTE], TRUE);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, run);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static AdwPreferencesGroup *
+add_group (LoadwiseRunDialog *self,
+           const char        *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (self->form_box, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+/* An entry row with its message row under it, hidden while it is fine. */
+static void
+add_entry (LoadwiseRunDialog   *self,
+           AdwPreferencesGroup *group,
+           LoadwiseRunField     field,
+           const char          *title,
+           GtkInputPurpose      purpose)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *message_row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), purpose);
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_field_changed), self, 0);
+  adw_preferences_group_add (group, row);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (message_row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (message_row), FALSE);
+  gtk_widget_set_visible (message_row, FALSE);
+  /* The message describes the field for screen readers too. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
+  adw_preferences_group_add (group, message_row);
+
+  self->fields[field] = GTK_EDITABLE (row);
+  self->errors[field] = GTK_LABEL (label);
+  self->error_rows[field] = message_row;
+}
+
+static GtkSwitch *
+add_switch (AdwPreferencesGroup *group,
+            const char          *title,
+            const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  adw_preferences_group_add (group, row);
+  return GTK_SWITCH (toggle);
+}
+
+static AdwComboRow *
+add_combo (AdwPreferencesGroup *group,
+           const char          *title,
+           GtkStringList       *model)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_preferences_group_add (group, row);
+  g_object_unref (model);
+  return ADW_COMBO_ROW (row);
+}
+
+static void
+build_form (LoadwiseRunDialog *self)
+{
+  AdwPreferencesGroup *group;
+  GtkStringList *cambers = gtk_string_list_new (NULL);
+  GtkStringList *surfaces = gtk_string_list_new (NULL);
+  GtkStringList *shoes = gtk_string_list_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i <= LOADWISE_CAMBER_RIGHT; i++)
+    gtk_string_list_append (cambers, loadwise_camber_get_label (i));
+  for (guint i = 0; i < LOADWISE_N_SURFACES; i++)
+    gtk_string_list_append (surfaces, loadwise_surface_get_label (i));
+  gtk_string_list_append (shoes, C_("shoes", "None"));
+
+  /* Pairs in use first, retired ones after: an old run may have worn one. */
+  self->shoes = loadwise_database_list_shoes (loadwise_context_get_database (self->context), &error);
+  if (self->shoes == NULL)
+    self->shoes = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_shoe_free);
+  for (guint i = 0; i < self->shoes->len; i++)
+    {
+      LoadwiseShoe *shoe = g_ptr_array_index (self->shoes, i);
+      /* Translators: a shoe that is no longer worn, e.g. "Pegasus 39 (retired)". */
+      g_autofree char *label = shoe->retired ? g_strdup_printf (_("%s (retired)"), shoe->name)
+                                             : g_strdup (shoe->name);
+
+      gtk_string_list_append (shoes, label);
+    }
+
+  group = add_group (self, _("The Run"));
+  add_entry (self, group, LOADWISE_RUN_FIELD_DATE, _("Date (YYYY-MM-DD)"), GTK_INPUT_PURPOSE_FREE_FORM);
+  add_entry (self, group, LOADWISE_RUN_FIELD_DISTANCE, _("Distance (km)"), GTK_INPUT_PURPOSE_NUMBER);
+  add_entry (self, group, LOADWISE_RUN_FIELD_DURATION, _("Time (MM:SS or H:MM:SS, optional)"),
+             GTK_INPUT_PURPOSE_FREE_FORM);
+
+  group = add_group (self, _("Load"));
+  add_entry (self, group, LOADWISE_RUN_FIELD_CLIMB, _("Climb (m)"), GTK_INPUT_PURPOSE_DIGITS);
+  add_entry (self, group, LOADWISE_RUN_FIELD_DESCENT, _("Descent (m)"), GTK_INPUT_PURPOSE_DIGITS);
+  self->speed_switch = add_switch (group, _("Speed Work"), _("Intervals, tempo or a race"));
+  self->long_switch = add_switch (group, _("Long Run"),
+                                  _("Runs above 1.5 times your usual count as long anyway"));
+  self->camber_row = add_combo (group, _("Road Camber"), cambers);
+  self->surface_row = add_combo (group, _("Surface"), surfaces);
+  self->shoe_row = add_combo (group, _("Shoes"), shoes);
+
+  group = add_group (self, _("Hip Pain (0-10)"));
+  add_entry (self, group, LOADWISE_RUN_FIELD_PAIN_DURING, _("During the run"), GTK_INPUT_PURPOSE_DIGITS);
+  add_entry (self, group, LOADWISE_RUN_FIELD_PAIN_AFTER, _("After the run (optional)"),
+             GTK_INPUT_PURPOSE_DIGITS);
+
+  group = add_group (self, _("Note"));
+  add_entry (self, group, LOADWISE_RUN_FIELD_NOTE, _("A few words (optional)"), GTK_INPUT_PURPOSE_FREE_FORM);
+}
+
+static void
+loadwise_run_dialog_constructed (GObject *object)
+{
+  LoadwiseRunDialog *self = LOADWISE_RUN_DIALOG (object);
+
+  G_OBJECT_CLASS (loadwise_run_dialog_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &self->run->date);
+  build_form (self);
+  validate (self, NULL);
+}
+
+static void
+loadwise_run_dialog_dispose (GObject *object)
+{
+  LoadwiseRunDialog *self = LOADWISE_RUN_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_RUN_DIALOG);
+
+  G_OBJECT_CLASS (loadwise_run_dialog_parent_class)->dispose (object);
+}
+
+static void
+loadwise_run_dialog_finalize (GObject *object)
+{
+  LoadwiseRunDialog *self = LOADWISE_RUN_DIALOG (object);
+
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->run, loadwise_run_free);
+  g_clear_pointer (&self->shoes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (loadwise_run_dialog_parent_class)->finalize (object);
+}
+
+static void
+loadwise_run_dialog_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LoadwiseRunDialog *self = LOADWISE_RUN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_run_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LoadwiseRunDialog *self = LOADWISE_RUN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_run_dialog_class_init (LoadwiseRunDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = loadwise_run_dialog_constructed;
+  object_class->dispose = loadwise_run_dialog_dispose;
+  object_class->finalize = loadwise_run_dialog_finalize;
+  object_class->get_property = loadwise_run_dialog_get_property;
+  object_class->set_property = loadwise_run_dialog_set_property;
+
+  properties[PROP_CONTEXT] = loadwise_context_param_spec ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The stored run (a LoadwiseRun*, valid during the emission). */
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/loadwise-run-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunDialog, form_box);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunDialog, save_button);
+
+  gtk_widget_class_install_action (widget_class, "run-dialog.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+loadwise_run_dialog_init (LoadwiseRunDialog *self)
+{
+  self->run = loadwise_run_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,51 @@
+/* loadwise-run-dialog.h: add or edit a run, each field checked as it is typed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/loadwise-run.h"
+#include "ui/loadwise-context.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LOADWISE_RUN_FIELD_DATE,
+  LOADWISE_RUN_FIELD_DISTANCE,
+  LOADWISE_RUN_FIELD_DURATION,
+  LOADWISE_RUN_FIELD_CLIMB,
+  LOADWISE_RUN_FIELD_DESCENT,
+  LOADWISE_RUN_FIELD_PAIN_DURING,
+  LOADWISE_RUN_FIELD_PAIN_AFTER,
+  LOADWISE_RUN_FIELD_NOTE,
+  LOADWISE_RUN_N_FIELDS,
+} LoadwiseRunField;
+
+#define LOADWISE_TYPE_RUN_DIALOG (loadwise_run_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (LoadwiseRunDialog, loadwise_run_dialog, LOADWISE, RUN_DIALOG, AdwWindow)
+
+/* A dialog for a new run on today's date (@run NULL) or for editing @run
+ * (copied). Saving stores it and emits "saved" (with the stored
+ * LoadwiseRun*, valid during the emission), then closes.
+ * Action: run-dialog.save (disabled while a field is wrong). */
+GtkWidget   *loadwise_run_dialog_new       (LoadwiseContext   *context,
+                                            const LoadwiseRun *run);
+
+/* For tests and the page: each field's editable, and the message shown
+ * under it ("" when the field is fine). */
+GtkEditable *loadwise_run_dialog_get_field (LoadwiseRunDialog *self,
+                                            LoadwiseRunField   field);
+const char  *loadwise_run_dialog_get_error (LoadwiseRunDialog *self,
+                                            LoadwiseRunField   field);
+/* The combo rows: camber (None, Left side low, Right side low), surface
+ * (Road, Trail, Track, Treadmill), shoe (None, then the pairs in use). */
+AdwComboRow *loadwise_run_dialog_get_camber_row  (LoadwiseRunDialog *self);
+AdwComboRow *loadwise_run_dialog_get_surface_row (LoadwiseRunDialog *self);
+AdwComboRow *loadwise_run_dialog_get_shoe_row    (LoadwiseRunDialog *self);
+GtkSwitch   *loadwise_run_dialog_get_speed_switch (LoadwiseRunDialog *self);
+GtkSwitch   *loadwise_run_dialog_get_long_switch  (LoadwiseRunDialog *self);
+
+G_END_DECLS

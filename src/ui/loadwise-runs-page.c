@@ -1,0 +1,818 @@
+/* loadwise-runs-page.c: the run log, shoes and the patterns in them
+ *
+ * PROGRAMME.md, "Runs and their load factors" and "Patterns (insights)".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ui/loadwise-runs-page.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "store/loadwise-database-runs.h"
+#include "ui/loadwise-run-dialog.h"
+
+/* One row of the list: the run and what the columns show of it. */
+#define LOADWISE_TYPE_RUN_ITEM (loadwise_run_item_get_type ())
+G_DECLARE_FINAL_TYPE (LoadwiseRunItem, loadwise_run_item, LOADWISE, RUN_ITEM, GObject)
+
+struct _LoadwiseRunItem
+{
+  GObject      parent_instance;
+  LoadwiseRun *run;
+  char        *factors;
+};
+
+G_DEFINE_FINAL_TYPE (LoadwiseRunItem, loadwise_run_item, G_TYPE_OBJECT)
+
+static void
+loadwise_run_item_finalize (GObject *object)
+{
+  LoadwiseRunItem *self = LOADWISE_RUN_ITEM (object);
+
+  g_clear_pointer (&self->run, loadwise_run_free);
+  g_clear_pointer (&self->factors, g_free);
+  G_OBJECT_CLASS (loadwise_run_item_parent_class)->finalize (object);
+}
+
+static void
+loadwise_run_item_class_init (LoadwiseRunItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = loadwise_run_item_finalize;
+}
+
+static void
+loadwise_run_item_init (LoadwiseRunItem *self)
+{
+}
+
+typedef enum {
+  COLUMN_DATE,
+  COLUMN_DISTANCE,
+  COLUMN_DURATION,
+  COLUMN_PACE,
+  COLUMN_ELEVATION,
+  COLUMN_FACTORS,
+  COLUMN_PAIN,
+  N_COLUMNS,
+} Column;
+
+struct _LoadwiseRunsPage
+{
+  GtkWidget            parent_instance;
+
+  LoadwiseContext     *context;
+  GListStore          *runs;
+  GtkSingleSelection  *selection;
+  LoadwiseRun         *deleted;       /* for undo */
+  GtkWidget           *dialog;        /* weak */
+  GPtrArray           *shoe_rows;
+  guint                n_patterns;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkWidget           *note_box;
+  GtkLabel            *note_label;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkBox              *patterns_box;
+  AdwPreferencesGroup *shoes_group;
+  AdwEntryRow         *shoe_entry;
+};
+
+G_DEFINE_FINAL_TYPE (LoadwiseRunsPage, loadwise_runs_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GtkWidget *
+loadwise_runs_page_new (LoadwiseContext *context)
+{
+  return g_object_new (LOADWISE_TYPE_RUNS_PAGE, "context", context, NULL);
+}
+
+GListModel *
+loadwise_runs_page_get_runs (LoadwiseRunsPage *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->runs);
+}
+
+GtkSingleSelection *
+loadwise_runs_page_get_selection (LoadwiseRunsPage *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), NULL);
+  return self->selection;
+}
+
+GtkWidget *
+loadwise_runs_page_get_dialog (LoadwiseRunsPage *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), NULL);
+  return self->dialog;
+}
+
+const char *
+loadwise_runs_page_get_note (LoadwiseRunsPage *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), NULL);
+  return gtk_widget_get_visible (self->note_box) ? gtk_label_get_label (self->note_label) : "";
+}
+
+guint
+loadwise_runs_page_get_n_patterns (LoadwiseRunsPage *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), 0);
+  return self->n_patterns;
+}
+
+const void *
+loadwise_runs_page_item_get_run (gpointer item)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_ITEM (item), NULL);
+  return LOADWISE_RUN_ITEM (item)->run;
+}
+
+static void
+toast (LoadwiseRunsPage *self,
+       const char       *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static const char *
+shoe_name (GPtrArray *shoes,
+           gint64     id)
+{
+  for (guint i = 0; shoes != NULL && i < shoes->len; i++)
+    if (((LoadwiseShoe *) g_ptr_array_index (shoes, i))->id == id)
+      return ((LoadwiseShoe *) g_ptr_array_index (shoes, i))->name;
+  return NULL;
+}
+
+static char *
+describe_factors (const LoadwiseRun *run,
+                  GPtrArray         *history,
+                  GPtrArray         *shoes)
+{
+  GString *text = g_string_new (loadwise_surface_get_label (run->surface));
+
+  if (run->speed)
+    g_string_append_printf (text, ", %s", _("speed"));
+  if (loadwise_run_is_long (run, history))
+    g_string_append_printf (text, ", %s", _("long"));
+  if (run->camber == LOADWISE_CAMBER_LEFT)
+    g_string_append_printf (text, ", %s", _("camber left low"));
+  else if (run->camber == LOADWISE_CAMBER_RIGHT)
+    g_string_append_printf (text, ", %s", _("camber right low"));
+  if (shoe_name (shoes, run->shoe_id) != NULL)
+    g_string_append_printf (text, ", %s", shoe_name (shoes, run->shoe_id));
+  return g_string_free (text, FALSE);
+}
+
+static char *
+column_text (LoadwiseRunItem *item,
+             Column           column)
+{
+  const LoadwiseRun *run = item->run;
+
+  switch (column)
+    {
+    case COLUMN_DATE:
+      return loadwise_date_to_iso (&run->date);
+    case COLUMN_DISTANCE:
+      {
+        g_autofree char *km = loadwise_format_km (run->distance_m);
+
+        /* Translators: a distance, e.g. "8.4 km". */
+        return g_strdup_printf (_("%s km"), km);
+      }
+    case COLUMN_DURATION:
+      return loadwise_format_duration (run->duration_s);
+    case COLUMN_PACE:
+      {
+        g_autofree char *pace = loadwise_format_pace (loadwise_run_get_pace_s_per_km (run));
+
+        /* Translators: a pace, e.g. "5:21 /km". */
+        return *pace != '\0' ? g_strdup_printf (_("%s /km"), pace) : g_strdup ("");
+      }
+    case COLUMN_ELEVATION:
+      /* Translators: metres up and down, e.g. "+120 / -310 m". */
+      return g_strdup_printf (_("+%u / -%u m"), run->climb_m, run->descent_m);
+    case COLUMN_FACTORS:
+      return g_strdup (item->factors);
+    case COLUMN_PAIN:
+      if (run->has_pain_after)
+        /* Translators: pain during and after a run, e.g. "2 → 4". */
+        return g_strdup_printf (_("%u → %u"), run->pain_during, run->pain_after);
+      return g_strdup_printf ("%u", run->pain_during);
+    case N_COLUMNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+on_factory_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  Column column = GPOINTER_TO_UINT (user_data);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_DATE || column == COLUMN_FACTORS ? 0.0 : 1.0);
+  if (column == COLUMN_FACTORS)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_factory_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  LoadwiseRunItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = column_text (item, GPOINTER_TO_UINT (user_data));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+add_column (LoadwiseRunsPage *self,
+            Column            column,
+            const char       *title,
+            gboolean          expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), GUINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_append_column (self->column_view, view_column);
+  g_object_unref (view_column);
+}
+
+/* A plain-words title for an insight's factor. */
+static char *
+factor_title (const LoadwiseInsight *insight)
+{
+  const char *factor = insight->factor;
+  const char *lag = insight->lag == LOADWISE_INSIGHT_SAME_DAY ? _("after the run") : _("next morning");
+  const char *name;
+  LoadwiseSurface surface;
+
+  if (g_str_has_prefix (factor, "shoe:"))
+    /* Translators: e.g. "Shoes: Pegasus 40 · next morning" */
+    return g_strdup_printf (_("Shoes: %s · %s"), factor + strlen ("shoe:"), lag);
+  if (g_str_has_prefix (factor, "surface-") &&
+      loadwise_surface_from_string (factor + strlen ("surface-"), &surface))
+    return g_strdup_printf (_("Surface: %s · %s"), loadwise_surface_get_label (surface), lag);
+
+  if (g_str_equal (factor, "climb"))
+    name = _("Hilly runs");
+  else if (g_str_equal (factor, "descent"))
+    name = _("Downhill running");
+  else if (g_str_equal (factor, "speed"))
+    name = _("Speed work");
+  else if (g_str_equal (factor, "long"))
+    name = _("Long runs");
+  else if (g_str_equal (factor, "camber"))
+    name = _("Cambered roads");
+  else if (g_str_equal (factor, "crossed-legs"))
+    name = _("Sitting with legs crossed");
+  else if (g_str_equal (factor, "slept-on-side"))
+    name = _("Sleeping on the painful side");
+  else if (g_str_equal (factor, "glute-session"))
+    name = _("Glute sessions");
+  else if (g_str_equal (factor, "descent-m"))
+    name = _("Metres of descent");
+  else if (g_str_equal (factor, "distance"))
+    name = _("Distance");
+  else
+    name = factor;
+  /* Translators: a factor and when the pain was rated, e.g. "Speed work · after the run" */
+  return g_strdup_printf (_("%s · %s"), name, lag);
+}
+
+static GtkWidget *
+new_card (const char *title,
+          const char *body,
+          const char *style)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *label = gtk_label_new (body);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, style);
+  /* Padding without a style sheet of our own. */
+  gtk_widget_set_margin_top (inner, 12);
+  gtk_widget_set_margin_bottom (inner, 12);
+  gtk_widget_set_margin_start (inner, 12);
+  gtk_widget_set_margin_end (inner, 12);
+  gtk_box_append (GTK_BOX (card), inner);
+  card = inner;
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (card), heading);
+  gtk_box_append (GTK_BOX (card), label);
+  return gtk_widget_get_parent (card);
+}
+
+static void
+reload_patterns (LoadwiseRunsPage *self)
+{
+  g_autoptr (GPtrArray) insights = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean downhill = FALSE;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->patterns_box))) != NULL)
+    gtk_box_remove (self->patterns_box, child);
+  self->n_patterns = 0;
+
+  insights = loadwise_database_compute_insights (loadwise_context_get_database (self->context), &error);
+  if (insights == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < insights->len; i++)
+    {
+      LoadwiseInsight *insight = g_ptr_array_index (insights, i);
+      g_autofree char *title = factor_title (insight);
+
+      gtk_box_append (self->patterns_box, new_card (title, insight->text, "pattern-card"));
+      self->n_patterns++;
+      downhill = downhill || ((g_str_equal (insight->factor, "descent") ||
+                               g_str_equal (insight->factor, "descent-m")) &&
+                              (insight->difference > 0 || insight->rho > 0));
+    }
+
+  if (insights->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("Nothing to show yet. Keep logging runs with their hills, camber "
+                                          "and shoes, and the morning check-in: patterns appear once a "
+                                          "factor has 3 runs or days with it and 3 without."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->patterns_box, label);
+    }
+
+  /* Education at the moment it matters: downhills (Telhan 2010, Vernillo 2017). */
+  if (downhill)
+    gtk_box_append (self->patterns_box,
+                    new_card (_("About Downhills"),
+                              _("Running downhill makes the muscles around the hip brake every stride, "
+                                "and each landing hits harder than on the flat. While the hip is sore, "
+                                "choose flatter routes, walk the steep descents, or take them slower "
+                                "with shorter steps."),
+                              "tip-card"));
+}
+
+static void
+on_retire_clicked (GtkButton        *button,
+                   LoadwiseRunsPage *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "shoe-name");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "runs.retire-shoe", "s", name);
+}
+
+static void
+reload_shoes (LoadwiseRunsPage *self,
+              GPtrArray        *shoes)
+{
+  for (guint i = 0; i < self->shoe_rows->len; i++)
+    adw_preferences_group_remove (self->shoes_group, g_ptr_array_index (self->shoe_rows, i));
+  g_ptr_array_set_size (self->shoe_rows, 0);
+
+  for (guint i = 0; i < shoes->len; i++)
+    {
+      LoadwiseShoe *shoe = g_ptr_array_index (shoes, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *km = loadwise_format_km ((guint) MIN (shoe->distance_m, G_MAXUINT));
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: "412.5 km in 48 runs" */
+      subtitle = g_strdup_printf (ngettext ("%s km in %u run", "%s km in %u runs", shoe->n_runs),
+                                  km, shoe->n_runs);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shoe->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (shoe->retired)
+        {
+          GtkWidget *label = gtk_label_new (_("Retired"));
+
+          gtk_widget_add_css_class (label, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+      else
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Retire"));
+          g_autofree char *tooltip = g_strdup_printf (_("Retire %s"), shoe->name);
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (button, tooltip);
+          g_object_set_data_full (G_OBJECT (button), "shoe-name", g_strdup (shoe->name), g_free);
+          g_signal_connect_object (button, "clicked", G_CALLBACK (on_retire_clicked), self, 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      adw_preferences_group_add (self->shoes_group, row);
+      g_ptr_array_add (self->shoe_rows, row);
+    }
+}
+
+static void
+update_actions (LoadwiseRunsPage *self)
+{
+  gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runs.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runs.delete", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runs.undo-delete", self->deleted != NULL);
+}
+
+void
+loadwise_runs_page_reload (LoadwiseRunsPage *self)
+{
+  LoadwiseDatabase *database;
+  g_autoptr (GPtrArray) runs = NULL;
+  g_autoptr (GPtrArray) shoes = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (LOADWISE_IS_RUNS_PAGE (self));
+
+  database = loadwise_context_get_database (self->context);
+  if ((runs = loadwise_database_list_runs (database, NULL, NULL, &error)) == NULL ||
+      (shoes = loadwise_database_list_shoes (database, &error)) == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  /* Newest first: what a runner looks for after a run. */
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = runs->len; i > 0; i--)
+    {
+      LoadwiseRunItem *item = g_object_new (LOADWISE_TYPE_RUN_ITEM, NULL);
+      LoadwiseRun *run = g_ptr_array_index (runs, i - 1);
+
+      item->factors = describe_factors (run, runs, shoes);
+      item->run = loadwise_run_copy (run);
+      g_ptr_array_add (items, item);
+    }
+  g_list_store_splice (self->runs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->runs)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_stack_set_visible_child_name (self->list_stack, runs->len > 0 ? "list" : "empty");
+
+  reload_shoes (self, shoes);
+  reload_patterns (self);
+  update_actions (self);
+}
+
+static void
+show_note (LoadwiseRunsPage *self,
+           const char       *text)
+{
+  gtk_label_set_label (self->note_label, text != NULL ? text : "");
+  gtk_widget_set_visible (self->note_box, text != NULL);
+}
+
+static void
+on_dialog_saved (LoadwiseRunDialog *dialog,
+                 LoadwiseRun       *run,
+                 LoadwiseRunsPage  *self)
+{
+  g_auto (LoadwiseRunGuard) guard = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  loadwise_runs_page_reload (self);
+  /* The return-to-run guard (Frandsen 2025, Nielsen 2014): a calm note. */
+  if (!loadwise_database_check_run_guard (loadwise_context_get_database (self->context), run, &guard, &error))
+    toast (self, error->message);
+  show_note (self, guard.text);
+  toast (self, _("Run saved"));
+  /* Today shows flare suggestions that this run may bring. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+}
+
+static void
+open_dialog (LoadwiseRunsPage  *self,
+             const LoadwiseRun *run)
+{
+  GtkWidget *dialog = loadwise_run_dialog_new (self->context, run);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, 0);
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static LoadwiseRunItem *
+selected_item (LoadwiseRunsPage *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item != NULL ? LOADWISE_RUN_ITEM (item) : NULL;
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  open_dialog (LOADWISE_RUNS_PAGE (widget), NULL);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
+  LoadwiseRunItem *item = selected_item (self);
+
+  if (item != NULL)
+    open_dialog (self, item->run);
+}
+
+static void
+on_column_view_activate (GtkColumnView    *view,
+                         guint             position,
+                         LoadwiseRunsPage *self)
+{
+  g_autoptr (LoadwiseRunItem) item = g_list_model_get_item (G_LIST_MODEL (self->runs), position);
+
+  if (item != NULL)
+    open_dialog (self, item->run);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
+  LoadwiseRunItem *item = selected_item (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *km = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *undo;
+
+  if (item == NULL)
+    return;
+  if (!loadwise_database_delete_run (loadwise_context_get_database (self->context), item->run->id, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->deleted, loadwise_run_free);
+  self->deleted = loadwise_run_copy (item->run);
+  km = loadwise_format_km (self->deleted->distance_m);
+  date = loadwise_date_to_iso (&self->deleted->date);
+  /* Translators: "Deleted the 8.4 km run of 2026-11-20" */
+  title = g_strdup_printf (_("Deleted the %s km run of %s"), km, date);
+  undo = adw_toast_new (title);
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "runs.undo-delete");
+  adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, undo);
+
+  show_note (self, NULL);
+  loadwise_runs_page_reload (self);
+}
+
+static void
+undo_delete_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
+  g_autoptr (LoadwiseRun) run = g_steal_pointer (&self->deleted);
+  g_autoptr (GError) error = NULL;
+
+  if (run == NULL)
+    return;
+  /* Back as it was, under a new id (nothing refers to a run's id). */
+  run->id = 0;
+  if (!loadwise_database_add_run (loadwise_context_get_database (self->context), run, &error))
+    toast (self, error->message);
+  loadwise_runs_page_reload (self);
+}
+
+static void
+add_shoe_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
+  g_autofree char *name = g_strstrip (g_strdup (g_variant_get_string (parameter, NULL)));
+  g_autoptr (GError) error = NULL;
+
+  if (!loadwise_database_add_shoe (loadwise_context_get_database (self->context), name, NULL, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->shoe_entry), "");
+  loadwise_runs_page_reload (self);
+}
+
+static void
+retire_shoe_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!loadwise_database_retire_shoe (loadwise_context_get_database (self->context),
+                                      g_variant_get_string (parameter, NULL), &error))
+    toast (self, error->message);
+  loadwise_runs_page_reload (self);
+}
+
+static void
+dismiss_note_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  show_note (LOADWISE_RUNS_PAGE (widget), NULL);
+}
+
+static void
+on_shoe_entry_apply (AdwEntryRow      *row,
+                     LoadwiseRunsPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "runs.add-shoe", "s",
+                              gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+on_selection_changed (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      LoadwiseRunsPage  *self)
+{
+  update_actions (self);
+}
+
+static void
+loadwise_runs_page_constructed (GObject *object)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (object);
+
+  G_OBJECT_CLASS (loadwise_runs_page_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+  loadwise_runs_page_reload (self);
+}
+
+static void
+loadwise_runs_page_dispose (GObject *object)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (object);
+
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
+  g_clear_weak_pointer (&self->dialog);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_RUNS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->runs);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (loadwise_runs_page_parent_class)->dispose (object);
+}
+
+static void
+loadwise_runs_page_finalize (GObject *object)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (object);
+
+  g_clear_pointer (&self->deleted, loadwise_run_free);
+  g_clear_pointer (&self->shoe_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (loadwise_runs_page_parent_class)->finalize (object);
+}
+
+static void
+loadwise_runs_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_runs_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+loadwise_runs_page_class_init (LoadwiseRunsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = loadwise_runs_page_constructed;
+  object_class->dispose = loadwise_runs_page_dispose;
+  object_class->finalize = loadwise_runs_page_finalize;
+  object_class->get_property = loadwise_runs_page_get_property;
+  object_class->set_property = loadwise_runs_page_set_property;
+
+  properties[PROP_CONTEXT] = loadwise_context_param_spec ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/loadwise-runs-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, note_box);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, note_label);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, patterns_box);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, shoes_group);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, shoe_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_shoe_entry_apply);
+
+  gtk_widget_class_install_action (widget_class, "runs.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "runs.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "runs.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "runs.undo-delete", NULL, undo_delete_activated);
+  gtk_widget_class_install_action (widget_class, "runs.add-shoe", "s", add_shoe_activated);
+  gtk_widget_class_install_action (widget_class, "runs.retire-shoe", "s", retire_shoe_activated);
+  gtk_widget_class_install_action (widget_class, "runs.dismiss-note", NULL, dismiss_note_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "runs.delete", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+loadwise_runs_page_init (LoadwiseRunsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->shoe_rows = g_ptr_array_new ();
+  self->runs = g_list_store_new (LOADWISE_TYPE_RUN_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->runs)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
+
+  add_column (self, COLUMN_DATE, _("Date"), FALSE);
+  add_column (self, COLUMN_DISTANCE, _("Distance"), FALSE);
+  add_column (self, COLUMN_DURATION, _("Time"), FALSE);
+  add_column (self, COLUMN_PACE, _("Pace"), FALSE);
+  add_column (self, COLUMN_ELEVATION, _("Up / Down"), FALSE);
+  add_column (self, COLUMN_FACTORS, _("Factors"), TRUE);
+  add_column (self, COLUMN_PAIN, _("Pain"), FALSE);
+}
