@@ -30,7 +30,6 @@ struct _LoadwiseReminderService
   GFileMonitor      *localtime_monitor;
   GDBusConnection   *session_bus;
   GDBusConnection   *system_bus;
-  GCancellable      *cancellable;
   guint              sleep_subscription;
   guint              notifications_watch;
   guint              settle_id;
@@ -292,24 +291,22 @@ on_prepare_for_sleep (GDBusConnection *connection,
     loadwise_reminder_service_reschedule (self);
 }
 
+/* Synchronous on purpose: the async g_bus_get () runs in a thread-pool
+ * thread that exits 15 s later, which is a wakeup while idle. Without a
+ * system bus (containers, tests) this fails at once. */
 static void
-on_system_bus (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+watch_sleep (LoadwiseReminderService *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LoadwiseReminderService) self = user_data;
-  GDBusConnection *bus = g_bus_get_finish (result, &error);
 
-  if (bus == NULL)
+  self->system_bus = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, &error);
+  if (self->system_bus == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No system bus, so no resume signal: %s", error->message);
+      g_debug ("No system bus, so no resume signal: %s", error->message);
       return;
     }
-  self->system_bus = bus;
   self->sleep_subscription =
-    g_dbus_connection_signal_subscribe (bus, "org.freedesktop.login1",
+    g_dbus_connection_signal_subscribe (self->system_bus, "org.freedesktop.login1",
                                         "org.freedesktop.login1.Manager", "PrepareForSleep",
                                         "/org/freedesktop/login1", NULL,
                                         G_DBUS_SIGNAL_FLAGS_NONE,
@@ -365,7 +362,7 @@ loadwise_reminder_service_start (LoadwiseReminderService  *self,
   else
     g_message ("No session bus: %s", bus_error->message);
 
-  g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, on_system_bus, g_object_ref (self));
+  watch_sleep (self);
 
   loadwise_reminder_service_reschedule (self);
   return TRUE;
@@ -507,7 +504,6 @@ loadwise_reminder_service_dispose (GObject *object)
 {
   LoadwiseReminderService *self = LOADWISE_REMINDER_SERVICE (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_handle_id (&self->notifications_watch, g_bus_unwatch_name);
   if (self->system_bus != NULL && self->sleep_subscription != 0)
@@ -533,7 +529,6 @@ loadwise_reminder_service_finalize (GObject *object)
 {
   LoadwiseReminderService *self = LOADWISE_REMINDER_SERVICE (object);
 
-  g_clear_object (&self->cancellable);
   g_free (self->localtime_path);
 
   G_OBJECT_CLASS (loadwise_reminder_service_parent_class)->finalize (object);
@@ -636,6 +631,5 @@ loadwise_reminder_service_class_init (LoadwiseReminderServiceClass *klass)
 static void
 loadwise_reminder_service_init (LoadwiseReminderService *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->retry_s = LOADWISE_REMINDERS_RETRY_MIN_S;
 }

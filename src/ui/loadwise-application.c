@@ -321,6 +321,21 @@ on_start_session_activated (GSimpleAction *action,
     }
 }
 
+/* From the check-in reminder: the check-in card is on Today. */
+static void
+on_checkin_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (app);
+  if (LOADWISE_IS_WINDOW (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-today", NULL);
+}
+
 static void
 on_about_activated (GSimpleAction *action,
                     GVariant      *parameter,
@@ -368,6 +383,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", on_preferences_activated },
   { "about", on_about_activated },
   { "start-session", on_start_session_activated },
+  { "checkin", on_checkin_activated },
 };
 
 static void

@@ -8,6 +8,7 @@
 
 #include "core/loadwise-programme.h"
 #include "ui/loadwise-backups-dialog.h"
+#include "ui/loadwise-reminders-group.h"
 
 struct _LoadwisePreferencesWindow
 {
@@ -28,6 +29,7 @@ struct _LoadwisePreferencesWindow
   GtkSpinButton        *max_spin;
   AdwComboRow          *style_row;
   AdwActionRow         *folder_row;
+  LoadwiseRemindersGroup *reminders_group;
   GtkToggleButton      *day_buttons[7];
 };
 
@@ -295,6 +297,7 @@ loadwise_preferences_window_constructed (GObject *object)
 
   dir = get_data_dir (self);
   adw_action_row_set_subtitle (self->folder_row, dir);
+  loadwise_reminders_group_set_database (self->reminders_group, self->database);
   load_programme (self);
 }
 
@@ -383,6 +386,7 @@ loadwise_preferences_window_class_init (LoadwisePreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-preferences-window.ui");
+  g_type_ensure (LOADWISE_TYPE_REMINDERS_GROUP);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, programme_group);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, weeks_spin);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, days_box);
@@ -390,6 +394,7 @@ loadwise_preferences_window_class_init (LoadwisePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, max_spin);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, reminders_group);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_value_changed);
 
   gtk_widget_class_install_action (widget_class, "prefs.open-folder", NULL, open_folder_activated);
