@@ -448,6 +448,8 @@ loadwise_insights_compute (const LoadwiseInsightData *data)
   g_autoptr (GArray) shoes = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_insight_free);
   Context ctx = { data, checkins, out };
+  guint surface_counts[LOADWISE_N_SURFACES] = { 0 };
+  guint reference = 0;
 
   g_return_val_if_fail (data != NULL && data->runs != NULL, NULL);
   g_return_val_if_fail (data->checkins != NULL || data->n_checkins == 0, NULL);
@@ -469,6 +471,14 @@ loadwise_insights_compute (const LoadwiseInsightData *data)
                 _("after long runs"), _("after shorter runs"));
   compare_runs (&ctx, RUN_FACTOR_CAMBER, 0, "camber",
                 _("after runs on cambered roads"), _("after runs on level ground"));
+  /* Each surface against the rest, except the most used one: it is the
+   * reference, and with two surfaces its finding would only mirror the
+   * other's. */
+  for (guint i = 0; i < data->runs->len; i++)
+    surface_counts[((const LoadwiseRun *) g_ptr_array_index (data->runs, i))->surface]++;
+  for (guint surface = 1; surface < LOADWISE_N_SURFACES; surface++)
+    if (surface_counts[surface] > surface_counts[reference])
+      reference = surface;
   for (guint surface = 0; surface < LOADWISE_N_SURFACES; surface++)
     {
       g_autofree char *id = g_strdup_printf ("surface-%s", loadwise_surface_to_string (surface));
@@ -476,6 +486,8 @@ loadwise_insights_compute (const LoadwiseInsightData *data)
       /* Translators: "after runs on trail", with the surface's name */
       g_autofree char *with_phrase = g_strdup_printf (_("after runs on %s"), label);
 
+      if (surface == reference)
+        continue;
       compare_runs (&ctx, RUN_FACTOR_SURFACE, surface, id, with_phrase, _("after runs on other surfaces"));
     }
 

@@ -287,6 +287,24 @@ test_habits_and_sessions (void)
   history_clear (&h);
 }
 
+/* With road and trail only, road is the reference: one finding, not two
+ * that mirror each other. */
+static void
+test_surface_reference (void)
+{
+  History h;
+  g_autoptr (GPtrArray) insights = NULL;
+
+  history_init (&h);
+  for (guint i = 0; i < 10; i++)
+    add_run (&h, i * 2, 8000, i < 4 ? 5 : 1)->surface = i < 4 ? LOADWISE_SURFACE_TRAIL : LOADWISE_SURFACE_ROAD;
+  insights = compute (&h);
+  g_assert_nonnull (find (insights, "surface-trail", LOADWISE_INSIGHT_SAME_DAY));
+  g_assert_cmpuint (find (insights, "surface-trail", LOADWISE_INSIGHT_SAME_DAY)->n_with, ==, 4);
+  g_assert_null (find (insights, "surface-road", LOADWISE_INSIGHT_SAME_DAY));
+  history_clear (&h);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -299,6 +317,7 @@ main (int    argc,
   g_test_add_func ("/insights/flat-pain", test_flat_pain);
   g_test_add_func ("/insights/lag", test_lag);
   g_test_add_func ("/insights/habits-and-sessions", test_habits_and_sessions);
+  g_test_add_func ("/insights/surface-reference", test_surface_reference);
 
   return g_test_run ();
 }
