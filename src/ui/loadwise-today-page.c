@@ -17,6 +17,8 @@
 #include "ui/loadwise-flare-panel.h"
 #include "store/loadwise-database-runs.h"
 #include "ui/loadwise-red-flag-questions.h"
+#include "ui/loadwise-week-card.h"
+#include "store/loadwise-database-progression.h"
 
 struct _LoadwiseTodayPage
 {
@@ -35,6 +37,8 @@ struct _LoadwiseTodayPage
   GtkWidget         *red_flag_box;
   GtkLabel          *advice_label;
   GtkBox            *checkin_box;
+  GtkBox            *week_box;
+  GtkWidget         *week_card;
   GtkStack          *session_stack;
   GtkLabel          *status_label;
   GtkBox            *exercises_box;
@@ -233,7 +237,6 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
   g_autofree char *week_text = NULL;
   LoadwiseProgramme programme;
   LoadwisePrescription prescription;
-  guint levels[LOADWISE_N_FAMILIES];
   GDate today;
   GDate flag_date;
   gboolean flags_found = FALSE;
@@ -262,6 +265,8 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
   gtk_widget_set_visible (self->red_flag_box, self->red_flag_mask != 0);
 
   loadwise_checkin_card_reload (LOADWISE_CHECKIN_CARD (self->checkin_card));
+  /* Closes the weeks that have ended and shows this week's decision (issue 3). */
+  loadwise_week_card_reload (LOADWISE_WEEK_CARD (self->week_card));
   loadwise_flare_panel_reload (LOADWISE_FLARE_PANEL (self->flare_panel));
 
   if (!loadwise_database_get_programme (loadwise_context_get_database (self->context),
@@ -298,18 +303,13 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
     week_text = g_strdup_printf (_("Week %d of %u"), week, programme.weeks);
   gtk_label_set_label (self->week_label, week_text);
 
-  if (!loadwise_database_get_levels (loadwise_context_get_database (self->context),
-                                     week,
-                                     levels,
-                                     &error) ||
-      /* Levels 0-1 during a flare (PROGRAMME.md, "Flare-ups"). */
-      !loadwise_database_cap_levels_for_flare (loadwise_context_get_database (self->context),
-                                               &today, levels, NULL, &error) ||
-      !loadwise_prescribe (loadwise_context_get_catalogue (self->context),
-                           &programme,
-                           levels,
-                           &today,
-                           &prescription))
+  /* The levels and targets the weekly decisions stored. */
+  if (!loadwise_database_prescribe (loadwise_context_get_database (self->context),
+                                    loadwise_context_get_catalogue (self->context),
+                                    &programme,
+                                    &today,
+                                    &prescription,
+                                    &error))
     {
       if (error != NULL)
         toast (self, error->message);
@@ -562,6 +562,8 @@ loadwise_today_page_constructed (GObject *object)
 
   self->checkin_card = loadwise_checkin_card_new (self->context);
   gtk_box_append (self->checkin_box, self->checkin_card);
+  self->week_card = loadwise_week_card_new (self->context);
+  gtk_box_append (self->week_box, self->week_card);
 
   /* Flare suggestion or mode, the return-to-run note and tips, above the
    * check-in (issue 4). */
@@ -587,6 +589,7 @@ loadwise_today_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->checkin_card = NULL;
+  self->week_card = NULL;
   self->flare_panel = NULL;
   g_clear_object (&self->context);
 
@@ -655,6 +658,7 @@ loadwise_today_page_class_init (LoadwiseTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, red_flag_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, advice_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, checkin_box);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, week_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, session_stack);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, exercises_box);

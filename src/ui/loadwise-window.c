@@ -8,6 +8,7 @@
 
 #include "ui/loadwise-guided-session.h"
 #include "ui/loadwise-preferences-window.h"
+#include "ui/loadwise-programme-page.h"
 #include "ui/loadwise-setup-view.h"
 #include "ui/loadwise-today-page.h"
 #include "ui/loadwise-runs-page.h"
@@ -196,6 +197,9 @@ loadwise_window_constructed (GObject *object)
   self->today_page = loadwise_today_page_new (self->context);
   page = adw_view_stack_add_titled (self->view_stack, self->today_page, "today", _("Today"));
   adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+  page = adw_view_stack_add_titled (self->view_stack, loadwise_programme_page_new (self->context),
+                                    "programme", _("Programme"));
+  adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
 
   /* Issue 4: the run log, shoes and patterns, next to Today. */
   self->runs_page = loadwise_runs_page_new (self->context);

@@ -1,0 +1,41 @@
+/* loadwise-week-card.h: this week's decision, the clinician prompt and the
+ * weekly red-flag re-check, as Today shows them
+ *
+ * PROGRAMME.md, "The weekly decision, per family" and "Red flags".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/loadwise-progression.h"
+#include "ui/loadwise-context.h"
+
+G_BEGIN_DECLS
+
+#define LOADWISE_TYPE_WEEK_CARD (loadwise_week_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (LoadwiseWeekCard, loadwise_week_card, LOADWISE, WEEK_CARD, GtkWidget)
+
+/* The re-check button activates "today.answer-red-flags" on an ancestor. */
+GtkWidget  *loadwise_week_card_new          (LoadwiseContext  *context);
+/* Closes the weeks that have ended, then re-reads what it shows; hidden
+ * without a programme or before it starts. */
+void        loadwise_week_card_reload       (LoadwiseWeekCard *self);
+
+/* Shared with the Programme page: a decision's symbolic icon and the
+ * Adwaita style class that colours it ("success", "warning", ...). */
+const char *loadwise_decision_icon_name     (LoadwiseDecision  decision);
+const char *loadwise_decision_style_class   (LoadwiseDecision  decision);
+/* The part of a stored reason after "Family: ... — ", for a short why. */
+const char *loadwise_reason_get_short       (const char       *reason);
+/* Whether the weekly red-flag questions are due: the programme has
+ * started and nothing was answered since this week began. */
+gboolean    loadwise_red_flags_recheck_due  (LoadwiseDatabase        *database,
+                                             const LoadwiseProgramme *programme,
+                                             const GDate             *today,
+                                             gboolean                *out_due,
+                                             GError                 **error);
+
+G_END_DECLS

@@ -1,0 +1,291 @@
+/* test-programme-page.c: the Programme page and Today's week card show the
+ * stored decisions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "loadwise-test-util.h"
+#include "store/loadwise-database-progression.h"
+#include "ui-test-util.h"
+#include "ui/loadwise-programme-page.h"
+#include "ui/loadwise-today-page.h"
+#include "ui/loadwise-week-card.h"
+#include "ui/loadwise-window.h"
+
+#define REGRESS_REASON "Bridge: down to level 1 — pain reached 6 during, above your maximum of 5"
+#define PROGRESS_REASON "Bridge: up to level 2 — every set done, pain stayed at 2 or below, mornings settled"
+
+/* Monday 2 November: the fixture's Wednesday 25 November is in week 4.
+ * Weeks 2-4 were decided as a runner's would be. */
+static void
+add_history (UiFixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseWeekPlan plans[] = {
+    { 2, LOADWISE_FAMILY_BRIDGE, 2, 0, 0, (char *) "progress", (char *) PROGRESS_REASON },
+    { 2, LOADWISE_FAMILY_SINGLE_LEG, 1, 0, 0, (char *) "hold", (char *) "Single-leg: stays at level 1 — 70% of sets done, and moving up needs 80%" },
+    { 2, LOADWISE_FAMILY_LATERAL, 2, 0, 0, (char *) "progress", (char *) "Lateral: up to level 2 — every set done" },
+    { 3, LOADWISE_FAMILY_BRIDGE, 1, 0, 0, (char *) "regress", (char *) REGRESS_REASON },
+    { 3, LOADWISE_FAMILY_SINGLE_LEG, 2, 0, 0, (char *) "progress", (char *) "Single-leg: up to level 2 — every set done" },
+    { 3, LOADWISE_FAMILY_LATERAL, 2, 12, 0, (char *) "hold", (char *) "Lateral: stays at level 2 — pain reached 4 during" },
+    { 4, LOADWISE_FAMILY_BRIDGE, 1, 0, 0, (char *) "hold", (char *) "Bridge: stays at level 1 — pain reached 4 during" },
+    { 4, LOADWISE_FAMILY_SINGLE_LEG, 2, 0, 0, (char *) "hold", (char *) "Single-leg: stays at level 2 — pain reached 4 during" },
+    { 4, LOADWISE_FAMILY_LATERAL, 3, 0, 0, (char *) "progress", (char *) "Lateral: up to level 3 — every set done" },
+  };
+
+  ui_fixture_add_programme (fixture, 2026, 11, 2, 1);
+  g_assert_true (loadwise_database_save_week_plans (fixture->database, plans, G_N_ELEMENTS (plans),
+                                                    &error));
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+show_page (UiFixture  *fixture,
+           GtkWidget **out_page)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  *out_page = loadwise_programme_page_new (fixture->context);
+  gtk_window_set_child (GTK_WINDOW (window), *out_page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 900);
+  ui_test_show (window);
+  return window;
+}
+
+static GtkWidget *
+cell (GtkWidget  *page,
+      const char *name)
+{
+  GtkWidget *found = ui_test_find_named (page, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static const char *
+cell_level (GtkWidget *found)
+{
+  return gtk_label_get_label (GTK_LABEL (ui_test_find_type (found, GTK_TYPE_LABEL)));
+}
+
+static void
+test_grid (UiFixture     *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *window;
+  GtkWidget *regress;
+  GtkWidget *upcoming;
+  GtkWidget *sessions;
+  GtkWidget *today_row;
+  g_autofree char *problem = NULL;
+
+  add_history (fixture);
+  window = show_page (fixture, &page);
+
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ui_test_find_named (page, "summary-label"))), ==,
+                   "Week 4 of 8 · mon,wed,fri · pain limits 3 and 5");
+
+  /* A stored decision: level, colour, and its reason as tooltip and
+   * accessible description. */
+  regress = cell (page, "cell-3-bridge");
+  g_assert_cmpstr (cell_level (regress), ==, "1");
+  g_assert_true (gtk_widget_has_css_class (regress, "decision-regress"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (regress), ==, REGRESS_REASON);
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (regress),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, REGRESS_REASON);
+  g_assert_null (problem);
+  g_assert_true (gtk_widget_has_css_class (cell (page, "cell-2-bridge"), "decision-progress"));
+  g_assert_true (gtk_widget_has_css_class (cell (page, "cell-2-single-leg"), "decision-hold"));
+  g_assert_true (gtk_widget_has_css_class (cell (page, "cell-1-lateral"), "decision-start"));
+  g_assert_cmpstr (cell_level (cell (page, "cell-4-lateral")), ==, "3");
+
+  /* The current week stands out; later weeks carry the levels, undecided. */
+  g_assert_true (gtk_widget_has_css_class (cell (page, "cell-4-single-leg"), "current"));
+  g_assert_false (gtk_widget_has_css_class (cell (page, "cell-3-single-leg"), "current"));
+  upcoming = cell (page, "cell-5-lateral");
+  g_assert_true (gtk_widget_has_css_class (upcoming, "upcoming"));
+  g_assert_cmpstr (cell_level (upcoming), ==, "3");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (upcoming), ==, "Decided when week 4 ends");
+  g_assert_nonnull (ui_test_find_named (page, "cell-8-bridge"));
+  g_assert_null (ui_test_find_named (page, "cell-9-bridge"));
+
+  /* The coming sessions, with their dates. */
+  sessions = ui_test_find_named (page, "sessions-list");
+  today_row = ui_test_find_named (sessions, "session-2026-11-25");
+  g_assert_nonnull (today_row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (today_row)), ==,
+                   "Wednesday 25 November");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (today_row)), ==, "Week 4 · today");
+  g_assert_nonnull (ui_test_find_named (sessions, "session-2026-11-27"));
+  g_assert_nonnull (ui_test_find_named (sessions, "session-2026-12-04"));
+
+  ui_test_destroy (window);
+}
+
+/* Changing the days and limits from the page stores them and leaves the
+ * stored decisions as they were; a bad pair is refused with its reason. */
+static void
+test_settings (UiFixture     *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) plans = NULL;
+  LoadwiseProgramme programme;
+  GtkWidget *page;
+  GtkWidget *window;
+  GtkWidget *status;
+
+  add_history (fixture);
+  window = show_page (fixture, &page);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (page, "day-mon")), FALSE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (page, "day-tue")), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_find_named (page, "safe-spin")), 4);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_find_named (page, "max-spin")), 6);
+  g_assert_true (gtk_widget_activate_action (page, "programme.apply", NULL));
+
+  g_assert_true (loadwise_database_get_programme (fixture->database, &programme, &error));
+  g_assert_cmpuint (programme.training_days, ==,
+                    LOADWISE_WEEKDAY_BIT (G_DATE_TUESDAY) | LOADWISE_WEEKDAY_BIT (G_DATE_WEDNESDAY) |
+                    LOADWISE_WEEKDAY_BIT (G_DATE_FRIDAY));
+  g_assert_cmpuint (programme.safe_pain, ==, 4);
+  g_assert_cmpuint (programme.max_pain, ==, 6);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell (page, "cell-3-bridge")), ==, REGRESS_REASON);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ui_test_find_named (page, "summary-label"))), ==,
+                   "Week 4 of 8 · tue,wed,fri · pain limits 4 and 6");
+  plans = loadwise_database_list_week_plans (fixture->database, &error);
+  g_assert_cmpuint (plans->len, ==, 12);
+
+  /* Four training days: refused, nothing stored. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (page, "day-sat")), TRUE);
+  g_assert_true (gtk_widget_activate_action (page, "programme.apply", NULL));
+  status = ui_test_find_named (page, "settings-status");
+  g_assert_true (gtk_widget_has_css_class (status, "error"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==,
+                   "training-days: choose 2 to 3 days from mon,tue,wed,thu,fri,sat,sun");
+  g_assert_true (loadwise_database_get_programme (fixture->database, &programme, &error));
+  g_assert_cmpuint (loadwise_weekdays_count (programme.training_days), ==, 3);
+
+  ui_test_destroy (window);
+}
+
+/* Without a programme the page says what to do first. */
+static void
+test_empty (UiFixture     *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *window = show_page (fixture, &page);
+  GObject *empty = gtk_widget_get_template_child (page, LOADWISE_TYPE_PROGRAMME_PAGE, "empty_label");
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (empty)));
+  g_assert_null (ui_test_find_named (page, "cell-1-bridge"));
+  ui_test_destroy (window);
+}
+
+/* Today shows this week's decision with a short why, and asks the
+ * red-flag questions once a week until answered. */
+static void
+test_today_card (UiFixture     *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *card;
+  GtkWidget *row;
+  GtkWidget *recheck;
+  GDate monday = loadwise_test_date (2026, 11, 23);
+  GDate last_week = loadwise_test_date (2026, 11, 20);
+
+  add_history (fixture);
+  g_assert_true (loadwise_database_save_red_flags (fixture->database, &last_week, 0, &error));
+  window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+  ui_test_show (window);
+
+  /* The Programme page sits next to Today. */
+  g_assert_nonnull (ui_test_find_type (window, LOADWISE_TYPE_PROGRAMME_PAGE));
+
+  card = ui_test_find_type (window, LOADWISE_TYPE_WEEK_CARD);
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_get_visible (card));
+  row = ui_test_find_named (card, "decision-lateral");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Lateral · level 3 · Up a level");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "every set done");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "Lateral: up to level 3 — every set done");
+
+  /* Last answered on Friday of week 3: due again in week 4. */
+  recheck = GTK_WIDGET (gtk_widget_get_template_child (card, LOADWISE_TYPE_WEEK_CARD, "recheck_box"));
+  g_assert_true (gtk_widget_get_visible (recheck));
+  g_assert_true (loadwise_database_save_red_flags (fixture->database, &monday, 0, &error));
+  loadwise_today_page_reload (LOADWISE_TODAY_PAGE (ui_test_find_type (window,
+                                                                      LOADWISE_TYPE_TODAY_PAGE)));
+  g_assert_false (gtk_widget_get_visible (recheck));
+
+  ui_test_destroy (window);
+}
+
+/* Weeks closed from real logs: the clinician prompt shows on both pages. */
+static void
+test_clinician_prompt (UiFixture     *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *card;
+  GtkWidget *page;
+  GtkWidget *label;
+
+  /* Two weeks each with a morning at 6, over a baseline of 2: two regress
+   * weeks in a row. */
+  ui_fixture_add_programme (fixture, 2026, 11, 9, 2);
+  for (int day = 2; day <= 22; day++)
+    {
+      LoadwiseCheckin checkin = { loadwise_test_date (2026, 11, day),
+                                  day == 11 || day == 18 ? 6 : 2, LOADWISE_SIDE_LEFT, FALSE };
+
+      g_assert_true (loadwise_database_save_checkin (fixture->database, &checkin, &error));
+    }
+  window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+  ui_test_show (window);
+
+  card = ui_test_find_type (window, LOADWISE_TYPE_WEEK_CARD);
+  label = GTK_WIDGET (gtk_widget_get_template_child (card, LOADWISE_TYPE_WEEK_CARD, "clinician_label"));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (label))));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Two weeks in a row"));
+
+  page = ui_test_find_type (window, LOADWISE_TYPE_PROGRAMME_PAGE);
+  loadwise_programme_page_reload (LOADWISE_PROGRAMME_PAGE (page));
+  label = ui_test_find_named (page, "clinician-label");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "programme carries on"));
+  g_assert_true (gtk_widget_has_css_class (cell (page, "cell-3-bridge"), "decision-regress"));
+  g_assert_cmpstr (cell_level (cell (page, "cell-3-bridge")), ==, "0");
+
+  ui_test_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    {
+      ui_test_add_skip ("/ui/programme-page/display");
+      return g_test_run ();
+    }
+
+  g_test_add ("/ui/programme-page/grid", UiFixture, NULL,
+              ui_fixture_setup, test_grid, ui_fixture_teardown);
+  g_test_add ("/ui/programme-page/settings", UiFixture, NULL,
+              ui_fixture_setup, test_settings, ui_fixture_teardown);
+  g_test_add ("/ui/programme-page/empty", UiFixture, NULL,
+              ui_fixture_setup, test_empty, ui_fixture_teardown);
+  g_test_add ("/ui/programme-page/today-card", UiFixture, NULL,
+              ui_fixture_setup, test_today_card, ui_fixture_teardown);
+  g_test_add ("/ui/programme-page/clinician-prompt", UiFixture, NULL,
+              ui_fixture_setup, test_clinician_prompt, ui_fixture_teardown);
+
+  return g_test_run ();
+}
