@@ -303,10 +303,37 @@ loadwise_window_class_init (LoadwiseWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL, start_session_activated);
 }
 
+/* LOADWISE_BENCH_FIRST_FRAME=1 (tests/bench, the start-up benchmark):
+ * print the monotonic time of the first painted frame and quit. Unset, it
+ * does nothing. */
+static void
+on_frame_clock_after_paint_bench (GdkFrameClock *clock,
+                                  gpointer       user_data)
+{
+  GtkWidget *widget = user_data;
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget)));
+
+  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint_bench, user_data);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  if (app != NULL)
+    g_application_quit (app);
+}
+
+static void
+on_window_map_bench (GtkWidget *widget,
+                     gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (on_frame_clock_after_paint_bench), widget);
+}
+
 static void
 loadwise_window_init (LoadwiseWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_getenv ("LOADWISE_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (on_window_map_bench), NULL);
 
   self->settings = g_settings_new (APP_ID);
 }
