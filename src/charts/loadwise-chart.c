@@ -126,7 +126,7 @@ loadwise_chart_get_plot_area (double                    width,
   double legend_rows = width < 560 ? 2.0 : 1.0;
   double left = ceil (px * 3.6);
   double right = ceil (px * 2.4);
-  double top = ceil (px * 1.6 * legend_rows + px * 0.6);
+  double top = ceil (px * 1.6 * legend_rows + px * 1.0);
   double bottom = ceil (px * 2.0);
 
   out_plot->x = left;
@@ -292,6 +292,19 @@ text_width (Canvas     *canvas,
   return w;
 }
 
+/* The axis's unit at the top left; the legend follows it. */
+static void
+draw_unit (Canvas     *canvas,
+           const char *unit)
+{
+  double px = font_px (canvas->style);
+  double x = ceil (px * 0.3);
+  double w = canvas_text (canvas, unit, x, canvas->legend_y + px * 0.65, 0, 0.5,
+                          &canvas->style->text);
+
+  canvas->legend_x = ceil (MAX (canvas->plot.x, x + w + px * 1.5));
+}
+
 typedef enum {
   MARK_LINE,
   MARK_DASH,
@@ -303,8 +316,9 @@ typedef enum {
   MARK_DOWN,
 } Mark;
 
+/* Adds the mark's shape to the path, so that many marks fill at once. */
 static void
-draw_mark (cairo_t *cr,
+add_mark (cairo_t *cr,
            Mark     mark,
            double   x,
            double   y,
@@ -315,11 +329,10 @@ draw_mark (cairo_t *cr,
     case MARK_DOT:
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      cairo_fill (cr);
+      cairo_close_path (cr);
       break;
     case MARK_SQUARE:
       cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-      cairo_fill (cr);
       break;
     case MARK_DIAMOND:
       cairo_move_to (cr, x, y - r * 1.3);
@@ -327,21 +340,18 @@ draw_mark (cairo_t *cr,
       cairo_line_to (cr, x, y + r * 1.3);
       cairo_line_to (cr, x - r * 1.3, y);
       cairo_close_path (cr);
-      cairo_fill (cr);
       break;
     case MARK_UP:
       cairo_move_to (cr, x, y - r * 1.4);
       cairo_line_to (cr, x + r * 1.3, y + r);
       cairo_line_to (cr, x - r * 1.3, y + r);
       cairo_close_path (cr);
-      cairo_fill (cr);
       break;
     case MARK_DOWN:
       cairo_move_to (cr, x, y + r * 1.4);
       cairo_line_to (cr, x + r * 1.3, y - r);
       cairo_line_to (cr, x - r * 1.3, y - r);
       cairo_close_path (cr);
-      cairo_fill (cr);
       break;
     case MARK_LINE:
     case MARK_DASH:
@@ -349,6 +359,17 @@ draw_mark (cairo_t *cr,
     default:
       break;
     }
+}
+
+static void
+draw_mark (cairo_t *cr,
+           Mark     mark,
+           double   x,
+           double   y,
+           double   r)
+{
+  add_mark (cr, mark, x, y, r);
+  cairo_fill (cr);
 }
 
 /* One legend entry: a swatch and its label, left to right, wrapping to
@@ -405,7 +426,9 @@ legend_item (Canvas                   *canvas,
   canvas->legend_x += needed;
 }
 
-/* Horizontal grid lines with their labels on the left (or right) edge. */
+static void draw_value_labels (Canvas *canvas, double min, double max, double first, double last,
+                               double step, int decimals, gboolean right, gboolean grid);
+
 static void
 draw_value_axis (Canvas     *canvas,
                  double      min,
@@ -415,13 +438,29 @@ draw_value_axis (Canvas     *canvas,
                  gboolean    right,
                  gboolean    grid)
 {
+  draw_value_labels (canvas, min, max, min, max, step, decimals, right, grid);
+}
+
+/* Horizontal grid lines with their labels on the left (or right) edge,
+ * from @first to @last on an axis that runs from @min to @max. */
+static void
+draw_value_labels (Canvas     *canvas,
+                   double      min,
+                   double      max,
+                   double      first,
+                   double      last,
+                   double      step,
+                   int         decimals,
+                   gboolean    right,
+                   gboolean    grid)
+{
   cairo_t *cr = canvas->cr;
   const LoadwiseChartRect *plot = &canvas->plot;
   double px = font_px (canvas->style);
 
   cairo_save (cr);
   cairo_set_line_width (cr, 1.0);
-  for (double v = min; v <= max + step / 1000; v += step)
+  for (double v = first; v <= last + step / 1000; v += step)
     {
       double y = round (loadwise_chart_value_to_y (plot, min, max, v)) + 0.5;
       char label[32];
@@ -646,7 +685,8 @@ stroke_column_means (Canvas                   *canvas,
   cairo_save (cr);
   source (cr, color);
   cairo_set_line_width (cr, line_width);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Bevel joins: round ones cost more than the rest of the chart. */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint c = 0; c < n_columns; c++)
     {
@@ -656,7 +696,8 @@ stroke_column_means (Canvas                   *canvas,
         continue;
       x = canvas->plot.x + (c + 0.5) * column_px;
       y = loadwise_chart_value_to_y (&canvas->plot, min, max, columns[c].mean);
-      if (last < 0 || (c - last) * days_per_column > max_gap_days)
+      /* The empty columns in between say how long nothing was logged. */
+      if (last < 0 || (c - last - 1) * days_per_column > max_gap_days)
         {
           /* A lone point still shows, as a dot. */
           if (last >= 0)
@@ -691,10 +732,11 @@ draw_pain_points (Canvas                   *canvas,
   source (canvas->cr, color);
   for (guint c = 0; c < n_columns; c++)
     if (columns[c].n > 0)
-      draw_mark (canvas->cr, mark, canvas->plot.x + (c + 0.5) * column_px,
-                 loadwise_chart_value_to_y (&canvas->plot, 0, LOADWISE_PAIN_MAX,
-                                            worst ? columns[c].max : columns[c].mean),
-                 r);
+      add_mark (canvas->cr, mark, canvas->plot.x + (c + 0.5) * column_px,
+                loadwise_chart_value_to_y (&canvas->plot, 0, LOADWISE_PAIN_MAX,
+                                           worst ? columns[c].max : columns[c].mean),
+                r);
+  cairo_fill (canvas->cr);
 }
 
 /* The daily values as their column's range (light) and dots when there is
@@ -721,31 +763,34 @@ draw_daily_with_mean (Canvas                   *canvas,
     {
       for (guint c = 0; c < n_columns; c++)
         if (columns[c].n > 0)
-          draw_mark (cr, MARK_DOT, canvas->plot.x + (c + 0.5) * column_px,
-                     loadwise_chart_value_to_y (&canvas->plot, 0, LOADWISE_PAIN_MAX,
-                                                columns[c].mean),
-                     MIN (3.0, column_px * 0.35));
+          add_mark (cr, MARK_DOT, canvas->plot.x + (c + 0.5) * column_px,
+                    loadwise_chart_value_to_y (&canvas->plot, 0, LOADWISE_PAIN_MAX,
+                                               columns[c].mean),
+                    MIN (3.0, column_px * 0.35));
+      cairo_fill (cr);
     }
   else
     {
-      cairo_set_line_width (cr, MAX (1.0, column_px));
+      /* Filled rectangles on whole pixels: far cheaper than strokes. */
       for (guint c = 0; c < n_columns; c++)
         if (columns[c].n > 0)
           {
-            double x = canvas->plot.x + (c + 0.5) * column_px;
-            double y0 = loadwise_chart_value_to_y (&canvas->plot, 0, LOADWISE_PAIN_MAX,
-                                                   columns[c].min);
-            double y1 = loadwise_chart_value_to_y (&canvas->plot, 0, LOADWISE_PAIN_MAX,
-                                                   columns[c].max);
+            double x = floor (canvas->plot.x + c * column_px);
+            double y0 = round (loadwise_chart_value_to_y (&canvas->plot, 0, LOADWISE_PAIN_MAX,
+                                                          columns[c].min)) + 1;
+            double y1 = round (loadwise_chart_value_to_y (&canvas->plot, 0, LOADWISE_PAIN_MAX,
+                                                          columns[c].max)) - 1;
 
-            cairo_move_to (cr, x, y0 + 1);
-            cairo_line_to (cr, x, y1 - 1);
+            cairo_rectangle (cr, x, y1, MAX (1.0, round (column_px)), y0 - y1);
           }
-      cairo_stroke (cr);
+      cairo_fill (cr);
     }
   cairo_restore (cr);
 
+  /* The mean is smooth: a point every 4 pixels looks the same, and
+   * stroking a long antialiased line is what costs most here. */
   means = loadwise_chart_rolling_mean ((const LoadwiseDayValue *) values->data, values->len, 7);
+  n_columns = MIN (n_columns, MAX (1u, (guint) (canvas->plot.width / 4)));
   loadwise_chart_aggregate ((const LoadwiseDayValue *) means->data, means->len,
                             canvas->first_day, canvas->last_day, n_columns, columns);
   stroke_column_means (canvas, columns, n_columns, 0, LOADWISE_PAIN_MAX, 7, color,
@@ -772,9 +817,7 @@ loadwise_chart_draw_pain (cairo_t                  *cr,
           && !has_runs;
 
   /* Translators: the unit of a chart's vertical axis */
-  canvas_text (&canvas, _("Pain 0–10"), 0, canvas.legend_y + font_px (style) * 0.65, 0, 0.5,
-               &style->text);
-  canvas.legend_x = ceil (canvas.plot.x + font_px (style) * 3.6);
+  draw_unit (&canvas, _("Pain 0–10"));
   legend_item (&canvas, MARK_LINE, &style->morning, _("Morning pain, 7-day mean"));
   legend_item (&canvas, MARK_SQUARE, &style->session, _("Session pain"));
   if (has_runs)
@@ -884,9 +927,7 @@ loadwise_chart_draw_adherence (cairo_t                       *cr,
       any_flare |= w->flare;
     }
 
-  canvas_text (&canvas, _("Sets done, %"), 0, canvas.legend_y + font_px (style) * 0.65, 0, 0.5,
-               &style->text);
-  canvas.legend_x = ceil (canvas.plot.x + font_px (style) * 3.6);
+  draw_unit (&canvas, _("Sets done, %"));
   legend_item (&canvas, MARK_BOX, &style->done, _("Sets done of those prescribed"));
   /* PROGRAMME.md, the weekly decision: progress needs >= 80 % (design). */
   legend_item (&canvas, MARK_DASH, &style->target, _("80 %: enough to progress"));
@@ -994,27 +1035,14 @@ loadwise_chart_draw_levels (cairo_t                   *cr,
       any |= first + 6 >= canvas.first_day && first <= canvas.last_day;
     }
 
-  canvas_text (&canvas, _("Level"), 0, canvas.legend_y + px * 0.65, 0, 0.5, &style->text);
-  canvas.legend_x = ceil (canvas.plot.x + px * 3.6);
+  draw_unit (&canvas, _("Level"));
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     legend_item (&canvas, MARK_LINE, &style->family[f], loadwise_family_get_label (f));
   legend_item (&canvas, MARK_UP, &style->text, _("Level up"));
   legend_item (&canvas, MARK_DOWN, &style->text, _("Level down"));
 
-  draw_value_axis (&canvas, LEVEL_MIN + 0.5, LEVEL_MAX - 0.5, 1, 0, FALSE, FALSE);
   /* The grid sits on the levels; the axis runs half a level past them. */
-  cairo_save (cr);
-  cairo_set_line_width (cr, 1.0);
-  source (cr, &style->grid);
-  for (int level = 0; level <= 4; level++)
-    {
-      double y = round (loadwise_chart_value_to_y (&canvas.plot, LEVEL_MIN, LEVEL_MAX, level)) + 0.5;
-
-      cairo_move_to (cr, canvas.plot.x, y);
-      cairo_line_to (cr, canvas.plot.x + canvas.plot.width, y);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  draw_value_labels (&canvas, LEVEL_MIN, LEVEL_MAX, 0, 4, 1, 0, FALSE, TRUE);
   draw_date_axis (&canvas);
 
   cairo_save (cr);
@@ -1142,8 +1170,7 @@ loadwise_chart_draw_runs (cairo_t                 *cr,
     }
   max_km = nice_ceiling (max_km * 1.1);
 
-  canvas_text (&canvas, _("km a week"), 0, canvas.legend_y + px * 0.65, 0, 0.5, &style->text);
-  canvas.legend_x = ceil (canvas.plot.x + px * 3.6);
+  draw_unit (&canvas, _("km a week"));
   legend_item (&canvas, MARK_BOX, &style->distance, _("Weekly distance"));
   if (any_pain)
     legend_item (&canvas, MARK_LINE, &style->run, _("Pain during runs (0–10, right)"));
@@ -1263,9 +1290,7 @@ loadwise_chart_draw_sides (cairo_t                   *cr,
   empty = !any_in_range (series->left, canvas.first_day, canvas.last_day)
           && !any_in_range (series->right, canvas.first_day, canvas.last_day);
 
-  canvas_text (&canvas, _("Pain 0–10"), 0, canvas.legend_y + font_px (style) * 0.65, 0, 0.5,
-               &style->text);
-  canvas.legend_x = ceil (canvas.plot.x + font_px (style) * 3.6);
+  draw_unit (&canvas, _("Pain 0–10"));
   legend_item (&canvas, MARK_LINE, &style->left, _("Left hip, 7-day mean"));
   legend_item (&canvas, MARK_LINE, &style->right, _("Right hip, 7-day mean"));
 

@@ -9,6 +9,7 @@
 #include "ui/loadwise-guided-session.h"
 #include "ui/loadwise-preferences-window.h"
 #include "ui/loadwise-programme-page.h"
+#include "ui/loadwise-progress-page.h"
 #include "ui/loadwise-setup-view.h"
 #include "ui/loadwise-today-page.h"
 #include "ui/loadwise-runs-page.h"
@@ -205,6 +206,11 @@ loadwise_window_constructed (GObject *object)
   self->runs_page = loadwise_runs_page_new (self->context);
   page = adw_view_stack_add_titled (self->view_stack, self->runs_page, "runs", _("Runs"));
   adw_view_stack_page_set_icon_name (page, "emblem-documents-symbolic");
+
+  /* Issue 6: charts, patterns and exports. */
+  page = adw_view_stack_add_titled (self->view_stack, loadwise_progress_page_new (self->context),
+                                    "progress", _("Progress"));
+  adw_view_stack_page_set_icon_name (page, "loadwise-progress-symbolic");
 
   reload (self);
 }
