@@ -16,7 +16,7 @@ struct _LoadwiseRemindersGroup
 {
   AdwPreferencesGroup  parent_instance;
 
-  LoadwiseDatabase    *database;
+  LoadwiseDatabase    *database;  /* weak */
   GDBusConnection     *bus;
   char                *last_message;
   guint                name_watch;
@@ -218,8 +218,11 @@ loadwise_reminders_group_set_database (LoadwiseRemindersGroup *self,
   g_return_if_fail (LOADWISE_IS_REMINDERS_GROUP (self));
   g_return_if_fail (database == NULL || LOADWISE_IS_DATABASE (database));
 
-  if (!g_set_object (&self->database, database))
+  /* Not a reference: the window that holds this group owns the database,
+   * and the group must not keep it alive after the window is gone. */
+  if (self->database == database)
     return;
+  g_set_weak_pointer (&self->database, database);
   if (self->database != NULL)
     load (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
@@ -232,7 +235,7 @@ loadwise_reminders_group_dispose (GObject *object)
 
   g_clear_handle_id (&self->name_watch, g_bus_unwatch_name);
   g_clear_object (&self->bus);
-  g_clear_object (&self->database);
+  g_clear_weak_pointer (&self->database);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_REMINDERS_GROUP);
 
   G_OBJECT_CLASS (loadwise_reminders_group_parent_class)->dispose (object);
