@@ -100,7 +100,8 @@ make_cell (int                     week,
   GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *label;
   g_autofree char *name = g_strdup_printf ("cell-%d-%s", week, loadwise_family_to_string (family));
-  g_autofree char *level_text = g_strdup_printf ("%u", level);
+  /* Translators: a level in the grid of weeks, e.g. "Level 2". */
+  g_autofree char *level_text = g_strdup_printf (_("Level %u"), level);
   g_autofree char *accessible = NULL;
 
   gtk_widget_set_name (cell, name);
@@ -178,7 +179,11 @@ build_grid (LoadwiseProgrammePage   *self,
       GtkWidget *header = gtk_label_new (loadwise_family_get_label (f));
 
       gtk_label_set_xalign (GTK_LABEL (header), 0);
+      /* A small natural width, so that the three columns share the room
+       * equally whatever their names' lengths. */
       gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (header), 4);
+      gtk_widget_set_hexpand (header, TRUE);
       gtk_widget_add_css_class (header, "caption-heading");
       gtk_grid_attach (GTK_GRID (grid), header, (int) f + 1, 0, 1, 1);
     }
@@ -556,6 +561,7 @@ loadwise_programme_page_init (LoadwiseProgrammePage *self)
                                                loadwise_weekday_to_string (G_DATE_MONDAY + i));
 
       gtk_widget_set_name (button, name);
+      gtk_widget_set_hexpand (button, TRUE);
       gtk_widget_add_css_class (button, "day-toggle");
       gtk_widget_set_tooltip_text (button, weekday_long (i));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -566,6 +572,6 @@ loadwise_programme_page_init (LoadwiseProgrammePage *self)
     }
 
   gtk_label_set_label (self->legend_label,
-                       _("Up arrow: up a level · right arrow: same level · down arrow: down a "
+                       _("Up arrow: up a level · pause: same level · down arrow: down a "
                          "level · tick: maintenance. Hover over or focus a week to read why."));
 }

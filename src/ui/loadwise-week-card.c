@@ -53,7 +53,7 @@ loadwise_decision_icon_name (LoadwiseDecision decision)
     case LOADWISE_DECISION_REGRESS:
       return "go-down-symbolic";
     case LOADWISE_DECISION_HOLD:
-      return "go-next-symbolic";
+      return "media-playback-pause-symbolic";
     case LOADWISE_DECISION_MAINTAIN:
       return "object-select-symbolic";
     case LOADWISE_DECISION_START:

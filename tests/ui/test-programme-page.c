@@ -80,7 +80,14 @@ test_grid (UiFixture     *fixture,
   GtkWidget *sessions;
   GtkWidget *today_row;
   g_autofree char *problem = NULL;
+  g_autoptr (GtkCssProvider) css = NULL;
+  int minimum = 0;
 
+  /* The app's style sheet, as the application loads it. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   add_history (fixture);
   window = show_page (fixture, &page);
 
@@ -90,7 +97,7 @@ test_grid (UiFixture     *fixture,
   /* A stored decision: level, colour, and its reason as tooltip and
    * accessible description. */
   regress = cell (page, "cell-3-bridge");
-  g_assert_cmpstr (cell_level (regress), ==, "1");
+  g_assert_cmpstr (cell_level (regress), ==, "Level 1");
   g_assert_true (gtk_widget_has_css_class (regress, "decision-regress"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (regress), ==, REGRESS_REASON);
   problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (regress),
@@ -99,14 +106,14 @@ test_grid (UiFixture     *fixture,
   g_assert_true (gtk_widget_has_css_class (cell (page, "cell-2-bridge"), "decision-progress"));
   g_assert_true (gtk_widget_has_css_class (cell (page, "cell-2-single-leg"), "decision-hold"));
   g_assert_true (gtk_widget_has_css_class (cell (page, "cell-1-lateral"), "decision-start"));
-  g_assert_cmpstr (cell_level (cell (page, "cell-4-lateral")), ==, "3");
+  g_assert_cmpstr (cell_level (cell (page, "cell-4-lateral")), ==, "Level 3");
 
   /* The current week stands out; later weeks carry the levels, undecided. */
   g_assert_true (gtk_widget_has_css_class (cell (page, "cell-4-single-leg"), "current"));
   g_assert_false (gtk_widget_has_css_class (cell (page, "cell-3-single-leg"), "current"));
   upcoming = cell (page, "cell-5-lateral");
   g_assert_true (gtk_widget_has_css_class (upcoming, "upcoming"));
-  g_assert_cmpstr (cell_level (upcoming), ==, "3");
+  g_assert_cmpstr (cell_level (upcoming), ==, "Level 3");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (upcoming), ==, "Decided when week 4 ends");
   g_assert_nonnull (ui_test_find_named (page, "cell-8-bridge"));
   g_assert_null (ui_test_find_named (page, "cell-9-bridge"));
@@ -120,6 +127,12 @@ test_grid (UiFixture     *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (today_row)), ==, "Week 4 · today");
   g_assert_nonnull (ui_test_find_named (sessions, "session-2026-11-27"));
   g_assert_nonnull (ui_test_find_named (sessions, "session-2026-12-04"));
+
+  /* Phones and narrow tiles: the page fits 360 px. */
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+  g_assert_cmpint (minimum, <=, 360);
 
   ui_test_destroy (window);
 }
@@ -261,7 +274,7 @@ test_clinician_prompt (UiFixture     *fixture,
   label = ui_test_find_named (page, "clinician-label");
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "programme carries on"));
   g_assert_true (gtk_widget_has_css_class (cell (page, "cell-3-bridge"), "decision-regress"));
-  g_assert_cmpstr (cell_level (cell (page, "cell-3-bridge")), ==, "0");
+  g_assert_cmpstr (cell_level (cell (page, "cell-3-bridge")), ==, "Level 0");
 
   ui_test_destroy (window);
 }
