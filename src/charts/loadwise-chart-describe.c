@@ -247,6 +247,11 @@ loadwise_chart_describe_levels (const LoadwiseLevelSeries *series)
                           loadwise_family_get_label (LOADWISE_FAMILY_LATERAL),
                           last->level[LOADWISE_FAMILY_LATERAL]);
   g_string_append_c (text, ' ');
+  if (ups == 0 && downs == 0)
+    {
+      g_string_append (text, _("No level changed in this period."));
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
   g_string_append_printf (text, ngettext ("%u step up", "%u steps up", ups), ups);
   g_string_append (text, _(" and "));
   g_string_append_printf (text, ngettext ("%u step down in this period.",

@@ -30,6 +30,7 @@ struct _LoadwiseProgressPage
 
   LoadwiseContext      *context;
   LoadwiseChartRange    range;
+  gboolean              range_chosen;  /* by the runner, or the default picked */
   LoadwiseChartData    *data;
   GSimpleActionGroup   *actions;
   GtkWidget            *views[LOADWISE_N_CHARTS];
@@ -131,6 +132,32 @@ reload_insights (LoadwiseProgressPage *self)
     }
 }
 
+static void
+set_range (LoadwiseProgressPage *self,
+           LoadwiseChartRange    range)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "range");
+
+  self->range = range;
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (range_names[range]));
+}
+
+/* The programme's weeks while it runs; in maintenance, the last 6 months
+ * (the programme's weeks may be long past). */
+static void
+choose_default_range (LoadwiseProgressPage *self,
+                      LoadwiseDatabase     *database,
+                      const GDate          *day)
+{
+  LoadwiseProgramme programme;
+
+  if (!loadwise_database_get_programme (database, &programme, NULL))
+    return;
+  self->range_chosen = TRUE;
+  set_range (self, loadwise_programme_is_maintenance (&programme, day)
+                   ? LOADWISE_CHART_RANGE_6_MONTHS : LOADWISE_CHART_RANGE_PROGRAMME);
+}
+
 void
 loadwise_progress_page_reload (LoadwiseProgressPage *self)
 {
@@ -144,6 +171,8 @@ loadwise_progress_page_reload (LoadwiseProgressPage *self)
 
   database = loadwise_context_get_database (self->context);
   today (self, &day);
+  if (!self->range_chosen)
+    choose_default_range (self, database, &day);
   if (!loadwise_chart_range_resolve (self->range, database, &day, &from, &to, &error)
       || (data = loadwise_chart_data_load (database, loadwise_context_get_catalogue (self->context),
                                            &from, &to, &error)) == NULL)
@@ -195,8 +224,8 @@ on_range_activate (GSimpleAction *action,
   for (guint i = 0; i < G_N_ELEMENTS (range_names); i++)
     if (g_strcmp0 (name, range_names[i]) == 0)
       {
-        self->range = (LoadwiseChartRange) i;
-        g_simple_action_set_state (action, parameter);
+        self->range_chosen = TRUE;
+        set_range (self, (LoadwiseChartRange) i);
         loadwise_progress_page_reload (self);
         return;
       }

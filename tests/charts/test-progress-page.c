@@ -170,6 +170,27 @@ test_range_buttons (Fixture       *fixture,
 }
 
 static void
+test_default_range_in_maintenance (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (GDateTime) later = g_date_time_new (zone, 2027, 3, 1, 9, 0, 0);
+  GtkWidget *page = NULL;
+  GtkWidget *window;
+  g_autofree char *from = NULL;
+
+  /* Months after the programme's end, its weeks are old news. */
+  loadwise_clock_set_fixed (fixture->clock, later);
+  window = show_page (fixture, &page);
+  g_assert_cmpint (loadwise_progress_page_get_range (LOADWISE_PROGRESS_PAGE (page)), ==,
+                   LOADWISE_CHART_RANGE_6_MONTHS);
+  from = loadwise_date_to_iso (&loadwise_progress_page_get_data (LOADWISE_PROGRESS_PAGE (page))->from);
+  g_assert_cmpstr (from, ==, "2026-08-31");
+
+  destroy (window);
+}
+
+static void
 test_export_replaces (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -239,6 +260,8 @@ main (int    argc,
               test_charts_shown, fixture_teardown);
   g_test_add ("/charts/progress-page/range-buttons", Fixture, NULL, fixture_setup,
               test_range_buttons, fixture_teardown);
+  g_test_add ("/charts/progress-page/default-range-in-maintenance", Fixture, NULL, fixture_setup,
+              test_default_range_in_maintenance, fixture_teardown);
   g_test_add ("/charts/progress-page/export-replaces", Fixture, NULL, fixture_setup,
               test_export_replaces, fixture_teardown);
   g_test_add ("/charts/progress-page/window-has-page", Fixture, NULL, fixture_setup,
