@@ -63,10 +63,15 @@ show_message (LoadwiseRemindersGroup *self,
 static void
 update_status (LoadwiseRemindersGroup *self)
 {
-  adw_action_row_set_subtitle (self->enabled_row,
-                               self->running
-                                 ? _("The reminder service is running.")
-                                 : _("The reminder service is not running."));
+  const char *status;
+
+  if (self->running)
+    status = _("The reminder service is running.");
+  else if (gtk_switch_get_active (self->enabled_switch))
+    status = _("On, but the reminder service is not running: switch it off and on to start it.");
+  else
+    status = _("The reminder service is not running.");
+  adw_action_row_set_subtitle (self->enabled_row, status);
 }
 
 /* Shows what is stored. */
@@ -92,6 +97,7 @@ load (LoadwiseRemindersGroup *self)
   gtk_editable_set_text (GTK_EDITABLE (self->checkin_row), checkin);
   gtk_spin_button_set_value (self->snooze_spin, settings.snooze_minutes);
   self->loading = FALSE;
+  update_status (self);
 }
 
 static gboolean
@@ -136,6 +142,7 @@ on_enabled_changed (GtkSwitch              *toggle,
       return;
     }
 
+  update_status (self);
   if (enabled && !self->running && !loadwise_reminders_launch (&error))
     show_message (self, error->message);
   else if (!enabled && self->bus != NULL)
