@@ -107,6 +107,8 @@ loadwise_run_dialog_new (LoadwiseContext   *context,
       for (guint i = 0; i < LOADWISE_RUN_N_FIELDS; i++)
         self->touched[i] = TRUE;
     }
+  /* The date is usually today's: start typing the distance. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->fields[LOADWISE_RUN_FIELD_DISTANCE]));
 
   return GTK_WIDGET (self);
 }
@@ -353,7 +355,8 @@ add_entry (LoadwiseRunDialog   *self,
            GtkInputPurpose      purpose)
 {
   GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *message_row = gtk_list_box_row_new ();
+  /* A preferences row, so that the group keeps it in the list, under its field. */
+  GtkWidget *message_row = adw_preferences_row_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -372,6 +375,8 @@ add_entry (LoadwiseRunDialog   *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (message_row), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (message_row), FALSE);
+  /* Tab goes from field to field, not to the messages. */
+  gtk_widget_set_focusable (message_row, FALSE);
   gtk_widget_set_visible (message_row, FALSE);
   /* The message describes the field for screen readers too. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
