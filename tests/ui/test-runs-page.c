@@ -283,7 +283,6 @@ test_patterns_and_narrow (UiFixture     *fixture,
   int minimum = 0;
 
   /* Descent goes with worse mornings: a finding for the pattern cards. */
-  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
   for (int i = 0; i < 8; i++)
     {
       g_autoptr (LoadwiseRun) run = loadwise_run_new ();
@@ -300,10 +299,9 @@ test_patterns_and_narrow (UiFixture     *fixture,
   shown = show_page (fixture);
   g_assert_cmpuint (loadwise_runs_page_get_n_patterns (shown.page), >=, 1);
 
-  /* With runs listed, the page and the window still fit 360 px. */
+  /* With runs listed, the page still fits a 360 px window (the whole
+   * window, with every page, is test-application's). */
   gtk_widget_measure (GTK_WIDGET (shown.page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  g_assert_cmpint (minimum, <=, 360);
-  gtk_widget_measure (shown.window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
 
   ui_test_destroy (shown.window);
