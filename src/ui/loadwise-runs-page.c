@@ -70,6 +70,7 @@ struct _LoadwiseRunsPage
   GtkWidget           *dialog;        /* weak */
   GPtrArray           *shoe_rows;
   guint                n_patterns;
+  gboolean             stale;         /* to be read again before it is used */
 
   AdwToastOverlay     *toast_overlay;
   GtkWidget           *note_box;
@@ -97,10 +98,21 @@ loadwise_runs_page_new (LoadwiseContext *context)
   return g_object_new (LOADWISE_TYPE_RUNS_PAGE, "context", context, NULL);
 }
 
+static void reload_now (LoadwiseRunsPage *self);
+
+/* What is read from the page must be current even while it is hidden. */
+static void
+ensure_loaded (LoadwiseRunsPage *self)
+{
+  if (self->stale)
+    reload_now (self);
+}
+
 GListModel *
 loadwise_runs_page_get_runs (LoadwiseRunsPage *self)
 {
   g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), NULL);
+  ensure_loaded (self);
   return G_LIST_MODEL (self->runs);
 }
 
@@ -108,6 +120,7 @@ GtkSingleSelection *
 loadwise_runs_page_get_selection (LoadwiseRunsPage *self)
 {
   g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), NULL);
+  ensure_loaded (self);
   return self->selection;
 }
 
@@ -129,6 +142,7 @@ guint
 loadwise_runs_page_get_n_patterns (LoadwiseRunsPage *self)
 {
   g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), 0);
+  ensure_loaded (self);
   return self->n_patterns;
 }
 
@@ -449,8 +463,8 @@ update_actions (LoadwiseRunsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runs.undo-delete", self->deleted != NULL);
 }
 
-void
-loadwise_runs_page_reload (LoadwiseRunsPage *self)
+static void
+reload_now (LoadwiseRunsPage *self)
 {
   LoadwiseDatabase *database;
   g_autoptr (GPtrArray) runs = NULL;
@@ -458,8 +472,7 @@ loadwise_runs_page_reload (LoadwiseRunsPage *self)
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_return_if_fail (LOADWISE_IS_RUNS_PAGE (self));
-
+  self->stale = FALSE;
   database = loadwise_context_get_database (self->context);
   if ((runs = loadwise_database_list_runs (database, NULL, NULL, &error)) == NULL ||
       (shoes = loadwise_database_list_shoes (database, &error)) == NULL)
@@ -487,6 +500,33 @@ loadwise_runs_page_reload (LoadwiseRunsPage *self)
   reload_shoes (self, shoes);
   reload_patterns (self);
   update_actions (self);
+}
+
+/* Start-up must not grow with history (issue 8): the whole run list and
+ * the insights are read when the page is shown (or asked for its
+ * contents), not while it waits hidden behind Today. */
+void
+loadwise_runs_page_reload (LoadwiseRunsPage *self)
+{
+  g_return_if_fail (LOADWISE_IS_RUNS_PAGE (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  reload_now (self);
+}
+
+static void
+loadwise_runs_page_map (GtkWidget *widget)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
+
+  /* Filled before the parent maps the children, so the first frame of
+   * the page shows its rows. */
+  ensure_loaded (self);
+  GTK_WIDGET_CLASS (loadwise_runs_page_parent_class)->map (widget);
 }
 
 static void
@@ -767,6 +807,7 @@ loadwise_runs_page_class_init (LoadwiseRunsPageClass *klass)
   object_class->finalize = loadwise_runs_page_finalize;
   object_class->get_property = loadwise_runs_page_get_property;
   object_class->set_property = loadwise_runs_page_set_property;
+  widget_class->map = loadwise_runs_page_map;
 
   properties[PROP_CONTEXT] = loadwise_context_param_spec ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
