@@ -123,7 +123,7 @@ loadwise_flare_detect (const LoadwiseCheckin  *checkins,
 
   if (out->trigger & LOADWISE_FLARE_TRIGGER_MORNING)
     g_string_append_printf (reason,
-                            _("Morning pain was %u or more on two mornings in a row, 2 points above your usual %.1f."),
+                            _("Morning pain was %u or more on two mornings in a row, at least 2 points above your usual %.1f."),
                             morning_pain, baseline);
   if (out->trigger & LOADWISE_FLARE_TRIGGER_RUN_PAIN)
     {
