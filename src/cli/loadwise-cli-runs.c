@@ -384,6 +384,8 @@ loadwise_cli_cmd_runs (LoadwiseCli *cli,
           loadwise_cli_json_add_int (builder, "id", run->id);
           loadwise_cli_json_add_date (builder, "date", &run->date);
           add_double (builder, "distance_km", run->distance_m / 1000.0);
+          /* Exact, for scripts: json-glib prints doubles with 17 digits. */
+          loadwise_cli_json_add_int (builder, "distance_m", run->distance_m);
           if (run->duration_s > 0)
             loadwise_cli_json_add_int (builder, "duration_s", run->duration_s);
           else
@@ -509,6 +511,7 @@ loadwise_cli_cmd_shoes (LoadwiseCli *cli,
           loadwise_cli_json_add_string (builder, "name", shoe->name);
           loadwise_cli_json_add_boolean (builder, "retired", shoe->retired);
           add_double (builder, "distance_km", shoe->distance_m / 1000.0);
+          loadwise_cli_json_add_int (builder, "distance_m", (gint64) shoe->distance_m);
           loadwise_cli_json_add_int (builder, "runs", shoe->n_runs);
           json_builder_end_object (builder);
         }

@@ -41,12 +41,13 @@ test_log_and_list (CliFixture    *fixture,
   runs = json_node_get_array (node);
   g_assert_cmpuint (json_array_get_length (runs), ==, 1);
   run = json_array_get_object_element (runs, 0);
-  cli_json_assert_members (run, "id", "date", "distance_km", "duration_s", "pace_s_per_km", "climb_m",
+  cli_json_assert_members (run, "id", "date", "distance_km", "distance_m", "duration_s", "pace_s_per_km", "climb_m",
                            "descent_m", "speed", "long", "long_marked", "camber", "surface", "shoe",
                            "pain_during", "pain_after", "note", NULL);
   g_assert_cmpint (cli_json_get_int (run, "id"), ==, 1);
   g_assert_cmpstr (cli_json_get_string (run, "date"), ==, "2026-11-20");
   g_assert_cmpfloat (json_object_get_double_member (run, "distance_km"), ==, 8.4);
+  g_assert_cmpint (cli_json_get_int (run, "distance_m"), ==, 8400);
   g_assert_cmpint (cli_json_get_int (run, "duration_s"), ==, 2700);
   g_assert_cmpint (cli_json_get_int (run, "pace_s_per_km"), ==, 321);
   g_assert_cmpint (cli_json_get_int (run, "climb_m"), ==, 120);
@@ -233,7 +234,8 @@ test_shoes (CliFixture    *fixture,
   g_assert_cmpstr (text, ==, "Pegasus: 0 km in 0 runs\nClifton: 14.5 km in 2 runs (retired)\n");
   g_assert_cmpuint (json_array_get_length (shoes), ==, 2);
   shoe = json_array_get_object_element (shoes, 1);
-  cli_json_assert_members (shoe, "name", "retired", "distance_km", "runs", NULL);
+  cli_json_assert_members (shoe, "name", "retired", "distance_km", "distance_m", "runs", NULL);
+  g_assert_cmpint (cli_json_get_int (shoe, "distance_m"), ==, 14500);
   g_assert_cmpstr (cli_json_get_string (shoe, "name"), ==, "Clifton");
   g_assert_true (cli_json_get_boolean (shoe, "retired"));
   g_assert_cmpfloat (json_object_get_double_member (shoe, "distance_km"), ==, 14.5);
