@@ -25,7 +25,7 @@
 #include "store-test-util.h"
 
 #define N_ROUNDS      40
-/* A round's writer lives 0-MAX_LIFE_MS after it has started writing;
+/* A round's writer lives 0-MAX_LIFE_MS after it has opened the file;
  * 40 rounds stay well under the suite's time budget. */
 #define MAX_LIFE_MS   60
 #define FIRST_DAY_JULIAN 730000   /* 1999-09-..: any fixed day will do */
@@ -77,9 +77,40 @@ run_writer (const char *dir,
     }
 }
 
-/* Reads the lines of @fd until end of file (the writer is dead by then). */
+/* Takes the complete lines out of @pending: acknowledged numbers go to
+ * @acked; returns whether the writer's "open" line was among them. */
+static gboolean
+take_lines (GString    *pending,
+            GHashTable *acked,
+            guint      *out_max)
+{
+  gboolean opened = FALSE;
+  char *line_end;
+
+  while ((line_end = strchr (pending->str, '\n')) != NULL)
+    {
+      *line_end = '\0';
+      if (g_ascii_isdigit (pending->str[0]))
+        {
+          guint value = (guint) g_ascii_strtoull (pending->str, NULL, 10);
+
+          g_hash_table_add (acked, GUINT_TO_POINTER (value));
+          *out_max = MAX (*out_max, value);
+        }
+      else if (g_str_equal (pending->str, "open"))
+        {
+          opened = TRUE;
+        }
+      g_string_erase (pending, 0, line_end - pending->str + 1);
+    }
+  return opened;
+}
+
+/* Reads @fd until the writer says it has opened the database (when
+ * @until_open) or until end of file (the writer is dead by then). */
 static void
 read_acks (int         fd,
+           gboolean    until_open,
            GString    *pending,
            GHashTable *acked,
            guint      *out_max)
@@ -89,26 +120,14 @@ read_acks (int         fd,
 
   while ((n = read (fd, buffer, sizeof buffer)) != 0)
     {
-      char *line_end;
-
       if (n < 0)
         {
           g_assert_cmpint (errno, ==, EINTR);
           continue;
         }
       g_string_append_len (pending, buffer, n);
-      while ((line_end = strchr (pending->str, '\n')) != NULL)
-        {
-          *line_end = '\0';
-          if (g_ascii_isdigit (pending->str[0]))
-            {
-              guint value = (guint) g_ascii_strtoull (pending->str, NULL, 10);
-
-              g_hash_table_add (acked, GUINT_TO_POINTER (value));
-              *out_max = MAX (*out_max, value);
-            }
-          g_string_erase (pending, 0, line_end - pending->str + 1);
-        }
+      if (take_lines (pending, acked, out_max) && until_open)
+        return;
     }
 }
 
@@ -150,11 +169,14 @@ test_crash_drill (void)
                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
       g_assert_no_error (error);
 
-      /* Some rounds are killed while opening (or creating, or migrating)
-       * the file, most while writing. */
+      /* Every eighth round is killed while opening (or creating, or
+       * migrating) the file; the others while writing, however long the
+       * start takes (much longer under a sanitizer). */
+      if (round % 8 != 0)
+        read_acks (out_fd, TRUE, pending, acked, &max_acked);
       g_usleep ((gulong) g_rand_int_range (rand, 0, MAX_LIFE_MS * 1000));
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-      read_acks (out_fd, pending, acked, &max_acked);
+      read_acks (out_fd, FALSE, pending, acked, &max_acked);
       g_close (out_fd, NULL);
       g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
       g_spawn_close_pid (pid);
@@ -173,7 +195,7 @@ test_crash_drill (void)
   g_test_message ("%u acknowledged writes; %u of %u writers were killed while writing",
                   g_hash_table_size (acked), n_killed_writing, N_ROUNDS);
   /* The drill only means something if writers died mid-stream. */
-  g_assert_cmpuint (n_killed_writing, >=, N_ROUNDS / 4);
+  g_assert_cmpuint (n_killed_writing, >=, N_ROUNDS / 2);
 
   db = loadwise_database_open (path, &error);
   g_assert_no_error (error);
