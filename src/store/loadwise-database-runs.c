@@ -866,7 +866,7 @@ loadwise_database_get_flare_status (LoadwiseDatabase     *self,
   double baseline = 0;
   guint max_pain = LOADWISE_MAX_PAIN_DEFAULT;
   gboolean found;
-  GDate from;
+  GDate from, runs_from;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
@@ -913,7 +913,20 @@ loadwise_database_get_flare_status (LoadwiseDatabase     *self,
       found = FALSE;
     }
 
-  runs = loadwise_database_list_runs (self, NULL, today, error);
+  /* Only the runs the rules read, not the whole history (issue 8: start-up
+   * must not grow with it): today's and yesterday's for the detection, the
+   * 4 weeks before an active flare for its advice. */
+  runs_from = *today;
+  g_date_subtract_days (&runs_from, 1);
+  if (found)
+    {
+      GDate typical_from = active.start;
+
+      g_date_subtract_days (&typical_from, LOADWISE_FLARE_TYPICAL_DAYS);
+      if (g_date_compare (&typical_from, &runs_from) < 0)
+        runs_from = typical_from;
+    }
+  runs = loadwise_database_list_runs (self, &runs_from, today, error);
   if (runs == NULL)
     return FALSE;
 
