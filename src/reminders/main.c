@@ -1,8 +1,9 @@
 /* main.c: loadwise-reminders, the background service that fires reminders
  *
  * One per user: it owns io.github.loadwise.Loadwise.Reminders on the
- * session bus, and a second start exits quietly. The name carries a Quit
- * method, which Preferences calls when reminders are turned off.
+ * session bus, and a second start exits quietly. The name carries Quit
+ * (Preferences calls it when reminders are turned off) and Reschedule
+ * (look again now; the service also notices database changes by itself).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

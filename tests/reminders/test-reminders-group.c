@@ -151,6 +151,16 @@ test_times_and_snooze (Fixture       *fixture,
   g_assert_cmpuint (stored (fixture).snooze_minutes, ==, 25);
 }
 
+/* LeakSanitizer asks the program for this at start-up: fontconfig keeps
+ * its caches for the life of the process (as in tests/ui). */
+const char *__lsan_default_suppressions (void);
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:libfontconfig.so\n";
+}
+
 static void
 test_no_display (void)
 {
@@ -178,6 +188,9 @@ main (int    argc,
       return status;
     }
 
+  /* As tests/ui: widgets, not pixels, and no GL driver for LeakSanitizer. */
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
