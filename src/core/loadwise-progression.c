@@ -333,9 +333,16 @@ decide_family (const LoadwiseCatalogue   *catalogue,
 
   if (week->sets_prescribed > 0 && counted == 0)
     {
-      /* Every session day marked skipped: not a miss, but nothing to judge. */
-      out->reason = g_strdup_printf (_("%s: stays at level %u — the week's sessions were skipped, "
-                                       "so there is nothing to judge yet"), label, out->level);
+      /* Every session day skipped or in a flare: not a miss, but nothing
+       * to judge (PROGRAMME.md, "The weekly decision"). */
+      if (figures->n_flare_days > 0)
+        out->reason = g_strdup_printf (_("%s: stays at level %u — the week was in flare mode, "
+                                         "which is not a miss; the level waits for the hip to "
+                                         "settle"), label, out->level);
+      else
+        out->reason = g_strdup_printf (_("%s: stays at level %u — the week's sessions were "
+                                         "skipped, so there is nothing to judge yet"),
+                                       label, out->level);
       return;
     }
 
@@ -393,15 +400,20 @@ decide_family (const LoadwiseCatalogue   *catalogue,
    * within the maximum, settled by the next morning, is a hold (PMM). */
   if (completion < LOADWISE_PROGRESS_COMPLETION_PERCENT)
     {
-      if (counted < week->sets_prescribed)
-        g_ptr_array_add (causes, g_strdup_printf (_("%u%% of sets done with the skipped days, "
-                                                          "and moving up needs %u%%"),
-                                                        completion,
-                                                        LOADWISE_PROGRESS_COMPLETION_PERCENT));
+      if (counted < week->sets_prescribed && figures->n_flare_days > 0)
+        g_ptr_array_add (causes, g_strdup_printf (_("%u%% of the week's sets done (flare days are "
+                                                    "not a miss, but moving up needs %u%%)"),
+                                                  completion,
+                                                  LOADWISE_PROGRESS_COMPLETION_PERCENT));
+      else if (counted < week->sets_prescribed)
+        g_ptr_array_add (causes, g_strdup_printf (_("%u%% of the week's sets done (skipped days "
+                                                    "are not a miss, but moving up needs %u%%)"),
+                                                  completion,
+                                                  LOADWISE_PROGRESS_COMPLETION_PERCENT));
       else
         g_ptr_array_add (causes, g_strdup_printf (_("%u%% of sets done, and moving up needs %u%%"),
-                                                        completion,
-                                                        LOADWISE_PROGRESS_COMPLETION_PERCENT));
+                                                  completion,
+                                                  LOADWISE_PROGRESS_COMPLETION_PERCENT));
     }
   if (week->max_pain < 0)
     g_ptr_array_add (causes, g_strdup (_("pain during was not rated")));

@@ -83,7 +83,7 @@ typedef struct {
   guint                        target_reps;    /* 0: the bottom of the range */
   guint                        target_hold_s;  /* 0: the bottom of the range */
   /* Set logs asked for on the week's session days, skipped days included,
-   * and how many of those were on days marked skipped. */
+   * and how many of those were on days marked skipped or in flare mode. */
   guint                        sets_prescribed;
   guint                        sets_skipped;
   guint                        sets_done;      /* at most sets_prescribed */
@@ -116,6 +116,9 @@ typedef struct {
    * (the adherence the clinician rule reads). */
   guint               total_sets_done;
   guint               total_sets_counted;
+  /* Session days of the week in flare mode: the store counts them with
+   * the skipped days in sets_skipped, as they are not a miss either. */
+  guint               n_flare_days;
   LoadwiseFamilyWeek  families[LOADWISE_N_FAMILIES];
 } LoadwiseWeekFigures;
 

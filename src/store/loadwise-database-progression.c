@@ -241,8 +241,28 @@ family_of (const LoadwiseCatalogue *catalogue,
   return TRUE;
 }
 
-/* Sets asked for, skipped and done per family. Done sets are counted on
- * days not marked skipped, up to what was asked for. */
+/* Whether @day falls in one of @flares (start, end pairs; an invalid end
+ * while the flare goes on). The day a flare ends is a normal day. */
+static gboolean
+in_flare (GArray      *flares,
+          const GDate *day)
+{
+  for (guint i = 0; i + 1 < flares->len; i += 2)
+    {
+      const GDate *start = &g_array_index (flares, GDate, i);
+      const GDate *end = &g_array_index (flares, GDate, i + 1);
+
+      if (g_date_compare (start, day) <= 0
+          && (!g_date_valid (end) || g_date_compare (day, end) < 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Sets asked for, excused and done per family. A day marked skipped or in
+ * flare mode is not a miss (PROGRAMME.md, "The weekly decision"): its sets
+ * are excused, and sets logged on it do not count. Done sets count up to
+ * what was asked for. */
 static gboolean
 gather_sets (LoadwiseDatabase        *self,
              const LoadwiseCatalogue *catalogue,
@@ -253,9 +273,11 @@ gather_sets (LoadwiseDatabase        *self,
              GError                 **error)
 {
   g_autoptr (sqlite3_stmt) skipped = NULL;
+  g_autoptr (sqlite3_stmt) flare = NULL;
   g_autoptr (sqlite3_stmt) done = NULL;
-  g_autoptr (GHashTable) skipped_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_session_days = 0, n_skipped_days = 0;
+  g_autoptr (GHashTable) excused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) flares = g_array_new (FALSE, TRUE, sizeof (GDate));
+  guint n_session_days = 0, n_excused_days = 0;
   guint done_sets[LOADWISE_N_FAMILIES] = { 0 };
   int rc;
 
@@ -264,7 +286,27 @@ gather_sets (LoadwiseDatabase        *self,
   if (skipped == NULL)
     return FALSE;
   while ((rc = loadwise_sqlite_step (self->db, skipped, error)) == SQLITE_ROW)
-    g_hash_table_add (skipped_days, g_strdup ((const char *) sqlite3_column_text (skipped, 0)));
+    g_hash_table_add (excused, g_strdup ((const char *) sqlite3_column_text (skipped, 0)));
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  flare = prepare_range (self, "SELECT start_date, end_date FROM flare_period"
+                               " WHERE start_date <= ?2 AND (end_date IS NULL OR end_date > ?1)",
+                         from, to, error);
+  if (flare == NULL)
+    return FALSE;
+  while ((rc = loadwise_sqlite_step (self->db, flare, error)) == SQLITE_ROW)
+    {
+      GDate start, end;
+
+      g_date_clear (&end, 1);
+      if (!loadwise_sqlite_column_date (flare, 0, &start, error)
+          || (sqlite3_column_type (flare, 1) != SQLITE_NULL
+              && !loadwise_sqlite_column_date (flare, 1, &end, error)))
+        return FALSE;
+      g_array_append_val (flares, start);
+      g_array_append_val (flares, end);
+    }
   if (rc != SQLITE_DONE)
     return FALSE;
 
@@ -276,15 +318,19 @@ gather_sets (LoadwiseDatabase        *self,
         continue;
       n_session_days++;
       iso = loadwise_date_to_iso (&day);
-      if (g_hash_table_contains (skipped_days, iso))
-        n_skipped_days++;
+      if (g_hash_table_contains (excused, iso))
+        n_excused_days++;
+      else if (in_flare (flares, &day))
+        {
+          n_excused_days++;
+          data->figures.n_flare_days++;
+          g_hash_table_add (excused, g_steal_pointer (&iso));
+        }
     }
 
   done = prepare_range (self,
-                        "SELECT exercise_id, SUM (done) FROM set_log"
-                        " WHERE date BETWEEN ?1 AND ?2 AND date NOT IN"
-                        "  (SELECT date FROM session WHERE status = 'skipped')"
-                        " GROUP BY exercise_id",
+                        "SELECT date, exercise_id, SUM (done) FROM set_log"
+                        " WHERE date BETWEEN ?1 AND ?2 GROUP BY date, exercise_id",
                         from, to, error);
   if (done == NULL)
     return FALSE;
@@ -292,8 +338,9 @@ gather_sets (LoadwiseDatabase        *self,
     {
       LoadwiseFamily family;
 
-      if (family_of (catalogue, (const char *) sqlite3_column_text (done, 0), &family))
-        done_sets[family] += (guint) sqlite3_column_int (done, 1);
+      if (!g_hash_table_contains (excused, (const char *) sqlite3_column_text (done, 0))
+          && family_of (catalogue, (const char *) sqlite3_column_text (done, 1), &family))
+        done_sets[family] += (guint) sqlite3_column_int (done, 2);
     }
   if (rc != SQLITE_DONE)
     return FALSE;
@@ -305,7 +352,7 @@ gather_sets (LoadwiseDatabase        *self,
       guint per_day = exercise->sets * loadwise_exercise_get_n_sides (exercise);
 
       week->sets_prescribed = per_day * n_session_days;
-      week->sets_skipped = per_day * n_skipped_days;
+      week->sets_skipped = per_day * n_excused_days;
       week->sets_done = MIN (done_sets[f], week->sets_prescribed - week->sets_skipped);
       data->sets_done += week->sets_done;
       data->sets_counted += week->sets_prescribed - week->sets_skipped;
@@ -574,9 +621,10 @@ describe_inputs (const WeekData *data)
   g_string_append (text, ";w:");
   for (gsize i = 0; i < figures->n_weekly_means; i++)
     g_string_append_printf (text, "%.3f,", figures->weekly_means[i]);
-  g_string_append_printf (text, ";b:%d,%.3f;r:%d;t:%u/%u", figures->have_baseline,
+  g_string_append_printf (text, ";b:%d,%.3f;r:%d;t:%u/%u;f:%u", figures->have_baseline,
                           figures->baseline, figures->previous_regress,
-                          figures->total_sets_done, figures->total_sets_counted);
+                          figures->total_sets_done, figures->total_sets_counted,
+                          figures->n_flare_days);
   return g_string_free (text, FALSE);
 }
 

@@ -315,11 +315,41 @@ test_skipped_day (StoreFixture  *fixture,
   plan = stored_plan (fixture->db, 2, LOADWISE_FAMILY_SINGLE_LEG);
   g_assert_cmpstr (plan->decision, ==, "hold");
   g_assert_cmpuint (plan->level, ==, 1);
-  g_assert_nonnull (strstr (plan->reason, "66% of sets done with the skipped days"));
+  g_assert_nonnull (strstr (plan->reason, "66% of the week's sets done (skipped days are not a miss"));
   g_assert_null (strstr (plan->reason, "What got in the way"));
   review = review_of (fixture->db, 1);
   g_assert_cmpuint (review->adherence, ==, 100);
   g_assert_cmpuint (review->sets_counted, ==, 12);
+}
+
+/* Days in flare mode are excused like skipped days: the Monday done in
+ * full is full adherence, but the level waits. */
+static void
+test_flare_days (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoadwiseWeekPlan) plan = NULL;
+  g_autoptr (LoadwiseWeekReview) review = NULL;
+  GDate tuesday = day (3);
+  GDate sunday = day (8);
+
+  log_session (fixture->db, 2, 100, 1);
+  g_assert_true (loadwise_database_start_flare (fixture->db, &tuesday, TRUE, NULL, &error));
+  log_session (fixture->db, 4, 50, 1);
+  g_assert_true (loadwise_database_end_flare (fixture->db, &sunday, TRUE, &error));
+  g_assert_no_error (error);
+  checkins (fixture->db, 2, 9, 2);
+  g_assert_cmpuint (close_on (fixture->db, 9), ==, 1);
+
+  plan = stored_plan (fixture->db, 2, LOADWISE_FAMILY_BRIDGE);
+  g_assert_cmpstr (plan->decision, ==, "hold");
+  g_assert_cmpstr (plan->reason, ==, "Bridge: stays at level 1 — 33% of the week's sets done (flare "
+                                     "days are not a miss, but moving up needs 80%)");
+  review = review_of (fixture->db, 1);
+  g_assert_cmpuint (review->adherence, ==, 100);
+  g_assert_cmpuint (review->sets_counted, ==, 6);
+  g_assert_cmpuint (review->sets_done, ==, 6);
 }
 
 /* A morning two above the baseline regresses; two such weeks in a row
@@ -452,6 +482,7 @@ main (int    argc,
   ADD ("/store/progression/thresholds-change-later", test_thresholds_change_later);
   ADD ("/store/progression/late-logs-revise", test_late_logs_revise);
   ADD ("/store/progression/skipped-day", test_skipped_day);
+  ADD ("/store/progression/flare-days", test_flare_days);
   ADD ("/store/progression/regress-and-clinician", test_regress_and_clinician);
   ADD ("/store/progression/prescribe-and-restart", test_prescribe_and_restart);
   ADD ("/store/progression/before-start", test_before_start);

@@ -20,6 +20,7 @@ typedef struct {
   guint             done;
   guint             prescribed;
   guint             skipped;
+  guint             n_flare_days;            /* of the skipped sets' days */
   int               max_pain;
   int               mornings[MAX_MORNINGS];  /* END-terminated */
   double            baseline;                /* NONE: no check-ins ever */
@@ -109,13 +110,19 @@ static const DecisionCase cases[] = {
     .reason_part = "stays at the top of level 4" },
   { "skipped days: adherence full, completion short", OK_WEEK, .done = 4, .prescribed = 6,
     .skipped = 2, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
-    .reason_part = "66% of sets done with the skipped days, and moving up needs 80%" },
+    .reason_part = "66% of the week's sets done (skipped days are not a miss, but moving up needs 80%)" },
   { "skipped days are not a miss: no question", OK_WEEK, .done = 2, .prescribed = 6,
     .skipped = 4, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
-    .reason_part = "33% of sets done with the skipped days" },
+    .reason_part = "33% of the week's sets done (skipped days are not a miss" },
   { "every day skipped", OK_WEEK, .done = 0, .prescribed = 6, .skipped = 6, .max_pain = -1,
     .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
     .reason_part = "the week's sessions were skipped" },
+  { "flare days are not a miss either", OK_WEEK, .done = 2, .prescribed = 6, .skipped = 4,
+    .n_flare_days = 2, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
+    .reason_part = "33% of the week's sets done (flare days are not a miss, but moving up needs 80%)" },
+  { "a week in flare mode", OK_WEEK, .done = 0, .prescribed = 6, .skipped = 6, .n_flare_days = 3,
+    .max_pain = -1, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
+    .reason_part = "the week was in flare mode, which is not a miss" },
   { "custom thresholds: pain 3 over safe 2", OK_WEEK, .safe_pain = 2, .max_pain_threshold = 4,
     .max_pain = 3, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
     .reason_part = "pain reached 3 during, above 2 but within 4" },
@@ -209,6 +216,7 @@ fill_figures (const DecisionCase    *c,
   figures->previous_regress = c->previous_regress;
   figures->total_sets_counted = 100;
   figures->total_sets_done = c->adherence_total;
+  figures->n_flare_days = c->n_flare_days;
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     {
       LoadwiseFamilyWeek *week = &figures->families[f];
