@@ -353,7 +353,7 @@ add_run (Demo        *demo,
   /* Downhill running and cambered roads load the lateral hip: they show
    * the next morning (PROGRAMME.md, "Runs and their load factors"). */
   effect = 0.003 * MAX ((double) descent - 100.0, 0.0)
-           + (camber != LOADWISE_CAMBER_NONE ? 1.1 : 0.0)
+           + (camber != LOADWISE_CAMBER_NONE ? 1.8 : 0.0)
            + (long_run ? 0.3 : 0.0) + (speed ? 0.2 : 0.0);
   demo->run_effect = effect;
   during = rating (0.5 * demo->pain + 0.5 * effect + gaussian (demo->rand, 0.5));
@@ -382,7 +382,8 @@ add_run (Demo        *demo,
   set_int (row, T_RUN, "pain_during", during);
   if (chance (demo, 0.85))
     set_int (row, T_RUN, "pain_after",
-             rating (during + (descent > 300 ? 1.0 : 0.0) + gaussian (demo->rand, 0.5)));
+             rating (during + (descent > 300 ? 1.0 : 0.0)
+                    + (camber != LOADWISE_CAMBER_NONE ? 1.0 : 0.0) + gaussian (demo->rand, 0.5)));
   if (chance (demo, 0.05))
     set_text (row, T_RUN, "note", _("Windy, legs felt heavy"));
   set_time (row, T_RUN, "updated_at", date, 12 * 60);

@@ -161,6 +161,15 @@ test_plausible_history (CliFixture    *fixture,
                           "     > (SELECT avg (c.morning_pain) FROM run r JOIN checkin c"
                           "         ON c.date = date (r.date, '+1 day') WHERE r.descent_m < 100"
                           "         AND r.camber = 'none')"), ==, 1);
+
+  /* ...strongly enough that the insights find them. */
+  {
+    g_autofree char *insights = cli_run_ok (fixture, NULL, "insights", NULL);
+
+    g_assert_nonnull (strstr (insights, "Next-morning pain averaged"));
+    g_assert_nonnull (strstr (insights, "after runs on cambered roads"));
+    g_assert_nonnull (strstr (insights, "of descent"));
+  }
 }
 
 int
