@@ -51,6 +51,8 @@ test_round_trip (CliFixture    *fixture,
 
   cli_fixture_setup (&other, NULL);
   g_free (cli_run_ok (fixture, NULL, "demo", "--years", "1", "--seed", "3", NULL));
+  /* Settings travel too. */
+  g_free (cli_run_ok (fixture, NULL, "reminders", "set", "--time", "18:30", "--off", NULL));
   first = export_to (fixture, "first.json");
 
   out = cli_run_ok (&other, NULL, "import", first, NULL);
@@ -65,6 +67,8 @@ test_round_trip (CliFixture    *fixture,
     g_assert_nonnull (strstr (a, "\"format_version\" : 1"));
     g_assert_nonnull (strstr (a, "\"distance_km\" : "));
     g_assert_nonnull (strstr (a, "\"pain_during\" : "));
+    g_assert_nonnull (strstr (a, "\"reminders.session-time\" : \"18:30\""));
+    g_assert_nonnull (strstr (a, "\"flares\" : [\n    {"));
   }
   cli_fixture_teardown (&other, NULL);
 }
