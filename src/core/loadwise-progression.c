@@ -547,6 +547,7 @@ gboolean
 loadwise_progression_place_session (const LoadwiseProgramme  *programme,
                                     guint                     single_leg_level,
                                     const GDate              *date,
+                                    const GDate              *earliest,
                                     const LoadwisePlannedRun *runs,
                                     gsize                     n_runs,
                                     GDate                    *out_date,
@@ -575,7 +576,8 @@ loadwise_progression_place_session (const LoadwiseProgramme  *programme,
   g_date_subtract_days (&earlier, 1);
   later = next;
 
-  if (is_free_day (programme, &earlier, runs, n_runs))
+  if ((earliest == NULL || g_date_compare (&earlier, earliest) >= 0)
+      && is_free_day (programme, &earlier, runs, n_runs))
     *out_date = earlier;
   else if (is_free_day (programme, &later, runs, n_runs))
     *out_date = later;

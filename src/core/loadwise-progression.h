@@ -182,14 +182,16 @@ typedef struct {
 
 /* Run-aware placement (PROGRAMME.md, "Schedule", design): a session with
  * single-leg work at level 3-4 the day before a long run or speed session
- * moves a day, earlier when that day is free (not a session day and not
- * itself the day before such a run), else later on the same terms.
+ * moves a day, earlier when that day is free (not a session day, not
+ * itself the day before such a run, and not before @earliest, which may be
+ * NULL: today, say), else later on the same terms.
  * Returns TRUE and sets @out_date and @out_reason (translated, newly
  * allocated) when it moves or when no free day exists (then @out_date is
  * @date and the reason says to take it easy); FALSE when it stays. */
 gboolean loadwise_progression_place_session (const LoadwiseProgramme  *programme,
                                              guint                     single_leg_level,
                                              const GDate              *date,
+                                             const GDate              *earliest,
                                              const LoadwisePlannedRun *runs,
                                              gsize                     n_runs,
                                              GDate                    *out_date,

@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "core/loadwise-progression.h"
+#include "core/loadwise-run.h"
 #include "store/loadwise-database-progression.h"
+#include "store/loadwise-database-runs.h"
 #include "ui/loadwise-week-card.h"
 
 /* How many coming session days to list. */
@@ -226,16 +228,54 @@ build_grid (LoadwiseProgrammePage   *self,
   gtk_box_append (self->grid_box, grid);
 }
 
+/* The single-leg level in force in @week: the newest plan row at or
+ * before it (@plans are by week). */
+static guint
+single_leg_level (GPtrArray *plans,
+                  int        week)
+{
+  guint level = 0;
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      const LoadwiseWeekPlan *plan = g_ptr_array_index (plans, i);
+
+      if (plan->family == LOADWISE_FAMILY_SINGLE_LEG && plan->week <= MAX (week, 1))
+        level = plan->level;
+    }
+  return level;
+}
+
+/* The coming session days; a session with level 3-4 single-leg work the
+ * day before a logged long run or speed session says where it moves and
+ * why (PROGRAMME.md, "Schedule", design). */
 static void
 build_sessions (LoadwiseProgrammePage   *self,
                 const LoadwiseProgramme *programme,
+                GPtrArray               *plans,
                 const GDate             *today)
 {
+  g_autoptr (GArray) planned = g_array_new (FALSE, FALSE, sizeof (LoadwisePlannedRun));
+  g_autoptr (GPtrArray) runs = NULL;
+  g_autoptr (GError) error = NULL;
   GtkWidget *child;
   GDate day = *today;
+  GDate horizon = *today;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sessions_list))) != NULL)
     gtk_list_box_remove (self->sessions_list, child);
+
+  /* Runs logged ahead, as far as the listed sessions can reach. */
+  g_date_add_days (&horizon, 7 * N_COMING_SESSIONS);
+  runs = loadwise_database_list_runs (loadwise_context_get_database (self->context), today,
+                                      &horizon, &error);
+  for (guint i = 0; runs != NULL && i < runs->len; i++)
+    {
+      const LoadwiseRun *run = g_ptr_array_index (runs, i);
+      LoadwisePlannedRun value = { run->date, run->long_run, run->speed };
+
+      g_array_append_val (planned, value);
+    }
 
   for (guint n = 0; n < N_COMING_SESSIONS; n++)
     {
@@ -244,7 +284,8 @@ build_sessions (LoadwiseProgrammePage   *self,
       g_autofree char *subtitle = NULL;
       g_autofree char *iso = NULL;
       g_autofree char *name = NULL;
-      GDate session;
+      g_autofree char *moved = NULL;
+      GDate session, placed;
       int week;
 
       loadwise_programme_next_session (programme, &day, &session);
@@ -257,6 +298,16 @@ build_sessions (LoadwiseProgrammePage   *self,
         subtitle = g_strdup (_("Maintenance"));
       else
         subtitle = g_strdup_printf (_("Week %d"), week);
+      if (loadwise_progression_place_session (programme, single_leg_level (plans, week), &session,
+                                              today,
+                                              (const LoadwisePlannedRun *) planned->data,
+                                              planned->len, &placed, &moved))
+        {
+          char *both = g_strdup_printf ("%s · %s", subtitle, moved);
+
+          g_free (subtitle);
+          subtitle = both;
+        }
       iso = loadwise_date_to_iso (&session);
       name = g_strdup_printf ("session-%s", iso);
 
@@ -347,7 +398,7 @@ loadwise_programme_page_reload (LoadwiseProgrammePage *self)
   gtk_label_set_label (self->summary_label, summary);
 
   build_grid (self, &programme, plans, week);
-  build_sessions (self, &programme, &today);
+  build_sessions (self, &programme, plans, &today);
 
   for (guint i = 0; i < reviews->len; i++)
     {

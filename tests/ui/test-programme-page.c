@@ -6,7 +6,9 @@
 #include <adwaita.h>
 
 #include "loadwise-test-util.h"
+#include "core/loadwise-run.h"
 #include "store/loadwise-database-progression.h"
+#include "store/loadwise-database-runs.h"
 #include "ui-test-util.h"
 #include "ui/loadwise-programme-page.h"
 #include "ui/loadwise-today-page.h"
@@ -279,6 +281,39 @@ test_clinician_prompt (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+/* A long run logged ahead for Saturday: Friday's level 3 single-leg work
+ * moves to Thursday, and the coming sessions say so. */
+static void
+test_placement_note (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoadwiseRun) run = loadwise_run_new ();
+  GtkWidget *page;
+  GtkWidget *window;
+  GtkWidget *friday;
+  GtkWidget *wednesday;
+
+  /* Monday 23 November, every family at level 3; a long run on Saturday 28. */
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 3);
+  run->date = loadwise_test_date (2026, 11, 28);
+  run->distance_m = 21000;
+  run->long_run = TRUE;
+  run->pain_during = 1;
+  g_assert_true (loadwise_database_add_run (fixture->database, run, &error));
+  g_assert_no_error (error);
+
+  window = show_page (fixture, &page);
+  friday = ui_test_find_named (page, "session-2026-11-27");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (friday)), ==,
+                   "Week 1 · Moved to 2026-11-26: hard single-leg work the day before a long run "
+                   "leaves the legs tired for it");
+  wednesday = ui_test_find_named (page, "session-2026-11-25");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (wednesday)), ==, "Week 1 · today");
+
+  ui_test_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +332,8 @@ main (int   argc,
               ui_fixture_setup, test_empty, ui_fixture_teardown);
   g_test_add ("/ui/programme-page/today-card", UiFixture, NULL,
               ui_fixture_setup, test_today_card, ui_fixture_teardown);
+  g_test_add ("/ui/programme-page/placement-note", UiFixture, NULL,
+              ui_fixture_setup, test_placement_note, ui_fixture_teardown);
   g_test_add ("/ui/programme-page/clinician-prompt", UiFixture, NULL,
               ui_fixture_setup, test_clinician_prompt, ui_fixture_teardown);
 

@@ -393,7 +393,7 @@ test_placement (void)
   loadwise_programme_init (&programme, &start);
 
   /* Level 3 single-leg work before a long run moves to Tuesday. */
-  g_assert_true (loadwise_progression_place_session (&programme, 3, &wednesday, long_thursday, 1,
+  g_assert_true (loadwise_progression_place_session (&programme, 3, &wednesday, NULL, long_thursday, 1,
                                                      &moved, &reason));
   g_assert_cmpint (g_date_get_day (&moved), ==, 3);
   g_assert_cmpstr (reason, ==, "Moved to 2026-03-03: hard single-leg work the day before a long "
@@ -401,16 +401,16 @@ test_placement (void)
   g_clear_pointer (&reason, g_free);
 
   /* Level 2 stays; an easy run is no reason; nor is a run two days on. */
-  g_assert_false (loadwise_progression_place_session (&programme, 2, &wednesday, long_thursday, 1,
+  g_assert_false (loadwise_progression_place_session (&programme, 2, &wednesday, NULL, long_thursday, 1,
                                                       &moved, &reason));
-  g_assert_false (loadwise_progression_place_session (&programme, 4, &wednesday, easy_thursday, 1,
+  g_assert_false (loadwise_progression_place_session (&programme, 4, &wednesday, NULL, easy_thursday, 1,
                                                       &moved, &reason));
-  g_assert_false (loadwise_progression_place_session (&programme, 4, &wednesday, speed_saturday, 1,
+  g_assert_false (loadwise_progression_place_session (&programme, 4, &wednesday, NULL, speed_saturday, 1,
                                                       &moved, &reason));
   g_assert_null (reason);
 
   /* Friday before a speed Saturday: Thursday is free. */
-  g_assert_true (loadwise_progression_place_session (&programme, 4, &friday, speed_saturday, 1,
+  g_assert_true (loadwise_progression_place_session (&programme, 4, &friday, NULL, speed_saturday, 1,
                                                      &moved, &reason));
   g_assert_cmpint (g_date_get_day (&moved), ==, 5);
   g_assert_nonnull (strstr (reason, "a speed session"));
@@ -418,16 +418,28 @@ test_placement (void)
 
   /* Tuesday is the day before Wednesday's speed session and Thursday is the
    * long run's own day, which is free: later it goes. */
-  g_assert_true (loadwise_progression_place_session (&programme, 3, &wednesday, crowded,
+  g_assert_true (loadwise_progression_place_session (&programme, 3, &wednesday, NULL, crowded,
                                                      G_N_ELEMENTS (crowded), &moved, &reason));
   g_assert_cmpint (g_date_get_day (&moved), ==, 5);
   g_clear_pointer (&reason, g_free);
+
+  /* Not into the past: with Tuesday gone, Wednesday moves to Thursday. */
+  {
+    GDate today = wednesday;
+
+    g_assert_true (loadwise_progression_place_session (&programme, 3, &wednesday, &today,
+                                                       (LoadwisePlannedRun[]) {
+                                                         { loadwise_test_date (2026, 3, 5), FALSE, TRUE } },
+                                                       1, &moved, &reason));
+    g_assert_cmpint (g_date_get_day (&moved), ==, 5);
+    g_clear_pointer (&reason, g_free);
+  }
 
   /* Three days a week with no gap: nowhere to go, so the reason says so. */
   programme.training_days = LOADWISE_WEEKDAY_BIT (G_DATE_TUESDAY) |
                             LOADWISE_WEEKDAY_BIT (G_DATE_WEDNESDAY) |
                             LOADWISE_WEEKDAY_BIT (G_DATE_THURSDAY);
-  g_assert_true (loadwise_progression_place_session (&programme, 3, &wednesday, long_thursday, 1,
+  g_assert_true (loadwise_progression_place_session (&programme, 3, &wednesday, NULL, long_thursday, 1,
                                                      &moved, &reason));
   g_assert_cmpint (g_date_get_day (&moved), ==, 4);
   g_assert_nonnull (strstr (reason, "keep today's single-leg work light"));
