@@ -571,7 +571,8 @@ simulate_programme (Demo        *demo,
       if (demo->flare_days == 0 && chance (demo, 0.003 + 0.04 * MAX (morning_effect - 1.0, 0.0)))
         start_flare (demo, &date);
 
-      if (day % 56 == 0)
+      /* The app asks the warning-sign questions once a week. */
+      if (day % 7 == 0)
         add_red_flags (demo, &date);
       add_checkin (demo, &date);
       demo->run_effect = 0.0;
