@@ -11,6 +11,7 @@
 #include "loadwise-test-util.h"
 #include "store/loadwise-database-runs.h"
 #include "ui-test-util.h"
+#include "ui/loadwise-checkin-card.h"
 #include "ui/loadwise-flare-panel.h"
 #include "ui/loadwise-run-dialog.h"
 #include "ui/loadwise-runs-page.h"
@@ -340,6 +341,44 @@ test_flare_panel (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+/* The check-in's optional compression habits land in the store, and a
+ * logged morning pain brings the lateral-compression tip (Grimaldi 2015). */
+static void
+test_checkin_habits (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWidget *card;
+  GtkWidget *spin;
+  LoadwiseHabits habits;
+  gboolean found = FALSE;
+  GDate today = loadwise_test_date (2026, 11, 25);
+  g_autofree char *text = NULL;
+
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+  ui_test_show (window);
+  card = ui_test_find_type (window, LOADWISE_TYPE_CHECKIN_CARD);
+  spin = GTK_WIDGET (gtk_widget_get_template_child (card, LOADWISE_TYPE_CHECKIN_CARD, "pain_spin"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 3);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (card, LOADWISE_TYPE_CHECKIN_CARD,
+                                                                                "slept_check")), TRUE);
+  g_assert_true (gtk_widget_activate_action (card, "checkin.save", NULL));
+
+  g_assert_true (loadwise_database_get_habits (fixture->database, &today, &habits, &found, NULL));
+  g_assert_true (found);
+  g_assert_false (habits.crossed_legs);
+  g_assert_true (habits.slept_on_side);
+
+  gtk_widget_activate_action (window, "win.reload", NULL);
+  text = loadwise_flare_panel_get_text (LOADWISE_FLARE_PANEL (ui_test_find_type (window, LOADWISE_TYPE_FLARE_PANEL)));
+  g_assert_nonnull (strstr (text, "Easing Pressure on the Side of the Hip"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    gtk_widget_get_template_child (card, LOADWISE_TYPE_CHECKIN_CARD, "slept_check"))));
+
+  ui_test_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -356,6 +395,7 @@ main (int    argc,
   ADD ("/runs-page/delete-and-undo", test_delete_and_undo);
   ADD ("/runs-page/patterns-and-narrow", test_patterns_and_narrow);
   ADD ("/runs-page/flare-panel", test_flare_panel);
+  ADD ("/runs-page/checkin-habits", test_checkin_habits);
 #undef ADD
 
   return g_test_run ();
