@@ -153,13 +153,19 @@ test_baseline_and_band (void)
   g_assert_cmpfloat (fabs (band_bottom + 1 - y_bottom), <=, 1.0);
 }
 
-/* The top of the bar of @color around x. */
+/* The top of the bar (or line) of @color at x, within the plot: the
+ * legend above it has swatches of the same colour. */
 static int
 bar_top (Canvas                   *canvas,
          int                       x,
          const LoadwiseChartColor *color)
 {
-  for (int y = 0; y < H; y++)
+  LoadwiseChartStyle style;
+  LoadwiseChartRect plot;
+
+  loadwise_chart_style_init (&style, LOADWISE_CHART_THEME_LIGHT);
+  loadwise_chart_get_plot_area (W, H, &style, &plot);
+  for (int y = (int) plot.y; y < H; y++)
     if (is_color (pixel (canvas, x, y), color))
       return y;
   return -1;

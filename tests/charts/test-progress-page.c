@@ -253,6 +253,10 @@ main (int    argc,
       g_test_add_func ("/charts/progress-page/no-display", test_no_display);
       return g_test_run ();
     }
+  /* As the ui suite does: no GL driver whose one-time allocations
+   * LeakSanitizer would report, and the same pixels everywhere. */
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -80,6 +80,7 @@ test_report (Fixture       *fixture,
   g_autofree char *flat = NULL;
   g_autofree char *baseline_text = NULL;
   g_autofree char *sets_text = NULL;
+  g_autofree char *pdftotext = NULL;
   g_autoptr (LoadwiseChartData) chart = NULL;
   ChartsHistory history = { .start = loadwise_test_date (2026, 10, 5), .days = 56, .seed = 5,
                             .runs = TRUE, .flare = TRUE };
@@ -88,7 +89,7 @@ test_report (Fixture       *fixture,
   double baseline;
   gboolean found;
 
-  if (!g_find_program_in_path ("pdftotext"))
+  if ((pdftotext = g_find_program_in_path ("pdftotext")) == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
