@@ -763,6 +763,100 @@ write_decision (LoadwiseDatabase           *self,
   return loadwise_sqlite_step_done (self->db, review, error);
 }
 
+/* Whether @decision is what the close of @week stored: the next week's
+ * plan rows (level, targets, decision and reason) and the clinician
+ * prompt. A stored reason may carry the revision note. */
+static gboolean
+same_as_stored (LoadwiseDatabase           *self,
+                int                         week,
+                const LoadwiseWeekDecision *decision,
+                gboolean                   *out_same,
+                GError                    **error)
+{
+  g_autoptr (sqlite3_stmt) plan = NULL;
+  g_autoptr (sqlite3_stmt) review = NULL;
+  guint matched = 0;
+  int rc;
+
+  *out_same = FALSE;
+  plan = loadwise_sqlite_prepare (self->db,
+                                  "SELECT family, level, target_reps, target_hold_s, decision, reason"
+                                  " FROM week_plan WHERE week = ?1",
+                                  error);
+  if (plan == NULL)
+    return FALSE;
+  sqlite3_bind_int (plan, 1, week + 1);
+  while ((rc = loadwise_sqlite_step (self->db, plan, error)) == SQLITE_ROW)
+    {
+      const LoadwiseFamilyDecision *family;
+      const char *reason = (const char *) sqlite3_column_text (plan, 5);
+      LoadwiseFamily f;
+
+      if (!loadwise_family_from_string ((const char *) sqlite3_column_text (plan, 0), &f))
+        continue;
+      family = &decision->families[f];
+      if ((guint) sqlite3_column_int (plan, 1) == family->level
+          && (guint) sqlite3_column_int (plan, 2) == family->target_reps
+          && (guint) sqlite3_column_int (plan, 3) == family->target_hold_s
+          && g_strcmp0 ((const char *) sqlite3_column_text (plan, 4),
+                        loadwise_decision_to_string (family->decision)) == 0
+          && reason != NULL && g_str_has_prefix (reason, family->reason))
+        matched++;
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  review = loadwise_sqlite_prepare (self->db,
+                                    "SELECT see_clinician, clinician_reason FROM week_review"
+                                    " WHERE week = ?1",
+                                    error);
+  if (review == NULL)
+    return FALSE;
+  sqlite3_bind_int (review, 1, week);
+  rc = loadwise_sqlite_step (self->db, review, error);
+  if (rc == -1)
+    return FALSE;
+  *out_same = matched == LOADWISE_N_FAMILIES && rc == SQLITE_ROW
+              && (sqlite3_column_int (review, 0) != 0) == decision->see_clinician
+              && g_strcmp0 ((const char *) sqlite3_column_text (review, 1),
+                            decision->clinician_reason) == 0;
+  return TRUE;
+}
+
+/* The week's figures and inputs, when the decision itself stands. */
+static gboolean
+store_inputs (LoadwiseDatabase  *self,
+              const WeekData    *data,
+              const char        *inputs,
+              GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int week = data->figures.week;
+  double mean = data->figures.weekly_means[week - 1];
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "UPDATE week_review SET inputs = ?2, sets_done = ?3,"
+                                  " sets_counted = ?4, adherence = ?5, mean_morning_pain = ?6"
+                                  " WHERE week = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, week);
+  sqlite3_bind_text (stmt, 2, inputs, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, (int) data->sets_done);
+  sqlite3_bind_int (stmt, 4, (int) data->sets_counted);
+  if (data->sets_counted > 0)
+    sqlite3_bind_int (stmt, 5, (int) loadwise_progression_percent (data->sets_done,
+                                                                   data->sets_counted));
+  else
+    sqlite3_bind_null (stmt, 5);
+  if (isnan (mean))
+    sqlite3_bind_null (stmt, 6);
+  else
+    sqlite3_bind_double (stmt, 6, mean);
+  return loadwise_sqlite_step_done (self->db, stmt, error);
+}
+
 /* Closes @week, or with @revise takes its decision again with the
  * thresholds and days it was closed with, when its inputs changed. */
 static gboolean
@@ -812,6 +906,25 @@ close_week (LoadwiseDatabase        *self,
     }
 
   loadwise_progression_decide (catalogue, &data.figures, &decision);
+
+  /* New inputs that lead to the very same decision and reasons revise
+   * nothing: keep them quietly, so the next look compares against them. */
+  if (revise)
+    {
+      gboolean same = FALSE;
+
+      if (!same_as_stored (self, week, &decision, &same, error))
+        goto fail;
+      if (same)
+        {
+          ok = store_inputs (self, &data, inputs, error) && loadwise_sqlite_commit (self->db, error);
+          g_free (stored.inputs);
+          if (!ok)
+            loadwise_sqlite_rollback (self->db);
+          return ok;
+        }
+    }
+
   ok = write_decision (self, &programme, &data, &decision, inputs, revise, error)
        && loadwise_sqlite_commit (self->db, error);
   g_free (stored.inputs);

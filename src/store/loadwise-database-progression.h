@@ -10,8 +10,9 @@
  * they open and when the date passes. A session or check-in logged late,
  * after the boundary, still counts: while the week after the closed one is
  * under way, its decision is taken again whenever what it read has changed,
- * and the new reason says it was revised. Once that following week has
- * closed too, the decision is history and stays as it is.
+ * and when the outcome or its reasons differ, the new reason says it was
+ * revised. Once that following week has closed too, the decision is
+ * history and stays as it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -170,6 +170,18 @@ test_close_from_logs (StoreFixture  *fixture,
 
   /* Closing again changes nothing; levels in week 2 are the new ones. */
   g_assert_cmpuint (close_on (fixture->db, 10), ==, 0);
+
+  /* A late change that leads to the same decision revises nothing. */
+  checkins (fixture->db, 5, 5, 3);
+  g_assert_cmpuint (close_on (fixture->db, 10), ==, 0);
+  {
+    g_autoptr (LoadwiseWeekReview) again = review_of (fixture->db, 1);
+    g_autoptr (LoadwiseWeekPlan) same = stored_plan (fixture->db, 2, LOADWISE_FAMILY_BRIDGE);
+
+    g_assert_null (again->revised_at);
+    g_assert_cmpfloat_with_epsilon (again->mean_morning_pain, 15.0 / 7, 1e-9);
+    g_assert_cmpstr (same->reason, ==, bridge->reason);
+  }
   g_assert_true (loadwise_database_get_last_closed_week (fixture->db, &last, NULL));
   g_assert_cmpint (last, ==, 1);
 
