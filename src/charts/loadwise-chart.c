@@ -441,6 +441,22 @@ draw_value_axis (Canvas     *canvas,
   draw_value_labels (canvas, min, max, min, max, step, decimals, right, grid);
 }
 
+/* A narrow chart's legend may need more rows than the plot area left for
+ * it: then the plot starts lower. */
+static void
+legend_finish (Canvas *canvas)
+{
+  double px = font_px (canvas->style);
+  double needed = ceil (canvas->legend_y - ceil (px * 0.3) + px * 1.6 + px * 1.0);
+  double bottom = canvas->plot.y + canvas->plot.height;
+
+  if (needed > canvas->plot.y)
+    {
+      canvas->plot.y = needed;
+      canvas->plot.height = MAX (1.0, bottom - needed);
+    }
+}
+
 /* Horizontal grid lines with their labels on the left (or right) edge,
  * from @first to @last on an axis that runs from @min to @max. */
 static void
@@ -827,6 +843,7 @@ loadwise_chart_draw_pain (cairo_t                  *cr,
   if (has_flares)
     legend_item (&canvas, MARK_BOX, &style->flare, _("Flare"));
 
+  legend_finish (&canvas);
   draw_value_axis (&canvas, 0, LOADWISE_PAIN_MAX, 2, 0, FALSE, TRUE);
   draw_date_axis (&canvas);
 
@@ -936,6 +953,7 @@ loadwise_chart_draw_adherence (cairo_t                       *cr,
   if (any_flare)
     legend_item (&canvas, MARK_BOX, &style->flare, _("Flare"));
 
+  legend_finish (&canvas);
   draw_value_axis (&canvas, 0, LOADWISE_CHART_ADHERENCE_MAX, 25, 0, FALSE, TRUE);
   draw_date_axis (&canvas);
 
@@ -1042,6 +1060,7 @@ loadwise_chart_draw_levels (cairo_t                   *cr,
   legend_item (&canvas, MARK_DOWN, &style->text, _("Level down"));
 
   /* The grid sits on the levels; the axis runs half a level past them. */
+  legend_finish (&canvas);
   draw_value_labels (&canvas, LEVEL_MIN, LEVEL_MAX, 0, 4, 1, 0, FALSE, TRUE);
   draw_date_axis (&canvas);
 
@@ -1177,6 +1196,7 @@ loadwise_chart_draw_runs (cairo_t                 *cr,
   if (series->spikes != NULL && series->spikes->len > 0)
     legend_item (&canvas, MARK_DOWN, &style->spike, _("Run > 10 % longer than any in the 30 days before"));
 
+  legend_finish (&canvas);
   draw_value_axis (&canvas, 0, max_km, max_km / 5, max_km >= 10 ? 0 : 1, FALSE, TRUE);
   if (any_pain)
     draw_value_axis (&canvas, 0, LOADWISE_PAIN_MAX, 2, 0, TRUE, FALSE);
@@ -1294,6 +1314,7 @@ loadwise_chart_draw_sides (cairo_t                   *cr,
   legend_item (&canvas, MARK_LINE, &style->left, _("Left hip, 7-day mean"));
   legend_item (&canvas, MARK_LINE, &style->right, _("Right hip, 7-day mean"));
 
+  legend_finish (&canvas);
   draw_value_axis (&canvas, 0, LOADWISE_PAIN_MAX, 2, 0, FALSE, TRUE);
   draw_date_axis (&canvas);
 

@@ -99,9 +99,16 @@ loadwise_chart_view_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 200;
-      *natural = 240;
+      /* A narrow chart's legend takes more rows: give it more height. */
+      *minimum = for_size > 0 && for_size < 480 ? 280 : 200;
+      *natural = MAX (*minimum, 240);
     }
+}
+
+static GtkSizeRequestMode
+loadwise_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -231,6 +238,7 @@ loadwise_chart_view_class_init (LoadwiseChartViewClass *klass)
 
   widget_class->snapshot = loadwise_chart_view_snapshot;
   widget_class->measure = loadwise_chart_view_measure;
+  widget_class->get_request_mode = loadwise_chart_view_get_request_mode;
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL,

@@ -39,6 +39,7 @@ struct _LoadwiseProgressPage
   GtkFileChooserNative *chooser;
   char                 *chooser_format;
 
+  GtkWidget            *range_buttons[G_N_ELEMENTS (range_names)];
   GtkLabel             *range_label;
   GtkBox               *charts_box;
   AdwPreferencesGroup  *insights_group;
@@ -574,6 +575,14 @@ loadwise_progress_page_class_init (LoadwiseProgressPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-progress-page.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "range_4_weeks", FALSE,
+                                             G_STRUCT_OFFSET (LoadwiseProgressPage, range_buttons[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "range_programme", FALSE,
+                                             G_STRUCT_OFFSET (LoadwiseProgressPage, range_buttons[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "range_6_months", FALSE,
+                                             G_STRUCT_OFFSET (LoadwiseProgressPage, range_buttons[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "range_all", FALSE,
+                                             G_STRUCT_OFFSET (LoadwiseProgressPage, range_buttons[3]));
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgressPage, range_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgressPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgressPage, insights_group);
@@ -589,6 +598,7 @@ loadwise_progress_page_init (LoadwiseProgressPage *self)
     { "export", on_export_activate, "s", NULL, NULL },
     { "export-chart", on_export_chart_activate, "s", NULL, NULL },
   };
+  g_autoptr (GtkCssProvider) provider = NULL;
 
   g_type_ensure (LOADWISE_TYPE_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -598,6 +608,15 @@ loadwise_progress_page_init (LoadwiseProgressPage *self)
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "progress", G_ACTION_GROUP (self->actions));
+
+  /* Adwaita's button padding would make the four ranges wider than a
+   * 360 px window; a little less keeps them on one row. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, "button { padding-left: 6px; padding-right: 6px; }", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (self->range_buttons); i++)
+    gtk_style_context_add_provider (gtk_widget_get_style_context (self->range_buttons[i]),
+                                    GTK_STYLE_PROVIDER (provider),
+                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   for (guint kind = 0; kind < LOADWISE_N_CHARTS; kind++)
     gtk_box_append (self->charts_box, new_chart_card (self, kind));

@@ -105,6 +105,14 @@ test_charts_shown (Fixture       *fixture,
   from = loadwise_date_to_iso (&chart_data->from);
   g_assert_cmpstr (from, ==, "2026-10-05");
 
+  /* Narrow windows and phones: the page fits 360 px. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
   collect_views (page, views);
   g_assert_cmpuint (views->len, ==, LOADWISE_N_CHARTS);
   for (guint i = 0; i < views->len; i++)
