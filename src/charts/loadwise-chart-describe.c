@@ -275,14 +275,14 @@ loadwise_chart_describe_runs (const LoadwiseRunSeries *series)
       if (w->first_day + 6 < series->first_day || w->first_day > series->last_day)
         continue;
       total += w->distance_km;
+      spikes += w->n_spikes;
       if (first_km < 0 && w->distance_km > 0)
         first_km = w->distance_km;
       if (first_km >= 0)
-        {
-          last_km = w->distance_km;
-          n_weeks++;
-        }
-      spikes += w->n_spikes;
+        n_weeks++;
+      /* A week cut short by the range would look like a drop. */
+      if (first_km >= 0 && w->first_day >= series->first_day && w->first_day + 6 <= series->last_day)
+        last_km = w->distance_km;
     }
   if (total <= 0)
     return g_strdup (_("No runs logged in this period."));

@@ -19,6 +19,7 @@
 #include "core/loadwise-red-flags.h"
 #include "core/loadwise-session.h"
 #include "store/loadwise-database-charts.h"
+#include "store/loadwise-database-progression.h"
 #include "store/loadwise-database-runs.h"
 
 /* A4 in points. */
@@ -493,6 +494,7 @@ section_levels (Flow                    *flow,
 {
   g_autoptr (GPtrArray) plans = loadwise_database_list_week_plans (database, NULL);
   g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) reviews = NULL;
 
   heading (flow, _("Exercise levels and weekly decisions"), 150);
   chart (flow, data, LOADWISE_CHART_LEVELS, 110);
@@ -517,6 +519,22 @@ section_levels (Flow                    *flow,
     {
       g_autofree char *markup = g_markup_printf_escaped ("• %s", (char *) g_ptr_array_index (changes, i));
 
+      paragraph (flow, markup, 9, FALSE, 2);
+    }
+
+  /* The weeks whose review advised seeing a clinician (PROGRAMME.md, the
+   * weekly decision), the latest last. */
+  reviews = loadwise_database_list_week_reviews (database, NULL);
+  for (guint i = 0; reviews != NULL && i < reviews->len; i++)
+    {
+      const LoadwiseWeekReview *review = g_ptr_array_index (reviews, i);
+      g_autofree char *markup = NULL;
+
+      if (!review->see_clinician)
+        continue;
+      markup = g_markup_printf_escaped (_("• <b>Week %d: the app advised seeing a clinician.</b> %s"),
+                                        review->week,
+                                        review->clinician_reason != NULL ? review->clinician_reason : "");
       paragraph (flow, markup, 9, FALSE, 2);
     }
   flow->y += 4;
