@@ -15,6 +15,7 @@
 
 #include "core/loadwise-session.h"
 #include "store/loadwise-database-charts.h"
+#include "store/loadwise-database-progression.h"
 
 char *
 loadwise_csv_quote (const char *field)
@@ -214,7 +215,6 @@ loadwise_export_ics (LoadwiseDatabase         *database,
                      GError                  **error)
 {
   LoadwiseProgramme programme;
-  g_autoptr (GPtrArray) plans = NULL;
   g_autoptr (GArray) statuses = NULL;
   g_autoptr (GHashTable) skipped = NULL;
   g_autoptr (GDateTime) now_utc = NULL;
@@ -228,9 +228,6 @@ loadwise_export_ics (LoadwiseDatabase         *database,
   g_return_val_if_fail (catalogue != NULL && now != NULL && path != NULL, FALSE);
 
   if (!loadwise_database_get_programme (database, &programme, error))
-    return FALSE;
-  plans = loadwise_database_list_week_plans (database, error);
-  if (plans == NULL)
     return FALSE;
 
   loadwise_date_from_datetime (now, &today);
@@ -263,7 +260,6 @@ loadwise_export_ics (LoadwiseDatabase         *database,
 
   for (day = programme.start; g_date_compare (&day, &end) <= 0; g_date_add_days (&day, 1))
     {
-      guint levels[LOADWISE_N_FAMILIES] = { 1, 1, 1 };
       int week = loadwise_programme_get_week (&programme, &day);
       LoadwisePrescription prescription;
       icalcomponent *event;
@@ -274,17 +270,14 @@ loadwise_export_ics (LoadwiseDatabase         *database,
 
       if (!loadwise_programme_is_session_day (&programme, &day))
         continue;
-      /* The latest plan at or before the week; later weeks keep the
-       * levels now in force until a weekly decision changes them. */
-      for (guint i = 0; i < plans->len; i++)
+      /* The plan in force in the week, with its targets (and the flare
+       * cap); later weeks keep the levels now in force until a weekly
+       * decision changes them. */
+      if (!loadwise_database_prescribe (database, catalogue, &programme, &day, &prescription, error))
         {
-          const LoadwiseWeekPlan *plan = g_ptr_array_index (plans, i);
-
-          if (plan->week <= week)
-            levels[plan->family] = plan->level;
+          icalcomponent_free (calendar);
+          return FALSE;
         }
-      if (!loadwise_prescribe (catalogue, &programme, levels, &day, &prescription))
-        continue;
 
       uid = loadwise_export_session_uid (&day);
       if (prescription.maintenance)

@@ -277,7 +277,6 @@ section_programme (Flow                    *flow,
   g_autofree char *length = NULL;
   g_autofree char *limits = NULL;
   int week = loadwise_programme_get_week (programme, today);
-  guint levels[LOADWISE_N_FAMILIES] = { 1, 1, 1 };
   const char *rows[8];
 
   if (week < 1)
@@ -304,9 +303,6 @@ section_programme (Flow                    *flow,
   heading (flow, _("Programme"), 80);
   facts (flow, rows, 4);
 
-  if (!loadwise_database_get_levels (database, MAX (1, week), levels, NULL))
-    return;
-
   need (flow, 70);
   {
     const double col[] = { 0, 80, 130, 330 };
@@ -323,14 +319,15 @@ section_programme (Flow                    *flow,
       }
     flow->y += 14;
 
-    /* The dosage of the next session day, so the table reads as "now". */
+    /* The dosage of the next session day, so the table reads as "now",
+     * with the stored targets of its week. */
     loadwise_programme_next_session (programme, today, &day);
-    if (!loadwise_prescribe (catalogue, programme, levels, &day, &prescription))
+    if (!loadwise_database_prescribe (database, catalogue, programme, &day, &prescription, NULL))
       return;
     for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
       {
         const LoadwisePrescribedExercise *item = &prescription.exercises[f];
-        g_autofree char *level = g_strdup_printf ("%u", levels[f]);
+        g_autofree char *level = g_strdup_printf ("%u", item->level);
         g_autofree char *dosage = NULL;
         const char *cells[4];
 
