@@ -164,11 +164,23 @@ test_range_buttons (Fixture       *fixture,
   to = loadwise_date_to_iso (&chart_data->to);
   g_assert_cmpstr (from, ==, "2026-11-02");
   g_assert_cmpstr (to, ==, "2026-11-29");
-  /* The toggle shows the range: its action's state. */
+  /* The range in words above the charts. */
   button = GTK_WIDGET (gtk_widget_get_template_child (page, LOADWISE_TYPE_PROGRESS_PAGE, "range_label"));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (button)), ==, "From 2 Nov 2026 to 29 Nov 2026");
 
+  /* The buttons drive the same action, and show its state. */
+  button = GTK_WIDGET (gtk_widget_get_template_child (page, LOADWISE_TYPE_PROGRESS_PAGE, "range_6_months"));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (loadwise_progress_page_get_range (LOADWISE_PROGRESS_PAGE (page)), ==,
+                   LOADWISE_CHART_RANGE_6_MONTHS);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_cmpint (g_date_days_between (&loadwise_progress_page_get_data (LOADWISE_PROGRESS_PAGE (page))->from,
+                                        &loadwise_progress_page_get_data (LOADWISE_PROGRESS_PAGE (page))->to),
+                   ==, 182);
+
   g_assert_true (gtk_widget_activate_action (page, "progress.range", "s", "all"));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
   chart_data = loadwise_progress_page_get_data (LOADWISE_PROGRESS_PAGE (page));
   all_from = loadwise_date_to_iso (&chart_data->from);
   g_assert_cmpstr (all_from, ==, "2026-09-28");
