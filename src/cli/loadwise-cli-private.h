@@ -53,7 +53,6 @@ int       loadwise_cli_cmd_flare       (LoadwiseCli *cli, int argc, char **argv)
 int       loadwise_cli_cmd_demo        (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_import      (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_reminders   (LoadwiseCli *cli, int argc, char **argv);
-int       loadwise_cli_cmd_export      (LoadwiseCli *cli, int argc, char **argv);
 
 /* After a command that wrote: today's rolling backup, once a day
  * (loadwise-cli-backups.c). A failure is a warning on stderr. */

@@ -46,7 +46,6 @@ static const LoadwiseCliCommand commands[] = {
   { "demo",        loadwise_cli_cmd_demo,        N_("Fill an empty database with a made-up history") },
   { "import",      loadwise_cli_cmd_import,      N_("Restore a JSON backup") },
   { "reminders",   loadwise_cli_cmd_reminders,   N_("Show or change the reminders, or what comes next") },
-  { "export",      loadwise_cli_cmd_export,      N_("Export data, a chart, the calendar or the clinician report") },
 };
 
 LoadwiseCliExit

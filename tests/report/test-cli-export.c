@@ -131,6 +131,17 @@ test_bad_input (CliFixture    *fixture,
 }
 
 static void
+test_listed_once (CliFixture    *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *help = cli_run_ok (fixture, NOW, "--help", NULL);
+  const char *first = strstr (help, "\n  export ");
+
+  g_assert_nonnull (first);
+  g_assert_null (strstr (first + 1, "\n  export "));
+}
+
+static void
 test_no_programme (CliFixture    *fixture,
                    gconstpointer  data)
 {
@@ -154,6 +165,8 @@ main (int    argc,
   g_test_add ("/report/cli/formats", CliFixture, NULL, cli_fixture_setup, test_formats,
               cli_fixture_teardown);
   g_test_add ("/report/cli/bad-input", CliFixture, NULL, cli_fixture_setup, test_bad_input,
+              cli_fixture_teardown);
+  g_test_add ("/report/cli/listed-once", CliFixture, NULL, cli_fixture_setup, test_listed_once,
               cli_fixture_teardown);
   g_test_add ("/report/cli/no-programme", CliFixture, NULL, cli_fixture_setup, test_no_programme,
               cli_fixture_teardown);
