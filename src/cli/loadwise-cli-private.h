@@ -91,6 +91,13 @@ gboolean  loadwise_cli_resolve_date    (LoadwiseCli  *cli,
                                         GDate        *out_date,
                                         GError      **error);
 
+/* As loadwise_cli_resolve_date (), for something that has happened: a
+ * check-in, a session, a run; a date after today is refused. */
+gboolean  loadwise_cli_resolve_past_date (LoadwiseCli  *cli,
+                                          const char   *text,
+                                          GDate        *out_date,
+                                          GError      **error);
+
 /* A pain rating 0-10 given to @option. */
 gboolean  loadwise_cli_parse_pain      (const char   *option,
                                         const char   *text,

@@ -241,6 +241,19 @@ loadwise_cli_resolve_date (LoadwiseCli  *cli,
 }
 
 gboolean
+loadwise_cli_resolve_past_date (LoadwiseCli  *cli,
+                                const char   *text,
+                                GDate        *out_date,
+                                GError      **error)
+{
+  GDate today;
+
+  loadwise_clock_get_today (cli->clock, &today);
+  return loadwise_cli_resolve_date (cli, text, out_date, error) &&
+         loadwise_check_not_future ("--date", out_date, &today, error);
+}
+
+gboolean
 loadwise_cli_parse_pain (const char  *option,
                          const char  *text,
                          guint       *out_pain,

@@ -91,7 +91,7 @@ apply_options (LoadwiseCli       *cli,
 {
   gint64 value;
 
-  if (o->date != NULL && !loadwise_cli_resolve_date (cli, o->date, &run->date, error))
+  if (o->date != NULL && !loadwise_cli_resolve_past_date (cli, o->date, &run->date, error))
     return FALSE;
   if (o->distance_km != NULL && !loadwise_parse_distance_km ("--distance-km", o->distance_km,
                                                              &run->distance_m, error))
@@ -564,7 +564,7 @@ loadwise_cli_cmd_habits (LoadwiseCli *cli,
                                    entries, argc, argv, &args, &status))
     return status;
   if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !loadwise_cli_resolve_date (cli, date_text, &habits.date, &error))
+      !loadwise_cli_resolve_past_date (cli, date_text, &habits.date, &error))
     return loadwise_cli_fail (error);
   habits.crossed_legs = crossed;
   habits.slept_on_side = slept;

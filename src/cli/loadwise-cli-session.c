@@ -254,7 +254,7 @@ loadwise_cli_cmd_log_session (LoadwiseCli *cli,
   if (pain_text == NULL)
     return loadwise_cli_fail_usage (_("log-session: --pain is required (0-10)"));
 
-  if (!loadwise_cli_resolve_date (cli, date_text, &date, &error) ||
+  if (!loadwise_cli_resolve_past_date (cli, date_text, &date, &error) ||
       !loadwise_parse_int ("--completed", completed_text, 0, 100, &completed, &error) ||
       !loadwise_cli_parse_pain ("--pain", pain_text, &pain, &error))
     return loadwise_cli_fail (error);
@@ -340,7 +340,7 @@ loadwise_cli_cmd_checkin (LoadwiseCli *cli,
   if (pain_text == NULL)
     return loadwise_cli_fail_usage (_("checkin: --morning-pain is required (0-10)"));
 
-  if (!loadwise_cli_resolve_date (cli, date_text, &checkin.date, &error) ||
+  if (!loadwise_cli_resolve_past_date (cli, date_text, &checkin.date, &error) ||
       !loadwise_cli_parse_pain ("--morning-pain", pain_text, &checkin.morning_pain, &error))
     return loadwise_cli_fail (error);
 

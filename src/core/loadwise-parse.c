@@ -314,6 +314,30 @@ loadwise_parse_date (const char  *field,
   return TRUE;
 }
 
+gboolean
+loadwise_check_not_future (const char  *field,
+                           const GDate *date,
+                           const GDate *today,
+                           GError     **error)
+{
+  g_autofree char *date_text = NULL;
+  g_autofree char *today_text = NULL;
+
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (g_date_compare (date, today) <= 0)
+    return TRUE;
+
+  date_text = loadwise_date_to_iso (date);
+  today_text = loadwise_date_to_iso (today);
+  /* Translators: "--date: 2027-01-01 is in the future (today is 2026-11-26)" */
+  g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+               _("%s: %s is in the future (today is %s)"), field, date_text, today_text);
+  return FALSE;
+}
+
 static void
 set_weekday_count_error (const char  *field,
                          guint        min_days,

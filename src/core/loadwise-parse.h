@@ -44,6 +44,14 @@ gboolean loadwise_parse_date     (const char  *field,
                                   GDate       *out_date,
                                   GError     **error);
 
+/* What has been done can only have been done by @today: a log dated after
+ * it is a typo, and would count in baselines and weekly decisions before
+ * its day ("--date: 2027-01-01 is in the future (today is 2026-11-26)"). */
+gboolean loadwise_check_not_future (const char  *field,
+                                    const GDate *date,
+                                    const GDate *today,
+                                    GError     **error);
+
 /* "mon,wed,fri" (three-letter English names, any order, no repeats) into a
  * weekday mask; between @min_days and @max_days days. */
 gboolean loadwise_parse_weekdays (const char  *field,

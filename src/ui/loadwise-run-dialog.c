@@ -207,7 +207,13 @@ parse_field (LoadwiseRunDialog *self,
   switch (field)
     {
     case LOADWISE_RUN_FIELD_DATE:
-      return loadwise_parse_date (_("Date"), text, &run->date, error);
+      {
+        GDate today;
+
+        loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
+        return loadwise_parse_date (_("Date"), text, &run->date, error) &&
+               loadwise_check_not_future (_("Date"), &run->date, &today, error);
+      }
 
     case LOADWISE_RUN_FIELD_DISTANCE:
       return loadwise_parse_distance_km (_("Distance"), text, &run->distance_m, error);

@@ -106,7 +106,7 @@ test_backup_and_restore (CliFixture    *fixture,
   backup_bytes = loadwise_test_read_file (backup);
 
   /* Something logged after the backup, then the backup restored. */
-  later = cli_run_ok (fixture, NULL, "log-session", "--date", "2026-11-25", "--completed", "50",
+  later = cli_run_ok (fixture, "2026-11-30T08:00:00", "log-session", "--date", "2026-11-25", "--completed", "50",
                       "--pain", "4", NULL);
   wednesday = sets_done_on (fixture, "2026-11-25");
   g_assert_cmpstr (wednesday, ==, "done 1 1 1");

@@ -59,10 +59,10 @@ test_percentages (CliFixture    *fixture,
   /* Level 1: 2 sets per exercise. 0% logs none, 50% one, 100% both. */
   none = cli_run_ok (fixture, NULL, "log-session", "--completed", "0", "--pain", "0", NULL);
   g_assert_cmpstr (none, ==, "Logged the session of 2026-11-23: 0 of 6 sets done, pain 0.\n");
-  half = cli_run_ok (fixture, NULL, "log-session", "--date", "2026-11-25", "--completed", "50",
+  half = cli_run_ok (fixture, "2026-11-30T08:00:00", "log-session", "--date", "2026-11-25", "--completed", "50",
                      "--pain", "4", NULL);
   g_assert_cmpstr (half, ==, "Logged the session of 2026-11-25: 3 of 6 sets done, pain 4.\n");
-  full = cli_run_ok (fixture, NULL, "log-session", "--date", "2026-11-27", "--completed", "100",
+  full = cli_run_ok (fixture, "2026-11-30T08:00:00", "log-session", "--date", "2026-11-27", "--completed", "100",
                      "--pain", "10", NULL);
   g_assert_cmpstr (full, ==, "Logged the session of 2026-11-27: 6 of 6 sets done, pain 10.\n");
 
@@ -130,7 +130,7 @@ test_note (CliFixture    *fixture,
   cli_start_default_programme (fixture);
   out = cli_run_ok (fixture, NULL, "log-session", "--completed", "100", "--pain", "3",
                     "--note", "Hip tight after a hilly run", NULL);
-  plain = cli_run_ok (fixture, NULL, "log-session", "--date", "2026-11-25", "--completed", "100",
+  plain = cli_run_ok (fixture, "2026-11-30T08:00:00", "log-session", "--date", "2026-11-25", "--completed", "100",
                       "--pain", "3", NULL);
 
   database = open_store (fixture);

@@ -135,6 +135,10 @@ test_add (UiFixture     *fixture,
   set_field (dialog, LOADWISE_RUN_FIELD_DATE, "2026-02-30");
   g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DATE), ==,
                    "Date: 2026-02-30 is not a date (use YYYY-MM-DD)");
+  set_field (dialog, LOADWISE_RUN_FIELD_DATE, "2026-11-26");
+  g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DATE), ==,
+                   "Date: 2026-11-26 is in the future (today is 2026-11-25)");
+  g_assert_false (can_save (dialog));
   set_field (dialog, LOADWISE_RUN_FIELD_DATE, "2026-11-24");
   gtk_switch_set_active (loadwise_run_dialog_get_speed_switch (dialog), TRUE);
   adw_combo_row_set_selected (loadwise_run_dialog_get_camber_row (dialog), LOADWISE_CAMBER_RIGHT);

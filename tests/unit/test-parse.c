@@ -464,6 +464,24 @@ test_time_of_day (void)
     }
 }
 
+static void
+test_date_not_future (void)
+{
+  g_autoptr (GError) error = NULL;
+  GDate today = loadwise_test_date (2026, 11, 26);
+  GDate yesterday = loadwise_test_date (2026, 11, 25);
+  GDate tomorrow = loadwise_test_date (2026, 11, 27);
+
+  g_assert_true (loadwise_check_not_future ("--date", &yesterday, &today, &error));
+  g_assert_no_error (error);
+  g_assert_true (loadwise_check_not_future ("--date", &today, &today, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (loadwise_check_not_future ("--date", &tomorrow, &today, &error));
+  g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (error->message, ==, "--date: 2026-11-27 is in the future (today is 2026-11-26)");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -478,6 +496,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/double/bad-inclusive", test_double_bad_inclusive);
   g_test_add_func ("/parse/date/good", test_date_good);
   g_test_add_func ("/parse/date/bad", test_date_bad);
+  g_test_add_func ("/parse/date/not-future", test_date_not_future);
   g_test_add_func ("/parse/weekdays/good", test_weekdays_good);
   g_test_add_func ("/parse/weekdays/bad", test_weekdays_bad);
   g_test_add_func ("/parse/weekdays/exact-count", test_weekdays_exact_count);
