@@ -5,6 +5,7 @@
 #include "ui/loadwise-window.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ui/loadwise-guided-session.h"
 #include "ui/loadwise-preferences-window.h"
@@ -14,6 +15,31 @@
 #include "ui/loadwise-today-page.h"
 #include "ui/loadwise-runs-page.h"
 
+/* The pages of the view stack, in the switcher's order. */
+enum {
+  PAGE_TODAY,
+  PAGE_PROGRAMME,
+  PAGE_RUNS,
+  PAGE_PROGRESS,
+  N_PAGES
+};
+
+typedef GtkWidget *(*PageNewFunc) (LoadwiseContext *context);
+
+static const struct {
+  const char  *name;
+  const char  *title;
+  const char  *icon_name;
+  PageNewFunc  page_new;
+} page_info[N_PAGES] = {
+  { "today", N_("Today"), "x-office-calendar-symbolic", loadwise_today_page_new },
+  { "programme", N_("Programme"), "view-grid-symbolic", loadwise_programme_page_new },
+  /* Issue 4: the run log, shoes and patterns, next to Today. */
+  { "runs", N_("Runs"), "emblem-documents-symbolic", loadwise_runs_page_new },
+  /* Issue 6: charts, patterns and exports. */
+  { "progress", N_("Progress"), "loadwise-progress-symbolic", loadwise_progress_page_new },
+};
+
 struct _LoadwiseWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -21,9 +47,10 @@ struct _LoadwiseWindow
   LoadwiseContext      *context;
   GSettings            *settings;
 
+  /* Each built when first needed (issue 8: start-up builds only what
+   * the first frame shows); NULL until then. */
   GtkWidget            *setup_view;
-  GtkWidget            *today_page;
-  GtkWidget            *runs_page;
+  GtkWidget            *pages[N_PAGES];
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *mode_stack;
@@ -66,6 +93,58 @@ loadwise_window_get_mode (LoadwiseWindow *self)
   return gtk_stack_get_visible_child_name (self->mode_stack);
 }
 
+static int
+page_index (const char *name)
+{
+  for (int i = 0; i < N_PAGES; i++)
+    if (g_strcmp0 (page_info[i].name, name) == 0)
+      return i;
+  return -1;
+}
+
+/* A page's widgets are made when it is first shown: until then its place
+ * in the view stack holds an empty AdwBin, so the switcher still shows
+ * every tab with its title and icon. */
+static GtkWidget *
+ensure_page (LoadwiseWindow *self,
+             int             index)
+{
+  GtkWidget *holder;
+
+  if (self->pages[index] != NULL)
+    return self->pages[index];
+
+  holder = adw_view_stack_get_child_by_name (self->view_stack, page_info[index].name);
+  self->pages[index] = page_info[index].page_new (self->context);
+  adw_bin_set_child (ADW_BIN (holder), self->pages[index]);
+  return self->pages[index];
+}
+
+GtkWidget *
+loadwise_window_get_page (LoadwiseWindow *self,
+                          const char     *name)
+{
+  int index;
+
+  g_return_val_if_fail (LOADWISE_IS_WINDOW (self), NULL);
+
+  index = page_index (name);
+  g_return_val_if_fail (index >= 0, NULL);
+
+  return ensure_page (self, index);
+}
+
+static void
+on_visible_child_changed (AdwViewStack   *view_stack,
+                          GParamSpec     *pspec,
+                          LoadwiseWindow *self)
+{
+  int index = page_index (adw_view_stack_get_visible_child_name (view_stack));
+
+  if (index >= 0)
+    ensure_page (self, index);
+}
+
 /* First run until a programme exists; the pages after that. */
 static void
 reload (LoadwiseWindow *self)
@@ -78,14 +157,24 @@ reload (LoadwiseWindow *self)
                                        &error))
     {
       gtk_stack_set_visible_child_name (self->mode_stack, "main");
-      loadwise_today_page_reload (LOADWISE_TODAY_PAGE (self->today_page));
-      loadwise_runs_page_reload (LOADWISE_RUNS_PAGE (self->runs_page));
+      /* The visible page is made here with fresh data; those not made
+       * yet read the database when they are. */
+      on_visible_child_changed (self->view_stack, NULL, self);
+      if (self->pages[PAGE_TODAY] != NULL)
+        loadwise_today_page_reload (LOADWISE_TODAY_PAGE (self->pages[PAGE_TODAY]));
+      if (self->pages[PAGE_RUNS] != NULL)
+        loadwise_runs_page_reload (LOADWISE_RUNS_PAGE (self->pages[PAGE_RUNS]));
       return;
     }
 
   if (!g_error_matches (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_NO_PROGRAMME))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 
+  if (self->setup_view == NULL)
+    {
+      self->setup_view = loadwise_setup_view_new (self->context);
+      gtk_stack_add_named (self->mode_stack, self->setup_view, "setup");
+    }
   gtk_stack_set_visible_child_name (self->mode_stack, "setup");
 }
 
@@ -191,26 +280,15 @@ loadwise_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  self->setup_view = loadwise_setup_view_new (self->context);
-  gtk_stack_add_named (self->mode_stack, self->setup_view, "setup");
-
-  /* More pages join the view stack as they are written. */
-  self->today_page = loadwise_today_page_new (self->context);
-  page = adw_view_stack_add_titled (self->view_stack, self->today_page, "today", _("Today"));
-  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
-  page = adw_view_stack_add_titled (self->view_stack, loadwise_programme_page_new (self->context),
-                                    "programme", _("Programme"));
-  adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
-
-  /* Issue 4: the run log, shoes and patterns, next to Today. */
-  self->runs_page = loadwise_runs_page_new (self->context);
-  page = adw_view_stack_add_titled (self->view_stack, self->runs_page, "runs", _("Runs"));
-  adw_view_stack_page_set_icon_name (page, "emblem-documents-symbolic");
-
-  /* Issue 6: charts, patterns and exports. */
-  page = adw_view_stack_add_titled (self->view_stack, loadwise_progress_page_new (self->context),
-                                    "progress", _("Progress"));
-  adw_view_stack_page_set_icon_name (page, "loadwise-progress-symbolic");
+  /* More pages join page_info[] as they are written. */
+  for (int i = 0; i < N_PAGES; i++)
+    {
+      page = adw_view_stack_add_titled (self->view_stack, adw_bin_new (),
+                                        page_info[i].name, _(page_info[i].title));
+      adw_view_stack_page_set_icon_name (page, page_info[i].icon_name);
+    }
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_child_changed), self, 0);
 
   reload (self);
 }
@@ -222,8 +300,7 @@ loadwise_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_WINDOW);
   self->setup_view = NULL;
-  self->today_page = NULL;
-  self->runs_page = NULL;
+  memset (self->pages, 0, sizeof self->pages);
 
   G_OBJECT_CLASS (loadwise_window_parent_class)->dispose (object);
 }

@@ -22,5 +22,9 @@ LoadwiseWindow    *loadwise_window_new           (GtkApplication    *application
 LoadwiseDatabase  *loadwise_window_get_database  (LoadwiseWindow    *self);
 /* "setup" or "main". */
 const char        *loadwise_window_get_mode      (LoadwiseWindow    *self);
+/* The page @name ("today", "programme", "runs" or "progress"), made now
+ * if it has not been shown yet (pages are made when first shown). */
+GtkWidget         *loadwise_window_get_page      (LoadwiseWindow    *self,
+                                                  const char        *name);
 
 G_END_DECLS

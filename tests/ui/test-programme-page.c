@@ -219,7 +219,9 @@ test_today_card (UiFixture     *fixture,
   window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
   ui_test_show (window);
 
-  /* The Programme page sits next to Today. */
+  /* The Programme page sits next to Today, made when first shown (issue 8). */
+  g_assert_null (ui_test_find_type (window, LOADWISE_TYPE_PROGRAMME_PAGE));
+  g_assert_true (LOADWISE_IS_PROGRAMME_PAGE (loadwise_window_get_page (LOADWISE_WINDOW (window), "programme")));
   g_assert_nonnull (ui_test_find_type (window, LOADWISE_TYPE_PROGRAMME_PAGE));
 
   card = ui_test_find_type (window, LOADWISE_TYPE_WEEK_CARD);
@@ -271,7 +273,8 @@ test_clinician_prompt (UiFixture     *fixture,
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (label))));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Two weeks in a row"));
 
-  page = ui_test_find_type (window, LOADWISE_TYPE_PROGRAMME_PAGE);
+  page = loadwise_window_get_page (LOADWISE_WINDOW (window), "programme");
+  g_assert_true (page == ui_test_find_type (window, LOADWISE_TYPE_PROGRAMME_PAGE));
   loadwise_programme_page_reload (LOADWISE_PROGRAMME_PAGE (page));
   label = ui_test_find_named (page, "clinician-label");
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "programme carries on"));
