@@ -217,6 +217,9 @@ column_text (LoadwiseRunItem *item,
         return *pace != '\0' ? g_strdup_printf (_("%s /km"), pace) : g_strdup ("");
       }
     case COLUMN_ELEVATION:
+      /* "+0 / -0 m" read like a sign error. */
+      if (run->climb_m == 0 && run->descent_m == 0)
+        return g_strdup (C_("elevation", "Flat"));
       /* Translators: metres up and down, e.g. "+120 / -310 m". */
       return g_strdup_printf (_("+%u / -%u m"), run->climb_m, run->descent_m);
     case COLUMN_FACTORS:
