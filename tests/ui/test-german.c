@@ -1,0 +1,246 @@
+/* test-german.c: Today in German, from the catalogue built from po/de.po
+ *
+ * The test makes its own de_DE.UTF-8 locale with localedef in a temporary
+ * folder (no root needed) and points LOCPATH at it, so it runs the same
+ * on any machine with the Debian `locales` package, whatever locales are
+ * generated there. Without localedef or the de_DE source it skips.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "loadwise-test-util.h"
+#include "ui-test-util.h"
+#include "ui/loadwise-exercise-card.h"
+#include "ui/loadwise-today-page.h"
+#include "ui/loadwise-window.h"
+
+#define DE_DE_SOURCE "/usr/share/i18n/locales/de_DE"
+
+/* The German msgstr of each string Today shows, next to its msgid: the
+ * German must be on screen and the English must not. */
+typedef struct {
+  const char *english;
+  const char *german;
+} Pair;
+
+static const Pair today_strings[] = {
+  { "Week 1 of 8", "Woche 1 von 8" },
+  { "Wednesday 25 November", "Mittwoch, 25. November" },
+  { "Today’s Session", "Heutige Einheit" },
+  { "Tick each set as you finish it.", "Haken Sie jeden Satz ab, sobald Sie ihn beendet haben." },
+  { "S_tart Session", "Einheit _starten" },
+  { "_Finish Session", "Einheit _abschließen" },
+  { "Morning Check-in", "Morgen-Check-in" },
+};
+
+/* The level-1 exercises of the catalogue, one per family. */
+static const Pair level_1_names[LOADWISE_N_FAMILIES] = {
+  [LOADWISE_FAMILY_BRIDGE] = { "Bridge", "Brücke" },
+  [LOADWISE_FAMILY_SINGLE_LEG] = { "Sit-to-stand", "Aufstehen vom Stuhl" },
+  [LOADWISE_FAMILY_LATERAL] = { "Side-steps", "Seitschritte" },
+};
+
+/* Set in main () before the tests run. */
+static char *locale_root;     /* LOCPATH and the bound message folder */
+static char *setup_skip;      /* why the German locale cannot be made */
+static char *setup_failure;   /* why making it failed although it could */
+
+/* Every label's text below @root, visible or not: what a user could read. */
+static void
+collect_labels (GtkWidget *root,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (root))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_german_not_english (GPtrArray  *texts,
+                           const Pair *pair)
+{
+  if (!has_text (texts, pair->german))
+    g_error ("Today shows no label “%s” (German for “%s”)", pair->german, pair->english);
+  if (has_text (texts, pair->english))
+    g_error ("Today still shows the English “%s”", pair->english);
+}
+
+static void
+test_today (UiFixture     *fixture,
+            gconstpointer  data)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  GtkWidget *window;
+  GtkWidget *page;
+  GObject *week_label;
+
+  if (setup_skip != NULL)
+    {
+      g_test_skip (setup_skip);
+      return;
+    }
+  if (setup_failure != NULL)
+    {
+      g_test_fail_printf ("%s", setup_failure);
+      return;
+    }
+
+  /* The process runs in the generated German locale. */
+  g_assert_cmpstr (setlocale (LC_MESSAGES, NULL), ==, "de_DE.UTF-8");
+
+  /* Monday 23 November, Mon/Wed/Fri: Wednesday 25 is a week-1 session. */
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+  ui_test_show (window);
+  page = ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (loadwise_today_page_get_state (LOADWISE_TODAY_PAGE (page)), ==, "session");
+
+  week_label = gtk_widget_get_template_child (page, LOADWISE_TYPE_TODAY_PAGE, "week_label");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (week_label)), ==, "Woche 1 von 8");
+
+  collect_labels (page, texts);
+  for (guint i = 0; i < G_N_ELEMENTS (today_strings); i++)
+    assert_german_not_english (texts, &today_strings[i]);
+
+  /* The catalogue was read in German, and each card shows its name. */
+  for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
+    {
+      const LoadwiseExercise *exercise = loadwise_catalogue_lookup (fixture->catalogue, family, 1);
+      GtkWidget *card = ui_test_find_named (page, exercise->id);
+      GObject *name_label;
+
+      g_assert_cmpstr (exercise->name, ==, level_1_names[family].german);
+      g_assert_nonnull (card);
+      name_label = gtk_widget_get_template_child (card, LOADWISE_TYPE_EXERCISE_CARD, "name_label");
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name_label)), ==, level_1_names[family].german);
+      assert_german_not_english (texts, &level_1_names[family]);
+    }
+
+  ui_test_destroy (window);
+}
+
+/* Runs localedef for de_DE.UTF-8 into locale_root; FALSE with setup_skip
+ * or setup_failure set when the locale could not be made. */
+static gboolean
+make_german_locale (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  g_autofree char *target = NULL;
+  g_autofree char *errors = NULL;
+  int status = 0;
+
+  if (localedef == NULL)
+    {
+      setup_skip = g_strdup ("no localedef to make the de_DE.UTF-8 locale (Debian package locales)");
+      return FALSE;
+    }
+  if (!g_file_test (DE_DE_SOURCE, G_FILE_TEST_IS_REGULAR))
+    {
+      setup_skip = g_strdup ("no " DE_DE_SOURCE " to make the de_DE.UTF-8 locale from (Debian package locales)");
+      return FALSE;
+    }
+
+  target = g_build_filename (locale_root, "de_DE.UTF-8", NULL);
+  if (!g_spawn_sync (NULL, (char *[]) { localedef, "-i", "de_DE", "-f", "UTF-8", target, NULL },
+                     NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &errors, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    {
+      setup_failure = g_strdup_printf ("localedef -i de_DE -f UTF-8 %s: %s\n%s", target,
+                                       error->message, errors != NULL ? errors : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Puts the German catalogue built for this test (LOADWISE_TEST_MO, from
+ * po/de.po) where gettext looks for it under locale_root. */
+static gboolean
+install_catalogue (void)
+{
+  g_autoptr (GError) error = NULL;
+  const char *mo = g_getenv ("LOADWISE_TEST_MO");
+  g_autofree char *folder = g_build_filename (locale_root, "de", "LC_MESSAGES", NULL);
+  g_autofree char *target = g_build_filename (folder, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (mo == NULL)
+    {
+      setup_failure = g_strdup ("LOADWISE_TEST_MO is not set: run the test through meson test");
+      return FALSE;
+    }
+  if (!g_file_get_contents (mo, &contents, &length, &error)
+      || g_mkdir_with_parents (folder, 0700) != 0
+      || !g_file_set_contents (target, contents, length, &error))
+    {
+      setup_failure = g_strdup_printf ("the German catalogue %s could not be put in %s: %s", mo, folder,
+                                       error != NULL ? error->message : g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int result;
+
+  locale_root = g_dir_make_tmp ("loadwise-german-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  if (!ui_test_init (&argc, &argv))
+    {
+      ui_test_add_skip ("/ui/german/display");
+      result = g_test_run ();
+      loadwise_test_rm_rf (locale_root);
+      g_free (locale_root);
+      return result;
+    }
+
+  /* gtk_test_init () sets the C locale on purpose, so the German one is
+   * chosen here, as main () does in the app, before any widget exists. */
+  if (make_german_locale () && install_catalogue ())
+    {
+      g_setenv ("LOCPATH", locale_root, TRUE);
+      g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+      g_setenv ("LANGUAGE", "de", TRUE);
+      if (setlocale (LC_ALL, "") == NULL)
+        setup_failure = g_strdup_printf ("setlocale () refused de_DE.UTF-8 from %s", locale_root);
+      bindtextdomain (GETTEXT_PACKAGE, locale_root);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      /* The templates' translatable strings use the default domain. */
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+  g_test_add ("/ui/german/today", UiFixture, NULL,
+              ui_fixture_setup, test_today, ui_fixture_teardown);
+
+  result = g_test_run ();
+  loadwise_test_rm_rf (locale_root);
+  g_free (locale_root);
+  g_free (setup_skip);
+  g_free (setup_failure);
+  return result;
+}
