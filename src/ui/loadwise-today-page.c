@@ -28,6 +28,7 @@ struct _LoadwiseTodayPage
   GtkWidget         *checkin_card;
   GtkWidget         *flare_panel;
   guint              midnight_source;
+  gboolean           mapped_before;
   guint              red_flag_mask;
   const char        *state;
   LoadwisePrescription prescription;
@@ -546,9 +547,15 @@ answer_red_flags_activated (GtkWidget  *widget,
 static void
 loadwise_today_page_map (GtkWidget *widget)
 {
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
+
   GTK_WIDGET_CLASS (loadwise_today_page_parent_class)->map (widget);
 
-  loadwise_today_page_reload (LOADWISE_TODAY_PAGE (widget));
+  /* constructed() has just read the database for the first showing; a
+   * second read would only cost start-up time (issue 8). */
+  if (self->mapped_before)
+    loadwise_today_page_reload (self);
+  self->mapped_before = TRUE;
 }
 
 static void

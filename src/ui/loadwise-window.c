@@ -156,13 +156,17 @@ reload (LoadwiseWindow *self)
                                        &programme,
                                        &error))
     {
+      gboolean made[N_PAGES];
+
+      for (int i = 0; i < N_PAGES; i++)
+        made[i] = self->pages[i] != NULL;
       gtk_stack_set_visible_child_name (self->mode_stack, "main");
-      /* The visible page is made here with fresh data; those not made
-       * yet read the database when they are. */
+      /* The visible page is made here, reading the database as it is
+       * made; the others do so when they are first shown. */
       on_visible_child_changed (self->view_stack, NULL, self);
-      if (self->pages[PAGE_TODAY] != NULL)
+      if (made[PAGE_TODAY])
         loadwise_today_page_reload (LOADWISE_TODAY_PAGE (self->pages[PAGE_TODAY]));
-      if (self->pages[PAGE_RUNS] != NULL)
+      if (made[PAGE_RUNS])
         loadwise_runs_page_reload (LOADWISE_RUNS_PAGE (self->pages[PAGE_RUNS]));
       return;
     }
