@@ -13,8 +13,6 @@
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
 
-#define NOW_SQL "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
-
 /* Helpers */
 
 static gboolean
@@ -72,17 +70,6 @@ prepare_with_date (LoadwiseDatabase  *self,
   if (stmt != NULL)
     loadwise_sqlite_bind_date (stmt, 1, date);
   return stmt;
-}
-
-static gboolean
-commit_or_rollback (LoadwiseDatabase  *self,
-                    gboolean           ok,
-                    GError           **error)
-{
-  if (ok && loadwise_sqlite_commit (self->db, error))
-    return TRUE;
-  loadwise_sqlite_rollback (self->db);
-  return FALSE;
 }
 
 /* Programme */
@@ -160,7 +147,7 @@ write_start (LoadwiseDatabase        *self,
                                      "INSERT OR REPLACE INTO programme"
                                      " (id, start, weeks, training_days, safe_pain, max_pain,"
                                      "  created_at)"
-                                     " VALUES (1, ?1, ?2, ?3, ?4, ?5, " NOW_SQL ")",
+                                     " VALUES (1, ?1, ?2, ?3, ?4, ?5, " LOADWISE_SQL_NOW ")",
                                      error);
   if (replace == NULL)
     return FALSE;
@@ -176,7 +163,7 @@ write_start (LoadwiseDatabase        *self,
                                     "INSERT INTO week_plan"
                                     " (week, family, level, target_reps, target_hold_s,"
                                     "  decision, reason, decided_at)"
-                                    " VALUES (1, ?1, ?2, 0, 0, 'start', ?3, " NOW_SQL ")",
+                                    " VALUES (1, ?1, ?2, 0, 0, 'start', ?3, " LOADWISE_SQL_NOW ")",
                                     error);
   if (insert == NULL)
     return FALSE;
@@ -205,7 +192,7 @@ loadwise_database_start_programme (LoadwiseDatabase        *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self, write_start (self, programme, levels, error), error);
+  return loadwise_sqlite_finish (self->db, write_start (self, programme, levels, error), error);
 }
 
 gboolean
@@ -234,7 +221,7 @@ loadwise_database_update_programme (LoadwiseDatabase        *self,
   ok = loadwise_sqlite_step_done (self->db, stmt, error);
   if (ok && sqlite3_changes (self->db) == 0)
     ok = no_programme_error (error);
-  return commit_or_rollback (self, ok, error);
+  return loadwise_sqlite_finish (self->db, ok, error);
 }
 
 gboolean
@@ -321,7 +308,7 @@ write_week_plans (LoadwiseDatabase        *self,
                                   "INSERT INTO week_plan"
                                   " (week, family, level, target_reps, target_hold_s,"
                                   "  decision, reason, decided_at)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW_SQL ")"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " LOADWISE_SQL_NOW ")"
                                   " ON CONFLICT (week, family) DO UPDATE SET"
                                   "  level = excluded.level, target_reps = excluded.target_reps,"
                                   "  target_hold_s = excluded.target_hold_s,"
@@ -366,7 +353,7 @@ loadwise_database_save_week_plans (LoadwiseDatabase        *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self, write_week_plans (self, plans, n_plans, error), error);
+  return loadwise_sqlite_finish (self->db, write_week_plans (self, plans, n_plans, error), error);
 }
 
 GPtrArray *
@@ -476,7 +463,7 @@ loadwise_database_set_setting (LoadwiseDatabase  *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self, loadwise_sqlite_step_done (self->db, stmt, error), error);
+  return loadwise_sqlite_finish (self->db, loadwise_sqlite_step_done (self->db, stmt, error), error);
 }
 
 /* Sessions and the set log */
@@ -544,7 +531,7 @@ ensure_session (LoadwiseDatabase  *self,
 
   stmt = loadwise_database_get_stmt (self, LOADWISE_STORE_STMT_ENSURE_SESSION,
                                      "INSERT INTO session (date, status, updated_at)"
-                                     " VALUES (?1, 'in-progress', " NOW_SQL ")"
+                                     " VALUES (?1, 'in-progress', " LOADWISE_SQL_NOW ")"
                                      " ON CONFLICT (date) DO UPDATE SET"
                                      "  status = CASE status WHEN 'done' THEN 'done'"
                                      "           ELSE 'in-progress' END,"
@@ -568,7 +555,7 @@ upsert_set (LoadwiseDatabase      *self,
                                      "INSERT INTO set_log"
                                      " (date, exercise_id, side, set_index, done, reps, hold_s,"
                                      "  logged_at)"
-                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW_SQL ")"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " LOADWISE_SQL_NOW ")"
                                      " ON CONFLICT (date, exercise_id, side, set_index)"
                                      " DO UPDATE SET done = excluded.done, reps = excluded.reps,"
                                      "  hold_s = excluded.hold_s, logged_at = excluded.logged_at",
@@ -596,7 +583,7 @@ upsert_pain (LoadwiseDatabase  *self,
 
   stmt = prepare_with_date (self,
                             "INSERT INTO exercise_pain (date, exercise_id, pain, updated_at)"
-                            " VALUES (?1, ?2, ?3, " NOW_SQL ")"
+                            " VALUES (?1, ?2, ?3, " LOADWISE_SQL_NOW ")"
                             " ON CONFLICT (date, exercise_id) DO UPDATE SET"
                             "  pain = excluded.pain, updated_at = excluded.updated_at",
                             date, error);
@@ -621,7 +608,7 @@ upsert_status (LoadwiseDatabase       *self,
 
   stmt = prepare_with_date (self,
                             "INSERT INTO session (date, status, note, skip_reason, updated_at)"
-                            " VALUES (?1, ?2, ?3, ?4, " NOW_SQL ")"
+                            " VALUES (?1, ?2, ?3, ?4, " LOADWISE_SQL_NOW ")"
                             " ON CONFLICT (date) DO UPDATE SET status = excluded.status,"
                             "  note = coalesce (excluded.note, note),"
                             "  skip_reason = excluded.skip_reason,"
@@ -662,9 +649,9 @@ loadwise_database_set_session_status (LoadwiseDatabase       *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self,
-                             upsert_status (self, date, status, note, skip_reason, error),
-                             error);
+  return loadwise_sqlite_finish (self->db,
+                                 upsert_status (self, date, status, note, skip_reason, error),
+                                 error);
 }
 
 gboolean
@@ -684,10 +671,10 @@ loadwise_database_log_set (LoadwiseDatabase      *self,
   /* Two cached statements in one short transaction: this runs on every tick. */
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self,
-                             ensure_session (self, date, error)
-                             && upsert_set (self, date, log, error),
-                             error);
+  return loadwise_sqlite_finish (self->db,
+                                 ensure_session (self, date, error)
+                                 && upsert_set (self, date, log, error),
+                                 error);
 }
 
 GPtrArray *
@@ -748,10 +735,10 @@ loadwise_database_set_exercise_pain (LoadwiseDatabase  *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self,
-                             ensure_session (self, date, error)
-                             && upsert_pain (self, date, exercise_id, pain, error),
-                             error);
+  return loadwise_sqlite_finish (self->db,
+                                 ensure_session (self, date, error)
+                                 && upsert_pain (self, date, exercise_id, pain, error),
+                                 error);
 }
 
 GHashTable *
@@ -856,9 +843,9 @@ loadwise_database_log_session (LoadwiseDatabase           *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self,
-                             write_session (self, prescription, percent, pain, note, error),
-                             error);
+  return loadwise_sqlite_finish (self->db,
+                                 write_session (self, prescription, percent, pain, note, error),
+                                 error);
 }
 
 /* Morning check-ins */
@@ -898,7 +885,7 @@ loadwise_database_save_checkin (LoadwiseDatabase       *self,
 
   stmt = prepare_with_date (self,
                             "INSERT INTO checkin (date, morning_pain, side, night_pain, updated_at)"
-                            " VALUES (?1, ?2, ?3, ?4, " NOW_SQL ")"
+                            " VALUES (?1, ?2, ?3, ?4, " LOADWISE_SQL_NOW ")"
                             " ON CONFLICT (date) DO UPDATE SET"
                             "  morning_pain = excluded.morning_pain, side = excluded.side,"
                             "  night_pain = excluded.night_pain, updated_at = excluded.updated_at",
@@ -911,7 +898,7 @@ loadwise_database_save_checkin (LoadwiseDatabase       *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self, loadwise_sqlite_step_done (self->db, stmt, error), error);
+  return loadwise_sqlite_finish (self->db, loadwise_sqlite_step_done (self->db, stmt, error), error);
 }
 
 gboolean
@@ -1003,7 +990,7 @@ loadwise_database_save_red_flags (LoadwiseDatabase  *self,
 
   stmt = prepare_with_date (self,
                             "INSERT INTO red_flag_screening (date, yes_mask, answered_at)"
-                            " VALUES (?1, ?2, " NOW_SQL ")"
+                            " VALUES (?1, ?2, " LOADWISE_SQL_NOW ")"
                             " ON CONFLICT (date) DO UPDATE SET"
                             "  yes_mask = excluded.yes_mask, answered_at = excluded.answered_at",
                             date, error);
@@ -1013,7 +1000,7 @@ loadwise_database_save_red_flags (LoadwiseDatabase  *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self, loadwise_sqlite_step_done (self->db, stmt, error), error);
+  return loadwise_sqlite_finish (self->db, loadwise_sqlite_step_done (self->db, stmt, error), error);
 }
 
 gboolean

@@ -10,8 +10,6 @@
 #include "core/loadwise-parse.h"
 #include "store/loadwise-sqlite-private.h"
 
-#define NOW_SQL "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
-
 #define KEY_ENABLED  "reminders.enabled"
 #define KEY_SESSION  "reminders.session-time"
 #define KEY_CHECKIN  "reminders.checkin-time"
@@ -297,7 +295,7 @@ loadwise_database_mark_reminder_fired (LoadwiseDatabase      *self,
   stamp = format_timestamp (at);
   return upsert_reminder (self,
                           "INSERT INTO reminder (kind, date, fired_at, updated_at)"
-                          " VALUES (?1, ?2, ?3, " NOW_SQL ")"
+                          " VALUES (?1, ?2, ?3, " LOADWISE_SQL_NOW ")"
                           " ON CONFLICT (kind, date) DO UPDATE SET"
                           "  fired_at = excluded.fired_at, snoozed_until = NULL,"
                           "  updated_at = excluded.updated_at",
@@ -319,7 +317,7 @@ loadwise_database_snooze_reminder (LoadwiseDatabase      *self,
   stamp = format_timestamp (until);
   return upsert_reminder (self,
                           "INSERT INTO reminder (kind, date, snoozed_until, action, updated_at)"
-                          " VALUES (?1, ?2, ?3, 'snooze', " NOW_SQL ")"
+                          " VALUES (?1, ?2, ?3, 'snooze', " LOADWISE_SQL_NOW ")"
                           " ON CONFLICT (kind, date) DO UPDATE SET"
                           "  snoozed_until = excluded.snoozed_until, action = 'snooze',"
                           "  updated_at = excluded.updated_at",
@@ -354,7 +352,7 @@ loadwise_database_act_on_reminder (LoadwiseDatabase        *self,
 
   return upsert_reminder (self,
                           "INSERT INTO reminder (kind, date, action, updated_at)"
-                          " VALUES (?1, ?2, ?3, " NOW_SQL ")"
+                          " VALUES (?1, ?2, ?3, " LOADWISE_SQL_NOW ")"
                           " ON CONFLICT (kind, date) DO UPDATE SET"
                           "  action = excluded.action, snoozed_until = NULL,"
                           "  updated_at = excluded.updated_at",

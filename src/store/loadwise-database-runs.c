@@ -12,19 +12,6 @@
 #include "core/loadwise-parse.h"
 #include "store/loadwise-sqlite-private.h"
 
-#define NOW_SQL "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
-
-static gboolean
-commit_or_rollback (LoadwiseDatabase  *self,
-                    gboolean           ok,
-                    GError           **error)
-{
-  if (ok && loadwise_sqlite_commit (self->db, error))
-    return TRUE;
-  loadwise_sqlite_rollback (self->db);
-  return FALSE;
-}
-
 static gboolean
 invalid (GError    **error,
          const char *format,
@@ -81,7 +68,7 @@ read_run (sqlite3_stmt  *stmt,
       !loadwise_surface_from_string ((const char *) sqlite3_column_text (stmt, 9), &run->surface))
     {
       g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_FAILED,
-                   _("Run %" G_GINT64_FORMAT " has an unknown camber or surface"), run->id);
+                   _("Run %lld has an unknown camber or surface"), (long long) run->id);
       return NULL;
     }
   run->shoe_id = sqlite3_column_int64 (stmt, 10);
@@ -141,7 +128,7 @@ check_shoe_exists (LoadwiseDatabase  *self,
   if (rc == -1)
     return FALSE;
   if (rc == SQLITE_DONE)
-    return invalid (error, _("shoe: no stored pair has id %" G_GINT64_FORMAT), shoe_id);
+    return invalid (error, _("shoe: no stored pair has id %lld"), (long long) shoe_id);
   return TRUE;
 }
 
@@ -163,7 +150,7 @@ loadwise_database_add_run (LoadwiseDatabase  *self,
                                   " speed, long_run, camber, surface, shoe_id, pain_during, pain_after,"
                                   " note, updated_at)"
                                   " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                  NOW_SQL ")",
+                                  LOADWISE_SQL_NOW ")",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -173,9 +160,9 @@ loadwise_database_add_run (LoadwiseDatabase  *self,
     return FALSE;
   if (!check_shoe_exists (self, run->shoe_id, error) ||
       !loadwise_sqlite_step_done (self->db, stmt, error))
-    return commit_or_rollback (self, FALSE, error);
+    return loadwise_sqlite_finish (self->db, FALSE, error);
   run->id = sqlite3_last_insert_rowid (self->db);
-  return commit_or_rollback (self, TRUE, error);
+  return loadwise_sqlite_finish (self->db, TRUE, error);
 }
 
 static gboolean
@@ -183,7 +170,7 @@ not_found_run (gint64   id,
                GError **error)
 {
   g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_NOT_FOUND,
-               _("There is no run with id %" G_GINT64_FORMAT), id);
+               _("There is no run with id %lld"), (long long) id);
   return FALSE;
 }
 
@@ -204,7 +191,7 @@ loadwise_database_update_run (LoadwiseDatabase   *self,
                                   "UPDATE run SET date = ?2, distance_m = ?3, duration_s = ?4,"
                                   " climb_m = ?5, descent_m = ?6, speed = ?7, long_run = ?8,"
                                   " camber = ?9, surface = ?10, shoe_id = ?11, pain_during = ?12,"
-                                  " pain_after = ?13, note = ?14, updated_at = " NOW_SQL
+                                  " pain_after = ?13, note = ?14, updated_at = " LOADWISE_SQL_NOW
                                   " WHERE id = ?1",
                                   error);
   if (stmt == NULL)
@@ -216,10 +203,10 @@ loadwise_database_update_run (LoadwiseDatabase   *self,
     return FALSE;
   if (!check_shoe_exists (self, run->shoe_id, error) ||
       !loadwise_sqlite_step_done (self->db, stmt, error))
-    return commit_or_rollback (self, FALSE, error);
+    return loadwise_sqlite_finish (self->db, FALSE, error);
   if (sqlite3_changes (self->db) == 0)
-    return commit_or_rollback (self, not_found_run (run->id, error), error);
-  return commit_or_rollback (self, TRUE, error);
+    return loadwise_sqlite_finish (self->db, not_found_run (run->id, error), error);
+  return loadwise_sqlite_finish (self->db, TRUE, error);
 }
 
 gboolean
@@ -238,10 +225,10 @@ loadwise_database_delete_run (LoadwiseDatabase  *self,
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
   if (!loadwise_sqlite_step_done (self->db, stmt, error))
-    return commit_or_rollback (self, FALSE, error);
+    return loadwise_sqlite_finish (self->db, FALSE, error);
   if (sqlite3_changes (self->db) == 0)
-    return commit_or_rollback (self, not_found_run (id, error), error);
-  return commit_or_rollback (self, TRUE, error);
+    return loadwise_sqlite_finish (self->db, not_found_run (id, error), error);
+  return loadwise_sqlite_finish (self->db, TRUE, error);
 }
 
 LoadwiseRun *
@@ -368,7 +355,7 @@ loadwise_database_add_shoe (LoadwiseDatabase  *self,
   if (!check_shoe_name (name, error))
     return FALSE;
   stmt = loadwise_sqlite_prepare (self->db,
-                                  "INSERT INTO shoe (name, retired, added_at) VALUES (?1, 0, " NOW_SQL ")",
+                                  "INSERT INTO shoe (name, retired, added_at) VALUES (?1, 0, " LOADWISE_SQL_NOW ")",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -377,13 +364,13 @@ loadwise_database_add_shoe (LoadwiseDatabase  *self,
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
   if (loadwise_database_find_shoe (self, name, &existing, NULL))
-    return commit_or_rollback (self, invalid (error, _("shoe: a pair called \"%s\" is already listed"), name),
+    return loadwise_sqlite_finish (self->db, invalid (error, _("shoe: a pair called \"%s\" is already listed"), name),
                                error);
   if (!loadwise_sqlite_step_done (self->db, stmt, error))
-    return commit_or_rollback (self, FALSE, error);
+    return loadwise_sqlite_finish (self->db, FALSE, error);
   if (out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (self->db);
-  return commit_or_rollback (self, TRUE, error);
+  return loadwise_sqlite_finish (self->db, TRUE, error);
 }
 
 gboolean
@@ -399,12 +386,12 @@ loadwise_database_retire_shoe (LoadwiseDatabase  *self,
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
   if (!loadwise_database_find_shoe (self, name, &id, error))
-    return commit_or_rollback (self, FALSE, error);
+    return loadwise_sqlite_finish (self->db, FALSE, error);
   stmt = loadwise_sqlite_prepare (self->db, "UPDATE shoe SET retired = 1 WHERE id = ?1", error);
   if (stmt == NULL)
-    return commit_or_rollback (self, FALSE, error);
+    return loadwise_sqlite_finish (self->db, FALSE, error);
   sqlite3_bind_int64 (stmt, 1, id);
-  return commit_or_rollback (self, loadwise_sqlite_step_done (self->db, stmt, error), error);
+  return loadwise_sqlite_finish (self->db, loadwise_sqlite_step_done (self->db, stmt, error), error);
 }
 
 GPtrArray *
@@ -456,7 +443,7 @@ loadwise_database_save_habits (LoadwiseDatabase      *self,
 
   stmt = loadwise_sqlite_prepare (self->db,
                                   "INSERT INTO checkin_habit (date, crossed_legs, slept_on_side, updated_at)"
-                                  " VALUES (?1, ?2, ?3, " NOW_SQL ")"
+                                  " VALUES (?1, ?2, ?3, " LOADWISE_SQL_NOW ")"
                                   " ON CONFLICT (date) DO UPDATE SET crossed_legs = excluded.crossed_legs,"
                                   "  slept_on_side = excluded.slept_on_side, updated_at = excluded.updated_at",
                                   error);
@@ -467,7 +454,7 @@ loadwise_database_save_habits (LoadwiseDatabase      *self,
   sqlite3_bind_int (stmt, 3, habits->slept_on_side ? 1 : 0);
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self, loadwise_sqlite_step_done (self->db, stmt, error), error);
+  return loadwise_sqlite_finish (self->db, loadwise_sqlite_step_done (self->db, stmt, error), error);
 }
 
 static GArray *
@@ -675,7 +662,7 @@ loadwise_database_start_flare (LoadwiseDatabase  *self,
     return invalid (error, _("%s: is not valid UTF-8 text"), _("reason"));
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self, start_flare_locked (self, date, suggested, reason, error), error);
+  return loadwise_sqlite_finish (self->db, start_flare_locked (self, date, suggested, reason, error), error);
 }
 
 static gboolean
@@ -720,7 +707,7 @@ loadwise_database_end_flare (LoadwiseDatabase  *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return commit_or_rollback (self, end_flare_locked (self, date, by_rule, error), error);
+  return loadwise_sqlite_finish (self->db, end_flare_locked (self, date, by_rule, error), error);
 }
 
 GArray *
@@ -775,7 +762,7 @@ loadwise_database_answer_flare_suggestion (LoadwiseDatabase  *self,
 
   stmt = loadwise_sqlite_prepare (self->db,
                                   "INSERT INTO flare_suggestion (decided_on, evidence, triggers, decision, decided_at)"
-                                  " VALUES (?1, ?2, ?3, ?4, " NOW_SQL ")"
+                                  " VALUES (?1, ?2, ?3, ?4, " LOADWISE_SQL_NOW ")"
                                   " ON CONFLICT (decided_on) DO UPDATE SET evidence = excluded.evidence,"
                                   "  triggers = excluded.triggers, decision = excluded.decision,"
                                   "  decided_at = excluded.decided_at",
@@ -791,7 +778,7 @@ loadwise_database_answer_flare_suggestion (LoadwiseDatabase  *self,
     return FALSE;
   ok = loadwise_sqlite_step_done (self->db, stmt, error) &&
        (!accepted || start_flare_locked (self, today, TRUE, reason, error));
-  return commit_or_rollback (self, ok, error);
+  return loadwise_sqlite_finish (self->db, ok, error);
 }
 
 /* Whether a suggestion with evidence on @evidence was answered, or a flare

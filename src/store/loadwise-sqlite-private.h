@@ -80,6 +80,14 @@ gboolean      loadwise_sqlite_commit         (sqlite3       *db,
                                               GError       **error);
 /* Rolls back if a transaction is open; keeps the first error. */
 void          loadwise_sqlite_rollback       (sqlite3       *db);
+/* Ends a write: COMMIT when @ok, else (or when COMMIT fails) ROLLBACK, so a
+ * failed call changes nothing. Returns whether the write stands. */
+gboolean      loadwise_sqlite_finish         (sqlite3       *db,
+                                              gboolean       ok,
+                                              GError       **error);
+
+/* When a row was written, as every table stores it: UTC ISO 8601. */
+#define LOADWISE_SQL_NOW "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 gboolean      loadwise_sqlite_get_user_version (sqlite3     *db,
                                                 int         *out_version,

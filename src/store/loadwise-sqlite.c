@@ -128,6 +128,17 @@ loadwise_sqlite_rollback (sqlite3 *db)
 }
 
 gboolean
+loadwise_sqlite_finish (sqlite3  *db,
+                        gboolean  ok,
+                        GError  **error)
+{
+  if (ok && loadwise_sqlite_commit (db, error))
+    return TRUE;
+  loadwise_sqlite_rollback (db);
+  return FALSE;
+}
+
+gboolean
 loadwise_sqlite_get_user_version (sqlite3  *db,
                                   int      *out_version,
                                   GError  **error)
