@@ -1194,6 +1194,7 @@ loadwise_chart_draw_runs (cairo_t                 *cr,
   if (any_pain)
     legend_item (&canvas, MARK_LINE, &style->run, _("Pain during runs (0–10, right)"));
   if (series->spikes != NULL && series->spikes->len > 0)
+    /* xgettext:no-c-format */
     legend_item (&canvas, MARK_DOWN, &style->spike, _("Run > 10 % longer than any in the 30 days before"));
 
   legend_finish (&canvas);

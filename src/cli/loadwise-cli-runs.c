@@ -195,6 +195,7 @@ loadwise_cli_cmd_log_run (LoadwiseCli *cli,
 
   if (!loadwise_cli_parse_options ("log-run", NULL,
                                    _("Log a run with its load factors and the pain it brought."),
+                                   /* xgettext:no-c-format */
                                    _("--distance-km and --pain-during are required. After logging, a note "
                                      "appears when the run is more than 10% longer than your longest run of "
                                      "the previous 30 days (Frandsen 2025), or your weekly distance grew by "
@@ -217,7 +218,7 @@ loadwise_cli_cmd_log_run (LoadwiseCli *cli,
 
   date_iso = loadwise_date_to_iso (&run->date);
   km = loadwise_format_km (run->distance_m);
-  g_print (_("Run %" G_GINT64_FORMAT " logged: %s km on %s.\n"), run->id, km, date_iso);
+  g_print (_("Run %lld logged: %s km on %s.\n"), (long long) run->id, km, date_iso);
   print_guard (database, run);
   return LOADWISE_CLI_EXIT_OK;
 }
@@ -272,7 +273,7 @@ loadwise_cli_cmd_edit_run (LoadwiseCli *cli,
       !loadwise_database_update_run (database, run, &error))
     return loadwise_cli_fail (error);
 
-  g_print (_("Run %" G_GINT64_FORMAT " changed.\n"), id);
+  g_print (_("Run %lld changed.\n"), (long long) id);
   print_guard (database, run);
   return LOADWISE_CLI_EXIT_OK;
 }
@@ -301,7 +302,7 @@ loadwise_cli_cmd_delete_run (LoadwiseCli *cli,
   database = loadwise_cli_open_database (cli, &error);
   if (database == NULL || !loadwise_database_delete_run (database, id, &error))
     return loadwise_cli_fail (error);
-  g_print (_("Run %" G_GINT64_FORMAT " deleted.\n"), id);
+  g_print (_("Run %lld deleted.\n"), (long long) id);
   return LOADWISE_CLI_EXIT_OK;
 }
 
@@ -795,6 +796,7 @@ loadwise_cli_cmd_flare (LoadwiseCli *cli,
 
   if (!loadwise_database_end_flare (database, &date, FALSE, &error))
     return loadwise_cli_fail (error);
+  /* xgettext:no-c-format */
   g_print ("%s\n", _("Flare mode ended. Rebuild runs gradually: each within 10% of your longest run "
                      "of the past 30 days (Frandsen 2025), and weekly distance up by less than 30% "
                      "over 2 weeks (Nielsen 2014)."));

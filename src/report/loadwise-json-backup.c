@@ -391,8 +391,8 @@ check_header (JsonObject  *root,
     return invalid (error, _("format_version: expected a whole number"));
   number = json_node_get_int (version);
   if (number > LOADWISE_JSON_BACKUP_FORMAT_VERSION)
-    return invalid (error, _("format_version %" G_GINT64_FORMAT " is newer than this Loadwise reads (%d)"),
-                    number, LOADWISE_JSON_BACKUP_FORMAT_VERSION);
+    return invalid (error, _("format_version %lld is newer than this Loadwise reads (%d)"),
+                    (long long) number, LOADWISE_JSON_BACKUP_FORMAT_VERSION);
   if (!loadwise_check_range ("format_version", number, 1, LOADWISE_JSON_BACKUP_FORMAT_VERSION, error))
     return FALSE;
   if (exported != NULL && !is_value_of (exported, G_TYPE_STRING))

@@ -404,9 +404,9 @@ validate_value (guint                       table,
         {
           char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-          return invalid (error, _("%s: %s is outside %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT),
+          return invalid (error, _("%s: %s is outside %lld-%lld"),
                           field, g_ascii_dtostr (number, sizeof number, value->d),
-                          spec->min, spec->max);
+                          (long long) spec->min, (long long) spec->max);
         }
       return TRUE;
 
@@ -425,8 +425,8 @@ validate_value (guint                       table,
         guint n = value->i > 0 && value->i <= 127 ? loadwise_weekdays_count ((guint8) value->i) : 0;
 
         if (n < spec->min || n > spec->max)
-          return invalid (error, _("%s: choose %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " days"),
-                          field, spec->min, spec->max);
+          return invalid (error, _("%s: choose %lld-%lld days"),
+                          field, (long long) spec->min, (long long) spec->max);
         return TRUE;
       }
 
@@ -440,8 +440,8 @@ validate_value (guint                       table,
         if (length < spec->min)
           return invalid (error, _("%s: must not be empty"), field);
         if (spec->max > 0 && length > spec->max)
-          return invalid (error, _("%s: longer than %" G_GINT64_FORMAT " characters"),
-                          field, spec->max);
+          return invalid (error, _("%s: longer than %lld characters"),
+                          field, (long long) spec->max);
         return TRUE;
       }
 
@@ -527,14 +527,14 @@ validate_rules (guint                       table,
         if (v[safe + 1].i < v[safe].i)
           {
             field = place (table, row, safe + 1);
-            return invalid (error, _("%s: %" G_GINT64_FORMAT " is below safe_pain (%" G_GINT64_FORMAT ")"),
-                            field, v[safe + 1].i, v[safe].i);
+            return invalid (error, _("%s: %lld is below safe_pain (%lld)"),
+                            field, (long long) v[safe + 1].i, (long long) v[safe].i);
           }
         if (table == T_WEEK_REVIEW && v[2].i < v[1].i)
           {
             field = place (table, row, 2);
-            return invalid (error, _("%s: %" G_GINT64_FORMAT " is below sets_done (%" G_GINT64_FORMAT ")"),
-                            field, v[2].i, v[1].i);
+            return invalid (error, _("%s: %lld is below sets_done (%lld)"),
+                            field, (long long) v[2].i, (long long) v[1].i);
           }
         return TRUE;
       }

@@ -223,6 +223,7 @@ loadwise_flare_panel_reload (LoadwiseFlarePanel *self)
 
   if (self->status.just_ended)
     add_card (self, "flare-card", _("Flare Mode Has Ended"),
+              /* xgettext:no-c-format */
               _("Three mornings in a row were back near your usual pain. Build your runs up again "
                 "gently: keep each run within 10% of your longest run of the past 30 days "
                 "(Frandsen 2025), and let your weekly distance grow by less than 30% over 2 weeks "
