@@ -59,10 +59,10 @@ loadwise_cli_cmd_demo (LoadwiseCli *cli,
   if (!loadwise_database_fill_demo (database, catalogue, (guint) years, seed, &today, &error))
     return loadwise_cli_fail (error);
 
-  g_print (ngettext ("Demo data: %u year of history (seed %" G_GINT64_FORMAT ") in %s\n",
-                     "Demo data: %u years of history (seed %" G_GINT64_FORMAT ") in %s\n",
+  g_print (ngettext ("Demo data: %u year of history (seed %lld) in %s\n",
+                     "Demo data: %u years of history (seed %lld) in %s\n",
                      (gulong) years),
-           (guint) years, seed, loadwise_database_get_path (database));
+           (guint) years, (long long) seed, loadwise_database_get_path (database));
   return LOADWISE_CLI_EXIT_OK;
 }
 
