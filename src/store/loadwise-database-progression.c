@@ -595,13 +595,14 @@ gather_week (LoadwiseDatabase        *self,
   return TRUE;
 }
 
-/* What the decision read, apart from the thresholds and days (kept in
- * their own columns): when this changes, late logs came in. */
-static char *
-describe_inputs (const WeekData *data)
+char *
+loadwise_week_figures_describe_inputs (const LoadwiseWeekFigures *figures)
 {
-  const LoadwiseWeekFigures *figures = &data->figures;
-  GString *text = g_string_new (NULL);
+  GString *text;
+
+  g_return_val_if_fail (figures != NULL, NULL);
+
+  text = g_string_new (NULL);
 
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     {
@@ -896,7 +897,7 @@ close_week (LoadwiseDatabase        *self,
 
   if (!gather_week (self, catalogue, &programme, week, &data, error))
     goto fail;
-  inputs = describe_inputs (&data);
+  inputs = loadwise_week_figures_describe_inputs (&data.figures);
 
   if (revise && g_strcmp0 (stored.inputs, inputs) == 0)
     {

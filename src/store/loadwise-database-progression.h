@@ -19,6 +19,7 @@
 #pragma once
 
 #include "core/loadwise-catalogue.h"
+#include "core/loadwise-progression.h"
 #include "store/loadwise-database.h"
 
 G_BEGIN_DECLS
@@ -79,6 +80,12 @@ gboolean   loadwise_database_prescribe        (LoadwiseDatabase        *self,
                                                const GDate             *date,
                                                LoadwisePrescription    *out,
                                                GError                 **error);
+
+/* What a week's decision read, apart from the thresholds and days (kept
+ * in their own columns), as week_review.inputs stores it: when this
+ * changes, late logs came in and the decision is taken again. The demo
+ * data writes it too, so that its weeks stand as closed. */
+char      *loadwise_week_figures_describe_inputs (const LoadwiseWeekFigures *figures);
 
 /* The last week that has been closed, 0 when none. */
 gboolean   loadwise_database_get_last_closed_week (LoadwiseDatabase    *self,

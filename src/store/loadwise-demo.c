@@ -5,6 +5,13 @@
  * would have logged is drawn around it. The whole history becomes one
  * dataset, written in one transaction, so ten years take a moment.
  *
+ * The weekly decisions are the real ones: each week the figures the store
+ * would gather from these rows are built from what was simulated, and
+ * loadwise_progression_decide() takes them, so the levels of every
+ * programme follow PROGRAMME.md's rule, and the current programme's
+ * week_plan and week_review rows are the ones closing its weeks would
+ * have stored.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-demo.h"
@@ -21,11 +28,14 @@
 #include "core/loadwise-run.h"
 #include "core/loadwise-session.h"
 #include "core/loadwise-types.h"
+#include "store/loadwise-database-progression.h"
 
 /* The programme's own numbers (PROGRAMME.md, "The weekly decision"). */
 #define PROGRAMME_WEEKS       8
 #define MAINTENANCE_WEEKS_MIN 6
 #define MAINTENANCE_WEEKS_MAX 20
+/* The days over which the pain comes back before the next programme. */
+#define PAIN_RETURN_DAYS      21
 
 typedef struct {
   GRand                   *rand;
@@ -44,12 +54,38 @@ typedef struct {
   gint64                   n_runs;
   guint                    n_shoes;
   GDate                    retire_shoe_on;
+  double                   pain_return;   /* what comes back before the next programme */
+  GArray                  *checkins;      /* LoadwiseCheckin, the whole history */
+  /* exercise id -> RecentSessions: the reps rule reads the last sessions
+   * of an exercise, whenever they were. */
+  GHashTable              *recent;
+
+  /* The plan in force this week (week_plan's row of each family). */
   guint                    levels[LOADWISE_N_FAMILIES];
-  guint                    week_sets_done;
-  guint                    week_sets_asked;
+  guint                    target_reps[LOADWISE_N_FAMILIES];
+  guint                    target_hold_s[LOADWISE_N_FAMILIES];
+  gboolean                 previous_regress;
+
+  /* The week so far, as loadwise-database-progression.c gathers it. */
+  guint                    sets_prescribed[LOADWISE_N_FAMILIES];
+  guint                    sets_skipped[LOADWISE_N_FAMILIES];
+  guint                    sets_done[LOADWISE_N_FAMILIES];
+  int                      max_pain[LOADWISE_N_FAMILIES];
+  guint                    n_flare_days;
+  GArray                  *mornings;      /* guint */
   double                   week_pain_sum;
   guint                    week_pain_n;
+  gboolean                 session_yesterday; /* a session not skipped, the day before */
+  /* The programme so far. */
+  GArray                  *means;         /* double, per week; NAN without check-ins */
+  guint                    total_sets_done;
+  guint                    total_sets_counted;
 } Demo;
+
+typedef struct {
+  LoadwiseSessionResult results[LOADWISE_REPS_CONSECUTIVE_SESSIONS]; /* oldest first */
+  guint                 n;
+} RecentSessions;
 
 enum {
   T_PROGRAMME, T_SETTING, T_WEEK_PLAN, T_WEEK_REVIEW, T_SESSION, T_SET_LOG,
@@ -176,14 +212,18 @@ start_flare (Demo        *demo,
     }
 }
 
+/* @date is the flare's last day: it ends the next morning, a normal day,
+ * as the store reads end_date. */
 static void
 end_flare (Demo        *demo,
            const GDate *date)
 {
   guint n = loadwise_dataset_get_n_rows (demo->data, T_FLARE_PERIOD);
   LoadwiseDatasetValue *row = loadwise_dataset_get_row (demo->data, T_FLARE_PERIOD, n - 1);
+  GDate end = *date;
 
-  set_date (row, T_FLARE_PERIOD, "end_date", date);
+  g_date_add_days (&end, 1);
+  set_date (row, T_FLARE_PERIOD, "end_date", &end);
   set_text (row, T_FLARE_PERIOD, "ended_by", chance (demo, 0.75) ? "rule" : "runner");
   demo->flare_days = 0;
 }
@@ -198,8 +238,8 @@ add_checkin (Demo        *demo,
   gboolean in_flare = demo->flare_days > 0;
   gboolean slept_on_side = chance (demo, 0.4);
   /* Lying on the painful side compresses the tendon (Grimaldi 2015). */
-  double morning = demo->pain + demo->run_effect + (slept_on_side ? 0.4 : 0.0)
-                   + gaussian (demo->rand, 0.6);
+  double morning = demo->pain + demo->run_effect + (slept_on_side ? 0.3 : 0.0)
+                   + gaussian (demo->rand, 0.4);
   guint pain = rating (morning);
   const char *side = "none";
   gboolean night;
@@ -207,6 +247,13 @@ add_checkin (Demo        *demo,
   demo->last_morning = morning;
   if (!chance (demo, 0.93))
     return;
+
+  {
+    LoadwiseCheckin checkin = { .date = *date, .morning_pain = pain };
+
+    g_array_append_val (demo->checkins, checkin);
+    g_array_append_val (demo->mornings, pain);
+  }
 
   if (pain > 0)
     {
@@ -239,9 +286,37 @@ add_checkin (Demo        *demo,
 
 /* The glute session */
 
+/* The last sessions of @exercise, for the reps rule (ACSM 2009). */
 static void
+remember_session (Demo                   *demo,
+                  const LoadwiseExercise *exercise,
+                  LoadwiseSessionResult   result)
+{
+  RecentSessions *recent = g_hash_table_lookup (demo->recent, exercise->id);
+
+  if (recent == NULL)
+    {
+      recent = g_new0 (RecentSessions, 1);
+      g_hash_table_insert (demo->recent, (gpointer) exercise->id, recent);
+    }
+  if (recent->n == G_N_ELEMENTS (recent->results))
+    {
+      memmove (recent->results, recent->results + 1,
+               sizeof recent->results[0] * (G_N_ELEMENTS (recent->results) - 1));
+      recent->n--;
+    }
+  recent->results[recent->n++] = result;
+}
+
+/* Logs the session of @prescription and counts it into the week's
+ * figures the way the store gathers them: every family's sets are asked
+ * for at the level of the week's plan; a skipped day or a day in flare
+ * mode excuses them, and sets logged on it do not count (PROGRAMME.md,
+ * "The weekly decision"). Returns whether the session was done. */
+static gboolean
 add_session (Demo                       *demo,
-             const LoadwisePrescription *prescription)
+             const LoadwisePrescription *prescription,
+             gboolean                    in_flare)
 {
   static const char *const skip_reasons[] = {
     N_("Travelling"),
@@ -252,6 +327,8 @@ add_session (Demo                       *demo,
   const GDate *date = &prescription->date;
   LoadwiseDatasetValue *session = loadwise_dataset_add_row (demo->data, T_SESSION);
   double r = g_rand_double (demo->rand);
+  gboolean skipped = r < 0.05;
+  gboolean excused = skipped || in_flare;
   guint percent = 100;
   guint minute = 17 * 60;
 
@@ -259,16 +336,27 @@ add_session (Demo                       *demo,
   set_time (session, T_SESSION, "updated_at", date, 18 * 60);
 
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
-    demo->week_sets_asked += loadwise_prescribed_exercise_total_sets (&prescription->exercises[f]);
+    {
+      const LoadwiseExercise *planned = loadwise_catalogue_lookup (demo->catalogue, f, demo->levels[f]);
+      guint per_day = planned->sets * loadwise_exercise_get_n_sides (planned);
 
-  if (r < 0.07)
+      demo->sets_prescribed[f] += per_day;
+      if (excused)
+        demo->sets_skipped[f] += per_day;
+    }
+  if (!skipped && in_flare)
+    demo->n_flare_days++;
+
+  if (skipped)
     {
       set_text (session, T_SESSION, "status", "skipped");
       set_text (session, T_SESSION, "skip_reason",
                 _(skip_reasons[g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (skip_reasons))]));
-      return;
+      return FALSE;
     }
-  if (r < 0.20 || (demo->flare_days > 0 && r < 0.4))
+  /* Most sessions are done in full; a sore day or a busy one cuts some
+   * short, more often in a flare. */
+  if (r < 0.15 || (in_flare && r < 0.4))
     percent = (guint) g_rand_int_range (demo->rand, 40, 81);
   set_text (session, T_SESSION, "status", "done");
   if (percent < 100 && chance (demo, 0.5))
@@ -277,8 +365,14 @@ add_session (Demo                       *demo,
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     {
       const LoadwisePrescribedExercise *item = &prescription->exercises[f];
-      guint n_done = loadwise_sets_for_percent (loadwise_prescribed_exercise_total_sets (item), percent);
+      gboolean hold = loadwise_exercise_is_hold (item->exercise);
+      guint total = loadwise_prescribed_exercise_total_sets (item);
+      guint n_done = loadwise_sets_for_percent (total, percent);
+      /* Now and then the last set falls a little short of the target. */
+      gboolean short_last = chance (demo, 0.2);
+      LoadwiseSessionResult result = { .all_sets_done = n_done >= total };
       guint position = 0;
+      guint during;
       LoadwiseDatasetValue *pain;
 
       /* As loadwise_database_log_session() logs them: set 1 left, set 1 right, ... */
@@ -286,7 +380,25 @@ add_session (Demo                       *demo,
         for (guint s = 0; s < item->n_sides; s++)
           {
             LoadwiseDatasetValue *row = loadwise_dataset_add_row (demo->data, T_SET_LOG);
-            gboolean done = position++ < n_done;
+            gboolean done = position < n_done;
+            gboolean last_done = position + 1 == n_done;
+            guint reps = done ? item->target_reps : 0;
+            guint hold_s = done ? item->target_hold_s : 0;
+
+            position++;
+            if (done && last_done && short_last)
+              {
+                if (hold)
+                  hold_s = MAX (hold_s, 4) - 3;
+                else
+                  reps = MAX (reps, 3) - 2;
+              }
+            /* The smallest of the done sets, as the store reads them. */
+            if (done)
+              {
+                result.min_reps = position == 1 ? reps : MIN (result.min_reps, reps);
+                result.min_hold_s = position == 1 ? hold_s : MIN (result.min_hold_s, hold_s);
+              }
 
             set_date (row, T_SET_LOG, "date", date);
             set_text (row, T_SET_LOG, "exercise_id", item->exercise->id);
@@ -294,19 +406,26 @@ add_session (Demo                       *demo,
                       item->n_sides == 2 ? (s == 0 ? "left" : "right") : "none");
             set_int (row, T_SET_LOG, "set_index", set);
             set_int (row, T_SET_LOG, "done", done);
-            set_int (row, T_SET_LOG, "reps", done ? item->target_reps : 0);
-            set_int (row, T_SET_LOG, "hold_s", done ? item->target_hold_s : 0);
+            set_int (row, T_SET_LOG, "reps", reps);
+            set_int (row, T_SET_LOG, "hold_s", hold_s);
             set_time (row, T_SET_LOG, "logged_at", date, minute++);
-            demo->week_sets_done += done;
           }
+      remember_session (demo, item->exercise, result);
+      if (!excused)
+        demo->sets_done[f] += n_done;
 
+      /* Pain during follows the morning's, and harder levels provoke
+       * more: so the runner climbs while the hip settles and levels off
+       * where the work starts to hurt, as the weekly rule intends. */
+      during = rating (0.5 * demo->last_morning + 0.7 * item->level + gaussian (demo->rand, 0.5));
+      demo->max_pain[f] = MAX (demo->max_pain[f], (int) during);
       pain = loadwise_dataset_add_row (demo->data, T_EXERCISE_PAIN);
       set_date (pain, T_EXERCISE_PAIN, "date", date);
       set_text (pain, T_EXERCISE_PAIN, "exercise_id", item->exercise->id);
-      set_int (pain, T_EXERCISE_PAIN, "pain",
-               rating (0.7 * demo->last_morning + 0.3 * item->level + gaussian (demo->rand, 0.7)));
+      set_int (pain, T_EXERCISE_PAIN, "pain", during);
       set_time (pain, T_EXERCISE_PAIN, "updated_at", date, minute++);
     }
+  return TRUE;
 }
 
 /* Runs */
@@ -352,9 +471,9 @@ add_run (Demo        *demo,
 
   /* Downhill running and cambered roads load the lateral hip: they show
    * the next morning (PROGRAMME.md, "Runs and their load factors"). */
-  effect = 0.003 * MAX ((double) descent - 100.0, 0.0)
-           + (camber != LOADWISE_CAMBER_NONE ? 1.8 : 0.0)
-           + (long_run ? 0.3 : 0.0) + (speed ? 0.2 : 0.0);
+  effect = 0.0015 * MAX ((double) descent - 100.0, 0.0)
+           + (camber != LOADWISE_CAMBER_NONE ? 1.0 : 0.0)
+           + (long_run ? 0.2 : 0.0) + (speed ? 0.2 : 0.0);
   demo->run_effect = effect;
   during = rating (0.5 * demo->pain + 0.5 * effect + gaussian (demo->rand, 0.5));
 
@@ -442,79 +561,188 @@ add_shoes (Demo        *demo,
 /* The weekly decision, as the runner would have seen it */
 
 static void
-add_week_plan (Demo        *demo,
-               int          week,
-               const char  *decision,
-               const char  *reason,
-               const GDate *date)
+set_real (LoadwiseDatasetValue *row,
+          guint                 table,
+          const char           *name,
+          double                value)
+{
+  column (row, table, name)->d = value;
+}
+
+static void
+add_start_plan (Demo        *demo,
+                const GDate *date)
 {
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     {
       LoadwiseDatasetValue *row = loadwise_dataset_add_row (demo->data, T_WEEK_PLAN);
 
-      set_int (row, T_WEEK_PLAN, "week", week);
+      /* As loadwise_database_start_programme() writes week 1. */
+      set_int (row, T_WEEK_PLAN, "week", 1);
       set_text (row, T_WEEK_PLAN, "family", loadwise_family_to_string (f));
       set_int (row, T_WEEK_PLAN, "level", demo->levels[f]);
       set_int (row, T_WEEK_PLAN, "target_reps", 0);
       set_int (row, T_WEEK_PLAN, "target_hold_s", 0);
-      set_text (row, T_WEEK_PLAN, "decision", decision);
-      set_text (row, T_WEEK_PLAN, "reason", reason);
+      set_text (row, T_WEEK_PLAN, "decision", loadwise_decision_to_string (LOADWISE_DECISION_START));
+      set_text (row, T_WEEK_PLAN, "reason", _("Starting level"));
       set_time (row, T_WEEK_PLAN, "decided_at", date, 5 * 60);
     }
 }
 
-/* A simple version of PROGRAMME.md's weekly decision: progress after a
- * week of at least 80% of the sets with morning pain within the safe
- * limit, step back when it rose well above it. */
+/* The rows closing @figures->week stores (loadwise-database-progression.c,
+ * write_decision()): the next week's plan and the week's review. */
 static void
-decide_week (Demo                    *demo,
-             const LoadwiseProgramme *programme,
-             int                      next_week,
-             gboolean                 record,
-             const GDate             *date)
+add_decision_rows (Demo                       *demo,
+                   const LoadwiseProgramme    *programme,
+                   const LoadwiseWeekFigures  *figures,
+                   const LoadwiseWeekDecision *decision,
+                   guint                       sets_done,
+                   guint                       sets_counted,
+                   const GDate                *date)
 {
-  double mean = demo->week_pain_n > 0 ? demo->week_pain_sum / demo->week_pain_n : 0.0;
-  guint adherence = demo->week_sets_asked > 0 ? demo->week_sets_done * 100 / demo->week_sets_asked : 0;
-  const char *decision = loadwise_decision_to_string (LOADWISE_DECISION_HOLD);
-  const char *reason = _("Holding: not every set was done, or pain was above the safe limit");
+  LoadwiseDatasetValue *row;
+  double mean = figures->weekly_means[figures->week - 1];
 
-  if (next_week > (int) programme->weeks)
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     {
-      decision = loadwise_decision_to_string (LOADWISE_DECISION_MAINTAIN);
-      reason = _("Maintenance: two sessions a week at the levels reached");
-    }
-  else if (mean > programme->max_pain)
-    {
-      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
-        if (demo->levels[f] > 0)
-          demo->levels[f]--;
-      decision = loadwise_decision_to_string (LOADWISE_DECISION_REGRESS);
-      reason = _("Stepping back: morning pain rose above the limit");
-    }
-  else if (adherence >= LOADWISE_PROGRESS_COMPLETION_PERCENT && mean <= programme->safe_pain + 0.5
-           && demo->flare_days == 0)
-    {
-      gboolean any = FALSE;
+      const LoadwiseFamilyDecision *family = &decision->families[f];
 
-      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
-        if (demo->levels[f] < LOADWISE_LEVEL_MAX && chance (demo, 0.7))
-          {
-            demo->levels[f]++;
-            any = TRUE;
-          }
-      if (any)
-        {
-          decision = loadwise_decision_to_string (LOADWISE_DECISION_PROGRESS);
-          reason = _("Progressing: the sets were done with pain within the safe limit");
-        }
+      row = loadwise_dataset_add_row (demo->data, T_WEEK_PLAN);
+      set_int (row, T_WEEK_PLAN, "week", figures->week + 1);
+      set_text (row, T_WEEK_PLAN, "family", loadwise_family_to_string (f));
+      set_int (row, T_WEEK_PLAN, "level", family->level);
+      set_int (row, T_WEEK_PLAN, "target_reps", family->target_reps);
+      set_int (row, T_WEEK_PLAN, "target_hold_s", family->target_hold_s);
+      set_text (row, T_WEEK_PLAN, "decision", loadwise_decision_to_string (family->decision));
+      set_text (row, T_WEEK_PLAN, "reason", family->reason);
+      set_time (row, T_WEEK_PLAN, "decided_at", date, 5 * 60);
     }
 
-  if (record)
-    add_week_plan (demo, next_week, decision, reason, date);
+  row = loadwise_dataset_add_row (demo->data, T_WEEK_REVIEW);
+  set_int (row, T_WEEK_REVIEW, "week", figures->week);
+  set_int (row, T_WEEK_REVIEW, "sets_done", sets_done);
+  set_int (row, T_WEEK_REVIEW, "sets_counted", sets_counted);
+  if (sets_counted > 0)
+    set_int (row, T_WEEK_REVIEW, "adherence", loadwise_progression_percent (sets_done, sets_counted));
+  if (!isnan (mean))
+    set_real (row, T_WEEK_REVIEW, "mean_morning_pain", mean);
+  set_int (row, T_WEEK_REVIEW, "see_clinician", decision->see_clinician);
+  if (decision->clinician_reason != NULL)
+    set_text (row, T_WEEK_REVIEW, "clinician_reason", decision->clinician_reason);
+  set_int (row, T_WEEK_REVIEW, "safe_pain", programme->safe_pain);
+  set_int (row, T_WEEK_REVIEW, "max_pain", programme->max_pain);
+  set_int (row, T_WEEK_REVIEW, "training_days", programme->training_days);
+  column (row, T_WEEK_REVIEW, "inputs")->s = loadwise_week_figures_describe_inputs (figures);
+  set_time (row, T_WEEK_REVIEW, "closed_at", date, 5 * 60);
+}
 
-  demo->week_sets_done = demo->week_sets_asked = 0;
+static void
+start_week (Demo *demo)
+{
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      demo->sets_prescribed[f] = demo->sets_skipped[f] = demo->sets_done[f] = 0;
+      demo->max_pain[f] = -1;
+    }
+  demo->n_flare_days = 0;
+  g_array_set_size (demo->mornings, 0);
   demo->week_pain_sum = 0.0;
   demo->week_pain_n = 0;
+}
+
+/* Closes @week on @date, the first day of the next: builds the figures
+ * loadwise-database-progression.c would gather from the rows simulated so
+ * far, takes the real decision (PROGRAMME.md, "The weekly decision, per
+ * family"), and moves to the levels and targets it sets. @morning_today
+ * says whether @date's check-in was logged: it belongs to the next week,
+ * and counts for this one too when this week's last day had a session
+ * (the 24-hour response, PMM). */
+static void
+close_week (Demo                    *demo,
+            const LoadwiseProgramme *programme,
+            int                      week,
+            gboolean                 record,
+            const GDate             *date,
+            gboolean                 morning_today)
+{
+  LoadwiseWeekFigures figures = { 0 };
+  g_auto (LoadwiseWeekDecision) decision = { 0 };
+  guint n_mornings = demo->mornings->len;
+  double sum = demo->week_pain_sum;
+  guint n = demo->week_pain_n;
+  guint today_pain = 0;
+  guint sets_done = 0, sets_counted = 0;
+  double mean, baseline = 0.0;
+
+  if (morning_today)
+    {
+      today_pain = g_array_index (demo->mornings, guint, n_mornings - 1);
+      sum -= today_pain;
+      n--;
+      if (!demo->session_yesterday)
+        n_mornings--;
+    }
+  mean = n > 0 ? sum / n : NAN;
+  g_array_append_val (demo->means, mean);
+
+  figures.week = week;
+  figures.weeks = programme->weeks;
+  figures.safe_pain = programme->safe_pain;
+  figures.max_pain = programme->max_pain;
+  figures.have_baseline = loadwise_programme_compute_baseline (programme,
+                                                               (const LoadwiseCheckin *) demo->checkins->data,
+                                                               demo->checkins->len, &baseline);
+  figures.baseline = figures.have_baseline ? baseline : 0.0;
+  figures.morning_pains = (const guint *) demo->mornings->data;
+  figures.n_morning_pains = n_mornings;
+  figures.weekly_means = (const double *) demo->means->data;
+  figures.n_weekly_means = demo->means->len;
+  figures.previous_regress = demo->previous_regress;
+  figures.n_flare_days = demo->n_flare_days;
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      LoadwiseFamilyWeek *family = &figures.families[f];
+      const LoadwiseExercise *exercise = loadwise_catalogue_lookup (demo->catalogue, f, demo->levels[f]);
+      const RecentSessions *recent = g_hash_table_lookup (demo->recent, exercise->id);
+
+      family->level = demo->levels[f];
+      family->target_reps = demo->target_reps[f];
+      family->target_hold_s = demo->target_hold_s[f];
+      family->sets_prescribed = demo->sets_prescribed[f];
+      family->sets_skipped = demo->sets_skipped[f];
+      family->sets_done = MIN (demo->sets_done[f], family->sets_prescribed - family->sets_skipped);
+      family->max_pain = demo->max_pain[f];
+      family->sessions = recent != NULL ? recent->results : NULL;
+      family->n_sessions = recent != NULL ? recent->n : 0;
+      sets_done += family->sets_done;
+      sets_counted += family->sets_prescribed - family->sets_skipped;
+    }
+  demo->total_sets_done += sets_done;
+  demo->total_sets_counted += sets_counted;
+  figures.total_sets_done = demo->total_sets_done;
+  figures.total_sets_counted = demo->total_sets_counted;
+
+  loadwise_progression_decide (demo->catalogue, &figures, &decision);
+  if (record)
+    add_decision_rows (demo, programme, &figures, &decision, sets_done, sets_counted, date);
+
+  demo->previous_regress = FALSE;
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      demo->levels[f] = decision.families[f].level;
+      demo->target_reps[f] = decision.families[f].target_reps;
+      demo->target_hold_s[f] = decision.families[f].target_hold_s;
+      demo->previous_regress |= decision.families[f].decision == LOADWISE_DECISION_REGRESS;
+    }
+
+  start_week (demo);
+  if (morning_today)
+    {
+      g_array_append_val (demo->mornings, today_pain);
+      demo->week_pain_sum = today_pain;
+      demo->week_pain_n = 1;
+    }
 }
 
 static void
@@ -543,6 +771,16 @@ simulate_programme (Demo        *demo,
   loadwise_programme_init (&programme, start);
   programme.weeks = PROGRAMME_WEEKS;
 
+  /* A new programme: its week_review rows, adherence and weekly means
+   * start afresh; each family's range restarts at its bottom. */
+  g_array_set_size (demo->means, 0);
+  demo->total_sets_done = demo->total_sets_counted = 0;
+  demo->previous_regress = FALSE;
+  demo->session_yesterday = FALSE;
+  memset (demo->target_reps, 0, sizeof demo->target_reps);
+  memset (demo->target_hold_s, 0, sizeof demo->target_hold_s);
+  start_week (demo);
+
   if (last)
     {
       LoadwiseDatasetValue *row = loadwise_dataset_add_row (demo->data, T_PROGRAMME);
@@ -553,34 +791,55 @@ simulate_programme (Demo        *demo,
       set_int (row, T_PROGRAMME, "safe_pain", programme.safe_pain);
       set_int (row, T_PROGRAMME, "max_pain", programme.max_pain);
       set_time (row, T_PROGRAMME, "created_at", start, 5 * 60);
-      add_week_plan (demo, 1, loadwise_decision_to_string (LOADWISE_DECISION_START),
-                     _("Starting level"), start);
+      add_start_plan (demo, start);
     }
 
-  for (; g_date_compare (&date, until) < 0; g_date_add_days (&date, 1), day++)
+  /* The week that ends the day before @until is closed too: on @until
+   * itself, with nothing else simulated that day. */
+  for (;; g_date_add_days (&date, 1), day++)
     {
+      gboolean in_range = g_date_compare (&date, until) < 0;
+      guint n_mornings = demo->mornings->len;
       LoadwisePrescription prescription;
       guint levels[LOADWISE_N_FAMILIES];
+      guint reps[LOADWISE_N_FAMILIES], hold_s[LOADWISE_N_FAMILIES];
       double morning_effect = demo->run_effect;
+      gboolean in_flare;
+
+      if (in_range)
+        {
+          /* A recurrence now and then, more likely the morning after a
+           * punishing run (PROGRAMME.md, "Flare-ups"). */
+          if (demo->flare_days == 0 && chance (demo, 0.003 + 0.04 * MAX (morning_effect - 1.0, 0.0)))
+            start_flare (demo, &date);
+
+          /* The app asks the warning-sign questions once a week. */
+          if (day % 7 == 0)
+            add_red_flags (demo, &date);
+          add_checkin (demo, &date);
+          demo->run_effect = 0.0;
+        }
 
       if (day > 0 && day % 7 == 0)
-        decide_week (demo, &programme, (int) (day / 7) + 1, last, &date);
+        close_week (demo, &programme, (int) (day / 7), last, &date,
+                    demo->mornings->len > n_mornings);
+      if (!in_range)
+        break;
 
-      /* A recurrence now and then, more likely the morning after a
-       * punishing run (PROGRAMME.md, "Flare-ups"). */
-      if (demo->flare_days == 0 && chance (demo, 0.003 + 0.04 * MAX (morning_effect - 1.0, 0.0)))
-        start_flare (demo, &date);
-
-      /* The app asks the warning-sign questions once a week. */
-      if (day % 7 == 0)
-        add_red_flags (demo, &date);
-      add_checkin (demo, &date);
-      demo->run_effect = 0.0;
-
+      /* What loadwise_database_prescribe() gives: the week's levels and
+       * targets, levels capped at 1 in a flare with the capped ranges
+       * restarting at their bottom (PROGRAMME.md, "Flare-ups"). */
+      in_flare = demo->flare_days > 0;
       memcpy (levels, demo->levels, sizeof levels);
-      if (demo->flare_days > 0)
+      memcpy (reps, demo->target_reps, sizeof reps);
+      memcpy (hold_s, demo->target_hold_s, sizeof hold_s);
+      if (in_flare)
         for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
-          levels[f] = MIN (levels[f], 1);
+          if (levels[f] > 1)
+            {
+              levels[f] = 1;
+              reps[f] = hold_s[f] = 0;
+            }
       if (!loadwise_prescribe (demo->catalogue, &programme, levels, &date, &prescription))
         {
           g_autofree char *iso = loadwise_date_to_iso (&date);
@@ -589,17 +848,23 @@ simulate_programme (Demo        *demo,
                        _("The catalogue has no exercise for the levels of %s"), iso);
           return FALSE;
         }
-      if (prescription.is_session)
-        add_session (demo, &prescription);
+      loadwise_progression_apply_targets (&prescription, reps, hold_s);
+      demo->session_yesterday = prescription.is_session
+                                && add_session (demo, &prescription, in_flare);
 
       if (is_run_day (demo, &date)
-          && !(demo->flare_days > 0 && demo->flare_length - demo->flare_days < 5))
+          && !(in_flare && demo->flare_length - demo->flare_days < 5))
         add_run (demo, &date);
 
       /* Pain settles over a programme (Mellor 2018: most of the gain in
-       * 8 weeks), and a flare fades over its days. */
-      demo->pain += (demo->floor - demo->pain) * (day < programme.weeks * 7 ? 0.04 : 0.02)
-                    + gaussian (demo->rand, 0.05);
+       * 8 weeks), and a flare fades over its days. Before the next
+       * programme it creeps back over three weeks: that is why the
+       * runner starts again. */
+      if (!last && g_date_days_between (&date, until) <= PAIN_RETURN_DAYS)
+        demo->pain += (demo->floor + demo->pain_return - demo->pain) * 0.15;
+      else
+        demo->pain += (demo->floor - demo->pain) * (in_flare ? 0.08 : day < programme.weeks * 7 ? 0.035 : 0.02);
+      demo->pain += gaussian (demo->rand, 0.05);
       demo->pain = CLAMP (demo->pain, 0.0, 9.0);
       if (demo->flare_days > 0 && --demo->flare_days == 0)
         end_flare (demo, &date);
@@ -617,7 +882,7 @@ loadwise_demo_generate (const LoadwiseCatalogue *catalogue,
   g_autoptr (LoadwiseDataset) data = loadwise_dataset_new ();
   guint32 seeds[2] = { (guint32) ((guint64) seed & 0xffffffffu), (guint32) ((guint64) seed >> 32) };
   Demo demo = { 0 };
-  GDate start;
+  GDate start, latest_start;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (catalogue != NULL && today != NULL && g_date_valid (today), NULL);
@@ -629,6 +894,10 @@ loadwise_demo_generate (const LoadwiseCatalogue *catalogue,
   demo.data = data;
   demo.catalogue = catalogue;
   demo.today = *today;
+  demo.checkins = g_array_new (FALSE, TRUE, sizeof (LoadwiseCheckin));
+  demo.mornings = g_array_new (FALSE, FALSE, sizeof (guint));
+  demo.means = g_array_new (FALSE, FALSE, sizeof (double));
+  demo.recent = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   /* Programmes start on a Monday, as most people would. */
   start = *today;
@@ -636,10 +905,13 @@ loadwise_demo_generate (const LoadwiseCatalogue *catalogue,
   while (g_date_get_weekday (&start) != G_DATE_MONDAY)
     g_date_add_days (&start, 1);
 
+  latest_start = *today;
+  g_date_subtract_days (&latest_start, 7 * (PROGRAMME_WEEKS + 1));
+  while (g_date_get_weekday (&latest_start) != G_DATE_MONDAY)
+    g_date_subtract_days (&latest_start, 1);
+
   add_shoes (&demo, &start, years);
   demo.pain = g_rand_double_range (demo.rand, 4.5, 6.0);
-  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
-    demo.levels[f] = loadwise_programme_start_level (demo.pain, FALSE);
 
   while (ok && g_date_compare (&start, today) < 0)
     {
@@ -648,20 +920,33 @@ loadwise_demo_generate (const LoadwiseCatalogue *catalogue,
 
       g_date_add_days (&next, 7 * (PROGRAMME_WEEKS + g_rand_int_range (demo.rand, MAINTENANCE_WEEKS_MIN,
                                                                       MAINTENANCE_WEEKS_MAX + 1)));
+      /* The current programme has gone through all its weeks, so that its
+       * plan shows a whole programme of decisions: a programme that would
+       * start later waits for the next history, or this one lasts. */
+      if (g_date_compare (&next, &latest_start) > 0)
+        {
+          GDate earliest = start;
+
+          g_date_add_days (&earliest, 7 * (PROGRAMME_WEEKS + MAINTENANCE_WEEKS_MIN));
+          next = g_date_compare (&latest_start, &earliest) >= 0 ? latest_start : *today;
+        }
       last = g_date_compare (&next, today) >= 0;
       demo.floor = g_rand_double_range (demo.rand, 0.8, 1.8);
+      demo.pain_return = g_rand_double_range (demo.rand, 3.0, 4.5);
+      /* Each programme starts where the set-up suggests (PROGRAMME.md,
+       * "Schedule"): level 1, or 0 with morning pain over 5 or a flare. */
+      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+        demo.levels[f] = loadwise_programme_start_level (demo.pain, demo.flare_days > 0);
       ok = simulate_programme (&demo, &start, last ? today : &next, last, error);
 
-      /* The pain comes back a little before the next programme, which
-       * starts a level lower than the last one ended. */
-      demo.pain += g_rand_double_range (demo.rand, 1.5, 3.0);
-      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
-        if (demo.levels[f] > 0)
-          demo.levels[f]--;
       start = next;
     }
 
   g_rand_free (demo.rand);
+  g_array_unref (demo.checkins);
+  g_array_unref (demo.mornings);
+  g_array_unref (demo.means);
+  g_hash_table_unref (demo.recent);
   if (!ok)
     return NULL;
   return g_steal_pointer (&data);

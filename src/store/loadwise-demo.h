@@ -7,8 +7,11 @@
  * flare-ups with night pain, 3-4 runs a week with their load factors, in
  * 2-4 pairs of shoes, and red-flag screenings (all answered no). Downhill
  * running and cambered roads genuinely raise the next morning's pain, so
- * the insights have something real to find. The same seed and the same
- * @today give the same rows, timestamps included.
+ * the insights have something real to find. Levels and targets move by
+ * the real weekly decision (loadwise_progression_decide()), and the
+ * current programme's weeks are stored as closed, with their reviews.
+ * The same seed and the same @today give the same rows, timestamps
+ * included.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

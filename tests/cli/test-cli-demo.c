@@ -51,6 +51,41 @@ count (CliFixture *fixture,
   return n;
 }
 
+/* Every row of @sql's result, one line each, columns separated by '|'. */
+static char *
+dump (CliFixture *fixture,
+      const char *sql)
+{
+  GString *text = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (text, "%s%s", i > 0 ? "|" : "",
+                                sqlite3_column_type (stmt, i) == SQLITE_NULL
+                                ? "NULL" : (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (text, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (text, FALSE);
+}
+
+static void
+execute (CliFixture *fixture,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 static void
 test_refuses_non_empty (CliFixture    *fixture,
                         gconstpointer  data)
@@ -172,6 +207,116 @@ test_plausible_history (CliFixture    *fixture,
   }
 }
 
+/* The current programme's weeks carry the real weekly decision
+ * (loadwise_progression_decide(), PROGRAMME.md): what `plan --week N`
+ * shows moves the levels as the rule says, with the engine's reasons, and
+ * is exactly what the store's own closing of those weeks stores. */
+static void
+test_real_weekly_decisions (CliFixture    *fixture,
+                            gconstpointer  data)
+{
+  static const char *const labels[] = { "Bridge: ", "Single-leg: ", "Lateral: " };
+  static const char *const plan_sql =
+    "SELECT week, family, level, target_reps, target_hold_s, decision, reason"
+    " FROM week_plan ORDER BY week, family";
+  static const char *const review_sql =
+    "SELECT week, sets_done, sets_counted, adherence, round (mean_morning_pain, 6),"
+    " see_clinician, clinician_reason, safe_pain, max_pain, training_days, inputs, revised_at"
+    " FROM week_review ORDER BY week";
+  g_autofree char *demo_plans = NULL;
+  g_autofree char *demo_reviews = NULL;
+  g_autofree char *closed_plans = NULL;
+  g_autofree char *closed_reviews = NULL;
+  gint64 last_week, previous[3] = { 0 };
+  guint n_progress = 0, n_decisions = 0;
+
+  g_free (cli_run_ok (fixture, NULL, "demo", "--years", "1", "--seed", "3", NULL));
+  demo_plans = dump (fixture, plan_sql);
+  demo_reviews = dump (fixture, review_sql);
+  last_week = count (fixture, "SELECT max (week) FROM week_plan");
+
+  /* Today (2026-11-23) is past the programme's 8 weeks: every week up to
+   * this one was decided, and each closed week has its review. */
+  g_assert_cmpint (last_week, >, 8);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM week_plan"), ==, 3 * last_week);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM week_review"), ==, last_week - 1);
+
+  for (gint64 week = 1; week <= last_week; week++)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, week);
+      g_autoptr (JsonNode) root = cli_run_json (fixture, NULL, "plan", "--week", text, "--json", NULL);
+      JsonArray *families = cli_json_get_array (cli_json_object (root), "families");
+
+      g_assert_cmpuint (json_array_get_length (families), ==, 3);
+      for (guint f = 0; f < 3; f++)
+        {
+          JsonObject *family = json_array_get_object_element (families, f);
+          const char *decision = cli_json_get_string (family, "decision");
+          const char *reason = cli_json_get_string (family, "reason");
+          gint64 level = cli_json_get_int (family, "level");
+
+          if (week == 1)
+            {
+              g_assert_cmpstr (decision, ==, "start");
+              previous[f] = level;
+              continue;
+            }
+
+          /* The engine's reasons name the family first. */
+          g_assert_true (g_str_has_prefix (reason, labels[f]));
+          g_assert_null (strstr (reason, "revised"));
+          n_decisions++;
+          if (g_strcmp0 (decision, "progress") == 0)
+            {
+              /* One level up, or at the top the target climbs instead. */
+              if (previous[f] < 4)
+                g_assert_cmpint (level, ==, previous[f] + 1);
+              else
+                g_assert_cmpint (level, ==, 4);
+              g_assert_cmpint (week, <=, 8);
+              n_progress++;
+            }
+          else if (g_strcmp0 (decision, "regress") == 0)
+            g_assert_cmpint (level, ==, MAX (previous[f] - 1, 0));
+          else if (g_strcmp0 (decision, "hold") == 0)
+            {
+              g_assert_cmpint (level, ==, previous[f]);
+              g_assert_cmpint (week, <=, 8);
+            }
+          else
+            {
+              /* From the close of week 8 on: maintenance at the levels
+               * reached. */
+              g_assert_cmpstr (decision, ==, "maintain");
+              g_assert_cmpint (level, ==, previous[f]);
+              g_assert_cmpint (week, >, 8);
+            }
+          previous[f] = level;
+        }
+    }
+  g_assert_cmpuint (n_decisions, ==, 3 * (last_week - 1));
+  g_assert_cmpuint (n_progress, >, 0);
+
+  /* Opening the data closes no week again: the stored figures are the
+   * ones the store gathers from the demo's rows. */
+  {
+    g_autofree char *plans = dump (fixture, plan_sql);
+    g_autofree char *reviews = dump (fixture, review_sql);
+
+    g_assert_cmpstr (plans, ==, demo_plans);
+    g_assert_cmpstr (reviews, ==, demo_reviews);
+  }
+
+  /* Forget every decision and let the store close the weeks itself from
+   * the logs: it takes the same decisions, for the same reasons. */
+  execute (fixture, "DELETE FROM week_plan WHERE week > 1; DELETE FROM week_review;");
+  g_free (cli_run_ok (fixture, NULL, "plan", NULL));
+  closed_plans = dump (fixture, plan_sql);
+  closed_reviews = dump (fixture, review_sql);
+  g_assert_cmpstr (closed_plans, ==, demo_plans);
+  g_assert_cmpstr (closed_reviews, ==, demo_reviews);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -186,6 +331,8 @@ main (int    argc,
               cli_fixture_setup, test_same_seed_same_history, cli_fixture_teardown);
   g_test_add ("/cli/demo/plausible-history", CliFixture, NULL,
               cli_fixture_setup, test_plausible_history, cli_fixture_teardown);
+  g_test_add ("/cli/demo/real-weekly-decisions", CliFixture, NULL,
+              cli_fixture_setup, test_real_weekly_decisions, cli_fixture_teardown);
 
   return g_test_run ();
 }
