@@ -236,6 +236,27 @@ start_session_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (session));
 }
 
+/* The shortcuts window, built on first use rather than with the window
+ * (issue 8: GTK builds gtk/help-overlay.ui for each window at start-up). */
+static void
+on_show_help_overlay (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_BASE "/loadwise-shortcuts.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 toast_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -417,7 +438,12 @@ on_window_map_bench (GtkWidget *widget,
 static void
 loadwise_window_init (LoadwiseWindow *self)
 {
+  static const GActionEntry entries[] = {
+    { "show-help-overlay", on_show_help_overlay },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 
   if (g_getenv ("LOADWISE_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect (self, "map", G_CALLBACK (on_window_map_bench), NULL);

@@ -121,6 +121,7 @@ test_narrow (AppFixture    *fixture,
   const char *setup_actions[] = {
     "setup.next", "setup.continue-anyway", "setup.change-answers",
   };
+  const char *pages[] = { "today", "programme", "runs", "progress" };
   LoadwiseWindow *window;
   LoadwiseProgramme programme;
   GDate start = loadwise_test_date (2026, 11, 23);
@@ -150,6 +151,10 @@ test_narrow (AppFixture    *fixture,
   g_assert_no_error (error);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
   g_assert_cmpstr (loadwise_window_get_mode (window), ==, "main");
+  /* Pages are made when first shown (issue 8): make them all, so the
+   * view stack measures every one. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_nonnull (loadwise_window_get_page (window, pages[i]));
   assert_fits_narrow (window);
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
@@ -308,6 +313,38 @@ test_newer_version (AppFixture    *fixture,
   g_assert_null (find_moved (fixture));
 }
 
+/* The shortcuts window is built on first use, not with the main window
+ * (issue 8), and still opens from win.show-help-overlay and Ctrl+?. */
+static void
+test_shortcuts (AppFixture    *fixture,
+                gconstpointer  data)
+{
+  g_auto (GStrv) accels = NULL;
+  LoadwiseWindow *window;
+  GtkShortcutsWindow *overlay;
+
+  g_application_activate (G_APPLICATION (fixture->app));
+  window = find_main_window (fixture);
+  g_assert_nonnull (window);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                  "win.show-help-overlay");
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  /* A second time shows the same one. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+}
+
 static void
 test_color_scheme (AppFixture    *fixture,
                    gconstpointer  data)
@@ -343,6 +380,8 @@ main (int   argc,
               app_fixture_setup, test_corrupt_no_backup, app_fixture_teardown);
   g_test_add ("/ui/application/newer-version", AppFixture, NULL,
               app_fixture_setup, test_newer_version, app_fixture_teardown);
+  g_test_add ("/ui/application/shortcuts", AppFixture, NULL,
+              app_fixture_setup, test_shortcuts, app_fixture_teardown);
   g_test_add ("/ui/application/color-scheme", AppFixture, NULL,
               app_fixture_setup, test_color_scheme, app_fixture_teardown);
 
