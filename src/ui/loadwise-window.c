@@ -202,6 +202,21 @@ show_today_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self));
 }
 
+/* Alt+1 .. Alt+4, as the view switcher's tabs: the pages from the keyboard. */
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (page_index (name) < 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "main") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
 static void
 preferences_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -406,6 +421,10 @@ loadwise_window_class_init (LoadwiseWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
   gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_today_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  for (guint i = 0; i < N_PAGES; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", page_info[i].name);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL, start_session_activated);

@@ -215,6 +215,32 @@ test_skip (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+/* win.show-page, which Alt+1 .. Alt+4 activate, moves between the tabs and
+ * ignores names that are not pages. */
+static void
+test_show_page (UiFixture     *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *window;
+  AdwViewStack *stack;
+
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  window = new_window (fixture);
+  stack = ADW_VIEW_STACK (ui_test_find_type (window, ADW_TYPE_VIEW_STACK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "today");
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "runs"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "runs");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "progress"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "progress");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "no-such-page"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "progress");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "today"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "today");
+
+  ui_test_destroy (window);
+}
+
 static void
 test_rest_day (UiFixture     *fixture,
                gconstpointer  data)
@@ -303,6 +329,8 @@ main (int   argc,
               ui_fixture_setup, test_per_side, ui_fixture_teardown);
   g_test_add ("/ui/today/skip", UiFixture, NULL,
               ui_fixture_setup, test_skip, ui_fixture_teardown);
+  g_test_add ("/ui/today/show-page", UiFixture, NULL,
+              ui_fixture_setup, test_show_page, ui_fixture_teardown);
   g_test_add ("/ui/today/rest-day", UiFixture, NULL,
               ui_fixture_setup, test_rest_day, ui_fixture_teardown);
   g_test_add ("/ui/today/before-start", UiFixture, NULL,
