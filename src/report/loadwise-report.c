@@ -504,13 +504,13 @@ section_levels (Flow                    *flow,
 
       if (decision != LOADWISE_CHART_DECISION_PROGRESS && decision != LOADWISE_CHART_DECISION_REGRESS)
         continue;
+      /* The stored reason names the family and the new level ("Bridge:
+       * up to level 2 — every set done, ..."), and at level 4 says that
+       * the reps climbed instead: print it as the app gave it. */
       g_ptr_array_add (changes,
-                       g_strdup_printf (decision == LOADWISE_CHART_DECISION_PROGRESS
-                                        /* Translators: "Week 3, Bridge: up to level 2. REASON" */
-                                        ? _("Week %d, %s: up to level %u. %s")
-                                        : _("Week %d, %s: down to level %u. %s"),
-                                        plan->week, loadwise_family_get_label (plan->family),
-                                        plan->level, plan->reason != NULL ? plan->reason : ""));
+                       /* Translators: "Week 3: REASON" */
+                       g_strdup_printf (_("Week %d: %s"), plan->week,
+                                        plan->reason != NULL ? plan->reason : ""));
     }
   for (guint i = changes->len > 5 ? changes->len - 5 : 0; i < changes->len; i++)
     {

@@ -17,6 +17,8 @@ charts_test_seed (LoadwiseDatabase        *database,
   g_autoptr (GRand) rand = g_rand_new_with_seed (history->seed);
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) plans = g_array_new (FALSE, TRUE, sizeof (LoadwiseWeekPlan));
+  /* The reasons the plans point at, freed with them. */
+  g_autoptr (GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
   guint levels[LOADWISE_N_FAMILIES] = { 1, 1, 1 };
   LoadwiseProgramme programme;
   GDate day;
@@ -69,8 +71,16 @@ charts_test_seed (LoadwiseDatabase        *database,
           plan.family = f;
           plan.level = levels[f];
           plan.decision = up ? "progress" : down ? "regress" : "hold";
-          plan.reason = up ? "Every set done, with pain within the safe limit, two sessions running."
-                        : down ? "Morning pain rose by 2 or more over the baseline." : "Not yet.";
+          /* Shaped as the weekly decision writes them: family, then the move. */
+          plan.reason = up ? g_strdup_printf ("%s: up to level %u — every set done, pain stayed at 3 "
+                                              "or below, mornings settled",
+                                              loadwise_family_get_label (f), levels[f])
+                        : down ? g_strdup_printf ("%s: down to level %u — a morning was 2 or more "
+                                                  "above your usual pain",
+                                                  loadwise_family_get_label (f), levels[f])
+                        : g_strdup_printf ("%s: stays at level %u", loadwise_family_get_label (f),
+                                           levels[f]);
+          g_ptr_array_add (reasons, plan.reason);
           g_array_append_val (plans, plan);
         }
     }

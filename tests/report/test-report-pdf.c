@@ -142,7 +142,9 @@ test_report (Fixture       *fixture,
   assert_contains (flat, sets_text);
   /* The chart's trend in words is printed under it. */
   assert_contains (flat, "Morning pain fell from 5 to 2 over 9 weeks.");
-  assert_contains (flat, "Week 2, Single-leg: up to level 2.");
+  /* Each change once, with the reason the app gave. */
+  assert_contains (flat, "Week 2: Single-leg: up to level 2 — every set done");
+  g_assert_null (strstr (flat, "up to level 2. Single-leg"));
 }
 
 static void
