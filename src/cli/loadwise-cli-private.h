@@ -98,6 +98,15 @@ gboolean  loadwise_cli_resolve_past_date (LoadwiseCli  *cli,
                                           GDate        *out_date,
                                           GError      **error);
 
+/* Applies --weeks, --days, --safe-pain and --max-pain (each may be NULL:
+ * left as it is) to @programme; the error names the option at fault. */
+gboolean  loadwise_cli_apply_programme_options (LoadwiseProgramme  *programme,
+                                                const char         *weeks_text,
+                                                const char         *days_text,
+                                                const char         *safe_text,
+                                                const char         *max_text,
+                                                GError            **error);
+
 /* A pain rating 0-10 given to @option. */
 gboolean  loadwise_cli_parse_pain      (const char   *option,
                                         const char   *text,

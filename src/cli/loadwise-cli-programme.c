@@ -64,35 +64,8 @@ programme_start (LoadwiseCli *cli,
 
   loadwise_programme_init (&programme, &start);
 
-  if (weeks_text != NULL)
-    {
-      gint64 weeks;
-
-      if (!loadwise_parse_int ("--weeks", weeks_text, LOADWISE_WEEKS_MIN, LOADWISE_WEEKS_MAX,
-                               &weeks, &error))
-        return loadwise_cli_fail (error);
-      programme.weeks = (guint) weeks;
-    }
-
-  if (days_text != NULL &&
-      !loadwise_parse_weekdays ("--days", days_text,
-                                LOADWISE_TRAINING_DAYS_MIN, LOADWISE_TRAINING_DAYS_MAX,
-                                &programme.training_days, &error))
-    return loadwise_cli_fail (error);
-
-  if ((safe_text != NULL && !loadwise_cli_parse_pain ("--safe-pain", safe_text, &programme.safe_pain, &error)) ||
-      (max_text != NULL && !loadwise_cli_parse_pain ("--max-pain", max_text, &programme.max_pain, &error)))
-    return loadwise_cli_fail (error);
-
-  /* The maximum may not be below the safe pain: blame the option given. */
-  if (max_text != NULL)
-    {
-      if (!loadwise_check_range ("--max-pain", programme.max_pain, programme.safe_pain,
-                                 LOADWISE_PAIN_MAX, &error))
-        return loadwise_cli_fail (error);
-    }
-  else if (!loadwise_check_range ("--safe-pain", programme.safe_pain, LOADWISE_PAIN_MIN,
-                                  programme.max_pain, &error))
+  if (!loadwise_cli_apply_programme_options (&programme, weeks_text, days_text, safe_text,
+                                             max_text, &error))
     return loadwise_cli_fail (error);
 
   if (!loadwise_programme_validate (&programme, &error))

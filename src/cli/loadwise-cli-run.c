@@ -254,6 +254,42 @@ loadwise_cli_resolve_past_date (LoadwiseCli  *cli,
 }
 
 gboolean
+loadwise_cli_apply_programme_options (LoadwiseProgramme  *programme,
+                                      const char         *weeks_text,
+                                      const char         *days_text,
+                                      const char         *safe_text,
+                                      const char         *max_text,
+                                      GError            **error)
+{
+  if (weeks_text != NULL)
+    {
+      gint64 weeks;
+
+      if (!loadwise_parse_int ("--weeks", weeks_text, LOADWISE_WEEKS_MIN, LOADWISE_WEEKS_MAX,
+                               &weeks, error))
+        return FALSE;
+      programme->weeks = (guint) weeks;
+    }
+  if (days_text != NULL &&
+      !loadwise_parse_weekdays ("--days", days_text,
+                                LOADWISE_TRAINING_DAYS_MIN, LOADWISE_TRAINING_DAYS_MAX,
+                                &programme->training_days, error))
+    return FALSE;
+  if ((safe_text != NULL &&
+       !loadwise_cli_parse_pain ("--safe-pain", safe_text, &programme->safe_pain, error)) ||
+      (max_text != NULL &&
+       !loadwise_cli_parse_pain ("--max-pain", max_text, &programme->max_pain, error)))
+    return FALSE;
+
+  /* The maximum may not be below the safe pain: blame the option given. */
+  if (max_text != NULL)
+    return loadwise_check_range ("--max-pain", programme->max_pain, programme->safe_pain,
+                                 LOADWISE_PAIN_MAX, error);
+  return loadwise_check_range ("--safe-pain", programme->safe_pain, LOADWISE_PAIN_MIN,
+                               programme->max_pain, error);
+}
+
+gboolean
 loadwise_cli_parse_pain (const char  *option,
                          const char  *text,
                          guint       *out_pain,
