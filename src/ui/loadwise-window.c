@@ -34,9 +34,9 @@ static const struct {
 } page_info[N_PAGES] = {
   { "today", N_("Today"), "x-office-calendar-symbolic", loadwise_today_page_new },
   { "programme", N_("Programme"), "view-grid-symbolic", loadwise_programme_page_new },
-  /* Issue 4: the run log, shoes and patterns, next to Today. */
+  /* The run log, shoes and the patterns between load and pain. */
   { "runs", N_("Runs"), "emblem-documents-symbolic", loadwise_runs_page_new },
-  /* Issue 6: charts, patterns and exports. */
+  /* Charts, the clinician report and exports. */
   { "progress", N_("Progress"), "loadwise-progress-symbolic", loadwise_progress_page_new },
 };
 

@@ -33,7 +33,7 @@ static const Pair today_strings[] = {
   { "Today’s Session", "Heutige Einheit" },
   { "Tick each set as you finish it.", "Haken Sie jeden Satz ab, sobald Sie ihn beendet haben." },
   { "S_tart Session", "Einheit _starten" },
-  { "_Finish Session", "Einheit _abschließen" },
+  { "_Finish Session", "_Abschließen" },
   { "Morning Check-in", "Morgen-Check-in" },
 };
 
@@ -134,6 +134,14 @@ test_today (UiFixture     *fixture,
       g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name_label)), ==, level_1_names[family].german);
       assert_german_not_english (texts, &level_1_names[family]);
     }
+
+  /* Longer German labels still fit a 360 px window. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
 
   ui_test_destroy (window);
 }
