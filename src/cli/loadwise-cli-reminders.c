@@ -12,6 +12,7 @@
 #include "core/loadwise-parse.h"
 #include "core/loadwise-schedule.h"
 #include "core/loadwise-types.h"
+#include "reminders/loadwise-reminders-control.h"
 #include "store/loadwise-database-reminders.h"
 
 static void
@@ -120,9 +121,9 @@ cmd_set (LoadwiseCli *cli,
 
   if (!loadwise_cli_parse_options ("reminders set", NULL, _("Change the reminder settings."),
                                    _("The reminder service (loadwise-reminders) reads these at "
-                                     "once. Turning reminders on here does not start the service "
-                                     "with your session: turn them on in Loadwise's Preferences "
-                                     "for that."),
+                                     "once. --on, like the switch in Preferences, also makes the "
+                                     "service start with your session (an XDG autostart entry) "
+                                     "and starts it now; --off removes the entry and stops it."),
                                    entries, argc, argv, &args, &status))
     return status;
   if (!loadwise_cli_check_no_extra_args (args, 0, &error))
@@ -155,11 +156,16 @@ cmd_set (LoadwiseCli *cli,
         return loadwise_cli_fail (error);
       settings.snooze_minutes = (guint) snooze;
     }
-  if (on || off)
-    settings.enabled = on;
-
   if (!loadwise_database_set_reminder_settings (database, &settings, &error))
     return loadwise_cli_fail (error);
+  if (on || off)
+    {
+      g_autoptr (GDBusConnection) bus = loadwise_reminders_get_session_bus ();
+
+      if (!loadwise_reminders_set_enabled (database, on, bus, &error) ||
+          !loadwise_database_get_reminder_settings (database, &settings, &error))
+        return loadwise_cli_fail (error);
+    }
 
   print_settings (&settings, json);
   return LOADWISE_CLI_EXIT_OK;

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "reminders/loadwise-reminder-service.h"
+#include "store/loadwise-database-reminders.h"
 
 char *
 loadwise_reminders_autostart_path (void)
@@ -131,4 +132,42 @@ loadwise_reminders_request_quit (GDBusConnection *bus)
   g_dbus_connection_call (bus, LOADWISE_REMINDERS_BUS_NAME, LOADWISE_REMINDERS_OBJECT_PATH,
                           LOADWISE_REMINDERS_INTERFACE, "Quit", NULL, NULL,
                           G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, NULL, NULL);
+}
+
+GDBusConnection *
+loadwise_reminders_get_session_bus (void)
+{
+  g_autofree char *socket = g_build_filename (g_get_user_runtime_dir (), "bus", NULL);
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL &&
+      !g_file_test (socket, G_FILE_TEST_EXISTS))
+    return NULL;
+  return g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+}
+
+gboolean
+loadwise_reminders_set_enabled (LoadwiseDatabase  *database,
+                                gboolean           enabled,
+                                GDBusConnection   *bus,
+                                GError           **error)
+{
+  LoadwiseReminderSettings settings;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (bus == NULL || G_IS_DBUS_CONNECTION (bus), FALSE);
+
+  if (!loadwise_database_get_reminder_settings (database, &settings, error))
+    return FALSE;
+  settings.enabled = enabled;
+  /* The entry makes the service start with the session; starting it now
+   * covers this session. */
+  if (!loadwise_database_set_reminder_settings (database, &settings, error) ||
+      !loadwise_reminders_set_autostart (enabled, error))
+    return FALSE;
+
+  if (enabled)
+    return (bus != NULL && loadwise_reminders_is_running (bus)) || loadwise_reminders_launch (error);
+  if (bus != NULL)
+    loadwise_reminders_request_quit (bus);
+  return TRUE;
 }

@@ -10,6 +10,8 @@
 
 #include <gio/gio.h>
 
+#include "store/loadwise-database.h"
+
 G_BEGIN_DECLS
 
 #define LOADWISE_REMINDERS_AUTOSTART_NAME APP_ID ".Reminders.desktop"
@@ -30,5 +32,20 @@ gboolean  loadwise_reminders_launch            (GError          **error);
 gboolean  loadwise_reminders_is_running        (GDBusConnection  *bus);
 /* Asks the running service to quit (its Quit method); nothing when none runs. */
 void      loadwise_reminders_request_quit      (GDBusConnection  *bus);
+
+/* The session bus, or NULL when there is none: without one GLib would try
+ * to start one (X11 autolaunch), which nothing here wants. */
+GDBusConnection *loadwise_reminders_get_session_bus (void);
+
+/* Turns reminders on or off, for Preferences and `loadwise-cli reminders
+ * set --on|--off` alike: stores the setting, writes or removes the
+ * autostart entry so the service starts with the session, and starts the
+ * service now (unless it runs) or asks it to quit. @bus may be NULL: then
+ * the service is started without asking, and a running one is left to
+ * see the setting itself. */
+gboolean  loadwise_reminders_set_enabled       (LoadwiseDatabase *database,
+                                                gboolean          enabled,
+                                                GDBusConnection  *bus,
+                                                GError          **error);
 
 G_END_DECLS

@@ -126,27 +126,18 @@ on_enabled_changed (GtkSwitch              *toggle,
                     LoadwiseRemindersGroup *self)
 {
   g_autoptr (GError) error = NULL;
-  LoadwiseReminderSettings settings;
-  gboolean enabled = gtk_switch_get_active (toggle);
 
-  if (self->loading || self->database == NULL || !read_stored (self, &settings))
+  if (self->loading || self->database == NULL)
     return;
 
-  settings.enabled = enabled;
-  /* The entry makes the service start with the session; starting it now
-   * covers this session. */
-  if (!store (self, &settings, &error) || !loadwise_reminders_set_autostart (enabled, &error))
+  if (!loadwise_reminders_set_enabled (self->database, gtk_switch_get_active (toggle), self->bus,
+                                       &error))
     {
       show_message (self, error->message);
       load (self);
       return;
     }
-
   update_status (self);
-  if (enabled && !self->running && !loadwise_reminders_launch (&error))
-    show_message (self, error->message);
-  else if (!enabled && self->bus != NULL)
-    loadwise_reminders_request_quit (self->bus);
 }
 
 static void
@@ -322,17 +313,6 @@ loadwise_reminders_group_class_init (LoadwiseRemindersGroupClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_snooze_changed);
 }
 
-/* Without a session bus GLib would try to start one (X11 autolaunch):
- * not for a status line. */
-static gboolean
-has_session_bus (void)
-{
-  g_autofree char *socket = g_build_filename (g_get_user_runtime_dir (), "bus", NULL);
-
-  return g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL ||
-         g_file_test (socket, G_FILE_TEST_EXISTS);
-}
-
 static void
 loadwise_reminders_group_init (LoadwiseRemindersGroup *self)
 {
@@ -340,8 +320,7 @@ loadwise_reminders_group_init (LoadwiseRemindersGroup *self)
 
   /* Whether the service runs: its name on the session bus, watched, so
    * the row follows it starting and stopping. */
-  if (has_session_bus ())
-    self->bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  self->bus = loadwise_reminders_get_session_bus ();
   if (self->bus != NULL)
     self->name_watch = g_bus_watch_name_on_connection (self->bus, LOADWISE_REMINDERS_BUS_NAME,
                                                        G_BUS_NAME_WATCHER_FLAGS_NONE,

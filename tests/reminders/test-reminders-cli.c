@@ -51,6 +51,13 @@ run_cli (Fixture     *fixture,
 
   envp = g_environ_setenv (envp, "LOADWISE_DATA_DIR", fixture->dir, TRUE);
   envp = g_environ_setenv (envp, "LOADWISE_NOW", now, TRUE);
+  /* --on and --off write the autostart entry and start or stop the
+   * service: keep the entry in the fixture, start `true` instead, and hide
+   * the session bus so no other test's service is asked to quit. */
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", fixture->dir, TRUE);
+  envp = g_environ_setenv (envp, "XDG_RUNTIME_DIR", fixture->dir, TRUE);
+  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
+  envp = g_environ_setenv (envp, "LOADWISE_REMINDERS_BIN", "true", TRUE);
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                out_stdout, out_stderr, &wait_status, &error));
   g_assert_no_error (error);
@@ -94,6 +101,34 @@ test_set_and_show_json (Fixture       *fixture,
                    "  \"checkin_time\" : \"07:45\",\n"
                    "  \"snooze_minutes\" : 15\n"
                    "}\n");
+}
+
+/* --on and --off do what the switch in Preferences does: the setting and
+ * the XDG autostart entry that starts the service with the session. */
+static void
+test_on_off_autostart (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *entry = g_build_filename (fixture->dir, "autostart",
+                                             "io.github.loadwise.Loadwise.Reminders.desktop", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_false (g_file_test (entry, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_cli (fixture, "2026-06-01T07:00:00", &out, &err,
+                            "reminders", "set", "--on", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "Reminders:      on\n"));
+  g_assert_true (g_file_get_contents (entry, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Exec=loadwise-reminders"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (fixture, "2026-06-01T07:00:00", &out, &err,
+                            "reminders", "set", "--off", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Reminders:      off\n"));
+  g_assert_false (g_file_test (entry, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -191,6 +226,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/reminders-cli/on-off-autostart", Fixture, NULL, fixture_setup,
+              test_on_off_autostart, fixture_teardown);
   g_test_add ("/reminders-cli/show-defaults", Fixture, NULL,
               fixture_setup, test_show_defaults, fixture_teardown);
   g_test_add ("/reminders-cli/set-and-show-json", Fixture, NULL,
