@@ -420,6 +420,28 @@ append_values (GString      *text,
     g_string_append_printf (text, "\n%s: %g–%g", label, min, max);
 }
 
+/* The tooltip of a day-based chart starts with the days under @x: a new
+ * string holding them, with the span in @out_first/@out_last; NULL when
+ * @x is outside the plot. */
+static GString *
+day_text_at (double                    width,
+             double                    height,
+             const LoadwiseChartStyle *style,
+             guint32                   first_day,
+             guint32                   last_day,
+             double                    x,
+             guint32                  *out_first,
+             guint32                  *out_last)
+{
+  g_autofree char *days = NULL;
+
+  if (!point_in_plot (width, height, style, x))
+    return NULL;
+  day_span_at (width, height, style, first_day, last_day, x, out_first, out_last);
+  days = format_days (*out_first, *out_last);
+  return g_string_new (days);
+}
+
 char *
 loadwise_chart_pain_value_at (const LoadwisePainSeries *series,
                               double                    width,
@@ -429,16 +451,13 @@ loadwise_chart_pain_value_at (const LoadwisePainSeries *series,
 {
   guint32 first, last;
   g_autoptr (GString) text = NULL;
-  g_autofree char *days = NULL;
   gsize header;
 
   g_return_val_if_fail (series != NULL && style != NULL, NULL);
 
-  if (!point_in_plot (width, height, style, x))
+  text = day_text_at (width, height, style, series->first_day, series->last_day, x, &first, &last);
+  if (text == NULL)
     return NULL;
-  day_span_at (width, height, style, series->first_day, series->last_day, x, &first, &last);
-  days = format_days (first, last);
-  text = g_string_new (days);
   header = text->len;
   append_values (text, _("Morning pain"), series->morning, first, last);
   append_values (text, _("Session pain"), series->session, first, last);
@@ -467,16 +486,13 @@ loadwise_chart_sides_value_at (const LoadwiseSidesSeries *series,
 {
   guint32 first, last;
   g_autoptr (GString) text = NULL;
-  g_autofree char *days = NULL;
   gsize header;
 
   g_return_val_if_fail (series != NULL && style != NULL, NULL);
 
-  if (!point_in_plot (width, height, style, x))
+  text = day_text_at (width, height, style, series->first_day, series->last_day, x, &first, &last);
+  if (text == NULL)
     return NULL;
-  day_span_at (width, height, style, series->first_day, series->last_day, x, &first, &last);
-  days = format_days (first, last);
-  text = g_string_new (days);
   header = text->len;
   append_values (text, _("Left hip"), series->left, first, last);
   append_values (text, _("Right hip"), series->right, first, last);
