@@ -101,16 +101,93 @@ loadwise_database_finalize (GObject *object)
   finalize_stmts (self);
   g_clear_pointer (&self->db, sqlite3_close);
   unregister_open_file (self);
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->catalogue, loadwise_catalogue_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->data_dir, g_free);
 
   G_OBJECT_CLASS (loadwise_database_parent_class)->finalize (object);
 }
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 loadwise_database_class_init (LoadwiseDatabaseClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = loadwise_database_finalize;
+
+  /**
+   * LoadwiseDatabase::changed:
+   * @what: the #LoadwiseDatabaseChange flags of what changed
+   *
+   * After this connection committed a write, and after another
+   * connection's commit was seen (LOADWISE_DATABASE_CHANGE_EXTERNAL).
+   * The derived state is up to date when it is emitted.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+void
+loadwise_database_emit_changed (LoadwiseDatabase       *self,
+                                LoadwiseDatabaseChange  what)
+{
+  g_return_if_fail (LOADWISE_IS_DATABASE (self));
+
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint) what);
+}
+
+void
+loadwise_database_set_clock (LoadwiseDatabase *self,
+                             LoadwiseClock    *clock)
+{
+  g_return_if_fail (LOADWISE_IS_DATABASE (self));
+  g_return_if_fail (clock == NULL || LOADWISE_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
+}
+
+LoadwiseClock *
+loadwise_database_get_clock (LoadwiseDatabase *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  if (self->clock == NULL)
+    self->clock = loadwise_clock_new_system ();
+  return self->clock;
+}
+
+void
+loadwise_database_set_catalogue (LoadwiseDatabase  *self,
+                                 LoadwiseCatalogue *catalogue)
+{
+  g_return_if_fail (LOADWISE_IS_DATABASE (self));
+
+  if (catalogue != NULL)
+    loadwise_catalogue_ref (catalogue);
+  g_clear_pointer (&self->catalogue, loadwise_catalogue_unref);
+  self->catalogue = catalogue;
+}
+
+LoadwiseCatalogue *
+loadwise_database_get_catalogue (LoadwiseDatabase *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  if (self->catalogue == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      self->catalogue = loadwise_catalogue_load_default (&error);
+      if (self->catalogue == NULL)
+        g_warning ("The exercise catalogue could not be loaded: %s", error->message);
+    }
+  return self->catalogue;
 }
 
 static void

@@ -13,6 +13,8 @@
 
 #include <glib-object.h>
 
+#include "core/loadwise-catalogue.h"
+#include "core/loadwise-clock.h"
 #include "core/loadwise-programme.h"
 #include "core/loadwise-session.h"
 #include "core/loadwise-types.h"
@@ -38,6 +40,19 @@ GQuark loadwise_database_error_quark (void);
 #define LOADWISE_TYPE_DATABASE (loadwise_database_get_type ())
 
 G_DECLARE_FINAL_TYPE (LoadwiseDatabase, loadwise_database, LOADWISE, DATABASE, GObject)
+
+/* What a write touched, coarsely, as the "changed" signal carries it. */
+typedef enum {
+  LOADWISE_DATABASE_CHANGE_PROGRAMME = 1 << 0,  /* settings, start, week plans */
+  LOADWISE_DATABASE_CHANGE_SESSIONS  = 1 << 1,  /* sessions, set logs, exercise pain */
+  LOADWISE_DATABASE_CHANGE_CHECKINS  = 1 << 2,  /* morning check-ins, habits, red flags */
+  LOADWISE_DATABASE_CHANGE_RUNS      = 1 << 3,  /* runs and shoes */
+  LOADWISE_DATABASE_CHANGE_FLARES    = 1 << 4,  /* flare periods, answers to suggestions */
+  LOADWISE_DATABASE_CHANGE_DERIVED   = 1 << 5,  /* week decisions and flares worked out again */
+  LOADWISE_DATABASE_CHANGE_SETTINGS  = 1 << 6,  /* reminders and other stored settings */
+  LOADWISE_DATABASE_CHANGE_EXTERNAL  = 1 << 7,  /* another connection committed: anything */
+  LOADWISE_DATABASE_CHANGE_ALL       = 0xff,
+} LoadwiseDatabaseChange;
 
 /* $LOADWISE_DATA_DIR, else $XDG_DATA_HOME/loadwise. Newly allocated. */
 char             *loadwise_database_get_default_dir (void);
@@ -70,6 +85,18 @@ gboolean          loadwise_database_move_aside       (const char        *path,
 
 /* The newest file in DIR/backups, or NULL. */
 char             *loadwise_database_find_latest_backup (const char      *data_dir);
+
+/* The clock whose today the derived programme state (week decisions,
+ * flares) is worked out for; the system clock until set. The app, the CLI
+ * and the service hand in theirs, tests a fixed one. */
+void              loadwise_database_set_clock        (LoadwiseDatabase  *self,
+                                                      LoadwiseClock     *clock);
+LoadwiseClock    *loadwise_database_get_clock        (LoadwiseDatabase  *self);
+/* The catalogue the derived state reads; the default catalogue until set. */
+void              loadwise_database_set_catalogue    (LoadwiseDatabase  *self,
+                                                      LoadwiseCatalogue *catalogue);
+/* NULL only when the default catalogue could not be loaded. */
+LoadwiseCatalogue *loadwise_database_get_catalogue   (LoadwiseDatabase  *self);
 
 const char       *loadwise_database_get_path         (LoadwiseDatabase  *self);
 int               loadwise_database_get_schema_version (LoadwiseDatabase *self);

@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "core/loadwise-red-flags.h"
@@ -45,7 +45,18 @@ struct _LoadwiseDatabase
   int           schema_version;
   sqlite3_stmt *stmts[LOADWISE_STORE_N_STMTS];
   char         *open_key;    /* the file's "dev:ino" in the open-files registry */
+  LoadwiseClock *clock;      /* today, for the derived state */
+  LoadwiseCatalogue *catalogue;
+  /* Watching for other processes' commits (loadwise-database-watch.c). */
+  GFileMonitor *monitors[2]; /* the database and its -wal */
+  guint         watch_source;
+  gint64        data_version; /* PRAGMA data_version last seen */
 };
+
+/* Emits "changed" with @what (loadwise-database.c). Call it after a
+ * commit, never inside a transaction. */
+void          loadwise_database_emit_changed (LoadwiseDatabase       *self,
+                                              LoadwiseDatabaseChange  what);
 
 /* The cached statement @which, prepared from @sql on first use. */
 sqlite3_stmt *loadwise_database_get_stmt     (LoadwiseDatabase  *self,

@@ -35,6 +35,37 @@ static const struct {
   { LOADWISE_FAMILY_LATERAL, 4, "side-plank", 3, 1, 1, 20, 30, LOADWISE_SIDE_MODE_PER_SIDE },
 };
 
+/* @xml with the runs of white space between two tags taken out, as
+ * xml-stripblanks leaves the resource: the cases below then edit one
+ * document whether or not the build stripped it. */
+static char *
+without_blanks_between_elements (const char *xml,
+                                 gsize       len)
+{
+  GString *out = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      gsize j = i;
+
+      if (xml[i] == '>')
+        {
+          g_string_append_c (out, '>');
+          for (j = i + 1; j < len && g_ascii_isspace (xml[j]); j++)
+            ;
+          if (j < len && xml[j] == '<')
+            {
+              i = j - 1;
+              continue;
+            }
+          j = i;
+        }
+      else
+        g_string_append_c (out, xml[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 default_document (void)
 {
@@ -43,7 +74,7 @@ default_document (void)
                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
 
   g_assert_no_error (error);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return without_blanks_between_elements (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 /* The default document with the one occurrence of @from replaced by @to. */
@@ -302,7 +333,7 @@ static const BrokenCase broken_cases[] = {
     "Exercise catalogue, exercise “side-plank”: missing <summary>" },
   { "<source>Boren et al.", "<cite>Boren et al.",
     "Exercise catalogue, exercise “side-plank”: unknown element <cite>" },
-  { /* the resource is compiled with xml-stripblanks: no blanks between elements */
+  { /* the document has no blanks between elements (see default_document) */
     "<cue>Small steps; the feet never cross.</cue><cue>Stay upright without swaying side to side.</cue>", "",
     "Exercise catalogue, exercise “easy-side-steps”: missing <cue>" },
   { "<name>Side plank</name>", "<name>  </name>", "Exercise catalogue, exercise “side-plank”: <name> is empty" },
