@@ -153,13 +153,12 @@ loadwise_progression_target_reached (const LoadwiseExercise      *exercise,
   return TRUE;
 }
 
-/* "2" or "2.5": baselines are medians, so they may end in .5. */
-static char *
-format_pain (double pain)
+/* Pain in tenths for a reason: baselines are medians, so they may end
+ * in .5; weekly means are shown to one decimal. */
+static guint
+pain_x10 (double pain)
 {
-  if (fabs (pain - round (pain)) < 0.05)
-    return g_strdup_printf ("%.0f", pain);
-  return g_strdup_printf ("%.1f", pain);
+  return (guint) CLAMP (round (pain * 10), 0, 10 * LOADWISE_PAIN_MAX);
 }
 
 /* One step up the range (ACSM 2009); FALSE when already at its top. */
@@ -186,23 +185,14 @@ climb_target (const LoadwiseExercise *exercise,
     }
 }
 
-static char *
-describe_target (const LoadwiseExercise *exercise,
-                 guint                   target_reps,
-                 guint                   target_hold_s)
+static void
+set_target (LoadwiseReason         *why,
+            const LoadwiseExercise *exercise,
+            guint                   target_reps,
+            guint                   target_hold_s)
 {
-  if (loadwise_exercise_is_hold (exercise))
-    return g_strdup_printf (ngettext ("%u-second holds", "%u-second holds", target_hold_s),
-                            target_hold_s);
-  return g_strdup_printf (ngettext ("%u rep a set", "%u reps a set", target_reps), target_reps);
-}
-
-static char *
-describe_done (guint percent)
-{
-  if (percent >= 100)
-    return g_strdup (_("every set done"));
-  return g_strdup_printf (_("%u%% of sets done"), percent);
+  why->target_is_hold = loadwise_exercise_is_hold (exercise);
+  why->target = why->target_is_hold ? target_hold_s : target_reps;
 }
 
 static gboolean
@@ -235,13 +225,8 @@ worst_morning (const LoadwiseWeekFigures *figures)
   return worst;
 }
 
-static char *
-join_causes (GPtrArray *causes)
-{
-  g_ptr_array_add (causes, NULL);
-  return g_strjoinv (", ", (char **) causes->pdata);
-}
-
+/* Fills @out->why with the decision, its causes and the figures they
+ * name; the sentence is rendered from it afterwards. */
 static void
 decide_family (const LoadwiseCatalogue   *catalogue,
                const LoadwiseWeekFigures *figures,
@@ -249,12 +234,8 @@ decide_family (const LoadwiseCatalogue   *catalogue,
                LoadwiseFamilyDecision    *out)
 {
   const LoadwiseFamilyWeek *week = &figures->families[family];
-  const char *label = loadwise_family_get_label (family);
   const LoadwiseExercise *exercise = loadwise_catalogue_lookup (catalogue, family, week->level);
-  g_autoptr (GPtrArray) causes = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *why = NULL;
-  g_autofree char *baseline_text = NULL;
-  g_autofree char *climb = NULL;
+  LoadwiseReason *why = &out->why;
   guint counted = week->sets_prescribed - MIN (week->sets_skipped, week->sets_prescribed);
   guint completion = loadwise_progression_percent (week->sets_done, week->sets_prescribed);
   guint adherence = loadwise_progression_percent (week->sets_done, counted);
@@ -263,41 +244,43 @@ decide_family (const LoadwiseCatalogue   *catalogue,
   gboolean mornings_known = figures->have_baseline && morning >= 0;
   guint reps = week->target_reps;
   guint hold_s = week->target_hold_s;
+  guint climbed = 0;
 
   out->level = week->level;
   out->target_reps = loadwise_progression_clamp_reps (exercise, reps);
   out->target_hold_s = loadwise_progression_clamp_hold_s (exercise, hold_s);
   out->ask_what_got_in_the_way = FALSE;
-  if (figures->have_baseline)
-    baseline_text = format_pain (figures->baseline);
+
+  why->kind = LOADWISE_REASON_KIND_FAMILY;
+  why->family = family;
+  why->from_level = week->level;
+  /* The figures as they were: a later change of the thresholds does not
+   * rewrite why an old week went the way it did. */
+  why->percent_needed = LOADWISE_PROGRESS_COMPLETION_PERCENT;
+  why->pain = (guint) CLAMP (week->max_pain, 0, LOADWISE_PAIN_MAX);
+  why->safe_pain = MIN (figures->safe_pain, LOADWISE_PAIN_MAX);
+  why->max_pain = MIN (figures->max_pain, LOADWISE_PAIN_MAX);
+  why->morning_pain = (guint) CLAMP (morning, 0, LOADWISE_PAIN_MAX);
+  why->baseline_x10 = figures->have_baseline ? pain_x10 (figures->baseline) : 0;
 
   /* Regress: pain during over the maximum (PMM, Silbernagel 2007), a
    * morning >= baseline + 2 (Farrar 2001), or mornings rising two weeks
    * in a row. Safety first, whatever else the week shows. */
   if (week->max_pain > (int) figures->max_pain)
-    g_ptr_array_add (causes, g_strdup_printf (_("pain reached %d during, above your maximum of %u"),
-                                              week->max_pain, figures->max_pain));
+    why->causes |= LOADWISE_REASON_PAIN_ABOVE_MAX;
   if (mornings_known && morning >= figures->baseline + LOADWISE_MORNING_REGRESS_MARGIN)
-    g_ptr_array_add (causes, g_strdup_printf (_("a morning's pain reached %d, 2 or more above your usual %s"),
-                                              morning, baseline_text));
+    why->causes |= LOADWISE_REASON_MORNING_FLARED;
   if (mornings_rose (figures))
-    g_ptr_array_add (causes, g_strdup (_("morning pain rose two weeks in a row")));
+    why->causes |= LOADWISE_REASON_MORNINGS_ROSE;
 
-  if (causes->len > 0)
+  if (why->causes != 0)
     {
-      why = join_causes (causes);
       out->decision = LOADWISE_DECISION_REGRESS;
-      out->target_reps = 0;
-      out->target_hold_s = 0;
       if (week->level > LOADWISE_LEVEL_MIN)
         {
           out->level = week->level - 1;
           exercise = loadwise_catalogue_lookup (catalogue, family, out->level);
-          out->reason = g_strdup_printf (_("%s: down to level %u — %s"), label, out->level, why);
         }
-      else
-        out->reason = g_strdup_printf (_("%s: stays at level 0, the gentlest level — %s"),
-                                       label, why);
       out->target_reps = loadwise_progression_clamp_reps (exercise, 0);
       out->target_hold_s = loadwise_progression_clamp_hold_s (exercise, 0);
       return;
@@ -308,11 +291,10 @@ decide_family (const LoadwiseCatalogue   *catalogue,
   if (loadwise_progression_target_reached (exercise, reps, hold_s, week->sessions, week->n_sessions)
       && climb_target (exercise, &reps, &hold_s))
     {
-      g_autofree char *target = describe_target (exercise, reps, hold_s);
-
       out->target_reps = reps;
       out->target_hold_s = hold_s;
-      climb = g_strdup_printf (_("target reached in 2 sessions in a row, so it climbs to %s"), target);
+      set_target (why, exercise, reps, hold_s);
+      climbed = LOADWISE_REASON_TARGET_CLIMBS;
     }
 
   /* After the last week: maintenance at the reached levels (PROGRAMME.md,
@@ -320,12 +302,7 @@ decide_family (const LoadwiseCatalogue   *catalogue,
   if (maintenance)
     {
       out->decision = LOADWISE_DECISION_MAINTAIN;
-      if (climb != NULL)
-        out->reason = g_strdup_printf (_("%s: maintenance at level %u, two sessions a week — %s"),
-                                       label, out->level, climb);
-      else
-        out->reason = g_strdup_printf (_("%s: maintenance at level %u, two sessions a week to keep "
-                                         "what you built"), label, out->level);
+      why->causes |= LOADWISE_REASON_MAINTENANCE | climbed;
       return;
     }
 
@@ -335,23 +312,16 @@ decide_family (const LoadwiseCatalogue   *catalogue,
     {
       /* Every session day skipped or in a flare: not a miss, but nothing
        * to judge (PROGRAMME.md, "The weekly decision"). */
-      if (figures->n_flare_days > 0)
-        out->reason = g_strdup_printf (_("%s: stays at level %u — the week was in flare mode, "
-                                         "which is not a miss; the level waits for the hip to "
-                                         "settle"), label, out->level);
-      else
-        out->reason = g_strdup_printf (_("%s: stays at level %u — the week's sessions were "
-                                         "skipped, so there is nothing to judge yet"),
-                                       label, out->level);
+      why->causes |= figures->n_flare_days > 0 ? LOADWISE_REASON_FLARE_WEEK
+                                               : LOADWISE_REASON_ALL_SKIPPED;
       return;
     }
 
   if (adherence < LOADWISE_LOW_COMPLETION_PERCENT)
     {
       out->ask_what_got_in_the_way = TRUE;
-      out->reason = g_strdup_printf (_("%s: stays at level %u — %u%% of sets done. What got in the "
-                                       "way? A word in the next session's note helps plan around it"),
-                                     label, out->level, adherence);
+      why->causes |= LOADWISE_REASON_COMPLETION_LOW;
+      why->percent = adherence;
       return;
     }
 
@@ -359,9 +329,9 @@ decide_family (const LoadwiseCatalogue   *catalogue,
       && week->max_pain >= 0 && week->max_pain <= (int) figures->safe_pain
       && mornings_known && morning <= figures->baseline + LOADWISE_MORNING_SETTLED_MARGIN)
     {
-      g_autofree char *done = describe_done (completion);
-
       out->decision = LOADWISE_DECISION_PROGRESS;
+      why->causes |= LOADWISE_REASON_GATES_OPEN;
+      why->percent = completion;
       if (week->level < LOADWISE_LEVEL_MAX)
         {
           /* One level at most; the range restarts at its bottom. */
@@ -369,9 +339,6 @@ decide_family (const LoadwiseCatalogue   *catalogue,
           exercise = loadwise_catalogue_lookup (catalogue, family, out->level);
           out->target_reps = loadwise_progression_clamp_reps (exercise, 0);
           out->target_hold_s = loadwise_progression_clamp_hold_s (exercise, 0);
-          out->reason = g_strdup_printf (_("%s: up to level %u — %s, pain stayed at %d or below, "
-                                           "mornings settled"),
-                                         label, out->level, done, week->max_pain);
           return;
         }
 
@@ -381,18 +348,13 @@ decide_family (const LoadwiseCatalogue   *catalogue,
       hold_s = week->target_hold_s;
       if (climb_target (exercise, &reps, &hold_s))
         {
-          g_autofree char *target = describe_target (exercise, reps, hold_s);
-
           out->target_reps = reps;
           out->target_hold_s = hold_s;
-          out->reason = g_strdup_printf (_("%s: level 4 is the top, so the target climbs to %s "
-                                           "instead — %s, pain stayed at %d or below, mornings settled"),
-                                         label, target, done, week->max_pain);
+          set_target (why, exercise, reps, hold_s);
+          why->causes |= LOADWISE_REASON_TOP_CLIMBS;
         }
       else
-        out->reason = g_strdup_printf (_("%s: stays at the top of level 4, the last step of the "
-                                         "ladder — %s, pain stayed at %d or below, mornings settled"),
-                                       label, done, week->max_pain);
+        why->causes |= LOADWISE_REASON_TOP_REACHED;
       return;
     }
 
@@ -400,47 +362,34 @@ decide_family (const LoadwiseCatalogue   *catalogue,
    * within the maximum, settled by the next morning, is a hold (PMM). */
   if (completion < LOADWISE_PROGRESS_COMPLETION_PERCENT)
     {
+      why->percent = completion;
       if (counted < week->sets_prescribed && figures->n_flare_days > 0)
-        g_ptr_array_add (causes, g_strdup_printf (_("%u%% of the week's sets done (flare days are "
-                                                    "not a miss, but moving up needs %u%%)"),
-                                                  completion,
-                                                  LOADWISE_PROGRESS_COMPLETION_PERCENT));
+        why->causes |= LOADWISE_REASON_SETS_SHORT_FLARE;
       else if (counted < week->sets_prescribed)
-        g_ptr_array_add (causes, g_strdup_printf (_("%u%% of the week's sets done (skipped days "
-                                                    "are not a miss, but moving up needs %u%%)"),
-                                                  completion,
-                                                  LOADWISE_PROGRESS_COMPLETION_PERCENT));
+        why->causes |= LOADWISE_REASON_SETS_SHORT_SKIPPED;
       else
-        g_ptr_array_add (causes, g_strdup_printf (_("%u%% of sets done, and moving up needs %u%%"),
-                                                  completion,
-                                                  LOADWISE_PROGRESS_COMPLETION_PERCENT));
+        why->causes |= LOADWISE_REASON_SETS_SHORT;
     }
   if (week->max_pain < 0)
-    g_ptr_array_add (causes, g_strdup (_("pain during was not rated")));
+    why->causes |= LOADWISE_REASON_PAIN_NOT_RATED;
   else if (week->max_pain > (int) figures->safe_pain)
-    g_ptr_array_add (causes, g_strdup_printf (_("pain reached %d during, above %u but within %u, "
-                                                "and settled by the next morning"),
-                                              week->max_pain, figures->safe_pain,
-                                              figures->max_pain));
+    why->causes |= LOADWISE_REASON_PAIN_ABOVE_SAFE;
   if (!mornings_known)
-    g_ptr_array_add (causes, g_strdup (_("no morning check-ins to show how the hip settled")));
+    why->causes |= LOADWISE_REASON_NO_CHECKINS;
   else if (morning > figures->baseline + LOADWISE_MORNING_SETTLED_MARGIN)
-    g_ptr_array_add (causes, g_strdup_printf (_("a morning's pain of %d was more than 1 above "
-                                                "your usual %s"), morning, baseline_text));
-  if (climb != NULL)
-    g_ptr_array_add (causes, g_steal_pointer (&climb));
-
-  why = join_causes (causes);
-  out->reason = g_strdup_printf (_("%s: stays at level %u — %s"), label, out->level, why);
+    why->causes |= LOADWISE_REASON_MORNING_UNSETTLED;
+  why->causes |= climbed;
 }
 
 static void
 decide_clinician (const LoadwiseWeekFigures *figures,
                   LoadwiseWeekDecision      *out)
 {
+  LoadwiseReason *why = &out->clinician_why;
   gboolean regress = FALSE;
   double mean;
 
+  why->kind = LOADWISE_REASON_KIND_CLINICIAN;
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     regress |= out->families[f].decision == LOADWISE_DECISION_REGRESS;
 
@@ -448,9 +397,7 @@ decide_clinician (const LoadwiseWeekFigures *figures,
   if (regress && figures->previous_regress)
     {
       out->see_clinician = TRUE;
-      out->clinician_reason = g_strdup (_("Two weeks in a row needed a step down. A physiotherapist "
-                                          "or doctor can look at what keeps the hip irritated. The "
-                                          "programme carries on meanwhile at the levels below."));
+      why->causes = LOADWISE_REASON_TWO_REGRESS;
       return;
     }
 
@@ -471,21 +418,11 @@ decide_clinician (const LoadwiseWeekFigures *figures,
       || figures->baseline - mean >= LOADWISE_CLINICIAN_FALL_SHARE * figures->baseline)
     return;
 
-  {
-    g_autofree char *from = format_pain (figures->baseline);
-    g_autofree char *to = format_pain (mean);
-
-    out->see_clinician = TRUE;
-    out->clinician_reason =
-      g_strdup_printf (ngettext ("After %d week of steady work, morning pain has not come down by 2 "
-                                 "points or 30%% (from %s to %s). A physiotherapist or doctor can "
-                                 "check what else is going on. The programme carries on meanwhile.",
-                                 "After %d weeks of steady work, morning pain has not come down by 2 "
-                                 "points or 30%% (from %s to %s). A physiotherapist or doctor can "
-                                 "check what else is going on. The programme carries on meanwhile.",
-                                 figures->week),
-                       figures->week, from, to);
-  }
+  out->see_clinician = TRUE;
+  why->causes = LOADWISE_REASON_NO_IMPROVEMENT;
+  why->week = (guint) figures->week;
+  why->baseline_x10 = pain_x10 (figures->baseline);
+  why->mean_x10 = pain_x10 (mean);
 }
 
 void
@@ -503,8 +440,15 @@ loadwise_progression_decide (const LoadwiseCatalogue   *catalogue,
     {
       g_return_if_fail (figures->families[f].level <= LOADWISE_LEVEL_MAX);
       decide_family (catalogue, figures, f, &out->families[f]);
+      out->families[f].why.decision = out->families[f].decision;
+      out->families[f].why.level = out->families[f].level;
+      loadwise_reason_trim (&out->families[f].why);
+      out->families[f].reason = loadwise_reason_to_string (&out->families[f].why);
     }
   decide_clinician (figures, out);
+  loadwise_reason_trim (&out->clinician_why);
+  if (out->see_clinician)
+    out->clinician_reason = loadwise_reason_to_string (&out->clinician_why);
 }
 
 /* The day before a long run or speed session. */

@@ -14,6 +14,7 @@
 
 #include "core/loadwise-catalogue.h"
 #include "core/loadwise-programme.h"
+#include "core/loadwise-reason.h"
 #include "core/loadwise-session.h"
 #include "core/loadwise-types.h"
 
@@ -55,14 +56,7 @@ G_BEGIN_DECLS
  * run or speed session (design). */
 #define LOADWISE_PLACEMENT_LEVEL_MIN         3
 
-typedef enum {
-  LOADWISE_DECISION_START,
-  LOADWISE_DECISION_PROGRESS,
-  LOADWISE_DECISION_HOLD,
-  LOADWISE_DECISION_REGRESS,
-  LOADWISE_DECISION_MAINTAIN,
-} LoadwiseDecision;
-
+/* LoadwiseDecision is in loadwise-reason.h, so that a reason carries one. */
 /* "start", "progress", "hold", "regress", "maintain" */
 const char *loadwise_decision_to_string   (LoadwiseDecision  decision);
 gboolean    loadwise_decision_from_string (const char       *text,
@@ -128,13 +122,16 @@ typedef struct {
   guint            target_reps;    /* 0 for a hold exercise */
   guint            target_hold_s;  /* 0 unless a hold */
   gboolean         ask_what_got_in_the_way;
-  char            *reason;         /* translated, one sentence */
+  LoadwiseReason   why;            /* the decision's codes and figures */
+  char            *reason;         /* why, rendered in the current language */
 } LoadwiseFamilyDecision;
 
 typedef struct {
   LoadwiseFamilyDecision families[LOADWISE_N_FAMILIES];
   gboolean               see_clinician;
-  char                  *clinician_reason;  /* NULL unless see_clinician */
+  /* Of kind LOADWISE_REASON_KIND_CLINICIAN; no causes unless see_clinician. */
+  LoadwiseReason         clinician_why;
+  char                  *clinician_reason;  /* rendered; NULL unless see_clinician */
 } LoadwiseWeekDecision;
 
 void     loadwise_week_decision_clear (LoadwiseWeekDecision *decision);

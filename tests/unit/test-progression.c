@@ -39,6 +39,7 @@ typedef struct {
   gboolean          ask;
   const char       *reason_part;
   gboolean          see_clinician;
+  guint             causes;                  /* LoadwiseReasonCause; 0: not checked */
 } DecisionCase;
 
 /* Each case overrides fields of OK_WEEK on purpose. */
@@ -50,83 +51,83 @@ typedef struct {
   .week = 2, .weeks = 8, .means = { 2.0, 2.3 }, .adherence_total = 100
 
 static const DecisionCase cases[] = {
-  { "every gate open", OK_WEEK, .decision = LOADWISE_DECISION_PROGRESS, .new_level = 2,
-    .reason_part = "Bridge: up to level 2 — every set done, pain stayed at 2 or below, mornings settled" },
-  { "completion 80%", OK_WEEK, .done = 80, .decision = LOADWISE_DECISION_PROGRESS, .new_level = 2,
+  { "every gate open", OK_WEEK, .causes = LOADWISE_REASON_GATES_OPEN, .decision = LOADWISE_DECISION_PROGRESS, .new_level = 2,
+    .reason_part = "Bridge: up to level 2. Every set done, pain stayed at 2 or below, mornings settled." },
+  { "completion 80%", OK_WEEK, .causes = LOADWISE_REASON_GATES_OPEN, .done = 80, .decision = LOADWISE_DECISION_PROGRESS, .new_level = 2,
     .reason_part = "80% of sets done" },
-  { "completion 79%", OK_WEEK, .done = 79, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
-    .reason_part = "Bridge: stays at level 1 — 79% of sets done, and moving up needs 80%" },
-  { "completion 50%: hold, no question", OK_WEEK, .done = 50, .decision = LOADWISE_DECISION_HOLD,
+  { "completion 79%", OK_WEEK, .causes = LOADWISE_REASON_SETS_SHORT, .done = 79, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
+    .reason_part = "Bridge: stays at level 1. 79% of sets done, and moving up needs 80%." },
+  { "completion 50%: hold, no question", OK_WEEK, .causes = LOADWISE_REASON_SETS_SHORT, .done = 50, .decision = LOADWISE_DECISION_HOLD,
     .new_level = 1, .reason_part = "50% of sets done" },
-  { "completion 49%: hold and ask", OK_WEEK, .done = 49, .decision = LOADWISE_DECISION_HOLD,
+  { "completion 49%: hold and ask", OK_WEEK, .causes = LOADWISE_REASON_COMPLETION_LOW, .done = 49, .decision = LOADWISE_DECISION_HOLD,
     .new_level = 1, .ask = TRUE, .reason_part = "49% of sets done. What got in the way?" },
-  { "nothing done: hold and ask", OK_WEEK, .done = 0, .max_pain = -1,
+  { "nothing done: hold and ask", OK_WEEK, .causes = LOADWISE_REASON_COMPLETION_LOW, .done = 0, .max_pain = -1,
     .decision = LOADWISE_DECISION_HOLD, .new_level = 1, .ask = TRUE,
     .reason_part = "0% of sets done. What got in the way?" },
-  { "pain during at safe", OK_WEEK, .max_pain = 3, .decision = LOADWISE_DECISION_PROGRESS,
+  { "pain during at safe", OK_WEEK, .causes = LOADWISE_REASON_GATES_OPEN, .max_pain = 3, .decision = LOADWISE_DECISION_PROGRESS,
     .new_level = 2, .reason_part = "pain stayed at 3 or below" },
-  { "pain during at safe + 1", OK_WEEK, .max_pain = 4, .decision = LOADWISE_DECISION_HOLD,
-    .new_level = 1, .reason_part = "pain reached 4 during, above 3 but within 5, and settled by the next morning" },
-  { "pain during at maximum", OK_WEEK, .max_pain = 5, .decision = LOADWISE_DECISION_HOLD,
-    .new_level = 1, .reason_part = "pain reached 5 during" },
-  { "pain during at maximum + 1", OK_WEEK, .max_pain = 6, .decision = LOADWISE_DECISION_REGRESS,
-    .new_level = 0, .reason_part = "Bridge: down to level 0 — pain reached 6 during, above your maximum of 5" },
-  { "pain not rated", OK_WEEK, .max_pain = -1, .decision = LOADWISE_DECISION_HOLD,
-    .new_level = 1, .reason_part = "pain during was not rated" },
-  { "morning at baseline + 1", OK_WEEK, .mornings = { 2, 3, END },
+  { "pain during at safe + 1", OK_WEEK, .causes = LOADWISE_REASON_PAIN_ABOVE_SAFE, .max_pain = 4, .decision = LOADWISE_DECISION_HOLD,
+    .new_level = 1, .reason_part = "Pain reached 4 during, above 3 but within 5, and settled by the next morning." },
+  { "pain during at maximum", OK_WEEK, .causes = LOADWISE_REASON_PAIN_ABOVE_SAFE, .max_pain = 5, .decision = LOADWISE_DECISION_HOLD,
+    .new_level = 1, .reason_part = "Pain reached 5 during" },
+  { "pain during at maximum + 1", OK_WEEK, .causes = LOADWISE_REASON_PAIN_ABOVE_MAX, .max_pain = 6, .decision = LOADWISE_DECISION_REGRESS,
+    .new_level = 0, .reason_part = "Bridge: down to level 0. Pain reached 6 during, above your maximum of 5." },
+  { "pain not rated", OK_WEEK, .causes = LOADWISE_REASON_PAIN_NOT_RATED, .max_pain = -1, .decision = LOADWISE_DECISION_HOLD,
+    .new_level = 1, .reason_part = "Pain during was not rated." },
+  { "morning at baseline + 1", OK_WEEK, .causes = LOADWISE_REASON_GATES_OPEN, .mornings = { 2, 3, END },
     .decision = LOADWISE_DECISION_PROGRESS, .new_level = 2, .reason_part = "mornings settled" },
-  { "morning at baseline + 2", OK_WEEK, .mornings = { 2, 4, END },
+  { "morning at baseline + 2", OK_WEEK, .causes = LOADWISE_REASON_MORNING_FLARED, .mornings = { 2, 4, END },
     .decision = LOADWISE_DECISION_REGRESS, .new_level = 0,
-    .reason_part = "a morning's pain reached 4, 2 or more above your usual 2" },
-  { "half-point baseline: between +1 and +2 holds", OK_WEEK, .baseline = 2.5,
+    .reason_part = "A morning’s pain reached 4, 2 or more above your usual 2." },
+  { "half-point baseline: between +1 and +2 holds", OK_WEEK, .causes = LOADWISE_REASON_MORNING_UNSETTLED, .baseline = 2.5,
     .mornings = { 4, END }, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
-    .reason_part = "a morning's pain of 4 was more than 1 above your usual 2.5" },
-  { "no check-ins: hold", OK_WEEK, .mornings = { END }, .decision = LOADWISE_DECISION_HOLD,
-    .new_level = 1, .reason_part = "no morning check-ins" },
-  { "no baseline: hold", OK_WEEK, .baseline = NONE, .decision = LOADWISE_DECISION_HOLD,
-    .new_level = 1, .reason_part = "no morning check-ins" },
-  { "mornings rose two weeks in a row", OK_WEEK, .week = 3, .means = { 1.0, 1.5, 2.0 },
+    .reason_part = "A morning’s pain of 4 was more than 1 above your usual 2.5." },
+  { "no check-ins: hold", OK_WEEK, .causes = LOADWISE_REASON_NO_CHECKINS, .mornings = { END }, .decision = LOADWISE_DECISION_HOLD,
+    .new_level = 1, .reason_part = "No morning check-ins" },
+  { "no baseline: hold", OK_WEEK, .causes = LOADWISE_REASON_NO_CHECKINS, .baseline = NONE, .decision = LOADWISE_DECISION_HOLD,
+    .new_level = 1, .reason_part = "No morning check-ins" },
+  { "mornings rose two weeks in a row", OK_WEEK, .causes = LOADWISE_REASON_MORNINGS_ROSE, .week = 3, .means = { 1.0, 1.5, 2.0 },
     .decision = LOADWISE_DECISION_REGRESS, .new_level = 0,
-    .reason_part = "morning pain rose two weeks in a row" },
+    .reason_part = "Morning pain rose two weeks in a row." },
   { "mornings rose once, then level", OK_WEEK, .week = 3, .means = { 1.0, 2.0, 2.0 },
     .decision = LOADWISE_DECISION_PROGRESS, .new_level = 2, .reason_part = "up to level 2" },
   { "a week without check-ins breaks the rise", OK_WEEK, .week = 3, .means = { 1.0, NONE, 2.0 },
     .decision = LOADWISE_DECISION_PROGRESS, .new_level = 2, .reason_part = "up to level 2" },
-  { "two regress weeks: see a clinician", OK_WEEK, .max_pain = 6, .previous_regress = TRUE,
+  { "two regress weeks: see a clinician", OK_WEEK, .causes = LOADWISE_REASON_PAIN_ABOVE_MAX, .max_pain = 6, .previous_regress = TRUE,
     .decision = LOADWISE_DECISION_REGRESS, .new_level = 0, .reason_part = "down to level 0",
     .see_clinician = TRUE },
   { "regress after a good week: no prompt", OK_WEEK, .max_pain = 6,
     .decision = LOADWISE_DECISION_REGRESS, .new_level = 0, .reason_part = "down to level 0" },
   { "progress after a regress week: no prompt", OK_WEEK, .previous_regress = TRUE,
     .decision = LOADWISE_DECISION_PROGRESS, .new_level = 2, .reason_part = "up to level 2" },
-  { "level 0 is the floor", OK_WEEK, .level = 0, .max_pain = 7,
+  { "level 0 is the floor", OK_WEEK, .causes = LOADWISE_REASON_PAIN_ABOVE_MAX, .level = 0, .max_pain = 7,
     .decision = LOADWISE_DECISION_REGRESS, .new_level = 0,
-    .reason_part = "Bridge: stays at level 0, the gentlest level — pain reached 7 during" },
-  { "level 4 is the ceiling: reps climb", OK_WEEK, .level = 4, .target_reps = 0,
+    .reason_part = "Bridge: stays at level 0, the gentlest level. Pain reached 7 during" },
+  { "level 4 is the ceiling: reps climb", OK_WEEK, .causes = LOADWISE_REASON_GATES_OPEN | LOADWISE_REASON_TOP_CLIMBS, .level = 4, .target_reps = 0,
     .decision = LOADWISE_DECISION_PROGRESS, .new_level = 4, .new_target_reps = 10,
-    .reason_part = "Bridge: level 4 is the top, so the target climbs to 10 reps a set instead" },
-  { "level 4 at the top of its range", OK_WEEK, .level = 4, .target_reps = 12,
+    .reason_part = "Bridge: stays at level 4, the top of the ladder. Every set done, pain stayed at 2 or below, mornings settled. The target climbs to 10 reps a set instead." },
+  { "level 4 at the top of its range", OK_WEEK, .causes = LOADWISE_REASON_GATES_OPEN | LOADWISE_REASON_TOP_REACHED, .level = 4, .target_reps = 12,
     .decision = LOADWISE_DECISION_PROGRESS, .new_level = 4, .new_target_reps = 12,
-    .reason_part = "stays at the top of level 4" },
-  { "skipped days: adherence full, completion short", OK_WEEK, .done = 4, .prescribed = 6,
+    .reason_part = "The target is at the top of its range, the last step of the ladder." },
+  { "skipped days: adherence full, completion short", OK_WEEK, .causes = LOADWISE_REASON_SETS_SHORT_SKIPPED, .done = 4, .prescribed = 6,
     .skipped = 2, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
-    .reason_part = "66% of the week's sets done (skipped days are not a miss, but moving up needs 80%)" },
-  { "skipped days are not a miss: no question", OK_WEEK, .done = 2, .prescribed = 6,
+    .reason_part = "66% of the week’s sets done. Skipped days are not a miss, but moving up needs 80%." },
+  { "skipped days are not a miss: no question", OK_WEEK, .causes = LOADWISE_REASON_SETS_SHORT_SKIPPED, .done = 2, .prescribed = 6,
     .skipped = 4, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
-    .reason_part = "33% of the week's sets done (skipped days are not a miss" },
-  { "every day skipped", OK_WEEK, .done = 0, .prescribed = 6, .skipped = 6, .max_pain = -1,
+    .reason_part = "33% of the week’s sets done. Skipped days are not a miss" },
+  { "every day skipped", OK_WEEK, .causes = LOADWISE_REASON_ALL_SKIPPED, .done = 0, .prescribed = 6, .skipped = 6, .max_pain = -1,
     .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
-    .reason_part = "the week's sessions were skipped" },
-  { "flare days are not a miss either", OK_WEEK, .done = 2, .prescribed = 6, .skipped = 4,
+    .reason_part = "The week’s sessions were skipped" },
+  { "flare days are not a miss either", OK_WEEK, .causes = LOADWISE_REASON_SETS_SHORT_FLARE, .done = 2, .prescribed = 6, .skipped = 4,
     .n_flare_days = 2, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
-    .reason_part = "33% of the week's sets done (flare days are not a miss, but moving up needs 80%)" },
-  { "a week in flare mode", OK_WEEK, .done = 0, .prescribed = 6, .skipped = 6, .n_flare_days = 3,
+    .reason_part = "33% of the week’s sets done. Flare days are not a miss, but moving up needs 80%." },
+  { "a week in flare mode", OK_WEEK, .causes = LOADWISE_REASON_FLARE_WEEK, .done = 0, .prescribed = 6, .skipped = 6, .n_flare_days = 3,
     .max_pain = -1, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
-    .reason_part = "the week was in flare mode, which is not a miss" },
-  { "custom thresholds: pain 3 over safe 2", OK_WEEK, .safe_pain = 2, .max_pain_threshold = 4,
+    .reason_part = "The week was in flare mode, which is not a miss" },
+  { "custom thresholds: pain 3 over safe 2", OK_WEEK, .causes = LOADWISE_REASON_PAIN_ABOVE_SAFE, .safe_pain = 2, .max_pain_threshold = 4,
     .max_pain = 3, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
-    .reason_part = "pain reached 3 during, above 2 but within 4" },
-  { "custom thresholds: pain 5 over maximum 4", OK_WEEK, .safe_pain = 2,
+    .reason_part = "Pain reached 3 during, above 2 but within 4" },
+  { "custom thresholds: pain 5 over maximum 4", OK_WEEK, .causes = LOADWISE_REASON_PAIN_ABOVE_MAX, .safe_pain = 2,
     .max_pain_threshold = 4, .max_pain = 5, .decision = LOADWISE_DECISION_REGRESS,
     .new_level = 0, .reason_part = "above your maximum of 4" },
   { "custom thresholds: pain 4 safe at 4", OK_WEEK, .safe_pain = 4, .max_pain_threshold = 6,
@@ -135,28 +136,28 @@ static const DecisionCase cases[] = {
   { "6-week programme: week 5 progresses", OK_WEEK, .week = 5, .weeks = 6,
     .means = { 2, 2, 2, 2, 2 }, .decision = LOADWISE_DECISION_PROGRESS, .new_level = 2,
     .reason_part = "up to level 2" },
-  { "6-week programme: after week 6, maintenance", OK_WEEK, .week = 6, .weeks = 6,
+  { "6-week programme: after week 6, maintenance", OK_WEEK, .causes = LOADWISE_REASON_MAINTENANCE, .week = 6, .weeks = 6,
     .means = { 2, 2, 2, 2, 1.5, 1 }, .decision = LOADWISE_DECISION_MAINTAIN, .new_level = 1,
-    .reason_part = "Bridge: maintenance at level 1, two sessions a week" },
+    .reason_part = "Bridge: maintenance at level 1. Two sessions a week keep what you built." },
   { "12-week programme: week 8 still progresses", OK_WEEK, .week = 8, .weeks = 12,
     .means = { 2, 2, 2, 2, 2, 2, 1.5, 1 }, .decision = LOADWISE_DECISION_PROGRESS,
     .new_level = 2, .reason_part = "up to level 2" },
   { "12-week programme: after week 12, maintenance", OK_WEEK, .week = 12, .weeks = 12,
     .means = { 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2 }, .decision = LOADWISE_DECISION_MAINTAIN,
     .new_level = 1, .reason_part = "maintenance at level 1" },
-  { "maintenance keeps the pain gate", OK_WEEK, .week = 10, .weeks = 8,
+  { "maintenance keeps the pain gate", OK_WEEK, .causes = LOADWISE_REASON_PAIN_ABOVE_MAX, .week = 10, .weeks = 8,
     .means = { 2, 2, 2, 2, 2, 2, 2, 2, 2, 2 }, .max_pain = 6,
     .decision = LOADWISE_DECISION_REGRESS, .new_level = 0, .reason_part = "down to level 0" },
-  { "reps climb after 2 sessions at the target", OK_WEEK, .level = 2, .target_reps = 8,
+  { "reps climb after 2 sessions at the target", OK_WEEK, .causes = LOADWISE_REASON_PAIN_ABOVE_SAFE | LOADWISE_REASON_TARGET_CLIMBS, .level = 2, .target_reps = 8,
     .max_pain = 4, .n_full_sessions = 2, .decision = LOADWISE_DECISION_HOLD, .new_level = 2,
-    .new_target_reps = 10, .reason_part = "target reached in 2 sessions in a row, so it climbs to 10 reps a set" },
-  { "reps stay after 1 session at the target", OK_WEEK, .level = 2, .target_reps = 8,
+    .new_target_reps = 10, .reason_part = "Target reached in 2 sessions in a row, so it climbs to 10 reps a set." },
+  { "reps stay after 1 session at the target", OK_WEEK, .causes = LOADWISE_REASON_PAIN_ABOVE_SAFE, .level = 2, .target_reps = 8,
     .max_pain = 4, .n_full_sessions = 1, .decision = LOADWISE_DECISION_HOLD, .new_level = 2,
-    .new_target_reps = 8, .reason_part = "pain reached 4" },
-  { "progress restarts the range at its bottom", OK_WEEK, .level = 2, .target_reps = 10,
+    .new_target_reps = 8, .reason_part = "Pain reached 4" },
+  { "progress restarts the range at its bottom", OK_WEEK, .causes = LOADWISE_REASON_GATES_OPEN, .level = 2, .target_reps = 10,
     .n_full_sessions = 2, .decision = LOADWISE_DECISION_PROGRESS, .new_level = 3,
     .new_target_reps = 8, .reason_part = "up to level 3" },
-  { "clinician: 6 weeks, 80% adherence, no fall", OK_WEEK, .week = 6, .baseline = 4.0,
+  { "clinician: 6 weeks, 80% adherence, no fall", OK_WEEK, .causes = LOADWISE_REASON_PAIN_ABOVE_SAFE, .week = 6, .baseline = 4.0,
     .mornings = { 3, 3, END }, .means = { 4, 4, 4, 3.5, 3.2, 3.0 }, .adherence_total = 80,
     .max_pain = 4, .decision = LOADWISE_DECISION_HOLD, .new_level = 1,
     .reason_part = "stays at level 1", .see_clinician = TRUE },
@@ -264,6 +265,44 @@ test_decision (gconstpointer data)
   if (c->see_clinician)
     g_assert_nonnull (strstr (decision.clinician_reason, "programme carries on"));
 
+  /* The reason is its codes and figures, rendered; they survive storage. */
+  g_assert_cmpint (bridge->why.kind, ==, LOADWISE_REASON_KIND_FAMILY);
+  g_assert_cmpint (bridge->why.family, ==, LOADWISE_FAMILY_BRIDGE);
+  g_assert_cmpint (bridge->why.decision, ==, bridge->decision);
+  g_assert_cmpuint (bridge->why.level, ==, bridge->level);
+  g_assert_cmpuint (bridge->why.from_level, ==, c->level);
+  g_assert_cmpuint (bridge->why.causes, !=, 0);
+  if (c->causes != 0)
+    g_assert_cmphex (bridge->why.causes, ==, c->causes);
+  g_assert_false (bridge->why.revised);
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      g_autofree char *rendered = loadwise_reason_to_string (&decision.families[f].why);
+
+      g_assert_cmpstr (rendered, ==, decision.families[f].reason);
+      g_assert_true (g_str_has_suffix (rendered, "."));
+    }
+  {
+    g_autofree char *code = loadwise_reason_serialize (&bridge->why);
+    g_autofree char *clinician_code = loadwise_reason_serialize (&decision.clinician_why);
+    LoadwiseReason back;
+
+    g_test_message ("code: %s", code);
+    g_assert_true (loadwise_reason_parse (code, &back, &error));
+    g_assert_no_error (error);
+    g_assert_true (loadwise_reason_equal (&back, &bridge->why));
+    g_assert_true (loadwise_reason_parse (clinician_code, &back, &error));
+    g_assert_true (loadwise_reason_equal (&back, &decision.clinician_why));
+    g_assert_cmpint (back.kind, ==, LOADWISE_REASON_KIND_CLINICIAN);
+    g_assert_cmpint (back.causes != 0, ==, c->see_clinician);
+    if (c->see_clinician)
+      {
+        g_autofree char *rendered = loadwise_reason_to_string (&back);
+
+        g_assert_cmpstr (rendered, ==, decision.clinician_reason);
+      }
+  }
+
   /* The other families read the same figures with their own names. */
   g_assert_true (g_str_has_prefix (decision.families[LOADWISE_FAMILY_SINGLE_LEG].reason,
                                    "Single-leg: "));
@@ -343,7 +382,7 @@ test_level4_hold_ceiling (void)
   g_assert_cmpuint (decision.families[LOADWISE_FAMILY_LATERAL].level, ==, 4);
   g_assert_cmpuint (decision.families[LOADWISE_FAMILY_LATERAL].target_hold_s, ==, 30);
   g_assert_nonnull (strstr (decision.families[LOADWISE_FAMILY_LATERAL].reason,
-                            "climbs to 30-second holds instead"));
+                            "climbs to 30-second holds instead."));
 }
 
 static void
