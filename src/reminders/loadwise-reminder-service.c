@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "core/loadwise-types.h"
-#include "reminders/loadwise-wall-timer.h"
+#include "core/loadwise-wall-timer.h"
 #include "store/loadwise-database-reminders.h"
 
 #define NOTIFICATIONS_NAME "org.freedesktop.Notifications"

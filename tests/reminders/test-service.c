@@ -9,7 +9,7 @@
 #include "loadwise-test-util.h"
 #include "reminders-test-util.h"
 #include "reminders/loadwise-reminder-service.h"
-#include "reminders/loadwise-wall-timer.h"
+#include "core/loadwise-wall-timer.h"
 #include "store/loadwise-database-reminders.h"
 
 typedef struct {

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "reminders/loadwise-wall-timer.h"
+#include "core/loadwise-wall-timer.h"
 
 #include <errno.h>
 #include <string.h>
