@@ -1,0 +1,230 @@
+/* test-reason-german.c: a week decided in English reads in German
+ *
+ * The decision is made and rendered in English, its reason kept in the
+ * stored form; then the process switches to German, as a later run of
+ * the app would start in it, and the same stored reason renders from the
+ * German catalogue built from po/de.po, figures and decimal comma
+ * included. Like tests/ui/test-german.c, the test makes its own
+ * de_DE.UTF-8 locale with localedef in a temporary folder, so it needs
+ * no generated system locale; it fails, not skips, when that cannot be
+ * done.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "core/loadwise-catalogue.h"
+#include "core/loadwise-progression.h"
+#include "core/loadwise-reason.h"
+#include "loadwise-test-util.h"
+
+#define DE_DE_SOURCE "/usr/share/i18n/locales/de_DE"
+
+static char *locale_root;    /* LOCPATH and the bound message folder */
+static char *setup_failure;  /* why the German locale could not be made */
+
+static gboolean
+make_german_locale (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  g_autofree char *target = NULL;
+  g_autofree char *errors = NULL;
+  int status = 0;
+
+  if (localedef == NULL)
+    {
+      setup_failure = g_strdup ("no localedef to make the de_DE.UTF-8 locale (Debian package locales)");
+      return FALSE;
+    }
+  if (!g_file_test (DE_DE_SOURCE, G_FILE_TEST_IS_REGULAR))
+    {
+      setup_failure = g_strdup ("no " DE_DE_SOURCE " to make the de_DE.UTF-8 locale from");
+      return FALSE;
+    }
+  target = g_build_filename (locale_root, "de_DE.UTF-8", NULL);
+  if (!g_spawn_sync (NULL, (char *[]) { localedef, "-i", "de_DE", "-f", "UTF-8", target, NULL },
+                     NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &errors, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    {
+      setup_failure = g_strdup_printf ("localedef -i de_DE -f UTF-8 %s: %s\n%s", target,
+                                       error->message, errors != NULL ? errors : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Puts the German catalogue built for this test (LOADWISE_TEST_MO, from
+ * po/de.po) where gettext looks for it under locale_root. */
+static gboolean
+install_catalogue (void)
+{
+  g_autoptr (GError) error = NULL;
+  const char *mo = g_getenv ("LOADWISE_TEST_MO");
+  g_autofree char *folder = g_build_filename (locale_root, "de", "LC_MESSAGES", NULL);
+  g_autofree char *target = g_build_filename (folder, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (mo == NULL)
+    {
+      setup_failure = g_strdup ("LOADWISE_TEST_MO is not set: run the test through meson test");
+      return FALSE;
+    }
+  if (!g_file_get_contents (mo, &contents, &length, &error)
+      || g_mkdir_with_parents (folder, 0700) != 0
+      || !g_file_set_contents (target, contents, length, &error))
+    {
+      setup_failure = g_strdup_printf ("the German catalogue %s could not be put in %s: %s", mo, folder,
+                                       error != NULL ? error->message : g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+switch_to_german (void)
+{
+  g_setenv ("LOCPATH", locale_root, TRUE);
+  g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  g_assert_cmpstr (setlocale (LC_MESSAGES, NULL), ==, "de_DE.UTF-8");
+}
+
+static void
+switch_to_english (void)
+{
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+}
+
+/* A week at level 1 with a baseline of 2.5: the bridge's morning of 4 is
+ * more than 1 above it, so it holds; 79% of sets done. Two regress weeks
+ * in a row would prompt a clinician, so the lateral family regresses
+ * after a regress week. */
+static void
+decide_week (LoadwiseWeekDecision *decision)
+{
+  g_autoptr (LoadwiseCatalogue) catalogue = NULL;
+  g_autoptr (GError) error = NULL;
+  static const guint mornings[] = { 2, 4, 3 };
+  static const double means[] = { 2.5, 2.8 };
+  LoadwiseWeekFigures figures = {
+    .week = 2, .weeks = 8, .safe_pain = 3, .max_pain = 5, .have_baseline = TRUE, .baseline = 2.5,
+    .morning_pains = mornings, .n_morning_pains = G_N_ELEMENTS (mornings),
+    .weekly_means = means, .n_weekly_means = G_N_ELEMENTS (means),
+    .previous_regress = TRUE, .total_sets_done = 79, .total_sets_counted = 100,
+  };
+
+  catalogue = loadwise_catalogue_load_default (&error);
+  g_assert_no_error (error);
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    figures.families[f] = (LoadwiseFamilyWeek) { .level = 1, .sets_prescribed = 100,
+                                                 .sets_done = 79, .max_pain = 2 };
+  figures.families[LOADWISE_FAMILY_LATERAL].max_pain = 6;
+  loadwise_progression_decide (catalogue, &figures, decision);
+}
+
+static void
+assert_renders (const char *stored,
+                const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  LoadwiseReason reason;
+
+  g_assert_true (loadwise_reason_parse (stored, &reason, &error));
+  g_assert_no_error (error);
+  text = loadwise_reason_to_string (&reason);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_english_week_reads_in_german (void)
+{
+  g_auto (LoadwiseWeekDecision) decision = { 0 };
+  g_autofree char *bridge = NULL;
+  g_autofree char *lateral = NULL;
+  g_autofree char *clinician = NULL;
+  g_autofree char *revised = NULL;
+
+  if (setup_failure != NULL)
+    {
+      g_test_fail_printf ("%s", setup_failure);
+      return;
+    }
+
+  /* Closed in English, as the store renders it today, and kept as code. */
+  switch_to_english ();
+  decide_week (&decision);
+  g_assert_cmpstr (decision.families[LOADWISE_FAMILY_BRIDGE].reason, ==,
+                   "Bridge: stays at level 1. 79% of sets done, and moving up needs 80%. A "
+                   "morning’s pain of 4 was more than 1 above your usual 2.5.");
+  g_assert_cmpstr (decision.families[LOADWISE_FAMILY_LATERAL].reason, ==,
+                   "Lateral: down to level 0. Pain reached 6 during, above your maximum of 5.");
+  g_assert_true (decision.see_clinician);
+  bridge = loadwise_reason_serialize (&decision.families[LOADWISE_FAMILY_BRIDGE].why);
+  lateral = loadwise_reason_serialize (&decision.families[LOADWISE_FAMILY_LATERAL].why);
+  clinician = loadwise_reason_serialize (&decision.clinician_why);
+  decision.families[LOADWISE_FAMILY_BRIDGE].why.revised = TRUE;
+  revised = loadwise_reason_serialize (&decision.families[LOADWISE_FAMILY_BRIDGE].why);
+  g_test_message ("stored: %s | %s | %s", bridge, lateral, clinician);
+
+  /* Read back later, in German. */
+  switch_to_german ();
+  assert_renders (bridge, "Brücke: bleibt auf Stufe 1. 79% der Sätze erledigt, und für eine höhere "
+                          "Stufe braucht es 80%. Ein Morgenschmerz von 4 lag mehr als 1 über Ihrem "
+                          "üblichen Wert von 2,5.");
+  assert_renders (lateral, "Seitlich: hinunter auf Stufe 0. Der Schmerz erreichte beim Üben 6, über "
+                           "Ihrem Maximum von 5.");
+  assert_renders (revised, "Brücke: bleibt auf Stufe 1. 79% der Sätze erledigt, und für eine höhere "
+                           "Stufe braucht es 80%. Ein Morgenschmerz von 4 lag mehr als 1 über Ihrem "
+                           "üblichen Wert von 2,5. Überarbeitet: Einträge, die nach Ende der Woche "
+                           "erfasst wurden, zählen jetzt.");
+  assert_renders (clinician, "Zwei Wochen nacheinander war eine Stufe tiefer nötig. Eine "
+                             "Physiotherapeutin oder ein Physiotherapeut bzw. eine Ärztin oder ein "
+                             "Arzt kann sich ansehen, was die Hüfte weiter reizt. Das Programm läuft "
+                             "in der Zwischenzeit auf den niedrigeren Stufen weiter.");
+  /* Plural forms and the weeks' figures. */
+  assert_renders ("v1;k=clinician;c=no_improvement;bl=4;wk=6;mean=3.5",
+                  "Nach 6 Wochen stetiger Arbeit ist der Morgenschmerz nicht um 2 Punkte oder 30% "
+                  "gesunken (von 4 auf 3,5). Eine Physiotherapeutin oder ein Physiotherapeut bzw. "
+                  "eine Ärztin oder ein Arzt kann prüfen, was sonst dahintersteckt. Das Programm "
+                  "läuft in der Zwischenzeit weiter.");
+  assert_renders ("v1;k=family;f=single-leg;d=hold;from=2;l=2;c=target_climbs;tgt=1;unit=reps",
+                  "Einbeinig: bleibt auf Stufe 2. Ziel in 2 Einheiten nacheinander erreicht, "
+                  "daher steigt es auf 1 Wiederholung pro Satz.");
+
+  /* And back: the same code reads in English again. */
+  switch_to_english ();
+  assert_renders (lateral, "Lateral: down to level 0. Pain reached 6 during, above your maximum of 5.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  locale_root = g_dir_make_tmp ("loadwise-reason-german-XXXXXX", &error);
+  g_assert_no_error (error);
+  if (make_german_locale () && install_catalogue ())
+    {
+      bindtextdomain (GETTEXT_PACKAGE, locale_root);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    }
+
+  g_test_add_func ("/reason/german/english-week-reads-in-german", test_english_week_reads_in_german);
+  result = g_test_run ();
+  loadwise_test_rm_rf (locale_root);
+  g_free (locale_root);
+  g_free (setup_failure);
+  return result;
+}
