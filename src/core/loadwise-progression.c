@@ -498,7 +498,6 @@ loadwise_progression_place_session (const LoadwiseProgramme  *programme,
                                     char                    **out_reason)
 {
   const LoadwisePlannedRun *run;
-  const char *what;
   GDate next, earlier, later;
   g_autofree char *day = NULL;
 
@@ -515,7 +514,6 @@ loadwise_progression_place_session (const LoadwiseProgramme  *programme,
   if (run == NULL)
     return FALSE;
 
-  what = run->long_run ? _("a long run") : _("a speed session");
   earlier = *date;
   g_date_subtract_days (&earlier, 1);
   later = next;
@@ -527,14 +525,25 @@ loadwise_progression_place_session (const LoadwiseProgramme  *programme,
     *out_date = later;
   else
     {
+      /* One whole sentence per kind of run, for the translators. */
       *out_date = *date;
-      *out_reason = g_strdup_printf (_("Tomorrow brings %s and no day nearby is free, so keep today's "
-                                       "single-leg work light and stop well short of tiring"), what);
+      *out_reason = g_strdup (run->long_run
+                              ? _("Tomorrow brings a long run and no day nearby is free, so keep "
+                                  "today's single-leg work light and stop well short of tiring")
+                              : _("Tomorrow brings a speed session and no day nearby is free, so "
+                                  "keep today's single-leg work light and stop well short of "
+                                  "tiring"));
       return TRUE;
     }
 
   day = loadwise_date_to_iso (out_date);
-  *out_reason = g_strdup_printf (_("Moved to %s: hard single-leg work the day before %s leaves the "
-                                   "legs tired for it"), day, what);
+  if (run->long_run)
+    /* Translators: %s is a date, 2026-03-03. */
+    *out_reason = g_strdup_printf (_("Moved to %s: hard single-leg work the day before a long run "
+                                     "leaves the legs tired for it"), day);
+  else
+    /* Translators: %s is a date, 2026-03-03. */
+    *out_reason = g_strdup_printf (_("Moved to %s: hard single-leg work the day before a speed "
+                                     "session leaves the legs tired for it"), day);
   return TRUE;
 }

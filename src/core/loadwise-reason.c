@@ -269,14 +269,16 @@ render_cause (const LoadwiseReason *reason,
                               reason->percent, reason->pain);
     case LOADWISE_REASON_TOP_CLIMBS:
       if (reason->target_is_hold)
-        /* Translators: level 4 is the last level; %u is seconds. */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: level 4 is the last level;
+                                              * %u is seconds. */
                                              "The target climbs to %u-second holds instead.",
                                              "The target climbs to %u-second holds instead.",
                                              reason->target),
                                 reason->target);
-      /* Translators: level 4 is the last level; %u is repetitions. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: level 4 is the last level;
+                                            * %u is repetitions. */
                                            "The target climbs to %u rep a set instead.",
                                            "The target climbs to %u reps a set instead.",
                                            reason->target),
@@ -317,16 +319,16 @@ render_cause (const LoadwiseReason *reason,
                               reason->morning_pain, baseline);
     case LOADWISE_REASON_TARGET_CLIMBS:
       if (reason->target_is_hold)
-        /* Translators: %u is seconds. */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: %u is seconds. */
                                              "Target reached in 2 sessions in a row, so it climbs "
                                              "to %u-second holds.",
                                              "Target reached in 2 sessions in a row, so it climbs "
                                              "to %u-second holds.",
                                              reason->target),
                                 reason->target);
-      /* Translators: %u is repetitions. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u is repetitions. */
                                            "Target reached in 2 sessions in a row, so it climbs "
                                            "to %u rep a set.",
                                            "Target reached in 2 sessions in a row, so it climbs "
@@ -343,9 +345,10 @@ render_cause (const LoadwiseReason *reason,
       {
         g_autofree char *mean = format_tenths (reason->mean_x10);
 
-        /* Translators: %d is a number of weeks; the two %s are mean
-         * morning pains, "from 4 to 3.5". */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: %d is a number of weeks; the
+                                              * two %s are mean morning pains, "from 4
+                                              * to 3.5". */
                                              "After %d week of steady work, morning pain has not "
                                              "come down by 2 points or 30%% (from %s to %s). A "
                                              "physiotherapist or doctor can check what else is "

@@ -200,6 +200,23 @@ test_english_week_reads_in_german (void)
                   "Einbeinig: bleibt auf Stufe 2. Ziel in 2 Einheiten nacheinander erreicht, "
                   "daher steigt es auf 1 Wiederholung pro Satz.");
 
+  /* The placement notes are whole sentences too, so the German reads
+   * right: "vor einem langen Lauf", not "vor einen langen Lauf". */
+  {
+    GDate start = loadwise_test_date (2026, 3, 2);
+    GDate wednesday = loadwise_test_date (2026, 3, 4);
+    LoadwisePlannedRun long_thursday[] = { { loadwise_test_date (2026, 3, 5), TRUE, FALSE } };
+    LoadwiseProgramme programme;
+    g_autofree char *note = NULL;
+    GDate moved;
+
+    loadwise_programme_init (&programme, &start);
+    g_assert_true (loadwise_progression_place_session (&programme, 3, &wednesday, NULL,
+                                                       long_thursday, 1, &moved, &note));
+    g_assert_cmpstr (note, ==, "Verschoben auf 2026-03-03: schwere einbeinige Übungen am Tag vor "
+                               "einem langen Lauf lassen die Beine dafür ermüdet zurück");
+  }
+
   /* And back: the same code reads in English again. */
   switch_to_english ();
   assert_renders (lateral, "Lateral: down to level 0. Pain reached 6 during, above your maximum of 5.");
