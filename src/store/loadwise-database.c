@@ -98,6 +98,7 @@ loadwise_database_finalize (GObject *object)
 {
   LoadwiseDatabase *self = LOADWISE_DATABASE (object);
 
+  loadwise_database_unwatch (self);
   finalize_stmts (self);
   g_clear_pointer (&self->db, sqlite3_close);
   unregister_open_file (self);

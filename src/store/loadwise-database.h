@@ -101,6 +101,15 @@ LoadwiseCatalogue *loadwise_database_get_catalogue   (LoadwiseDatabase  *self);
 const char       *loadwise_database_get_path         (LoadwiseDatabase  *self);
 int               loadwise_database_get_schema_version (LoadwiseDatabase *self);
 
+/* Starts emitting "changed" with LOADWISE_DATABASE_CHANGE_EXTERNAL after
+ * other connections' commits (another process: the CLI, the reminder
+ * service), seen by watching the file and its -wal on the thread-default
+ * main context; the derived state is caught up first. The app and the
+ * service call it, the CLI does not. Does nothing when already watching. */
+void              loadwise_database_watch            (LoadwiseDatabase  *self);
+/* Stops watching; finalize does it too. */
+void              loadwise_database_unwatch          (LoadwiseDatabase  *self);
+
 /* A consistent copy, through VACUUM INTO; refuses to overwrite @dest_path. */
 gboolean          loadwise_database_backup_to        (LoadwiseDatabase  *self,
                                                       const char        *dest_path,
