@@ -380,6 +380,7 @@ loadwise_cli_cmd_restore (LoadwiseCli *cli,
       database = loadwise_database_open_or_recover (path, &moved_to, &error);
       if (database == NULL)
         return loadwise_cli_fail (error);
+      loadwise_database_set_clock (database, cli->clock);
     }
 
   if (!loadwise_database_restore_from (database, source, &backup_path, &error))

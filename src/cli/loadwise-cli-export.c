@@ -153,10 +153,8 @@ loadwise_cli_cmd_export (LoadwiseCli *cli,
     {
       LoadwiseProgramme programme;
 
+      /* The store works the decisions out for the CLI's today itself. */
       if (!loadwise_cli_get_programme (cli, database, &programme, &error))
-        return loadwise_cli_fail (error);
-      /* Decisions of weeks that ended since the app last ran. */
-      if (!loadwise_database_close_weeks (database, catalogue, &today, NULL, &error))
         return loadwise_cli_fail (error);
     }
 

@@ -1,8 +1,8 @@
 /* loadwise-cli-plan.c: `plan`, `programme set` and `skip`
  *
- * Weeks close lazily (loadwise_database_close_weeks()): every command that
- * reads the programme closes the weeks that have ended first, so what it
- * shows is the plan in force.
+ * The store works the week decisions out itself, after every write and
+ * when the day moves on (loadwise-database-derive.c): what these commands
+ * show is the plan in force for the CLI's clock (LOADWISE_NOW).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,21 +15,6 @@
 #include "core/loadwise-progression.h"
 #include "core/loadwise-red-flags.h"
 #include "store/loadwise-database-progression.h"
-
-gboolean
-loadwise_cli_close_weeks (LoadwiseCli       *cli,
-                          LoadwiseDatabase  *database,
-                          GError           **error)
-{
-  g_autoptr (LoadwiseCatalogue) catalogue = NULL;
-  GDate today;
-
-  catalogue = loadwise_catalogue_load_default (error);
-  if (catalogue == NULL)
-    return FALSE;
-  loadwise_clock_get_today (cli->clock, &today);
-  return loadwise_database_close_weeks (database, catalogue, &today, NULL, error);
-}
 
 /* The see-a-clinician prompt that came with @week's plan: the review of the
  * week before it. */
@@ -323,9 +308,9 @@ loadwise_cli_programme_set (LoadwiseCli *cli,
 
   days_string = loadwise_weekdays_to_string (programme.training_days);
   g_print (ngettext ("Programme updated: %u week on %s, pain thresholds %u (safe) and %u (maximum). "
-                     "Closed weeks keep their decisions.\n",
+                     "Weeks already trained on keep their decisions.\n",
                      "Programme updated: %u weeks on %s, pain thresholds %u (safe) and %u (maximum). "
-                     "Closed weeks keep their decisions.\n", programme.weeks),
+                     "Weeks already trained on keep their decisions.\n", programme.weeks),
            programme.weeks, days_string, programme.safe_pain, programme.max_pain);
   return LOADWISE_CLI_EXIT_OK;
 }

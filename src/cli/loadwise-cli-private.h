@@ -128,11 +128,6 @@ gboolean  loadwise_cli_get_programme   (LoadwiseCli       *cli,
                                         LoadwiseProgramme *out_programme,
                                         GError           **error);
 
-/* Closes the weeks that have ended by the clock's today (issue 3). */
-gboolean  loadwise_cli_close_weeks     (LoadwiseCli       *cli,
-                                        LoadwiseDatabase  *database,
-                                        GError           **error);
-
 /* The prescription for @date (a session day or a rest day); the error names
  * --date when @date is before the start. */
 gboolean  loadwise_cli_prescribe       (LoadwiseDatabase        *database,

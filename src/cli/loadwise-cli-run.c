@@ -321,7 +321,11 @@ loadwise_cli_open_database (LoadwiseCli  *cli,
 
   database = loadwise_database_open (path, &local_error);
   if (database != NULL)
-    return database;
+    {
+      /* The derived state is worked out for the CLI's today (LOADWISE_NOW). */
+      loadwise_database_set_clock (database, cli->clock);
+      return database;
+    }
 
   if (g_error_matches (local_error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_CORRUPT))
     {
@@ -354,10 +358,9 @@ loadwise_cli_get_programme (LoadwiseCli        *cli,
 {
   g_autoptr (GError) local_error = NULL;
 
-  /* Reading the programme first closes the weeks that have ended (issue 3). */
   if (database != NULL &&
       loadwise_database_get_programme (database, out_programme, &local_error))
-    return loadwise_cli_close_weeks (cli, database, error);
+    return TRUE;
 
   if (database == NULL ||
       g_error_matches (local_error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_NO_PROGRAMME))

@@ -565,6 +565,8 @@ loadwise_reminder_service_constructed (GObject *object)
   g_return_if_fail (self->database != NULL && self->notifier != NULL);
   if (self->clock == NULL)
     self->clock = loadwise_clock_new_system ();
+  /* Its writes (Skip today) derive the programme's state for its today. */
+  loadwise_database_set_clock (self->database, self->clock);
   g_signal_connect_object (self->notifier, "action-invoked",
                            G_CALLBACK (on_action_invoked), self, 0);
 }

@@ -102,6 +102,7 @@ static const LoadwiseColumnSpec week_review_columns[] = {
   T ("inputs", 0, 0),
   TS ("closed_at"),
   TSN ("revised_at"),
+  TSN ("finalized_at"),
 };
 
 static const LoadwiseColumnSpec session_columns[] = {
@@ -706,13 +707,10 @@ loadwise_database_read_dataset (LoadwiseDatabase  *self,
     return NULL;
   for (guint t = 0; t < N_TABLES && ok; t++)
     ok = read_table (self->db, t, dataset, error);
-  if (ok)
-    ok = loadwise_sqlite_commit (self->db, error);
+  /* A read transaction: ending it either way keeps what was read. */
+  loadwise_sqlite_rollback (self->db);
   if (!ok)
-    {
-      loadwise_sqlite_rollback (self->db);
-      return NULL;
-    }
+    return NULL;
   return g_steal_pointer (&dataset);
 }
 
@@ -873,11 +871,14 @@ loadwise_database_write_dataset (LoadwiseDatabase  *self,
   for (guint t = 0; t < N_TABLES && ok; t++)
     ok = insert_table (self->db, t, dataset, error);
 
-  if (!ok || !loadwise_sqlite_commit (self->db, error))
-    {
-      loadwise_sqlite_rollback (self->db);
-      return FALSE;
-    }
+  /* Imported decisions stand where final (a backup from before schema 6
+   * says so by the sessions after them); the rest are worked out again
+   * from the imported data, in the same transaction. */
+  if (ok)
+    ok = loadwise_sqlite_exec (self->db, LOADWISE_SQL_FINALIZE_TRAINED, error);
+  loadwise_database_mark_all_dirty (self);
+  if (!loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_ALL, ok, error))
+    return FALSE;
 
   if (out_backup_path != NULL)
     *out_backup_path = g_steal_pointer (&backup_path);

@@ -62,6 +62,8 @@ loadwise_database_get_week_plan (LoadwiseDatabase  *self,
   g_return_val_if_fail (out_plans != NULL, FALSE);
 
   memset (out_plans, 0, sizeof (LoadwiseWeekPlan) * LOADWISE_N_FAMILIES);
+  if (!loadwise_database_ensure_derived (self, error))
+    return FALSE;
 
   /* The newest row at or before @week per family; before week 1, the
    * starting row. */
@@ -178,6 +180,9 @@ loadwise_database_get_last_closed_week (LoadwiseDatabase  *self,
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_week != NULL, FALSE);
 
+  if (!loadwise_database_ensure_derived (self, error))
+    return FALSE;
+
   /* Closing week W writes the plan of W + 1, and starting a programme
    * clears the plan: the newest plan row tells how far the closing got. */
   stmt = loadwise_sqlite_prepare (self->db,
@@ -261,8 +266,10 @@ in_flare (GArray      *flares,
 
 /* Sets asked for, excused and done per family. A day marked skipped or in
  * flare mode is not a miss (PROGRAMME.md, "The weekly decision"): its sets
- * are excused, and sets logged on it do not count. Done sets count up to
- * what was asked for. */
+ * are excused, and sets logged on it do not count. Each session day counts
+ * the sets actually done of each family, up to what that day asked for:
+ * extra sets one day do not make up for a missed one, and a set not done
+ * is not done, whatever share of the session it was. */
 static gboolean
 gather_sets (LoadwiseDatabase        *self,
              const LoadwiseCatalogue *catalogue,
@@ -278,8 +285,18 @@ gather_sets (LoadwiseDatabase        *self,
   g_autoptr (GHashTable) excused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GArray) flares = g_array_new (FALSE, TRUE, sizeof (GDate));
   guint n_session_days = 0, n_excused_days = 0;
-  guint done_sets[LOADWISE_N_FAMILIES] = { 0 };
+  guint per_day[LOADWISE_N_FAMILIES];
+  /* Done sets by day of the week and family. */
+  guint done_sets[7][LOADWISE_N_FAMILIES] = { { 0 } };
   int rc;
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      const LoadwiseExercise *exercise = loadwise_catalogue_lookup (catalogue, f,
+                                                                    data->figures.families[f].level);
+
+      per_day[f] = exercise->sets * loadwise_exercise_get_n_sides (exercise);
+    }
 
   skipped = prepare_range (self, "SELECT date FROM session WHERE date BETWEEN ?1 AND ?2"
                                  " AND status = 'skipped'", from, to, error);
@@ -310,50 +327,65 @@ gather_sets (LoadwiseDatabase        *self,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  for (GDate day = *from; g_date_compare (&day, to) <= 0; g_date_add_days (&day, 1))
-    {
-      g_autofree char *iso = NULL;
-
-      if (!loadwise_programme_is_session_day (programme, &day))
-        continue;
-      n_session_days++;
-      iso = loadwise_date_to_iso (&day);
-      if (g_hash_table_contains (excused, iso))
-        n_excused_days++;
-      else if (in_flare (flares, &day))
-        {
-          n_excused_days++;
-          data->figures.n_flare_days++;
-          g_hash_table_add (excused, g_steal_pointer (&iso));
-        }
-    }
-
   done = prepare_range (self,
-                        "SELECT date, exercise_id, SUM (done) FROM set_log"
+                        "SELECT CAST (julianday (date) - julianday (?1) AS INTEGER),"
+                        " exercise_id, SUM (done) FROM set_log"
                         " WHERE date BETWEEN ?1 AND ?2 GROUP BY date, exercise_id",
                         from, to, error);
   if (done == NULL)
     return FALSE;
   while ((rc = loadwise_sqlite_step (self->db, done, error)) == SQLITE_ROW)
     {
+      int index = sqlite3_column_int (done, 0);
       LoadwiseFamily family;
 
-      if (!g_hash_table_contains (excused, (const char *) sqlite3_column_text (done, 0))
+      if (index >= 0 && index < 7
           && family_of (catalogue, (const char *) sqlite3_column_text (done, 1), &family))
-        done_sets[family] += (guint) sqlite3_column_int (done, 2);
+        done_sets[index][family] += (guint) sqlite3_column_int (done, 2);
     }
   if (rc != SQLITE_DONE)
     return FALSE;
 
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    data->figures.families[f].sets_done = 0;
+
+  for (guint index = 0; index < 7; index++)
+    {
+      g_autofree char *iso = NULL;
+      GDate day = *from;
+
+      g_date_add_days (&day, index);
+      if (g_date_compare (&day, to) > 0)
+        break;
+      iso = loadwise_date_to_iso (&day);
+      if (g_hash_table_contains (excused, iso))
+        {
+          n_excused_days += loadwise_programme_is_session_day (programme, &day);
+          n_session_days += loadwise_programme_is_session_day (programme, &day);
+          continue;
+        }
+      /* A session moved to a rest day (run-aware placement) counts too. */
+      if (loadwise_programme_is_session_day (programme, &day))
+        {
+          n_session_days++;
+          if (in_flare (flares, &day))
+            {
+              n_excused_days++;
+              data->figures.n_flare_days++;
+              continue;
+            }
+        }
+      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+        data->figures.families[f].sets_done += MIN (done_sets[index][f], per_day[f]);
+    }
+
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     {
       LoadwiseFamilyWeek *week = &data->figures.families[f];
-      const LoadwiseExercise *exercise = loadwise_catalogue_lookup (catalogue, f, week->level);
-      guint per_day = exercise->sets * loadwise_exercise_get_n_sides (exercise);
 
-      week->sets_prescribed = per_day * n_session_days;
-      week->sets_skipped = per_day * n_excused_days;
-      week->sets_done = MIN (done_sets[f], week->sets_prescribed - week->sets_skipped);
+      week->sets_prescribed = per_day[f] * n_session_days;
+      week->sets_skipped = per_day[f] * n_excused_days;
+      week->sets_done = MIN (week->sets_done, week->sets_prescribed - week->sets_skipped);
       data->sets_done += week->sets_done;
       data->sets_counted += week->sets_prescribed - week->sets_skipped;
     }
@@ -635,6 +667,7 @@ typedef struct {
   guint    max_pain;
   guint8   training_days;
   char    *inputs;
+  gboolean revised;
 } StoredReview;
 
 static gboolean
@@ -647,8 +680,8 @@ read_stored_review (LoadwiseDatabase  *self,
   int rc;
 
   stmt = loadwise_sqlite_prepare (self->db,
-                                  "SELECT safe_pain, max_pain, training_days, inputs"
-                                  " FROM week_review WHERE week = ?1",
+                                  "SELECT safe_pain, max_pain, training_days, inputs,"
+                                  " revised_at IS NOT NULL FROM week_review WHERE week = ?1",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -663,6 +696,7 @@ read_stored_review (LoadwiseDatabase  *self,
       out->max_pain = (guint) sqlite3_column_int (stmt, 1);
       out->training_days = (guint8) sqlite3_column_int (stmt, 2);
       out->inputs = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      out->revised = sqlite3_column_int (stmt, 4) != 0;
     }
   return TRUE;
 }
@@ -674,6 +708,7 @@ write_decision (LoadwiseDatabase           *self,
                 const LoadwiseWeekDecision *decision,
                 const char                 *inputs,
                 gboolean                    revised,
+                gboolean                    was_revised,
                 GError                    **error)
 {
   g_autoptr (sqlite3_stmt) plan = NULL;
@@ -699,10 +734,17 @@ write_decision (LoadwiseDatabase           *self,
       const LoadwiseFamilyDecision *family = &decision->families[f];
       g_autofree char *reason = NULL;
 
-      /* The runner sees that late entries changed what was decided. */
-      reason = revised ? g_strdup_printf (_("%s (revised: entries logged after the week ended "
-                                            "now count)"), family->reason)
-                       : g_strdup (family->reason);
+      /* A revision is week_review.revised_at; the reason says so too, in
+       * its own sentence (LoadwiseReason.revised). */
+      if (revised || was_revised)
+        {
+          LoadwiseReason why = family->why;
+
+          why.revised = TRUE;
+          reason = loadwise_reason_to_string (&why);
+        }
+      else
+        reason = g_strdup (family->reason);
       sqlite3_bind_int (plan, 1, week + 1);
       sqlite3_bind_text (plan, 2, loadwise_family_to_string (f), -1, SQLITE_STATIC);
       sqlite3_bind_int (plan, 3, (int) family->level);
@@ -732,10 +774,9 @@ write_decision (LoadwiseDatabase           *self,
                                     "  max_pain = excluded.max_pain,"
                                     "  training_days = excluded.training_days,"
                                     "  inputs = excluded.inputs,"
-                                    /* A revision keeps when the week first closed. */
-                                    "  closed_at = CASE WHEN ?12 THEN closed_at"
-                                    "   ELSE excluded.closed_at END,"
-                                    "  revised_at = excluded.revised_at",
+                                    /* Taken again, it keeps when it was first
+                                     * taken, and when it was last revised. */
+                                    "  revised_at = COALESCE (excluded.revised_at, revised_at)",
                                     error);
   if (review == NULL)
     return FALSE;
@@ -824,167 +865,197 @@ same_as_stored (LoadwiseDatabase           *self,
   return TRUE;
 }
 
-/* The week's figures and inputs, when the decision itself stands. */
+/* The rule: when a week's decision is taken, and when it is final.
+ *
+ * The decision of week W (the plan of W + 1) is a pure function of what was
+ * recorded for weeks 1 .. W and the morning after W's last session, with
+ * the current thresholds and days. Every derivation takes it again, in week
+ * order (W + 1's figures read W's plan), for every week that has ended and
+ * is not final, and writes only what differs; a stored decision that
+ * changes is a revision (week_review.revised_at).
+ *
+ * It becomes final once the runner has trained on it: a session not
+ * skipped, or a done set, dated in a week after W (the week it governs, or
+ * a later one whose plan was built on it). From then on it stays as stored,
+ * with the thresholds and days it used: the runner trained on that
+ * prescription, and rewriting it would rewrite both what they were told to
+ * do and what they did. A session of week W + 1 written now is read by W's
+ * decision first (it is taken again in the same transaction, with that
+ * write's data) and only then marks it final. */
+
+/* The week of the latest training day up to @today (0 when none). */
 static gboolean
-store_inputs (LoadwiseDatabase  *self,
-              const WeekData    *data,
-              const char        *inputs,
-              GError           **error)
+get_trained_week (LoadwiseDatabase        *self,
+                  const LoadwiseProgramme *programme,
+                  const GDate             *today,
+                  int                     *out_week,
+                  GError                 **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int week = data->figures.week;
-  double mean = data->figures.weekly_means[week - 1];
+  GDate latest;
+  int rc;
 
+  *out_week = 0;
   stmt = loadwise_sqlite_prepare (self->db,
-                                  "UPDATE week_review SET inputs = ?2, sets_done = ?3,"
-                                  " sets_counted = ?4, adherence = ?5, mean_morning_pain = ?6"
-                                  " WHERE week = ?1",
+                                  "SELECT MAX (d) FROM ("
+                                  " SELECT MAX (date) AS d FROM session"
+                                  "  WHERE status <> 'skipped' AND date <= ?1"
+                                  " UNION ALL SELECT MAX (date) FROM set_log"
+                                  "  WHERE done AND date <= ?1)",
                                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, week);
-  sqlite3_bind_text (stmt, 2, inputs, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, (int) data->sets_done);
-  sqlite3_bind_int (stmt, 4, (int) data->sets_counted);
-  if (data->sets_counted > 0)
-    sqlite3_bind_int (stmt, 5, (int) loadwise_progression_percent (data->sets_done,
-                                                                   data->sets_counted));
-  else
-    sqlite3_bind_null (stmt, 5);
-  if (isnan (mean))
-    sqlite3_bind_null (stmt, 6);
-  else
-    sqlite3_bind_double (stmt, 6, mean);
-  return loadwise_sqlite_step_done (self->db, stmt, error);
+  loadwise_sqlite_bind_date (stmt, 1, today);
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      if (!loadwise_sqlite_column_date (stmt, 0, &latest, error))
+        return FALSE;
+      *out_week = loadwise_programme_get_week (programme, &latest);
+    }
+  return TRUE;
 }
 
-/* Closes @week, or with @revise takes its decision again with the
- * thresholds and days it was closed with, when its inputs changed. */
+/* Takes @week's decision again; @out_changed: whether anything was
+ * written (its figures, or the decision itself). */
 static gboolean
-close_week (LoadwiseDatabase        *self,
-            const LoadwiseCatalogue *catalogue,
-            const LoadwiseProgramme *current,
-            int                      week,
-            gboolean                 revise,
-            gboolean                *out_changed,
-            GError                 **error)
+derive_week (LoadwiseDatabase        *self,
+             const LoadwiseCatalogue *catalogue,
+             const LoadwiseProgramme *programme,
+             int                      week,
+             gboolean                *out_changed,
+             GError                 **error)
 {
   g_auto (WeekData) data = { 0 };
   g_auto (LoadwiseWeekDecision) decision = { 0 };
   g_autofree char *inputs = NULL;
+  g_autofree char *stored_inputs = NULL;
   StoredReview stored = { 0 };
-  LoadwiseProgramme programme = *current;
-  gboolean ok;
+  gboolean same = FALSE;
 
   *out_changed = FALSE;
-  if (!loadwise_sqlite_begin (self->db, error))
+  if (!read_stored_review (self, week, &stored, error))
     return FALSE;
+  stored_inputs = stored.inputs;
 
-  if (revise)
-    {
-      if (!read_stored_review (self, week, &stored, error))
-        goto fail;
-      /* A plan stored without a review was not closed here: leave it. */
-      if (!stored.found)
-        {
-          loadwise_sqlite_rollback (self->db);
-          return TRUE;
-        }
-      programme.safe_pain = stored.safe_pain;
-      programme.max_pain = stored.max_pain;
-      programme.training_days = stored.training_days;
-    }
-
-  if (!gather_week (self, catalogue, &programme, week, &data, error))
-    goto fail;
+  if (!gather_week (self, catalogue, programme, week, &data, error))
+    return FALSE;
   inputs = loadwise_week_figures_describe_inputs (&data.figures);
-
-  if (revise && g_strcmp0 (stored.inputs, inputs) == 0)
-    {
-      g_free (stored.inputs);
-      loadwise_sqlite_rollback (self->db);
-      return TRUE;
-    }
-
   loadwise_progression_decide (catalogue, &data.figures, &decision);
 
-  /* New inputs that lead to the very same decision and reasons revise
-   * nothing: keep them quietly, so the next look compares against them. */
-  if (revise)
-    {
-      gboolean same = FALSE;
+  if (stored.found && !same_as_stored (self, week, &decision, &same, error))
+    return FALSE;
+  /* Nothing differs: nothing is written, so a look costs only reads. */
+  if (same && g_strcmp0 (stored_inputs, inputs) == 0
+      && stored.safe_pain == programme->safe_pain && stored.max_pain == programme->max_pain
+      && stored.training_days == programme->training_days)
+    return TRUE;
 
-      if (!same_as_stored (self, week, &decision, &same, error))
-        goto fail;
-      if (same)
-        {
-          ok = store_inputs (self, &data, inputs, error) && loadwise_sqlite_commit (self->db, error);
-          g_free (stored.inputs);
-          if (!ok)
-            loadwise_sqlite_rollback (self->db);
-          return ok;
-        }
-    }
-
-  ok = write_decision (self, &programme, &data, &decision, inputs, revise, error)
-       && loadwise_sqlite_commit (self->db, error);
-  g_free (stored.inputs);
-  if (!ok)
-    {
-      loadwise_sqlite_rollback (self->db);
-      return FALSE;
-    }
+  if (!write_decision (self, programme, &data, &decision, inputs, stored.found && !same,
+                       stored.revised, error))
+    return FALSE;
   *out_changed = TRUE;
   return TRUE;
+}
 
-fail:
-  g_free (stored.inputs);
-  loadwise_sqlite_rollback (self->db);
-  return FALSE;
+static gboolean
+exec_week (LoadwiseDatabase  *self,
+           const char        *sql,
+           int                week,
+           GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, week);
+  return loadwise_sqlite_step_done (self->db, stmt, error);
 }
 
 gboolean
-loadwise_database_close_weeks (LoadwiseDatabase        *self,
-                               const LoadwiseCatalogue *catalogue,
-                               const GDate             *today,
-                               guint                   *out_changed,
-                               GError                 **error)
+loadwise_database_derive_weeks_locked (LoadwiseDatabase        *self,
+                                       const LoadwiseCatalogue *catalogue,
+                                       const LoadwiseProgramme *programme,
+                                       const GDate             *today,
+                                       const char              *dirty_from,
+                                       gboolean                *out_changed,
+                                       GError                 **error)
 {
-  LoadwiseProgramme programme;
-  int current, last_closed;
-  guint changed = 0;
-  gboolean week_changed;
+  gint64 last_final = 0, n_reviews = 0;
+  int current, trained;
+  gboolean previous_changed = FALSE;
 
-  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (catalogue != NULL && today != NULL, FALSE);
-
-  if (out_changed != NULL)
-    *out_changed = 0;
-  if (!loadwise_database_get_programme (self, &programme, error)
-      || !loadwise_database_get_last_closed_week (self, &last_closed, error))
-    return FALSE;
+  *out_changed = FALSE;
 
   /* The plan of week W + 1 must fit the store's range of weeks. */
-  current = MIN (loadwise_programme_get_week (&programme, today), LOADWISE_STORE_WEEK_MAX);
+  current = MIN (loadwise_programme_get_week (programme, today), LOADWISE_STORE_WEEK_MAX);
+  if (!query_two_ints (self, "SELECT COALESCE (MAX (week), 0) FROM week_review"
+                             " WHERE finalized_at IS NOT NULL", 0, &last_final, NULL, error)
+      || !get_trained_week (self, programme, today, &trained, error))
+    return FALSE;
 
-  for (int week = last_closed + 1; week < current; week++)
+  /* Decisions taken here for weeks that have not ended (the start moved
+   * later, or the clock went back) are not decisions yet. */
+  if (!exec_week (self, "DELETE FROM week_plan WHERE week > ?1 AND week - 1 IN"
+                        " (SELECT week FROM week_review WHERE finalized_at IS NULL)",
+                  MAX (current, (int) last_final + 1), error))
+    return FALSE;
+  *out_changed |= sqlite3_changes (self->db) > 0;
+  if (!exec_week (self, "DELETE FROM week_review WHERE week >= ?1 AND finalized_at IS NULL",
+                  MAX (current, (int) last_final + 1), error))
+    return FALSE;
+  *out_changed |= sqlite3_changes (self->db) > 0;
+
+  for (int week = (int) last_final + 1; week < current; week++)
     {
-      if (!close_week (self, catalogue, &programme, week, FALSE, &week_changed, error))
-        return FALSE;
-      changed += week_changed;
-    }
+      gboolean changed = FALSE;
+      gboolean needed = previous_changed;
+      gint64 n_plans = 0;
 
-  /* Late entries for the week before this one, closed in an earlier run,
-   * still change this week's plan. */
-  if (current - 1 >= 1 && current - 1 <= last_closed)
-    {
-      if (!close_week (self, catalogue, &programme, current - 1, TRUE, &week_changed, error))
+      if (!query_two_ints (self, "SELECT (SELECT COUNT (*) FROM week_review WHERE week = ?1),"
+                                 " (SELECT COUNT (*) FROM week_plan WHERE week = ?1 + 1)",
+                           week, &n_reviews, &n_plans, error))
         return FALSE;
-      changed += week_changed;
-    }
+      /* A plan stored without a review was not decided here (saved as
+       * given, or from before reviews were kept): it stands. */
+      if (n_reviews == 0 && n_plans > 0)
+        {
+          previous_changed = FALSE;
+          continue;
+        }
 
-  if (out_changed != NULL)
-    *out_changed = changed;
+      /* A week whose data and whose plan did not change since it was last
+       * taken gives the same decision: only the weeks from the earliest
+       * date written on are taken again (the morning after a week is part
+       * of it). */
+      if (!needed)
+        {
+          GDate next;
+          g_autofree char *next_iso = NULL;
+
+          loadwise_programme_get_week_start (programme, week + 1, &next);
+          next_iso = loadwise_date_to_iso (&next);
+          needed = n_reviews == 0
+                   || (*dirty_from != '\0' && strcmp (dirty_from, next_iso) <= 0);
+        }
+
+      if (needed && !derive_week (self, catalogue, programme, week, &changed, error))
+        return FALSE;
+      previous_changed = changed;
+      *out_changed |= changed;
+
+      /* Final once trained on (the rule above), after it took this
+       * write's data. */
+      if (trained > week)
+        {
+          if (!exec_week (self, "UPDATE week_review SET finalized_at = " NOW_SQL
+                                " WHERE week = ?1 AND finalized_at IS NULL", week, error))
+            return FALSE;
+          *out_changed |= sqlite3_changes (self->db) > 0;
+        }
+    }
   return TRUE;
 }
 
@@ -998,11 +1069,15 @@ loadwise_database_list_week_reviews (LoadwiseDatabase  *self,
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
 
+  if (!loadwise_database_ensure_derived (self, error))
+    return NULL;
+
   /* Reviews of a plan that a new start has cleared are left out. */
   stmt = loadwise_sqlite_prepare (self->db,
                                   "SELECT week, sets_done, sets_counted, adherence,"
                                   " mean_morning_pain, see_clinician, clinician_reason,"
-                                  " safe_pain, max_pain, training_days, closed_at, revised_at"
+                                  " safe_pain, max_pain, training_days, closed_at, revised_at,"
+                                  " finalized_at IS NOT NULL"
                                   " FROM week_review"
                                   " WHERE week < (SELECT COALESCE (MAX (week), 1) FROM week_plan)"
                                   " ORDER BY week",
@@ -1029,6 +1104,7 @@ loadwise_database_list_week_reviews (LoadwiseDatabase  *self,
       review->training_days = (guint8) sqlite3_column_int (stmt, 9);
       review->closed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
       review->revised_at = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+      review->final = sqlite3_column_int (stmt, 12) != 0;
       g_ptr_array_add (reviews, review);
     }
   if (rc != SQLITE_DONE)

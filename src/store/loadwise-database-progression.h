@@ -5,14 +5,12 @@
  * next week's plan and the week's review are stored in one transaction, so
  * that history never changes when the thresholds change later.
  *
- * Weeks close lazily: loadwise_database_close_weeks() closes every week
- * that has ended and is not closed yet; the app and the CLI call it when
- * they open and when the date passes. A session or check-in logged late,
- * after the boundary, still counts: while the week after the closed one is
- * under way, its decision is taken again whenever what it read has changed,
- * and when the outcome or its reasons differ, the new reason says it was
- * revised. Once that following week has closed too, the decision is
- * history and stays as it is.
+ * The store owns these decisions (loadwise-database-derive.c): every write
+ * works them out again in its own transaction, for every week that has
+ * ended and is not final, so they never depend on when something was
+ * typed in. A decision is final once the runner has trained on it (a
+ * session of a later week is logged); a stored decision that changes
+ * before that is a revision (LoadwiseWeekReview.revised_at).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,23 +37,38 @@ typedef struct {
   guint     max_pain;
   guint8    training_days;      /* the days it counted */
   char     *closed_at;          /* UTC ISO 8601 */
-  char     *revised_at;         /* NULL unless revised by late logs */
+  char     *revised_at;         /* NULL unless revised by entries logged later */
+  gboolean  final;              /* trained on: it stays as it is */
 } LoadwiseWeekReview;
 
 void       loadwise_week_review_free          (LoadwiseWeekReview  *review);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadwiseWeekReview, loadwise_week_review_free)
 
-/* Closes every week that ended before @today and is not closed yet, in
- * order, each in its own transaction; then takes the decision of the week
- * before @today's week again when its inputs changed since it was closed.
- * @out_changed (may be NULL) receives how many weeks were closed or
- * revised. Does nothing (and succeeds) before the programme's first week
- * has ended; fails with LOADWISE_DATABASE_ERROR_NO_PROGRAMME without one. */
-gboolean   loadwise_database_close_weeks      (LoadwiseDatabase        *self,
-                                               const LoadwiseCatalogue *catalogue,
-                                               const GDate             *today,
-                                               guint                   *out_changed,
+/* Makes sure the derived state (week decisions, flare ends) is worked out
+ * for the clock's today (loadwise_database_get_clock()): the day-changed
+ * handler of the app calls it, so that a week that ended overnight is
+ * decided and "changed" (with LOADWISE_DATABASE_CHANGE_DERIVED) is emitted
+ * when anything moved. Every write already derives in its own transaction,
+ * and every read of derived state calls this first, so callers never need
+ * a close step. Cheap when nothing changes. */
+gboolean   loadwise_database_refresh_derived  (LoadwiseDatabase        *self,
                                                GError                 **error);
+
+/* Deprecated: weeks are no longer closed by callers. Kept only until the
+ * last UI call sites are gone; it just refreshes the derived state. */
+static inline gboolean
+loadwise_database_close_weeks (LoadwiseDatabase        *self,
+                               const LoadwiseCatalogue *catalogue,
+                               const GDate             *today,
+                               guint                   *out_changed,
+                               GError                 **error)
+{
+  (void) catalogue;
+  (void) today;
+  if (out_changed != NULL)
+    *out_changed = 0;
+  return loadwise_database_refresh_derived (self, error);
+}
 
 /* LoadwiseWeekReview*, by week: the weeks closed under the current plan. */
 GPtrArray *loadwise_database_list_week_reviews (LoadwiseDatabase       *self,
@@ -87,7 +100,7 @@ gboolean   loadwise_database_prescribe        (LoadwiseDatabase        *self,
  * data writes it too, so that its weeks stand as closed. */
 char      *loadwise_week_figures_describe_inputs (const LoadwiseWeekFigures *figures);
 
-/* The last week that has been closed, 0 when none. */
+/* The last week that has been decided, 0 when none. */
 gboolean   loadwise_database_get_last_closed_week (LoadwiseDatabase    *self,
                                                    int                 *out_week,
                                                    GError             **error);

@@ -155,8 +155,12 @@ write_start (LoadwiseDatabase        *self,
   if (!loadwise_sqlite_step_done (self->db, replace, error))
     return FALSE;
 
-  /* A new programme starts a new plan; the logs stay. */
-  if (!loadwise_sqlite_exec (self->db, "DELETE FROM week_plan", error))
+  /* A new programme starts a new plan and new reviews; the logs stay.
+   * The starting levels follow the start rule (a flare on at the start
+   * means level 0: loadwise-database-derive.c). */
+  if (!loadwise_sqlite_exec (self->db, "DELETE FROM week_plan", error)
+      || (self->schema_version >= 5
+          && !loadwise_sqlite_exec (self->db, "DELETE FROM week_review", error)))
     return FALSE;
 
   insert = loadwise_sqlite_prepare (self->db,
@@ -192,7 +196,8 @@ loadwise_database_start_programme (LoadwiseDatabase        *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db, write_start (self, programme, levels, error), error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_PROGRAMME,
+                                         write_start (self, programme, levels, error), error);
 }
 
 gboolean
@@ -221,7 +226,7 @@ loadwise_database_update_programme (LoadwiseDatabase        *self,
   ok = loadwise_sqlite_step_done (self->db, stmt, error);
   if (ok && sqlite3_changes (self->db) == 0)
     ok = no_programme_error (error);
-  return loadwise_sqlite_finish (self->db, ok, error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_PROGRAMME, ok, error);
 }
 
 gboolean
@@ -237,6 +242,9 @@ loadwise_database_get_levels (LoadwiseDatabase  *self,
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_levels != NULL, FALSE);
+
+  if (!loadwise_database_ensure_derived (self, error))
+    return FALSE;
 
   /* A dozen weeks of three rows: reading them all is simpler than a
    * correlated query. Before week 1, the starting levels apply. */
@@ -332,6 +340,24 @@ write_week_plans (LoadwiseDatabase        *self,
       if (!loadwise_sqlite_step_done (self->db, stmt, error))
         return FALSE;
     }
+
+  /* A plan saved as given replaces the decision that led to it: without
+   * its review, the derivation leaves it standing. */
+  if (self->schema_version >= 5)
+    {
+      g_autoptr (sqlite3_stmt) review = NULL;
+
+      review = loadwise_sqlite_prepare (self->db, "DELETE FROM week_review WHERE week = ?1 - 1",
+                                        error);
+      if (review == NULL)
+        return FALSE;
+      for (guint i = 0; i < n_plans; i++)
+        {
+          sqlite3_bind_int (review, 1, plans[i].week);
+          if (!loadwise_sqlite_step_done (self->db, review, error))
+            return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -353,7 +379,8 @@ loadwise_database_save_week_plans (LoadwiseDatabase        *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db, write_week_plans (self, plans, n_plans, error), error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_PROGRAMME,
+                                         write_week_plans (self, plans, n_plans, error), error);
 }
 
 GPtrArray *
@@ -365,6 +392,9 @@ loadwise_database_list_week_plans (LoadwiseDatabase  *self,
   int rc;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  if (!loadwise_database_ensure_derived (self, error))
+    return NULL;
 
   stmt = loadwise_sqlite_prepare (self->db,
                                   "SELECT week, family, level, target_reps, target_hold_s,"
@@ -463,7 +493,8 @@ loadwise_database_set_setting (LoadwiseDatabase  *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db, loadwise_sqlite_step_done (self->db, stmt, error), error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_SETTINGS,
+                                         loadwise_sqlite_step_done (self->db, stmt, error), error);
 }
 
 /* Sessions and the set log */
@@ -649,7 +680,7 @@ loadwise_database_set_session_status (LoadwiseDatabase       *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db,
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_SESSIONS,
                                  upsert_status (self, date, status, note, skip_reason, error),
                                  error);
 }
@@ -671,7 +702,7 @@ loadwise_database_log_set (LoadwiseDatabase      *self,
   /* Two cached statements in one short transaction: this runs on every tick. */
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db,
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_SESSIONS,
                                  ensure_session (self, date, error)
                                  && upsert_set (self, date, log, error),
                                  error);
@@ -735,7 +766,7 @@ loadwise_database_set_exercise_pain (LoadwiseDatabase  *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db,
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_SESSIONS,
                                  ensure_session (self, date, error)
                                  && upsert_pain (self, date, exercise_id, pain, error),
                                  error);
@@ -843,7 +874,7 @@ loadwise_database_log_session (LoadwiseDatabase           *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db,
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_SESSIONS,
                                  write_session (self, prescription, percent, pain, note, error),
                                  error);
 }
@@ -898,7 +929,8 @@ loadwise_database_save_checkin (LoadwiseDatabase       *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db, loadwise_sqlite_step_done (self->db, stmt, error), error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_CHECKINS,
+                                         loadwise_sqlite_step_done (self->db, stmt, error), error);
 }
 
 gboolean
@@ -1000,7 +1032,8 @@ loadwise_database_save_red_flags (LoadwiseDatabase  *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db, loadwise_sqlite_step_done (self->db, stmt, error), error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_CHECKINS,
+                                         loadwise_sqlite_step_done (self->db, stmt, error), error);
 }
 
 gboolean

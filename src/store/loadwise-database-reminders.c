@@ -135,11 +135,8 @@ loadwise_database_set_reminder_settings (LoadwiseDatabase                *self,
   ok = write_setting (self, stmt, KEY_ENABLED, settings->enabled ? "true" : "false", error) &&
        write_setting (self, stmt, KEY_SESSION, session, error) &&
        write_setting (self, stmt, KEY_CHECKIN, checkin, error) &&
-       write_setting (self, stmt, KEY_SNOOZE, snooze, error) &&
-       loadwise_sqlite_commit (self->db, error);
-  if (!ok)
-    loadwise_sqlite_rollback (self->db);
-  return ok;
+       write_setting (self, stmt, KEY_SNOOZE, snooze, error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_SETTINGS, ok, error);
 }
 
 static LoadwiseReminderFact *
@@ -274,10 +271,8 @@ upsert_reminder (LoadwiseDatabase      *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  ok = loadwise_sqlite_step_done (self->db, stmt, error) && loadwise_sqlite_commit (self->db, error);
-  if (!ok)
-    loadwise_sqlite_rollback (self->db);
-  return ok;
+  ok = loadwise_sqlite_step_done (self->db, stmt, error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_SETTINGS, ok, error);
 }
 
 gboolean

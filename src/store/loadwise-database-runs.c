@@ -160,9 +160,9 @@ loadwise_database_add_run (LoadwiseDatabase  *self,
     return FALSE;
   if (!check_shoe_exists (self, run->shoe_id, error) ||
       !loadwise_sqlite_step_done (self->db, stmt, error))
-    return loadwise_sqlite_finish (self->db, FALSE, error);
+    return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, FALSE, error);
   run->id = sqlite3_last_insert_rowid (self->db);
-  return loadwise_sqlite_finish (self->db, TRUE, error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, TRUE, error);
 }
 
 static gboolean
@@ -203,10 +203,11 @@ loadwise_database_update_run (LoadwiseDatabase   *self,
     return FALSE;
   if (!check_shoe_exists (self, run->shoe_id, error) ||
       !loadwise_sqlite_step_done (self->db, stmt, error))
-    return loadwise_sqlite_finish (self->db, FALSE, error);
+    return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, FALSE, error);
   if (sqlite3_changes (self->db) == 0)
-    return loadwise_sqlite_finish (self->db, not_found_run (run->id, error), error);
-  return loadwise_sqlite_finish (self->db, TRUE, error);
+    return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS,
+                                           not_found_run (run->id, error), error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, TRUE, error);
 }
 
 gboolean
@@ -225,10 +226,11 @@ loadwise_database_delete_run (LoadwiseDatabase  *self,
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
   if (!loadwise_sqlite_step_done (self->db, stmt, error))
-    return loadwise_sqlite_finish (self->db, FALSE, error);
+    return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, FALSE, error);
   if (sqlite3_changes (self->db) == 0)
-    return loadwise_sqlite_finish (self->db, not_found_run (id, error), error);
-  return loadwise_sqlite_finish (self->db, TRUE, error);
+    return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS,
+                                           not_found_run (id, error), error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, TRUE, error);
 }
 
 LoadwiseRun *
@@ -364,13 +366,15 @@ loadwise_database_add_shoe (LoadwiseDatabase  *self,
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
   if (loadwise_database_find_shoe (self, name, &existing, NULL))
-    return loadwise_sqlite_finish (self->db, invalid (error, _("shoe: a pair called \"%s\" is already listed"), name),
-                               error);
+    return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS,
+                                           invalid (error, _("shoe: a pair called \"%s\" is already listed"),
+                                                    name),
+                                           error);
   if (!loadwise_sqlite_step_done (self->db, stmt, error))
-    return loadwise_sqlite_finish (self->db, FALSE, error);
+    return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, FALSE, error);
   if (out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (self->db);
-  return loadwise_sqlite_finish (self->db, TRUE, error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, TRUE, error);
 }
 
 gboolean
@@ -386,12 +390,13 @@ loadwise_database_retire_shoe (LoadwiseDatabase  *self,
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
   if (!loadwise_database_find_shoe (self, name, &id, error))
-    return loadwise_sqlite_finish (self->db, FALSE, error);
+    return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, FALSE, error);
   stmt = loadwise_sqlite_prepare (self->db, "UPDATE shoe SET retired = 1 WHERE id = ?1", error);
   if (stmt == NULL)
-    return loadwise_sqlite_finish (self->db, FALSE, error);
+    return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, FALSE, error);
   sqlite3_bind_int64 (stmt, 1, id);
-  return loadwise_sqlite_finish (self->db, loadwise_sqlite_step_done (self->db, stmt, error), error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS,
+                                         loadwise_sqlite_step_done (self->db, stmt, error), error);
 }
 
 GPtrArray *
@@ -454,7 +459,8 @@ loadwise_database_save_habits (LoadwiseDatabase      *self,
   sqlite3_bind_int (stmt, 3, habits->slept_on_side ? 1 : 0);
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db, loadwise_sqlite_step_done (self->db, stmt, error), error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_CHECKINS,
+                                         loadwise_sqlite_step_done (self->db, stmt, error), error);
 }
 
 static GArray *
@@ -662,7 +668,8 @@ loadwise_database_start_flare (LoadwiseDatabase  *self,
     return invalid (error, _("%s: is not valid UTF-8 text"), _("reason"));
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db, start_flare_locked (self, date, suggested, reason, error), error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_FLARES,
+                                         start_flare_locked (self, date, suggested, reason, error), error);
 }
 
 static gboolean
@@ -707,7 +714,8 @@ loadwise_database_end_flare (LoadwiseDatabase  *self,
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  return loadwise_sqlite_finish (self->db, end_flare_locked (self, date, by_rule, error), error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_FLARES,
+                                         end_flare_locked (self, date, by_rule, error), error);
 }
 
 GArray *
@@ -778,7 +786,7 @@ loadwise_database_answer_flare_suggestion (LoadwiseDatabase  *self,
     return FALSE;
   ok = loadwise_sqlite_step_done (self->db, stmt, error) &&
        (!accepted || start_flare_locked (self, today, TRUE, reason, error));
-  return loadwise_sqlite_finish (self->db, ok, error);
+  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_FLARES, ok, error);
 }
 
 /* Whether a suggestion with evidence on @evidence was answered, or a flare
@@ -837,6 +845,67 @@ loadwise_flare_cap_levels (guint levels[LOADWISE_N_FAMILIES])
     levels[i] = MIN (levels[i], 1);
 }
 
+/* The detection window: today and the two days before (issue 11). */
+#define FLARE_WINDOW_DAYS 3
+
+/* Whether the latest flare was ended by the exit rule on @today or the day
+ * before: the status says so once, as the suggestion would. */
+static gboolean
+latest_ended_by_rule (LoadwiseDatabase  *self,
+                      const GDate       *today,
+                      GDate             *out_ended,
+                      gboolean          *out_just_ended,
+                      GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  GDate yesterday = *today;
+  int rc;
+
+  g_date_subtract_days (&yesterday, 1);
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT end_date FROM flare_period WHERE ended_by = 'rule'"
+                                  " AND end_date BETWEEN ?1 AND ?2"
+                                  " ORDER BY end_date DESC LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  loadwise_sqlite_bind_date (stmt, 1, &yesterday);
+  loadwise_sqlite_bind_date (stmt, 2, today);
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    {
+      if (!loadwise_sqlite_column_date (stmt, 0, out_ended, error))
+        return FALSE;
+      *out_just_ended = TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+flare_covers (LoadwiseDatabase  *self,
+              const GDate       *date,
+              gboolean          *out_covers,
+              GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT EXISTS (SELECT 1 FROM flare_period WHERE start_date <= ?1"
+                                  " AND (end_date IS NULL OR end_date > ?1))",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  loadwise_sqlite_bind_date (stmt, 1, date);
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  *out_covers = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
 gboolean
 loadwise_database_get_flare_status (LoadwiseDatabase     *self,
                                     const GDate          *today,
@@ -877,34 +946,30 @@ loadwise_database_get_flare_status (LoadwiseDatabase     *self,
         return FALSE;
     }
 
-  if (!loadwise_database_get_active_flare (self, &active, &found, error))
+  /* The exit rule runs in the derivation, after every write and when the
+   * day moves on; this only reads. */
+  if (!loadwise_database_ensure_derived (self, error)
+      || !loadwise_database_get_active_flare (self, &active, &found, error))
+    return FALSE;
+  if (!found && !latest_ended_by_rule (self, today, &out_status->ended, &out_status->just_ended,
+                                       error))
     return FALSE;
 
   /* Enough history for every rule: the flare's whole span, and the week
-   * before today that "new night pain" looks back on. */
+   * before the detection window that "new night pain" looks back on. */
   from = *today;
-  g_date_subtract_days (&from, LOADWISE_FLARE_NIGHT_NEW_DAYS + 2);
+  g_date_subtract_days (&from, LOADWISE_FLARE_NIGHT_NEW_DAYS + FLARE_WINDOW_DAYS);
   if (found && g_date_compare (&active.start, &from) < 0)
     from = active.start;
   checkins = loadwise_database_list_checkins (self, &from, today, error);
   if (checkins == NULL)
     return FALSE;
 
-  if (found && has_baseline &&
-      loadwise_flare_should_end ((const LoadwiseCheckin *) (gpointer) checkins->data, checkins->len,
-                                 baseline, &active.start, today, &out_status->ended))
-    {
-      if (!loadwise_database_end_flare (self, &out_status->ended, TRUE, error))
-        return FALSE;
-      out_status->just_ended = TRUE;
-      found = FALSE;
-    }
-
   /* Only the runs the rules read, not the whole history (issue 8: start-up
    * must not grow with it): today's and yesterday's for the detection, the
    * 4 weeks before an active flare for its advice. */
   runs_from = *today;
-  g_date_subtract_days (&runs_from, 1);
+  g_date_subtract_days (&runs_from, FLARE_WINDOW_DAYS - 1);
   if (found)
     {
       GDate typical_from = active.start;
@@ -926,25 +991,32 @@ loadwise_database_get_flare_status (LoadwiseDatabase     *self,
       return TRUE;
     }
 
-  {
-    g_auto (LoadwiseFlareDetection) detection = { 0 };
-    gboolean settled = FALSE;
+  /* The detection looks at a day and the one before: anchored at today and
+   * at yesterday, it covers the last three days, so that a morning or a
+   * run typed in late still brings the suggestion. */
+  for (guint back = 0; back + 1 < FLARE_WINDOW_DAYS; back++)
+    {
+      g_auto (LoadwiseFlareDetection) detection = { 0 };
+      gboolean settled = FALSE;
+      GDate anchor = *today;
 
-    /* An unknown baseline cannot be risen above: only runs and nights count. */
-    loadwise_flare_detect ((const LoadwiseCheckin *) (gpointer) checkins->data, checkins->len, runs,
-                           has_baseline ? baseline : (double) LOADWISE_PAIN_MAX + 1, max_pain,
-                           today, &detection);
-    if (detection.trigger == 0)
+      g_date_subtract_days (&anchor, back);
+      /* An unknown baseline cannot be risen above: only runs and nights count. */
+      loadwise_flare_detect ((const LoadwiseCheckin *) (gpointer) checkins->data, checkins->len,
+                             runs, has_baseline ? baseline : (double) LOADWISE_PAIN_MAX + 1,
+                             max_pain, &anchor, &detection);
+      if (detection.trigger == 0)
+        continue;
+      if (!suggestion_settled (self, &detection.evidence, &settled, error))
+        return FALSE;
+      if (settled)
+        continue;
+      out_status->state = LOADWISE_FLARE_STATE_SUGGESTED;
+      out_status->since = detection.evidence;
+      out_status->trigger = detection.trigger;
+      out_status->reason = g_steal_pointer (&detection.reason);
       return TRUE;
-    if (!suggestion_settled (self, &detection.evidence, &settled, error))
-      return FALSE;
-    if (settled)
-      return TRUE;
-    out_status->state = LOADWISE_FLARE_STATE_SUGGESTED;
-    out_status->since = detection.evidence;
-    out_status->trigger = detection.trigger;
-    out_status->reason = g_steal_pointer (&detection.reason);
-  }
+    }
   return TRUE;
 }
 
@@ -955,17 +1027,17 @@ loadwise_database_cap_levels_for_flare (LoadwiseDatabase  *self,
                                         gboolean          *out_capped,
                                         GError           **error)
 {
-  g_auto (LoadwiseFlarePeriod) active = { 0 };
   gboolean found = FALSE;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (levels != NULL, FALSE);
 
-  if (!loadwise_database_get_active_flare (self, &active, &found, error))
+  /* Any flare that covers @date, ended since or not: the day it ends is a
+   * normal day, and one that starts after @date does not change it. */
+  if (!loadwise_database_ensure_derived (self, error)
+      || !flare_covers (self, date, &found, error))
     return FALSE;
-  /* A flare that starts after @date does not change that day. */
-  found = found && g_date_compare (&active.start, date) <= 0;
   if (found)
     loadwise_flare_cap_levels (levels);
   if (out_capped != NULL)

@@ -164,17 +164,18 @@ typedef struct {
   guint               trigger;    /* suggested: LoadwiseFlareTrigger mask */
   char               *reason;     /* suggested or active: why, may be NULL */
   LoadwiseFlareAdvice advice;     /* active only (advice.text NULL otherwise) */
-  gboolean            just_ended; /* the exit rule ended a flare on this call */
+  gboolean            just_ended; /* the exit rule ended a flare today or yesterday */
   GDate               ended;      /* ...on this day */
 } LoadwiseFlareStatus;
 
 void         loadwise_flare_status_clear    (LoadwiseFlareStatus *status);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LoadwiseFlareStatus, loadwise_flare_status_clear)
 
-/* Applies PROGRAMME.md's exit rule to an active flare (ending it, by the
- * rule, when 3 mornings have settled: a write), then reports the state on
- * @today: active with the runner's own advice, suggested by
- * loadwise_flare_detect() and not yet answered, or none. Without a
+/* Reads the state on @today (the exit rule itself runs in the store's
+ * derivation, after every write): active with the runner's own advice,
+ * suggested by loadwise_flare_detect() over the last three days (so that
+ * entries typed in late count) and not yet answered, or none; just_ended
+ * when the rule ended the latest flare today or yesterday. Without a
  * programme the baseline is unknown: only run pain and night pain suggest,
  * and only the runner ends a flare. */
 gboolean     loadwise_database_get_flare_status (LoadwiseDatabase    *self,
@@ -186,7 +187,7 @@ gboolean     loadwise_database_get_flare_status (LoadwiseDatabase    *self,
  * @levels at 1. */
 void         loadwise_flare_cap_levels      (guint levels[LOADWISE_N_FAMILIES]);
 
-/* Caps @levels at 1 when a flare is active on @date (PROGRAMME.md,
+/* Caps @levels at 1 when a flare covers @date (PROGRAMME.md,
  * "Flare-ups": levels 0-1), for those that prescribe a session;
  * @out_capped (may be NULL) says whether one was. FALSE only when the
  * database could not be read. */

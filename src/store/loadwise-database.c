@@ -151,6 +151,8 @@ loadwise_database_set_clock (LoadwiseDatabase *self,
   g_return_if_fail (clock == NULL || LOADWISE_IS_CLOCK (clock));
 
   g_set_object (&self->clock, clock);
+  /* Another today: the derived state is worked out again when next read. */
+  g_date_clear (&self->derived_for, 1);
 }
 
 LoadwiseClock *
@@ -173,6 +175,7 @@ loadwise_database_set_catalogue (LoadwiseDatabase  *self,
     loadwise_catalogue_ref (catalogue);
   g_clear_pointer (&self->catalogue, loadwise_catalogue_unref);
   self->catalogue = catalogue;
+  loadwise_database_mark_all_dirty (self);
 }
 
 LoadwiseCatalogue *
@@ -194,6 +197,9 @@ loadwise_database_get_catalogue (LoadwiseDatabase *self)
 static void
 loadwise_database_init (LoadwiseDatabase *self)
 {
+  /* A new connection has not worked anything out yet. */
+  g_date_clear (&self->derived_for, 1);
+  loadwise_database_mark_all_dirty (self);
 }
 
 sqlite3_stmt *
@@ -565,6 +571,12 @@ open_at_version_locked (const char  *path,
       || !loadwise_sqlite_get_user_version (self->db, &self->schema_version, error))
     return NULL;
 
+  /* The derived state follows this connection's writes
+   * (loadwise-database-derive.c). */
+  if (self->schema_version == LOADWISE_DATABASE_SCHEMA_VERSION
+      && !loadwise_database_install_derive_hooks (self, error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -923,7 +935,15 @@ loadwise_database_restore_from (LoadwiseDatabase  *self,
   /* An older copy is brought up to date; the source file stays as it was. */
   if (!loadwise_sqlite_get_user_version (self->db, &version, error)
       || !loadwise_migrations_apply (self->db, version, LOADWISE_DATABASE_SCHEMA_VERSION, error)
-      || !loadwise_sqlite_get_user_version (self->db, &self->schema_version, error))
+      || !loadwise_sqlite_get_user_version (self->db, &self->schema_version, error)
+      || !loadwise_database_install_derive_hooks (self, error))
+    goto out;
+
+  /* The restored data's decisions stand where final; the rest, and the
+   * flares, are worked out again for today, like any write. */
+  loadwise_database_mark_all_dirty (self);
+  if (!loadwise_sqlite_begin (self->db, error)
+      || !loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_ALL, TRUE, error))
     goto out;
 
   if (out_backup_path != NULL)

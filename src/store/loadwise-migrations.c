@@ -193,6 +193,14 @@ static const char *const migrations[] = {
   "  closed_at         TEXT    NOT NULL,"
   "  revised_at        TEXT"
   ");",
+
+  /* 6 (issue 11, derived state): when a week's decision became final, NULL
+   * while it may still be taken again (loadwise-database-progression.c,
+   * "The rule"). A closed week of an older database is final when the
+   * runner has trained after it: a session not skipped, or a done set,
+   * dated after the week. */
+  "ALTER TABLE week_review ADD COLUMN finalized_at TEXT;"
+  LOADWISE_SQL_FINALIZE_TRAINED,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LOADWISE_DATABASE_SCHEMA_VERSION);
@@ -226,7 +234,7 @@ apply_step (sqlite3  *db,
   set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
   if (!loadwise_sqlite_exec (db, migrations[version - 1], error)
       || !loadwise_sqlite_exec (db, set_version, error)
-      || !loadwise_sqlite_commit (db, error))
+      || !loadwise_sqlite_exec (db, "COMMIT", error))
     goto fail;
 
   return TRUE;

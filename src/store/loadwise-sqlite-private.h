@@ -51,7 +51,16 @@ struct _LoadwiseDatabase
   GFileMonitor *monitors[2]; /* the database and its -wal */
   guint         watch_source;
   gint64        data_version; /* PRAGMA data_version last seen */
+  /* Derived state (loadwise-database-derive.c): the day it was last worked
+   * out for (invalid: not yet on this connection), and the earliest date
+   * whose data this connection changed since, as YYYY-MM-DD ("" nothing,
+   * LOADWISE_DERIVE_ALL everything). */
+  GDate         derived_for;
+  char          dirty_from[11];
 };
+
+/* dirty_from when everything must be worked out again. */
+#define LOADWISE_DERIVE_ALL "0000-00-00"
 
 /* Emits "changed" with @what (loadwise-database.c). Call it after a
  * commit, never inside a transaction. */
@@ -87,15 +96,71 @@ gboolean      loadwise_sqlite_step_done      (sqlite3       *db,
  * writes would otherwise fail at once with SQLITE_BUSY_SNAPSHOT. */
 gboolean      loadwise_sqlite_begin          (sqlite3       *db,
                                               GError       **error);
-gboolean      loadwise_sqlite_commit         (sqlite3       *db,
-                                              GError       **error);
 /* Rolls back if a transaction is open; keeps the first error. */
 void          loadwise_sqlite_rollback       (sqlite3       *db);
-/* Ends a write: COMMIT when @ok, else (or when COMMIT fails) ROLLBACK, so a
- * failed call changes nothing. Returns whether the write stands. */
-gboolean      loadwise_sqlite_finish         (sqlite3       *db,
-                                              gboolean       ok,
-                                              GError       **error);
+
+/* Derived state (loadwise-database-derive.c). The store owns the
+ * programme's derived state: the week decisions (week_plan, week_review)
+ * and the flare periods' ends by the exit rule. Every write ends with
+ * loadwise_database_finish_write(), which works it out again inside the
+ * write's own transaction, commits, and emits "changed": no caller has a
+ * close step to remember. */
+
+/* Ends a write begun with loadwise_sqlite_begin(): when @ok, derives
+ * (loadwise_database_derive_locked()), commits and emits "changed" with
+ * @what, plus LOADWISE_DATABASE_CHANGE_DERIVED when the derived state
+ * changed; else (or when deriving or COMMIT fails) rolls back, so a failed
+ * call changes nothing. Returns whether the write stands. The one COMMIT
+ * of the store's writes. */
+gboolean      loadwise_database_finish_write (LoadwiseDatabase       *self,
+                                              LoadwiseDatabaseChange  what,
+                                              gboolean                ok,
+                                              GError                **error);
+/* Inside a write transaction: ends the active flare when the exit rule
+ * says so, applies the start-at-level-0 rule, and takes every week
+ * decision that is not final again for @today (in order, writing only
+ * what differs). @out_changed: whether anything was written. */
+gboolean      loadwise_database_derive_locked (LoadwiseDatabase  *self,
+                                               const GDate       *today,
+                                               gboolean          *out_changed,
+                                               GError           **error);
+/* For reads of derived state: derives in its own write transaction when
+ * the clock's day moved on or this connection's data changed since the
+ * last derivation; does nothing inside a transaction. A database locked
+ * by another writer is not an error here: the stored state is read. */
+gboolean      loadwise_database_ensure_derived (LoadwiseDatabase  *self,
+                                                GError           **error);
+/* Everything is worked out again on the next derivation (restore, import,
+ * a new clock or catalogue). */
+void          loadwise_database_mark_all_dirty (LoadwiseDatabase *self);
+/* The SQL function and TEMP triggers that record which dates this
+ * connection's writes touched (so that derivation starts there). */
+gboolean      loadwise_database_install_derive_hooks (LoadwiseDatabase  *self,
+                                                      GError           **error);
+
+/* The week part of the derivation (loadwise-database-progression.c).
+ * @dirty_from as in the struct. */
+gboolean      loadwise_database_derive_weeks_locked (LoadwiseDatabase        *self,
+                                                     const LoadwiseCatalogue *catalogue,
+                                                     const LoadwiseProgramme *programme,
+                                                     const GDate             *today,
+                                                     const char              *dirty_from,
+                                                     gboolean                *out_changed,
+                                                     GError                 **error);
+
+/* Marks final, as stored, each decided week the runner has trained after
+ * (a session not skipped, or a done set, dated after the week): what
+ * schema 6 did to older databases, and what an import of an older backup
+ * does (loadwise-database-progression.c, "The rule"). */
+#define LOADWISE_SQL_FINALIZE_TRAINED \
+  "UPDATE week_review SET finalized_at = closed_at" \
+  " WHERE finalized_at IS NULL AND EXISTS (SELECT 1 FROM programme WHERE id = 1)" \
+  "  AND (EXISTS (SELECT 1 FROM session WHERE status <> 'skipped'" \
+  "        AND date >= date ((SELECT start FROM programme WHERE id = 1)," \
+  "                          '+' || (week * 7) || ' days'))" \
+  "   OR EXISTS (SELECT 1 FROM set_log WHERE done" \
+  "        AND date >= date ((SELECT start FROM programme WHERE id = 1)," \
+  "                          '+' || (week * 7) || ' days')));"
 
 /* When a row was written, as every table stores it: UTC ISO 8601. */
 #define LOADWISE_SQL_NOW "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"

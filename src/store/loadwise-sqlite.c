@@ -107,35 +107,11 @@ loadwise_sqlite_begin (sqlite3  *db,
   return loadwise_sqlite_exec (db, "BEGIN IMMEDIATE", error);
 }
 
-gboolean
-loadwise_sqlite_commit (sqlite3  *db,
-                        GError  **error)
-{
-  if (!loadwise_sqlite_exec (db, "COMMIT", error))
-    {
-      /* A failed COMMIT may leave the transaction open. */
-      loadwise_sqlite_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 void
 loadwise_sqlite_rollback (sqlite3 *db)
 {
   if (!sqlite3_get_autocommit (db))
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-gboolean
-loadwise_sqlite_finish (sqlite3  *db,
-                        gboolean  ok,
-                        GError  **error)
-{
-  if (ok && loadwise_sqlite_commit (db, error))
-    return TRUE;
-  loadwise_sqlite_rollback (db);
-  return FALSE;
 }
 
 gboolean

@@ -30,6 +30,7 @@ loadwise_context_new (LoadwiseDatabase  *database,
   self->database = g_object_ref (database);
   self->catalogue = loadwise_catalogue_ref (catalogue);
   self->clock = g_object_ref (clock);
+  loadwise_database_set_clock (database, clock), loadwise_database_set_catalogue (database, catalogue);
   return self;
 }
 

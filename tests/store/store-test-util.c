@@ -27,6 +27,23 @@ store_fixture_setup (StoreFixture  *fixture,
   fixture->db = loadwise_database_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->db);
+  store_test_set_today (fixture->db, NULL);
+}
+
+void
+store_test_set_today (LoadwiseDatabase *db,
+                      const GDate      *today)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (LoadwiseClock) clock = NULL;
+  GDate day = loadwise_test_date (2026, 1, 1);
+
+  if (today != NULL)
+    day = *today;
+  now = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                               g_date_get_day (&day), 12, 0, 0);
+  clock = loadwise_clock_new_fixed (now);
+  loadwise_database_set_clock (db, clock);
 }
 
 void

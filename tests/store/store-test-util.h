@@ -46,5 +46,10 @@ guint    store_test_file_mode         (const char    *path);
  * families at level 1. */
 void     store_test_start_programme   (LoadwiseDatabase *db,
                                        const GDate      *start);
+/* A fixed clock on @db at noon on @today (NULL: 2026-01-01, before the
+ * tests' programmes start, so that nothing is derived until a test moves
+ * the clock on). */
+void     store_test_set_today         (LoadwiseDatabase *db,
+                                       const GDate      *today);
 
 G_END_DECLS

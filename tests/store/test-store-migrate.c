@@ -22,6 +22,7 @@ make_v1_database (const char *path)
 
   db = loadwise_database_open_at_version (path, 1, &error);
   g_assert_no_error (error);
+  store_test_set_today (db, NULL);
   g_assert_cmpint (loadwise_database_get_schema_version (db), ==, 1);
   g_assert_cmpint (store_test_query_int (loadwise_database_get_handle (db),
                                          "SELECT count(*) FROM sqlite_master"
@@ -87,6 +88,7 @@ test_from_v1 (StoreFixture  *fixture,
 
   fixture->db = loadwise_database_open (fixture->path, &error);
   g_assert_no_error (error);
+  store_test_set_today (fixture->db, NULL);
   g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, LOADWISE_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (store_test_query_int (loadwise_database_get_handle (fixture->db),
                                          "PRAGMA user_version"),

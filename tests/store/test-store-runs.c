@@ -288,6 +288,8 @@ status_on (StoreFixture        *fixture,
   g_autoptr (GError) error = NULL;
   GDate today = loadwise_test_date (2026, 3, day);
 
+  /* The store's derivation (the exit rule) runs for its clock's today. */
+  store_test_set_today (fixture->db, &today);
   g_assert_true (loadwise_database_get_flare_status (fixture->db, &today, out, &error));
   g_assert_no_error (error);
 }
