@@ -94,11 +94,14 @@ static const FigureInfo figure_info[] = {
   { FIGURE_PAIN, "pain", G_STRUCT_OFFSET (LoadwiseReason, pain), 0, LOADWISE_PAIN_MAX, FALSE },
   { FIGURE_SAFE, "safe", G_STRUCT_OFFSET (LoadwiseReason, safe_pain), 0, LOADWISE_PAIN_MAX, FALSE },
   { FIGURE_MAX, "max", G_STRUCT_OFFSET (LoadwiseReason, max_pain), 0, LOADWISE_PAIN_MAX, FALSE },
-  { FIGURE_MORNING, "am", G_STRUCT_OFFSET (LoadwiseReason, morning_pain), 0, LOADWISE_PAIN_MAX, FALSE },
-  { FIGURE_BASELINE, "bl", G_STRUCT_OFFSET (LoadwiseReason, baseline_x10), 0, 10 * LOADWISE_PAIN_MAX, TRUE },
+  { FIGURE_MORNING, "am", G_STRUCT_OFFSET (LoadwiseReason, morning_pain), 0, LOADWISE_PAIN_MAX,
+    FALSE },
+  { FIGURE_BASELINE, "bl", G_STRUCT_OFFSET (LoadwiseReason, baseline_x10), 0,
+    10 * LOADWISE_PAIN_MAX, TRUE },
   { FIGURE_TARGET, "tgt", G_STRUCT_OFFSET (LoadwiseReason, target), 1, 999, FALSE },
   { FIGURE_WEEK, "wk", G_STRUCT_OFFSET (LoadwiseReason, week), 1, 999, FALSE },
-  { FIGURE_MEAN, "mean", G_STRUCT_OFFSET (LoadwiseReason, mean_x10), 0, 10 * LOADWISE_PAIN_MAX, TRUE },
+  { FIGURE_MEAN, "mean", G_STRUCT_OFFSET (LoadwiseReason, mean_x10), 0, 10 * LOADWISE_PAIN_MAX,
+    TRUE },
 };
 
 #define FIGURE_FIELD(reason, info) (*(guint *) ((guint8 *) (reason) + (info)->offset))
@@ -131,6 +134,17 @@ loadwise_reason_cause_to_string (LoadwiseReasonCause cause)
   return info != NULL ? info->id : NULL;
 }
 
+/* @causes without those of the other kind. */
+static guint
+causes_of_kind (guint              causes,
+                LoadwiseReasonKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cause_info); i++)
+    if (cause_info[i].kind != kind)
+      causes &= ~(guint) cause_info[i].cause;
+  return causes;
+}
+
 static guint
 figures_needed (guint causes)
 {
@@ -149,9 +163,7 @@ loadwise_reason_trim (LoadwiseReason *reason)
 
   g_return_if_fail (reason != NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cause_info); i++)
-    if (cause_info[i].kind != reason->kind)
-      reason->causes &= ~(guint) cause_info[i].cause;
+  reason->causes = causes_of_kind (reason->causes, reason->kind);
   if (reason->kind == LOADWISE_REASON_KIND_CLINICIAN)
     {
       reason->family = 0;
@@ -437,7 +449,7 @@ loadwise_reason_serialize (const LoadwiseReason *reason)
         first = FALSE;
       }
 
-  figures = figures_needed (reason->causes);
+  figures = figures_needed (causes_of_kind (reason->causes, reason->kind));
   for (guint i = 0; i < G_N_ELEMENTS (figure_info); i++)
     {
       const FigureInfo *info = &figure_info[i];
@@ -581,8 +593,8 @@ loadwise_reason_parse (const char      *text,
   /* ASCII only, so every value can be quoted in a message as it is. */
   for (gsize i = 0; i < length; i++)
     if (!g_ascii_isalnum (text[i]) && strchr ("_-.,;=", text[i]) == NULL)
-      return fail (error, "reason", "character %" G_GSIZE_FORMAT " is not a letter, digit or one of _-.,;=",
-                   i + 1);
+      return fail (error, "reason",
+                   "character %" G_GSIZE_FORMAT " is not a letter, digit or one of _-.,;=", i + 1);
 
   fields = g_strsplit (text, ";", -1);
   version = g_strdup_printf ("v%d", LOADWISE_REASON_FORMAT_VERSION);

@@ -33,35 +33,35 @@ typedef enum {
   LOADWISE_REASON_KIND_CLINICIAN,  /* the see-a-clinician prompt */
 } LoadwiseReasonKind;
 
-/* Causes, as flags: they render in this order. The figures each one
- * needs are in brackets (LoadwiseReason's fields). */
+/* Causes, as flags; they render in this order. After each, the figures
+ * it needs (LoadwiseReason's fields; "baseline" is baseline_x10). */
 typedef enum {
   /* Regress */
-  LOADWISE_REASON_PAIN_ABOVE_MAX    = 1 << 0,   /* pain during > maximum [pain, max_pain] */
-  LOADWISE_REASON_MORNING_FLARED    = 1 << 1,   /* a morning >= baseline + 2 [morning_pain, baseline_x10] */
-  LOADWISE_REASON_MORNINGS_ROSE     = 1 << 2,   /* weekly mean morning pain rose two weeks running */
+  LOADWISE_REASON_PAIN_ABOVE_MAX     = 1 << 0,  /* pain during > max: pain, max_pain */
+  LOADWISE_REASON_MORNING_FLARED     = 1 << 1,  /* morning >= usual + 2: morning_pain, baseline */
+  LOADWISE_REASON_MORNINGS_ROSE      = 1 << 2,  /* weekly mean morning pain rose twice */
   /* Hold: nothing to judge, or too little done */
-  LOADWISE_REASON_FLARE_WEEK        = 1 << 3,   /* every session day in flare mode */
-  LOADWISE_REASON_ALL_SKIPPED       = 1 << 4,   /* every session day marked skipped */
-  LOADWISE_REASON_COMPLETION_LOW    = 1 << 5,   /* under 50%, asks what got in the way [percent] */
+  LOADWISE_REASON_FLARE_WEEK         = 1 << 3,  /* every session day in flare mode */
+  LOADWISE_REASON_ALL_SKIPPED        = 1 << 4,  /* every session day marked skipped */
+  LOADWISE_REASON_COMPLETION_LOW     = 1 << 5,  /* under 50%, asks what got in the way: percent */
   /* Progress */
-  LOADWISE_REASON_GATES_OPEN        = 1 << 6,   /* >= 80% done, pain <= safe, mornings settled [percent, pain] */
-  LOADWISE_REASON_TOP_CLIMBS        = 1 << 7,   /* level 4: the target climbs instead [target, target_is_hold] */
-  LOADWISE_REASON_TOP_REACHED       = 1 << 8,   /* level 4 and the top of its range */
+  LOADWISE_REASON_GATES_OPEN         = 1 << 6,  /* every gate open: percent, pain */
+  LOADWISE_REASON_TOP_CLIMBS         = 1 << 7,  /* level 4, target climbs: target, target_is_hold */
+  LOADWISE_REASON_TOP_REACHED        = 1 << 8,  /* level 4 and the top of its range */
   /* Hold: which gate stayed closed */
-  LOADWISE_REASON_SETS_SHORT        = 1 << 9,   /* under 80% [percent, percent_needed] */
-  LOADWISE_REASON_SETS_SHORT_SKIPPED = 1 << 10, /* ... with skipped days excused [percent, percent_needed] */
-  LOADWISE_REASON_SETS_SHORT_FLARE  = 1 << 11,  /* ... with flare days excused [percent, percent_needed] */
-  LOADWISE_REASON_PAIN_NOT_RATED    = 1 << 12,  /* no pain during rated */
-  LOADWISE_REASON_PAIN_ABOVE_SAFE   = 1 << 13,  /* safe < pain <= maximum, settled [pain, safe_pain, max_pain] */
-  LOADWISE_REASON_NO_CHECKINS       = 1 << 14,  /* no morning check-ins or no baseline */
-  LOADWISE_REASON_MORNING_UNSETTLED = 1 << 15,  /* a morning > baseline + 1 [morning_pain, baseline_x10] */
+  LOADWISE_REASON_SETS_SHORT         = 1 << 9,  /* under 80%: percent, percent_needed */
+  LOADWISE_REASON_SETS_SHORT_SKIPPED = 1 << 10, /* ... skipped days excused: the same */
+  LOADWISE_REASON_SETS_SHORT_FLARE   = 1 << 11, /* ... flare days excused: the same */
+  LOADWISE_REASON_PAIN_NOT_RATED     = 1 << 12, /* no pain during rated */
+  LOADWISE_REASON_PAIN_ABOVE_SAFE    = 1 << 13, /* safe < pain <= max: pain, safe_pain, max_pain */
+  LOADWISE_REASON_NO_CHECKINS        = 1 << 14, /* no morning check-ins, or no baseline */
+  LOADWISE_REASON_MORNING_UNSETTLED  = 1 << 15, /* morning > usual + 1: morning_pain, baseline */
   /* Within a level, and maintenance */
-  LOADWISE_REASON_TARGET_CLIMBS     = 1 << 16,  /* target reached twice running [target, target_is_hold] */
-  LOADWISE_REASON_MAINTENANCE       = 1 << 17,  /* after the last week: two sessions a week */
+  LOADWISE_REASON_TARGET_CLIMBS      = 1 << 16, /* reached twice running: target, target_is_hold */
+  LOADWISE_REASON_MAINTENANCE        = 1 << 17, /* after the last week: two sessions a week */
   /* The clinician prompt (LOADWISE_REASON_KIND_CLINICIAN only) */
-  LOADWISE_REASON_TWO_REGRESS       = 1 << 18,  /* two regress weeks in a row */
-  LOADWISE_REASON_NO_IMPROVEMENT    = 1 << 19,  /* no fall of 2 points or 30% [week, baseline_x10, mean_x10] */
+  LOADWISE_REASON_TWO_REGRESS        = 1 << 18, /* two regress weeks in a row */
+  LOADWISE_REASON_NO_IMPROVEMENT     = 1 << 19, /* no fall: week, baseline_x10, mean_x10 */
 } LoadwiseReasonCause;
 
 #define LOADWISE_REASON_N_CAUSES 20

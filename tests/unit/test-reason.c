@@ -125,6 +125,26 @@ test_round_trip (void)
     reason.baseline_x10 = 7;
     assert_round_trip (&reason);
   }
+
+  /* Causes of the other kind are neither written nor rendered. */
+  {
+    g_autoptr (GError) error = NULL;
+    LoadwiseReason reason = make_reason (LOADWISE_REASON_KIND_CLINICIAN, LOADWISE_REASON_TWO_REGRESS);
+    g_autofree char *text = NULL;
+    g_autofree char *rendered = NULL;
+    LoadwiseReason back;
+
+    reason.causes |= LOADWISE_REASON_SETS_SHORT;
+    reason.percent = 50;
+    text = loadwise_reason_serialize (&reason);
+    g_assert_cmpstr (text, ==, "v1;k=clinician;c=two_regress");
+    g_assert_true (loadwise_reason_parse (text, &back, &error));
+    g_assert_no_error (error);
+    g_assert_cmphex (back.causes, ==, LOADWISE_REASON_TWO_REGRESS);
+    rendered = loadwise_reason_to_string (&reason);
+    g_assert_true (g_str_has_prefix (rendered, "Two weeks in a row"));
+    g_assert_null (strstr (rendered, "50%"));
+  }
 }
 
 /* The stored form is a contract with existing databases: it must not
