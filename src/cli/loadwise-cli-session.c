@@ -217,7 +217,9 @@ loadwise_cli_cmd_log_session (LoadwiseCli *cli,
     { "date", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &date_text,
       N_("The session's day (default: today)"), N_("YYYY-MM-DD") },
     { "completed", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &completed_text,
-      N_("How much of each exercise's sets was done, 0-100 (required)"), N_("PERCENT") },
+      N_("How much of each exercise's sets was done, 0-100 (required); each exercise "
+         "counts the whole sets that covers, rounded down: 50 of a 1-set exercise is "
+         "none done"), N_("PERCENT") },
     { "pain", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &pain_text,
       N_("The most pain during the exercises, 0-10 (required)"), N_("N") },
     { "note", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &note,

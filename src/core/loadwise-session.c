@@ -156,6 +156,8 @@ loadwise_sets_for_percent (guint total_sets,
 {
   g_return_val_if_fail (percent <= 100, total_sets);
 
-  /* Round half up: 50% of 3 sets is 2. */
-  return (guint) (((guint64) total_sets * percent + 50) / 100);
+  /* The whole sets the share covers, rounded down (issue 11): 50% of a
+   * single set is no set done, 75% of 2 sets is 1. A set half done is
+   * not done. */
+  return (guint) (((guint64) total_sets * percent) / 100);
 }

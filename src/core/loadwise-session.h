@@ -61,7 +61,8 @@ gboolean loadwise_prescribed_exercise_check_set (const LoadwisePrescribedExercis
                                                  GError                          **error);
 
 /* The number of set logs to mark done when a share @percent (0-100) of each
- * prescribed set count is done, rounded to whole sets (half up). */
+ * prescribed set count is done: the whole sets it covers, rounded down (a
+ * 1-set exercise at 50% is 0 sets done). */
 guint    loadwise_sets_for_percent           (guint total_sets,
                                               guint percent);
 

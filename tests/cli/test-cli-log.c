@@ -103,15 +103,16 @@ test_percent_rounding_per_side (CliFixture    *fixture,
   started = cli_run_ok (fixture, NULL, "programme", "start", NULL);
 
   /* Level 0: 10 belt holds, 5 wall presses x 2 sides, 1 side-step set.
-   * 50% of 10 is 5; of 1 it is 0.5, rounded half up to 1. */
+   * 50% of 10 is 5; of 1 it is 0.5, rounded down to none (issue 11: a set
+   * half done is not done). */
   out = cli_run_ok (fixture, NULL, "log-session", "--completed", "50", "--pain", "1", NULL);
-  g_assert_cmpstr (out, ==, "Logged the session of 2026-11-23: 11 of 21 sets done, pain 1.\n");
+  g_assert_cmpstr (out, ==, "Logged the session of 2026-11-23: 10 of 21 sets done, pain 1.\n");
 
   node = cli_run_json (fixture, NULL, "today", "--json", NULL);
   exercises = cli_json_get_array (cli_json_object (node), "exercises");
   g_assert_cmpint (cli_json_get_int (json_array_get_object_element (exercises, 0), "sets_done"), ==, 5);
   g_assert_cmpint (cli_json_get_int (json_array_get_object_element (exercises, 1), "sets_done"), ==, 5);
-  g_assert_cmpint (cli_json_get_int (json_array_get_object_element (exercises, 2), "sets_done"), ==, 1);
+  g_assert_cmpint (cli_json_get_int (json_array_get_object_element (exercises, 2), "sets_done"), ==, 0);
 }
 
 static void

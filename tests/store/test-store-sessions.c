@@ -333,14 +333,15 @@ test_log_session (StoreFixture  *fixture,
                      "per-side left 0 0 0 0\n" "per-side right 0 0 0 0\n"
                      "per-side left 1 0 0 0\n" "per-side right 1 0 0 0\n"
                      "per-side left 2 0 0 0\n" "per-side right 2 0 0 0\n");
-  /* Half of 10 holds is 5; half of 3 sets rounds up to 2; half of 6 per-side
-   * logs is 3, taken in the order they are done. */
+  /* Half of 10 holds is 5; half of 3 sets is the one whole set it covers
+   * (rounded down); half of 6 per-side logs is 3, taken in the order they
+   * are done. */
   check_log_session (fixture->db, 50,
                      "hold none 0 1 1 5\n" "hold none 1 1 1 5\n" "hold none 2 1 1 5\n"
                      "hold none 3 1 1 5\n" "hold none 4 1 1 5\n" "hold none 5 0 0 0\n"
                      "hold none 6 0 0 0\n" "hold none 7 0 0 0\n" "hold none 8 0 0 0\n"
                      "hold none 9 0 0 0\n"
-                     "odd none 0 1 15 0\n" "odd none 1 1 15 0\n" "odd none 2 0 0 0\n"
+                     "odd none 0 1 15 0\n" "odd none 1 0 0 0\n" "odd none 2 0 0 0\n"
                      "per-side left 0 1 8 0\n" "per-side right 0 1 8 0\n"
                      "per-side left 1 1 8 0\n" "per-side right 1 0 0 0\n"
                      "per-side left 2 0 0 0\n" "per-side right 2 0 0 0\n");
