@@ -222,6 +222,70 @@ test_english_week_reads_in_german (void)
   assert_renders (lateral, "Lateral: down to level 0. Pain reached 6 during, above your maximum of 5.");
 }
 
+/* Every cause and headline, rendered alone: the German differs from the
+ * English, so no sentence is left untranslated in po/de.po. */
+static void
+test_every_sentence_translated (void)
+{
+  g_autoptr (GPtrArray) english = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) german = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *into[] = { english, german };
+
+  if (setup_failure != NULL)
+    {
+      g_test_fail_printf ("%s", setup_failure);
+      return;
+    }
+
+  for (guint language = 0; language < G_N_ELEMENTS (into); language++)
+    {
+      if (language == 0)
+        switch_to_english ();
+      else
+        switch_to_german ();
+      for (guint bit = 0; bit < LOADWISE_REASON_N_CAUSES; bit++)
+        for (guint hold = 0; hold < 2; hold++)
+          {
+            guint cause = 1u << bit;
+            LoadwiseReason reason = {
+              .kind = cause >= LOADWISE_REASON_TWO_REGRESS ? LOADWISE_REASON_KIND_CLINICIAN
+                                                           : LOADWISE_REASON_KIND_FAMILY,
+              .causes = cause, .percent = 79, .percent_needed = 80, .pain = 4, .safe_pain = 3,
+              .max_pain = 5, .morning_pain = 5, .baseline_x10 = 25, .target = 2,
+              .target_is_hold = hold, .week = 6, .mean_x10 = 32, .revised = hold,
+            };
+
+            g_ptr_array_add (into[language], loadwise_reason_details_to_string (&reason));
+          }
+      for (guint d = LOADWISE_DECISION_START; d <= LOADWISE_DECISION_MAINTAIN; d++)
+        for (guint from = 0; from <= 1; from++)
+          {
+            LoadwiseReason reason = { .kind = LOADWISE_REASON_KIND_FAMILY, .decision = d,
+                                      .from_level = from, .level = 0 };
+
+            g_ptr_array_add (into[language], loadwise_reason_to_string (&reason));
+          }
+    }
+  switch_to_english ();
+
+  g_assert_cmpuint (english->len, ==, german->len);
+  for (guint i = 0; i < english->len; i++)
+    {
+      const char *en = g_ptr_array_index (english, i);
+      const char *de = g_ptr_array_index (german, i);
+
+      g_test_message ("%s | %s", en, de);
+      /* A headline's family name is translated anyway: compare the rest. */
+      if (strstr (en, ": ") != NULL && strstr (de, ": ") != NULL)
+        {
+          en = strstr (en, ": ") + 2;
+          de = strstr (de, ": ") + 2;
+        }
+      g_assert_cmpstr (en, !=, "");
+      g_assert_cmpstr (de, !=, en);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +303,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/reason/german/english-week-reads-in-german", test_english_week_reads_in_german);
+  g_test_add_func ("/reason/german/every-sentence-translated", test_every_sentence_translated);
   result = g_test_run ();
   loadwise_test_rm_rf (locale_root);
   g_free (locale_root);
