@@ -484,6 +484,98 @@ test_placement (void)
   g_assert_nonnull (strstr (reason, "keep today's single-leg work light"));
 }
 
+/* Random weeks: whatever the figures, every decision carries a reason
+ * that reads back from its stored form and renders to the sentence the
+ * decision gives, and the reason's levels and decision are the
+ * decision's own. */
+static void
+test_random_weeks_keep_their_reasons (void)
+{
+  g_autoptr (LoadwiseCatalogue) catalogue = loadwise_catalogue_load_default (NULL);
+
+  for (guint n = 0; n < 3000; n++)
+    {
+      g_auto (LoadwiseWeekDecision) decision = { 0 };
+      guint mornings[5];
+      double means[12];
+      LoadwiseSessionResult sessions[2];
+      LoadwiseWeekFigures figures = { 0 };
+      guint safe = (guint) g_test_rand_int_range (0, 8);
+
+      figures.week = g_test_rand_int_range (1, 13);
+      figures.weeks = (guint) g_test_rand_int_range (6, 13);
+      figures.safe_pain = safe;
+      figures.max_pain = (guint) g_test_rand_int_range ((gint32) safe, 11);
+      figures.have_baseline = g_test_rand_bit ();
+      figures.baseline = g_test_rand_int_range (0, 21) / 2.0;
+      for (guint i = 0; i < G_N_ELEMENTS (mornings); i++)
+        mornings[i] = (guint) g_test_rand_int_range (0, 11);
+      figures.morning_pains = mornings;
+      figures.n_morning_pains = (gsize) g_test_rand_int_range (0, G_N_ELEMENTS (mornings) + 1);
+      for (guint i = 0; i < G_N_ELEMENTS (means); i++)
+        means[i] = g_test_rand_int_range (0, 8) == 0 ? NAN : g_test_rand_double_range (0, 10);
+      figures.weekly_means = means;
+      figures.n_weekly_means = (gsize) figures.week;
+      figures.previous_regress = g_test_rand_bit ();
+      figures.total_sets_counted = (guint) g_test_rand_int_range (0, 200);
+      figures.total_sets_done = (guint) g_test_rand_int_range (0, (gint32) figures.total_sets_counted + 1);
+      figures.n_flare_days = (guint) g_test_rand_int_range (0, 3);
+      for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
+        sessions[i] = (LoadwiseSessionResult) { g_test_rand_bit (),
+                                                (guint) g_test_rand_int_range (0, 20),
+                                                (guint) g_test_rand_int_range (0, 60) };
+      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+        {
+          LoadwiseFamilyWeek *week = &figures.families[f];
+
+          week->level = (guint) g_test_rand_int_range (0, 5);
+          week->target_reps = (guint) g_test_rand_int_range (0, 16);
+          week->target_hold_s = (guint) g_test_rand_int_range (0, 40);
+          week->sets_prescribed = (guint) g_test_rand_int_range (0, 12);
+          week->sets_skipped = (guint) g_test_rand_int_range (0, (gint32) week->sets_prescribed + 1);
+          week->sets_done = (guint) g_test_rand_int_range (0, (gint32) week->sets_prescribed + 1);
+          week->max_pain = g_test_rand_int_range (-1, 11);
+          week->sessions = sessions;
+          week->n_sessions = (gsize) g_test_rand_int_range (0, 3);
+        }
+
+      loadwise_progression_decide (catalogue, &figures, &decision);
+      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+        {
+          const LoadwiseFamilyDecision *family = &decision.families[f];
+          g_autofree char *code = loadwise_reason_serialize (&family->why);
+          g_autofree char *rendered = NULL;
+          g_autoptr (GError) error = NULL;
+          LoadwiseReason back;
+
+          if (!loadwise_reason_parse (code, &back, &error))
+            g_error ("week %u: “%s” does not read back: %s", n, code, error->message);
+          g_assert_true (loadwise_reason_equal (&back, &family->why));
+          rendered = loadwise_reason_to_string (&back);
+          g_assert_cmpstr (rendered, ==, family->reason);
+          g_assert_cmpint (back.decision, ==, family->decision);
+          g_assert_cmpuint (back.level, ==, family->level);
+          g_assert_cmpuint (back.from_level, ==, figures.families[f].level);
+          g_assert_cmpuint (back.causes, !=, 0);
+          g_assert_cmpint (family->ask_what_got_in_the_way, ==,
+                           (back.causes & LOADWISE_REASON_COMPLETION_LOW) != 0);
+        }
+      {
+        g_autofree char *code = loadwise_reason_serialize (&decision.clinician_why);
+        LoadwiseReason back;
+
+        g_assert_true (loadwise_reason_parse (code, &back, NULL));
+        g_assert_cmpint (back.causes != 0, ==, decision.see_clinician);
+        if (decision.see_clinician)
+          {
+            g_autofree char *rendered = loadwise_reason_to_string (&back);
+
+            g_assert_cmpstr (rendered, ==, decision.clinician_reason);
+          }
+      }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -502,6 +594,8 @@ main (int    argc,
   g_test_add_func ("/progression/percent", test_percent);
   g_test_add_func ("/progression/decision-strings", test_decision_strings);
   g_test_add_func ("/progression/placement", test_placement);
+  g_test_add_func ("/progression/random-weeks-keep-their-reasons",
+                   test_random_weeks_keep_their_reasons);
 
   return g_test_run ();
 }
