@@ -1,4 +1,4 @@
-/* loadwise-database-watch.c: seeing other connections' commits
+/* loadwise-database-watch.c: sharing the file: other connections' commits and locks
  *
  * Another process (the CLI, the reminder service) commits to the same
  * file: its pages are in the -wal (or, after a checkpoint, the database
@@ -10,6 +10,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-sqlite-private.h"
+
+#include "store/loadwise-database-progression.h"
 
 /* Long enough to take a burst of file events (a commit writes the -wal
  * several times) as one, short enough to feel at once. */
@@ -57,6 +59,11 @@ on_settled (gpointer user_data)
   if (version == self->data_version)
     return G_SOURCE_REMOVE;
   self->data_version = version;
+
+  /* The other program derived what it wrote; this only catches up with a
+   * new day. Locked or not, the stored state is read. */
+  if (!loadwise_database_refresh_derived (self, &error))
+    g_debug ("Derived state not refreshed: %s", error->message);
 
   g_object_ref (self);
   loadwise_database_emit_changed (self, LOADWISE_DATABASE_CHANGE_EXTERNAL);
@@ -136,4 +143,14 @@ loadwise_database_unwatch (LoadwiseDatabase *self)
       g_clear_object (&self->monitors[i]);
     }
   g_clear_handle_id (&self->watch_source, g_source_remove);
+}
+
+void
+loadwise_database_set_busy_timeout (LoadwiseDatabase *self,
+                                    int               timeout_ms)
+{
+  g_return_if_fail (LOADWISE_IS_DATABASE (self));
+  g_return_if_fail (timeout_ms >= 0);
+
+  sqlite3_busy_timeout (self->db, timeout_ms);
 }

@@ -109,6 +109,12 @@ int               loadwise_database_get_schema_version (LoadwiseDatabase *self);
 void              loadwise_database_watch            (LoadwiseDatabase  *self);
 /* Stops watching; finalize does it too. */
 void              loadwise_database_unwatch          (LoadwiseDatabase  *self);
+/* How long a write waits for another connection's lock before failing
+ * with LOADWISE_DATABASE_ERROR_BUSY; 5 s unless set. The app sets it
+ * short and retries from its main loop, so that the window never freezes
+ * (LoadwiseContext). */
+void              loadwise_database_set_busy_timeout (LoadwiseDatabase  *self,
+                                                      int                timeout_ms);
 
 /* A consistent copy, through VACUUM INTO; refuses to overwrite @dest_path. */
 gboolean          loadwise_database_backup_to        (LoadwiseDatabase  *self,

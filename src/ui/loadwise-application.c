@@ -262,6 +262,10 @@ loadwise_application_activate (GApplication *application)
   if (self->database == NULL && !open_data (self, &moved_to, &data_dir))
     return;
 
+  /* Other programs' commits (the CLI, the reminder service) and the day
+   * changing reach the pages through the context. */
+  loadwise_database_watch (self->database);
+  loadwise_clock_watch (self->clock);
   context = loadwise_context_new (self->database, self->catalogue, self->clock);
   main_window = loadwise_window_new (GTK_APPLICATION (self), context);
   gtk_window_present (GTK_WINDOW (main_window));

@@ -19,6 +19,9 @@ struct _LoadwiseCheckinCard
   LoadwiseContext  *context;
   gboolean          saved;
   gboolean          loading;
+  /* Changed by the runner since shown or saved: a refresh keeps it. */
+  gboolean          edited;
+  GDate             shown_for;
 
   GtkSpinButton    *pain_spin;
   AdwActionRow     *side_row;
@@ -116,7 +119,10 @@ on_habit_check_active_notify (GtkCheckButton      *check,
                               LoadwiseCheckinCard *self)
 {
   if (!self->loading)
-    set_saved (self, FALSE);
+    {
+      self->edited = TRUE;
+      set_saved (self, FALSE);
+    }
 }
 
 void
@@ -130,6 +136,12 @@ loadwise_checkin_card_reload (LoadwiseCheckinCard *self)
   g_return_if_fail (LOADWISE_IS_CHECKIN_CARD (self));
 
   loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
+  /* What the runner entered and not yet saved (or is still being saved)
+   * stays, until the day changes. */
+  if (self->edited && g_date_valid (&self->shown_for) && g_date_compare (&self->shown_for, &today) == 0)
+    return;
+  self->edited = FALSE;
+  self->shown_for = today;
   if (!loadwise_database_get_checkin (loadwise_context_get_database (self->context),
                                       &today,
                                       &checkin,
@@ -167,7 +179,10 @@ on_value_changed (LoadwiseCheckinCard *self)
 {
   update_side_row (self);
   if (!self->loading)
-    set_saved (self, FALSE);
+    {
+      self->edited = TRUE;
+      set_saved (self, FALSE);
+    }
 }
 
 static void
@@ -193,46 +208,65 @@ on_night_switch_active_notify (GtkSwitch           *toggle,
   on_value_changed (self);
 }
 
+typedef struct {
+  LoadwiseCheckin checkin;
+  LoadwiseHabits  habits;
+} CheckinWrite;
+
+/* Both in one write, so that a retry after a lock writes both (again). */
+static gboolean
+write_checkin (LoadwiseDatabase  *database,
+               gpointer           data,
+               GError           **error)
+{
+  CheckinWrite *write = data;
+
+  return loadwise_database_save_checkin (database, &write->checkin, error)
+         && loadwise_database_save_habits (database, &write->habits, error);
+}
+
+static void
+on_checkin_written (GtkWidget    *widget,
+                    const GError *error,
+                    gpointer      data)
+{
+  LoadwiseCheckinCard *self = widget != NULL ? LOADWISE_CHECKIN_CARD (widget) : NULL;
+
+  if (self == NULL)
+    return;
+  if (error != NULL)
+    {
+      /* Still shown, still not saved: the runner can try again. */
+      show_error (self, error);
+      return;
+    }
+  self->edited = FALSE;
+  set_saved (self, TRUE);
+}
+
 static void
 save_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   LoadwiseCheckinCard *self = LOADWISE_CHECKIN_CARD (widget);
-  g_autoptr (GError) error = NULL;
-  LoadwiseCheckin checkin = { 0 };
+  CheckinWrite *write = g_new0 (CheckinWrite, 1);
   guint selected;
 
-  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &checkin.date);
-  checkin.morning_pain = (guint) gtk_spin_button_get_value_as_int (self->pain_spin);
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &write->checkin.date);
+  write->checkin.morning_pain = (guint) gtk_spin_button_get_value_as_int (self->pain_spin);
   selected = gtk_drop_down_get_selected (self->side_dropdown);
-  if (checkin.morning_pain == 0 || selected >= G_N_ELEMENTS (dropdown_sides))
-    checkin.side = LOADWISE_SIDE_NONE;
+  if (write->checkin.morning_pain == 0 || selected >= G_N_ELEMENTS (dropdown_sides))
+    write->checkin.side = LOADWISE_SIDE_NONE;
   else
-    checkin.side = dropdown_sides[selected];
-  checkin.night_pain = gtk_switch_get_active (self->night_switch);
+    write->checkin.side = dropdown_sides[selected];
+  write->checkin.night_pain = gtk_switch_get_active (self->night_switch);
+  write->habits.date = write->checkin.date;
+  write->habits.crossed_legs = gtk_check_button_get_active (self->crossed_check);
+  write->habits.slept_on_side = gtk_check_button_get_active (self->slept_check);
 
-  if (!loadwise_database_save_checkin (loadwise_context_get_database (self->context),
-                                       &checkin,
-                                       &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  {
-    LoadwiseHabits habits = { checkin.date,
-                              gtk_check_button_get_active (self->crossed_check),
-                              gtk_check_button_get_active (self->slept_check) };
-
-    if (!loadwise_database_save_habits (loadwise_context_get_database (self->context), &habits, &error))
-      {
-        show_error (self, error);
-        return;
-      }
-  }
-
-  set_saved (self, TRUE);
+  /* The flare card and the rest of Today follow from "changed". */
+  loadwise_context_write (self->context, widget, write_checkin, write, g_free, on_checkin_written);
 }
 
 static void

@@ -13,6 +13,7 @@ struct _LoadwiseExerciseCard
   GtkWidget                  parent_instance;
 
   LoadwiseDatabase          *database;
+  LoadwiseContext           *context;  /* writes go through it */
   GDate                      date;
   LoadwisePrescribedExercise item;
   gboolean                   loading;
@@ -93,34 +94,128 @@ find_set (GPtrArray    *sets,
   return FALSE;
 }
 
+/* A tick or a pain, as kept until written. */
+typedef struct {
+  GDate            date;
+  LoadwiseSetLog   log;   /* exercise_id owned */
+  guint            pain;
+  GWeakRef         button;
+} CardWrite;
+
+static void
+card_write_free (gpointer data)
+{
+  CardWrite *write = data;
+
+  g_free (write->log.exercise_id);
+  g_weak_ref_clear (&write->button);
+  g_free (write);
+}
+
+static gboolean
+write_set (LoadwiseDatabase  *database,
+           gpointer           data,
+           GError           **error)
+{
+  CardWrite *write = data;
+
+  return loadwise_database_log_set (database, &write->date, &write->log, error);
+}
+
+static void
+on_set_written (GtkWidget    *widget,
+                const GError *error,
+                gpointer      data)
+{
+  LoadwiseExerciseCard *self = widget != NULL ? LOADWISE_EXERCISE_CARD (widget) : NULL;
+  CardWrite *write = data;
+  g_autoptr (GtkToggleButton) button = g_weak_ref_get (&write->button);
+
+  if (self == NULL || error == NULL)
+    return;
+
+  /* Show what is stored, not what was clicked. */
+  if (button != NULL)
+    {
+      self->loading = TRUE;
+      gtk_toggle_button_set_active (button, !write->log.done);
+      self->loading = FALSE;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+}
+
 static void
 on_tick_toggled (GtkToggleButton      *button,
                  LoadwiseExerciseCard *self)
 {
-  g_autoptr (GError) error = NULL;
-  LoadwiseSetLog log = { 0 };
+  CardWrite *write;
 
   if (self->loading)
     return;
 
-  log.exercise_id = self->item.exercise->id;
-  log.side = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), SIDE_KEY));
-  log.set_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), SET_KEY));
-  log.done = gtk_toggle_button_get_active (button);
-  log.reps = log.done ? self->item.target_reps : 0;
-  log.hold_s = log.done ? self->item.target_hold_s : 0;
+  write = g_new0 (CardWrite, 1);
+  write->date = self->date;
+  write->log.exercise_id = g_strdup (self->item.exercise->id);
+  write->log.side = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), SIDE_KEY));
+  write->log.set_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), SET_KEY));
+  write->log.done = gtk_toggle_button_get_active (button);
+  write->log.reps = write->log.done ? self->item.target_reps : 0;
+  write->log.hold_s = write->log.done ? self->item.target_hold_s : 0;
+  g_weak_ref_init (&write->button, button);
 
-  if (!loadwise_database_log_set (self->database, &self->date, &log, &error))
-    {
-      /* Show what is stored, not what was clicked. */
-      self->loading = TRUE;
-      gtk_toggle_button_set_active (button, !log.done);
-      self->loading = FALSE;
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
-      return;
-    }
+  /* Today shows the new count from the database's "changed". */
+  loadwise_context_write (self->context, GTK_WIDGET (self), write_set, write,
+                          card_write_free, on_set_written);
+}
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "today.sets-changed", NULL);
+static gboolean
+write_pain (LoadwiseDatabase  *database,
+            gpointer           data,
+            GError           **error)
+{
+  CardWrite *write = data;
+
+  return loadwise_database_set_exercise_pain (database, &write->date, write->log.exercise_id,
+                                              write->pain, error);
+}
+
+static void
+on_pain_written (GtkWidget    *widget,
+                 const GError *error,
+                 gpointer      data)
+{
+  if (widget != NULL && error != NULL)
+    gtk_widget_activate_action (widget, "win.toast", "s", error->message);
+}
+
+/* Shows the ticks and pain stored in @sets and @pains (a refresh after
+ * another program wrote), without writing them back. */
+void
+loadwise_exercise_card_update (LoadwiseExerciseCard *self,
+                               GPtrArray            *sets,
+                               GHashTable           *pains)
+{
+  gpointer pain = NULL;
+
+  g_return_if_fail (LOADWISE_IS_EXERCISE_CARD (self));
+
+  self->loading = TRUE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sets_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    for (GtkWidget *tick = gtk_widget_get_first_child (row);
+         tick != NULL;
+         tick = gtk_widget_get_next_sibling (tick))
+      if (GTK_IS_TOGGLE_BUTTON (tick))
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (tick),
+                                      find_set (sets, self->item.exercise->id,
+                                                GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tick), SIDE_KEY)),
+                                                GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tick), SET_KEY))));
+  if (pains != NULL && g_hash_table_lookup_extended (pains, self->item.exercise->id, NULL, &pain))
+    gtk_drop_down_set_selected (self->pain_dropdown, (guint) GPOINTER_TO_INT (pain));
+  else
+    gtk_drop_down_set_selected (self->pain_dropdown, 0);
+  self->loading = FALSE;
 }
 
 static void
@@ -128,16 +223,20 @@ on_pain_dropdown_selected_notify (GtkDropDown          *dropdown,
                                   GParamSpec           *pspec,
                                   LoadwiseExerciseCard *self)
 {
-  g_autoptr (GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (dropdown);
+  CardWrite *write;
 
   /* Item 0 is "not rated": nothing to store. */
   if (self->loading || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  if (!loadwise_database_set_exercise_pain (self->database, &self->date,
-                                            self->item.exercise->id, selected - 1, &error))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+  write = g_new0 (CardWrite, 1);
+  write->date = self->date;
+  write->log.exercise_id = g_strdup (self->item.exercise->id);
+  write->pain = selected - 1;
+  g_weak_ref_init (&write->button, NULL);
+  loadwise_context_write (self->context, GTK_WIDGET (self), write_pain, write,
+                          card_write_free, on_pain_written);
 }
 
 static void
@@ -249,7 +348,7 @@ fill (LoadwiseExerciseCard *self,
 }
 
 GtkWidget *
-loadwise_exercise_card_new (LoadwiseDatabase                 *database,
+loadwise_exercise_card_new (LoadwiseContext                  *context,
                             const GDate                      *date,
                             const LoadwisePrescribedExercise *item,
                             GPtrArray                        *sets,
@@ -257,10 +356,13 @@ loadwise_exercise_card_new (LoadwiseDatabase                 *database,
 {
   LoadwiseExerciseCard *self;
 
-  g_return_val_if_fail (LOADWISE_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (LOADWISE_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (date != NULL && item != NULL && item->exercise != NULL, NULL);
 
-  self = g_object_new (LOADWISE_TYPE_EXERCISE_CARD, "database", database, NULL);
+  self = g_object_new (LOADWISE_TYPE_EXERCISE_CARD,
+                       "database", loadwise_context_get_database (context),
+                       NULL);
+  self->context = g_object_ref (context);
   self->date = *date;
   self->item = *item;
   fill (self, sets, pains);
@@ -279,6 +381,7 @@ loadwise_exercise_card_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->database);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (loadwise_exercise_card_parent_class)->dispose (object);
 }

@@ -276,29 +276,73 @@ loadwise_flare_panel_reload (LoadwiseFlarePanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->box), gtk_widget_get_first_child (GTK_WIDGET (self->box)) != NULL);
 }
 
+/* An answer to the suggestion, or the end of flare mode, as kept until
+ * written. Today (with this panel) reads again from "changed": it
+ * prescribes levels 0-1 during a flare. */
+typedef struct {
+  GDate              today;
+  gboolean           end;
+  GDate              since;
+  guint              trigger;
+  char              *reason;
+  gboolean           accepted;
+} FlareWrite;
+
 static void
-after_change (LoadwiseFlarePanel *self)
+flare_write_free (gpointer data)
 {
-  loadwise_flare_panel_reload (self);
-  /* Today prescribes levels 0-1 during a flare: let it re-read. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "today.reload", NULL);
+  FlareWrite *write = data;
+
+  g_free (write->reason);
+  g_free (write);
+}
+
+static gboolean
+write_flare (LoadwiseDatabase  *database,
+             gpointer           data,
+             GError           **error)
+{
+  FlareWrite *write = data;
+
+  if (write->end)
+    return loadwise_database_end_flare (database, &write->today, FALSE, error);
+  return loadwise_database_answer_flare_suggestion (database, &write->today, &write->since,
+                                                    write->trigger, write->reason,
+                                                    write->accepted, error);
+}
+
+static void
+on_flare_written (GtkWidget    *widget,
+                  const GError *error,
+                  gpointer      data)
+{
+  if (widget != NULL && error != NULL)
+    show_error (LOADWISE_FLARE_PANEL (widget), error);
+}
+
+static void
+write_change (LoadwiseFlarePanel *self,
+              FlareWrite         *write)
+{
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &write->today);
+  loadwise_context_write (self->context, GTK_WIDGET (self), write_flare, write,
+                          flare_write_free, on_flare_written);
 }
 
 static void
 answer (LoadwiseFlarePanel *self,
         gboolean            accepted)
 {
-  g_autoptr (GError) error = NULL;
-  GDate today;
+  FlareWrite *write;
 
   if (self->status.state != LOADWISE_FLARE_STATE_SUGGESTED)
     return;
-  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
-  if (!loadwise_database_answer_flare_suggestion (loadwise_context_get_database (self->context), &today,
-                                                  &self->status.since, self->status.trigger,
-                                                  self->status.reason, accepted, &error))
-    show_error (self, error);
-  after_change (self);
+  write = g_new0 (FlareWrite, 1);
+  write->since = self->status.since;
+  write->trigger = self->status.trigger;
+  write->reason = g_strdup (self->status.reason);
+  write->accepted = accepted;
+  write_change (self, write);
 }
 
 static void
@@ -322,14 +366,10 @@ end_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  LoadwiseFlarePanel *self = LOADWISE_FLARE_PANEL (widget);
-  g_autoptr (GError) error = NULL;
-  GDate today;
+  FlareWrite *write = g_new0 (FlareWrite, 1);
 
-  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
-  if (!loadwise_database_end_flare (loadwise_context_get_database (self->context), &today, FALSE, &error))
-    show_error (self, error);
-  after_change (self);
+  write->end = TRUE;
+  write_change (LOADWISE_FLARE_PANEL (widget), write);
 }
 
 static void

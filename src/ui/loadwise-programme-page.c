@@ -24,6 +24,7 @@ struct _LoadwiseProgrammePage
   GtkWidget          parent_instance;
 
   LoadwiseContext   *context;
+  gboolean           dirty;  /* news came while hidden */
   GtkToggleButton   *day_buttons[7];
 
   GtkLabel          *summary_label;
@@ -363,6 +364,7 @@ loadwise_programme_page_reload (LoadwiseProgrammePage *self)
 
   g_return_if_fail (LOADWISE_IS_PROGRAMME_PAGE (self));
 
+  self->dirty = FALSE;
   database = loadwise_context_get_database (self->context);
   loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
 
@@ -374,9 +376,7 @@ loadwise_programme_page_reload (LoadwiseProgrammePage *self)
     }
   show_empty (self, FALSE);
 
-  if (!loadwise_database_close_weeks (database, loadwise_context_get_catalogue (self->context),
-                                      &today, NULL, &error)
-      || (plans = loadwise_database_list_week_plans (database, &error)) == NULL
+  if ((plans = loadwise_database_list_week_plans (database, &error)) == NULL
       || (reviews = loadwise_database_list_week_reviews (database, &error)) == NULL)
     {
       gtk_label_set_label (self->summary_label, error->message);
@@ -414,8 +414,8 @@ loadwise_programme_page_reload (LoadwiseProgrammePage *self)
   show_settings (self, &programme);
 }
 
-/* Stores the days and limits shown. The weeks that ended are closed first,
- * under the settings they ran with. */
+/* Stores the days and limits shown. The store keeps the decisions of the
+ * weeks already trained on, under the settings they ran with. */
 static void
 apply_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -425,17 +425,13 @@ apply_activated (GtkWidget  *widget,
   LoadwiseDatabase *database = loadwise_context_get_database (self->context);
   g_autoptr (GError) error = NULL;
   LoadwiseProgramme programme;
-  GDate today;
   guint8 days = 0;
 
   for (guint i = 0; i < 7; i++)
     if (gtk_toggle_button_get_active (self->day_buttons[i]))
       days |= LOADWISE_WEEKDAY_BIT (G_DATE_MONDAY + i);
 
-  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
-  if (loadwise_database_get_programme (database, &programme, &error)
-      && loadwise_database_close_weeks (database, loadwise_context_get_catalogue (self->context),
-                                        &today, NULL, &error))
+  if (loadwise_database_get_programme (database, &programme, &error))
     {
       programme.training_days = days;
       programme.safe_pain = (guint) gtk_spin_button_get_value_as_int (self->safe_spin);
@@ -491,9 +487,36 @@ weekday_long (guint index)
 static void
 loadwise_programme_page_map (GtkWidget *widget)
 {
-  GTK_WIDGET_CLASS (loadwise_programme_page_parent_class)->map (widget);
+  LoadwiseProgrammePage *self = LOADWISE_PROGRAMME_PAGE (widget);
 
-  loadwise_programme_page_reload (LOADWISE_PROGRAMME_PAGE (widget));
+  /* News that came while hidden. */
+  if (self->dirty)
+    loadwise_programme_page_reload (self);
+  GTK_WIDGET_CLASS (loadwise_programme_page_parent_class)->map (widget);
+}
+
+static void
+refresh (LoadwiseProgrammePage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    loadwise_programme_page_reload (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+on_context_changed (LoadwiseContext       *context,
+                    guint                  what,
+                    LoadwiseProgrammePage *self)
+{
+  refresh (self);
+}
+
+static void
+on_context_day_changed (LoadwiseContext       *context,
+                        LoadwiseProgrammePage *self)
+{
+  refresh (self);
 }
 
 static void
@@ -504,6 +527,8 @@ loadwise_programme_page_constructed (GObject *object)
   G_OBJECT_CLASS (loadwise_programme_page_parent_class)->constructed (object);
 
   g_assert (self->context != NULL);
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed), self, 0);
+  g_signal_connect_object (self->context, "day-changed", G_CALLBACK (on_context_day_changed), self, 0);
   loadwise_programme_page_reload (self);
 }
 
@@ -513,6 +538,8 @@ loadwise_programme_page_dispose (GObject *object)
   LoadwiseProgrammePage *self = LOADWISE_PROGRAMME_PAGE (object);
   GtkWidget *child;
 
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_PROGRAMME_PAGE);
   /* The template's root is not bound to a field: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -29,6 +29,7 @@ struct _LoadwiseProgressPage
   GtkWidget             parent_instance;
 
   LoadwiseContext      *context;
+  gboolean              dirty;  /* news came while hidden (and before the first showing) */
   LoadwiseChartRange    range;
   gboolean              range_chosen;  /* by the runner, or the default picked */
   LoadwiseChartData    *data;
@@ -170,6 +171,7 @@ loadwise_progress_page_reload (LoadwiseProgressPage *self)
 
   g_return_if_fail (LOADWISE_IS_PROGRESS_PAGE (self));
 
+  self->dirty = FALSE;
   database = loadwise_context_get_database (self->context);
   today (self, &day);
   if (!self->range_chosen)
@@ -473,8 +475,33 @@ static void
 on_map (GtkWidget            *widget,
         LoadwiseProgressPage *self)
 {
-  /* Logs made on the other pages since the last look. */
-  loadwise_progress_page_reload (self);
+  /* First shown, or news came while hidden. */
+  if (self->dirty)
+    loadwise_progress_page_reload (self);
+}
+
+static void
+refresh (LoadwiseProgressPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    loadwise_progress_page_reload (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+on_context_changed (LoadwiseContext      *context,
+                    guint                 what,
+                    LoadwiseProgressPage *self)
+{
+  refresh (self);
+}
+
+static void
+on_context_day_changed (LoadwiseContext      *context,
+                        LoadwiseProgressPage *self)
+{
+  refresh (self);
 }
 
 static void
@@ -487,6 +514,9 @@ loadwise_progress_page_constructed (GObject *object)
   /* The series are read when the page is first shown (on_map), so that
    * the window's start-up does not wait for them. */
   g_assert (self->context != NULL);
+  self->dirty = TRUE;
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed), self, 0);
+  g_signal_connect_object (self->context, "day-changed", G_CALLBACK (on_context_day_changed), self, 0);
 }
 
 static void
@@ -495,6 +525,8 @@ loadwise_progress_page_dispose (GObject *object)
   LoadwiseProgressPage *self = LOADWISE_PROGRESS_PAGE (object);
   GtkWidget *child;
 
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

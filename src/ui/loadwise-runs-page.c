@@ -553,9 +553,8 @@ on_dialog_saved (LoadwiseRunDialog *dialog,
   if (!loadwise_database_check_run_guard (loadwise_context_get_database (self->context), run, &guard, &error))
     toast (self, error->message);
   show_note (self, guard.text);
+  /* Today shows the flare suggestions this run may bring from "changed". */
   toast (self, _("Run saved"));
-  /* Today shows flare suggestions that this run may bring. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
 }
 
 static void
@@ -723,6 +722,22 @@ on_selection_changed (GtkSelectionModel *model,
   update_actions (self);
 }
 
+/* Any commit or a new day: read again now if shown, else when shown. */
+static void
+on_context_changed (LoadwiseContext  *context,
+                    guint             what,
+                    LoadwiseRunsPage *self)
+{
+  loadwise_runs_page_reload (self);
+}
+
+static void
+on_context_day_changed (LoadwiseContext  *context,
+                        LoadwiseRunsPage *self)
+{
+  loadwise_runs_page_reload (self);
+}
+
 static void
 loadwise_runs_page_constructed (GObject *object)
 {
@@ -731,6 +746,8 @@ loadwise_runs_page_constructed (GObject *object)
   G_OBJECT_CLASS (loadwise_runs_page_parent_class)->constructed (object);
 
   g_assert (self->context != NULL);
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed), self, 0);
+  g_signal_connect_object (self->context, "day-changed", G_CALLBACK (on_context_day_changed), self, 0);
   loadwise_runs_page_reload (self);
 }
 
@@ -742,6 +759,8 @@ loadwise_runs_page_dispose (GObject *object)
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   g_clear_weak_pointer (&self->dialog);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_RUNS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->runs);

@@ -1,7 +1,10 @@
 /* loadwise-today-page.c
  *
- * Everything shown comes from the database each time the page is shown
- * and at each local midnight, so a restart shows the same state.
+ * Everything shown comes from the database, read again after every
+ * commit (this window's, the CLI's, the reminder service's) and when the
+ * day changes: the context's "changed" and "day-changed". A refresh reads
+ * the database once for the whole page; while hidden, the page only notes
+ * that it is out of date and reads when shown again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,8 +30,9 @@ struct _LoadwiseTodayPage
   LoadwiseContext   *context;
   GtkWidget         *checkin_card;
   GtkWidget         *flare_panel;
-  guint              midnight_source;
-  gboolean           mapped_before;
+  gboolean           dirty;
+  char              *shown_note;  /* the stored note last put in note_row */
+  GDate              shown_date;  /* of the session shown */
   guint              red_flag_mask;
   const char        *state;
   LoadwisePrescription prescription;
@@ -59,8 +63,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void schedule_midnight (LoadwiseTodayPage *self);
 
 GtkWidget *
 loadwise_today_page_new (LoadwiseContext *context)
@@ -189,8 +191,35 @@ update_status (LoadwiseTodayPage *self,
   gtk_widget_set_visible (self->skip_button,
                           record.status != LOADWISE_SESSION_STATUS_DONE &&
                           record.status != LOADWISE_SESSION_STATUS_SKIPPED);
-  if (load_note)
-    gtk_editable_set_text (GTK_EDITABLE (self->note_row), record.note != NULL ? record.note : "");
+  /* Not over a note being typed: only when the entry still shows the
+   * stored note it was given (or on a new day). */
+  if (load_note
+      || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
+                    self->shown_note != NULL ? self->shown_note : "") == 0)
+    {
+      g_free (self->shown_note);
+      self->shown_note = g_strdup (record.note != NULL ? record.note : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->note_row), self->shown_note);
+    }
+}
+
+static gboolean
+same_prescription (const LoadwisePrescription *a,
+                   const LoadwisePrescription *b)
+{
+  if (g_date_compare (&a->date, &b->date) != 0)
+    return FALSE;
+  for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
+    {
+      const LoadwisePrescribedExercise *x = &a->exercises[family];
+      const LoadwisePrescribedExercise *y = &b->exercises[family];
+
+      if (x->exercise != y->exercise || x->level != y->level || x->sets != y->sets
+          || x->n_sides != y->n_sides || x->target_reps != y->target_reps
+          || x->target_hold_s != y->target_hold_s)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -215,16 +244,31 @@ show_session (LoadwiseTodayPage          *self,
   if (pains == NULL)
     toast (self, error->message);
 
-  self->prescription = *prescription;
-  clear_box (self->exercises_box);
-  for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
-    gtk_box_append (self->exercises_box,
-                    loadwise_exercise_card_new (loadwise_context_get_database (self->context),
-                                                &prescription->date,
-                                                &prescription->exercises[family],
-                                                sets, pains));
+  if (g_strcmp0 (self->state, "session") == 0 && same_prescription (&self->prescription, prescription))
+    {
+      /* The same exercises: the cards stay (with the keyboard focus), and
+       * show what is stored now. */
+      for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->exercises_box));
+           card != NULL;
+           card = gtk_widget_get_next_sibling (card))
+        loadwise_exercise_card_update (LOADWISE_EXERCISE_CARD (card), sets, pains);
+    }
+  else
+    {
+      self->prescription = *prescription;
+      clear_box (self->exercises_box);
+      for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
+        gtk_box_append (self->exercises_box,
+                        loadwise_exercise_card_new (self->context,
+                                                    &prescription->date,
+                                                    &prescription->exercises[family],
+                                                    sets, pains));
+    }
 
-  update_status (self, &prescription->date, TRUE);
+  update_status (self, &prescription->date,
+                 !g_date_valid (&self->shown_date)
+                 || g_date_compare (&self->shown_date, &prescription->date) != 0);
+  self->shown_date = prescription->date;
   self->state = "session";
   gtk_stack_set_visible_child_name (self->session_stack, "session");
 }
@@ -245,6 +289,7 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
 
   g_return_if_fail (LOADWISE_IS_TODAY_PAGE (self));
 
+  self->dirty = FALSE;
   now = loadwise_clock_get_now (loadwise_context_get_clock (self->context));
   loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
   /* Translators: today's date as strftime() writes it, e.g. "Wednesday 25 November". */
@@ -266,7 +311,7 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
   gtk_widget_set_visible (self->red_flag_box, self->red_flag_mask != 0);
 
   loadwise_checkin_card_reload (LOADWISE_CHECKIN_CARD (self->checkin_card));
-  /* Closes the weeks that have ended and shows this week's decision (issue 3). */
+  /* This week's decision, as the store derived it. */
   loadwise_week_card_reload (LOADWISE_WEEK_CARD (self->week_card));
   loadwise_flare_panel_reload (LOADWISE_FLARE_PANEL (self->flare_panel));
 
@@ -335,41 +380,6 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
   show_session (self, &prescription);
 }
 
-static gboolean
-on_midnight_timeout (gpointer user_data)
-{
-  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (user_data);
-
-  self->midnight_source = 0;
-  loadwise_today_page_reload (self);
-  schedule_midnight (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A simple timer to the next local midnight, re-armed each time: the day
- * changes while the window is open. */
-static void
-schedule_midnight (LoadwiseTodayPage *self)
-{
-  g_autoptr (GDateTime) now = loadwise_clock_get_now (loadwise_context_get_clock (self->context));
-  g_autoptr (GDateTime) start = NULL;
-  g_autoptr (GDateTime) midnight = NULL;
-  GTimeSpan until;
-
-  g_clear_handle_id (&self->midnight_source, g_source_remove);
-
-  start = g_date_time_new (g_date_time_get_timezone (now),
-                           g_date_time_get_year (now),
-                           g_date_time_get_month (now),
-                           g_date_time_get_day_of_month (now),
-                           0, 0, 0);
-  midnight = g_date_time_add_days (start, 1);
-  until = g_date_time_difference (midnight, now);
-  /* One second late, so "today" has surely changed. */
-  self->midnight_source = g_timeout_add_seconds ((guint) (until / G_TIME_SPAN_SECOND) + 1,
-                                                 on_midnight_timeout, self);
-}
-
 static void
 current_date (LoadwiseTodayPage *self,
               GDate             *out_date)
@@ -397,27 +407,73 @@ sets_changed_activated (GtkWidget  *widget,
   update_status (self, &today, FALSE);
 }
 
+/* A change of today's session or screening, as kept until written. */
+typedef struct {
+  GDate                 date;
+  LoadwiseSessionStatus status;
+  char                 *note;
+  char                 *skip_reason;
+  guint                 red_flags;
+} TodayWrite;
+
+static void
+today_write_free (gpointer data)
+{
+  TodayWrite *write = data;
+
+  g_free (write->note);
+  g_free (write->skip_reason);
+  g_free (write);
+}
+
+static gboolean
+write_status (LoadwiseDatabase  *database,
+              gpointer           data,
+              GError           **error)
+{
+  TodayWrite *write = data;
+
+  return loadwise_database_set_session_status (database, &write->date, write->status,
+                                               write->note, write->skip_reason, error);
+}
+
+static void
+on_status_written (GtkWidget    *widget,
+                   const GError *error,
+                   gpointer      data)
+{
+  TodayWrite *write = data;
+
+  if (widget == NULL)
+    return;
+  if (error != NULL)
+    toast (LOADWISE_TODAY_PAGE (widget), error->message);
+  else if (write->status == LOADWISE_SESSION_STATUS_DONE)
+    toast (LOADWISE_TODAY_PAGE (widget), _("Session saved"));
+  else
+    toast (LOADWISE_TODAY_PAGE (widget), _("Today is marked as skipped. It does not count as a miss."));
+}
+
 static void
 finish_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
-  g_autoptr (GError) error = NULL;
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
-  GDate today;
+  TodayWrite *write = g_new0 (TodayWrite, 1);
 
-  current_date (self, &today);
-  if (!loadwise_database_set_session_status (loadwise_context_get_database (self->context), &today,
-                                             LOADWISE_SESSION_STATUS_DONE,
-                                             *note != '\0' ? note : NULL, NULL, &error))
+  current_date (self, &write->date);
+  write->status = LOADWISE_SESSION_STATUS_DONE;
+  write->note = *note != '\0' ? g_strdup (note) : NULL;
+  /* The note saved is the one shown: a refresh may put it back. */
+  if (write->note != NULL)
     {
-      toast (self, error->message);
-      return;
+      g_free (self->shown_note);
+      self->shown_note = g_strdup (write->note);
     }
-
-  toast (self, _("Session saved"));
-  update_status (self, &today, TRUE);
+  loadwise_context_write (self->context, widget, write_status, write, today_write_free,
+                          on_status_written);
 }
 
 static void
@@ -426,21 +482,14 @@ skip_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
-  g_autoptr (GError) error = NULL;
   const char *reason = g_variant_get_string (parameter, NULL);
-  GDate today;
+  TodayWrite *write = g_new0 (TodayWrite, 1);
 
-  current_date (self, &today);
-  if (!loadwise_database_set_session_status (loadwise_context_get_database (self->context), &today,
-                                             LOADWISE_SESSION_STATUS_SKIPPED, NULL,
-                                             *reason != '\0' ? reason : NULL, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  toast (self, _("Today is marked as skipped. It does not count as a miss."));
-  update_status (self, &today, FALSE);
+  current_date (self, &write->date);
+  write->status = LOADWISE_SESSION_STATUS_SKIPPED;
+  write->skip_reason = *reason != '\0' ? g_strdup (reason) : NULL;
+  loadwise_context_write (self->context, widget, write_status, write, today_write_free,
+                          on_status_written);
 }
 
 static void
@@ -484,24 +533,37 @@ ask_skip_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+write_red_flags (LoadwiseDatabase  *database,
+                 gpointer           data,
+                 GError           **error)
+{
+  TodayWrite *write = data;
+
+  return loadwise_database_save_red_flags (database, &write->date, write->red_flags, error);
+}
+
+static void
+on_written (GtkWidget    *widget,
+            const GError *error,
+            gpointer      data)
+{
+  if (widget != NULL && error != NULL)
+    toast (LOADWISE_TODAY_PAGE (widget), error->message);
+}
+
 static void
 save_red_flags_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
   LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
-  g_autoptr (GError) error = NULL;
-  GDate today;
+  TodayWrite *write = g_new0 (TodayWrite, 1);
 
-  current_date (self, &today);
-  if (!loadwise_database_save_red_flags (loadwise_context_get_database (self->context), &today,
-                                         g_variant_get_uint32 (parameter), &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  loadwise_today_page_reload (self);
+  current_date (self, &write->date);
+  write->red_flags = g_variant_get_uint32 (parameter);
+  loadwise_context_write (self->context, widget, write_red_flags, write, today_write_free,
+                          on_written);
 }
 
 static void
@@ -549,13 +611,36 @@ loadwise_today_page_map (GtkWidget *widget)
 {
   LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
 
-  GTK_WIDGET_CLASS (loadwise_today_page_parent_class)->map (widget);
-
-  /* constructed() has just read the database for the first showing; a
-   * second read would only cost start-up time (issue 8). */
-  if (self->mapped_before)
+  /* Read before the children map, so the first frame is current. */
+  if (self->dirty)
     loadwise_today_page_reload (self);
-  self->mapped_before = TRUE;
+
+  GTK_WIDGET_CLASS (loadwise_today_page_parent_class)->map (widget);
+}
+
+/* One read per batch of news; none while hidden. */
+static void
+refresh (LoadwiseTodayPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    loadwise_today_page_reload (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+on_context_changed (LoadwiseContext   *context,
+                    guint              what,
+                    LoadwiseTodayPage *self)
+{
+  refresh (self);
+}
+
+static void
+on_context_day_changed (LoadwiseContext   *context,
+                        LoadwiseTodayPage *self)
+{
+  refresh (self);
 }
 
 static void
@@ -580,8 +665,9 @@ loadwise_today_page_constructed (GObject *object)
 
   gtk_label_set_label (self->advice_label, loadwise_red_flags_get_advice ());
 
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed), self, 0);
+  g_signal_connect_object (self->context, "day-changed", G_CALLBACK (on_context_day_changed), self, 0);
   loadwise_today_page_reload (self);
-  schedule_midnight (self);
 }
 
 static void
@@ -590,7 +676,9 @@ loadwise_today_page_dispose (GObject *object)
   LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  /* Disposed is not yet finalized: no more news for this page. */
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_TODAY_PAGE);
   /* Template children without an id are not unparented by the above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -599,6 +687,7 @@ loadwise_today_page_dispose (GObject *object)
   self->week_card = NULL;
   self->flare_panel = NULL;
   g_clear_object (&self->context);
+  g_clear_pointer (&self->shown_note, g_free);
 
   G_OBJECT_CLASS (loadwise_today_page_parent_class)->dispose (object);
 }

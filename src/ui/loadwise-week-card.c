@@ -186,10 +186,9 @@ loadwise_week_card_reload (LoadwiseWeekCard *self)
       return;
     }
 
-  /* The weeks that ended since the app last looked. */
-  if (!loadwise_database_close_weeks (database, loadwise_context_get_catalogue (self->context),
-                                      &today, NULL, &error)
-      || !loadwise_database_get_week_plan (database, week, plans, &error))
+  /* The store has decided the weeks that ended (on reading, for a new
+   * day): this only reads. */
+  if (!loadwise_database_get_week_plan (database, week, plans, &error))
     {
       g_warning ("Could not read this week's plan: %s", error->message);
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

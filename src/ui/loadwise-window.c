@@ -145,7 +145,8 @@ on_visible_child_changed (AdwViewStack   *view_stack,
     ensure_page (self, index);
 }
 
-/* First run until a programme exists; the pages after that. */
+/* First run until a programme exists; the pages after that. Only the
+ * mode: each page refreshes itself from the context's news. */
 static void
 reload (LoadwiseWindow *self)
 {
@@ -156,18 +157,11 @@ reload (LoadwiseWindow *self)
                                        &programme,
                                        &error))
     {
-      gboolean made[N_PAGES];
-
-      for (int i = 0; i < N_PAGES; i++)
-        made[i] = self->pages[i] != NULL;
       gtk_stack_set_visible_child_name (self->mode_stack, "main");
       /* The visible page is made here, reading the database as it is
-       * made; the others do so when they are first shown. */
+       * made; the others do so when they are first shown. Pages made
+       * already follow the context's news themselves. */
       on_visible_child_changed (self->view_stack, NULL, self);
-      if (made[PAGE_TODAY])
-        loadwise_today_page_reload (LOADWISE_TODAY_PAGE (self->pages[PAGE_TODAY]));
-      if (made[PAGE_RUNS])
-        loadwise_runs_page_reload (LOADWISE_RUNS_PAGE (self->pages[PAGE_RUNS]));
       return;
     }
 
@@ -180,6 +174,18 @@ reload (LoadwiseWindow *self)
       gtk_stack_add_named (self->mode_stack, self->setup_view, "setup");
     }
   gtk_stack_set_visible_child_name (self->mode_stack, "setup");
+}
+
+/* A programme started (the set-up, or another program) or was replaced. */
+static void
+on_context_changed (LoadwiseContext *context,
+                    guint            what,
+                    LoadwiseWindow  *self)
+{
+  gboolean main_shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "main") == 0;
+
+  if (!main_shown || (what & (LOADWISE_DATABASE_CHANGE_PROGRAMME | LOADWISE_DATABASE_CHANGE_EXTERNAL)))
+    reload (self);
 }
 
 static void
@@ -329,6 +335,7 @@ loadwise_window_constructed (GObject *object)
     }
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_visible_child_changed), self, 0);
+  g_signal_connect_object (self->context, "changed", G_CALLBACK (on_context_changed), self, 0);
 
   reload (self);
 }
@@ -338,6 +345,8 @@ loadwise_window_dispose (GObject *object)
 {
   LoadwiseWindow *self = LOADWISE_WINDOW (object);
 
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_WINDOW);
   self->setup_view = NULL;
   memset (self->pages, 0, sizeof self->pages);

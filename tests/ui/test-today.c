@@ -93,6 +93,8 @@ test_session (UiFixture     *fixture,
   g_assert_cmpint (log->side, ==, LOADWISE_SIDE_NONE);
   g_assert_cmpuint (log->set_index, ==, 1);
   g_assert_true (log->done);
+  /* The count follows from the database's "changed", before the next frame. */
+  ui_test_flush ();
   /* Level 1: three families of two sets, none per side. */
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "status_label"))), ==,
                    "In progress: 1 of 6 sets done");
@@ -111,6 +113,7 @@ test_session (UiFixture     *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (today_child (window, "note_row"))), ==,
                    "Felt steady");
   g_assert_true (gtk_widget_activate_action (page, "today.finish", NULL));
+  ui_test_flush ();
   loadwise_database_get_session (fixture->database, &today, &record, &error);
   g_assert_no_error (error);
   g_assert_cmpint (record.status, ==, LOADWISE_SESSION_STATUS_DONE);
@@ -204,6 +207,7 @@ test_skip (UiFixture     *fixture,
 
   gtk_widget_activate_action (ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE),
                               "today.skip", "s", "Travelling");
+  ui_test_flush ();
   loadwise_database_get_session (fixture->database, &today, &record, &error);
   g_assert_no_error (error);
   g_assert_cmpint (record.status, ==, LOADWISE_SESSION_STATUS_SKIPPED);
@@ -256,10 +260,10 @@ test_rest_day (UiFixture     *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "rest_label"))), ==,
                    "Next session: Friday 27 November");
 
-  /* The day changes while the window is open. */
+  /* The day changes while the window is open: the clock's day-changed
+   * rolls Today over, with nothing else asked of it. */
   ui_fixture_set_today (fixture, 2026, 11, 27);
-  gtk_widget_activate_action (ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE),
-                              "today.reload", NULL);
+  ui_test_flush ();
   g_assert_cmpstr (today_state (window), ==, "session");
 
   ui_test_destroy (window);
@@ -302,12 +306,14 @@ test_red_flag_banner (UiFixture     *fixture,
 
   /* A later screening with a yes shows it, with the advice. */
   gtk_widget_activate_action (page, "today.save-red-flags", "u", (guint32) LOADWISE_RED_FLAG_NERVE);
+  ui_test_flush ();
   g_assert_true (gtk_widget_get_visible (banner));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "advice_label"))), ==,
                    loadwise_red_flags_get_advice ());
 
   /* Answering again with no hides it: only the latest counts. */
   gtk_widget_activate_action (page, "today.save-red-flags", "u", (guint32) 0);
+  ui_test_flush ();
   g_assert_false (gtk_widget_get_visible (banner));
 
   ui_test_destroy (window);

@@ -156,6 +156,37 @@ ui_test_show (GtkWidget *window)
 }
 
 void
+ui_test_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+on_wait_bound (gpointer user_data)
+{
+  gboolean *expired = user_data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+ui_test_wait_until (gboolean (*done) (gpointer data),
+                    gpointer   data,
+                    guint      bound_ms)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (bound_ms, on_wait_bound, &expired);
+
+  while (!done (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  return done (data);
+}
+
+void
 ui_test_destroy (GtkWidget *window)
 {
   g_object_ref (window);

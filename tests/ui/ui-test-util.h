@@ -53,6 +53,14 @@ GtkWidget *ui_test_find_type        (GtkWidget     *root,
                                      GType          type);
 /* Presents @window and waits until it has been drawn. */
 void       ui_test_show             (GtkWidget     *window);
+/* Runs what is pending on the main loop: the context's news ("changed",
+ * "day-changed") reaches the pages from an idle, just before the next frame. */
+void       ui_test_flush            (void);
+/* Iterates the main loop until @done (@data) answers TRUE, at most
+ * @bound_ms (a bound only: tests never time with it); returns @done's answer. */
+gboolean   ui_test_wait_until       (gboolean     (*done) (gpointer data),
+                                     gpointer       data,
+                                     guint          bound_ms);
 /* Destroys @window and asserts that it is finalized. */
 void       ui_test_destroy          (GtkWidget     *window);
 
