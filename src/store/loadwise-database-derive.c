@@ -215,6 +215,9 @@ loadwise_database_derive_locked (LoadwiseDatabase  *self,
   LoadwiseCatalogue *catalogue;
   LoadwiseProgramme programme;
   gboolean weeks_changed = FALSE;
+  gboolean day_changed;
+  g_autofree char *week1_end = NULL;
+  GDate end;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
@@ -224,6 +227,11 @@ loadwise_database_derive_locked (LoadwiseDatabase  *self,
 
   /* An older schema (a test building one) has nothing to derive into. */
   if (self->schema_version != LOADWISE_DATABASE_SCHEMA_VERSION)
+    return TRUE;
+  /* Nothing the derived state reads changed, and the day is the same. */
+  day_changed = !g_date_valid (&self->derived_for)
+                || g_date_compare (&self->derived_for, today) != 0;
+  if (!day_changed && self->dirty_from[0] == '\0')
     return TRUE;
 
   if (!loadwise_database_get_programme (self, &programme, &local_error))
@@ -235,16 +243,24 @@ loadwise_database_derive_locked (LoadwiseDatabase  *self,
       return FALSE;
     }
 
-  /* Flares first: the weeks read the days they excuse. */
+  /* Flares first: the weeks read the days they excuse. The start rule
+   * reads only week 1 and the flares that cover the start. */
+  end = programme.start;
+  g_date_add_days (&end, 6);
+  week1_end = loadwise_date_to_iso (&end);
   if (!end_flare_by_rule (self, &programme, today, out_changed, error)
-      || !apply_start_rule (self, &programme, today, out_changed, error))
+      || ((day_changed || strcmp (self->dirty_from, week1_end) <= 0)
+          && !apply_start_rule (self, &programme, today, out_changed, error)))
     return FALSE;
 
   catalogue = loadwise_database_get_catalogue (self);
   if (catalogue == NULL)
     return TRUE;
   if (!loadwise_database_derive_weeks_locked (self, catalogue, &programme, today,
-                                              self->dirty_from, &weeks_changed, error))
+                                              self->dirty_from,
+                                              day_changed
+                                              || strcmp (self->dirty_from, LOADWISE_DERIVE_ALL) == 0,
+                                              &weeks_changed, error))
     return FALSE;
   *out_changed |= weeks_changed;
   return TRUE;

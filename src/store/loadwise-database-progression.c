@@ -54,7 +54,7 @@ loadwise_database_get_week_plan (LoadwiseDatabase  *self,
                                  LoadwiseWeekPlan   out_plans[LOADWISE_N_FAMILIES],
                                  GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   gboolean seen[LOADWISE_N_FAMILIES] = { FALSE };
   int rc;
 
@@ -67,7 +67,7 @@ loadwise_database_get_week_plan (LoadwiseDatabase  *self,
 
   /* The newest row at or before @week per family; before week 1, the
    * starting row. */
-  stmt = loadwise_sqlite_prepare (self->db,
+  stmt = loadwise_database_prepare_cached (self,
                                   "SELECT week, family, level, target_reps, target_hold_s,"
                                   " decision, reason FROM week_plan"
                                   " WHERE week <= MAX (?1, 1) ORDER BY week",
@@ -175,7 +175,7 @@ loadwise_database_get_last_closed_week (LoadwiseDatabase  *self,
                                         int               *out_week,
                                         GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_week != NULL, FALSE);
@@ -185,7 +185,7 @@ loadwise_database_get_last_closed_week (LoadwiseDatabase  *self,
 
   /* Closing week W writes the plan of W + 1, and starting a programme
    * clears the plan: the newest plan row tells how far the closing got. */
-  stmt = loadwise_sqlite_prepare (self->db,
+  stmt = loadwise_database_prepare_cached (self,
                                   "SELECT COALESCE (MAX (week), 1) - 1 FROM week_plan", error);
   if (stmt == NULL || loadwise_sqlite_step (self->db, stmt, error) != SQLITE_ROW)
     return FALSE;
@@ -216,14 +216,14 @@ week_data_clear (WeekData *data)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WeekData, week_data_clear)
 
-static sqlite3_stmt *
+static LoadwiseCachedStmt *
 prepare_range (LoadwiseDatabase  *self,
                const char        *sql,
                const GDate       *from,
                const GDate       *to,
                GError           **error)
 {
-  sqlite3_stmt *stmt = loadwise_sqlite_prepare (self->db, sql, error);
+  LoadwiseCachedStmt *stmt = loadwise_database_prepare_cached (self, sql, error);
 
   if (stmt != NULL)
     {
@@ -279,9 +279,9 @@ gather_sets (LoadwiseDatabase        *self,
              WeekData                *data,
              GError                 **error)
 {
-  g_autoptr (sqlite3_stmt) skipped = NULL;
-  g_autoptr (sqlite3_stmt) flare = NULL;
-  g_autoptr (sqlite3_stmt) done = NULL;
+  g_autoptr (LoadwiseCachedStmt) skipped = NULL;
+  g_autoptr (LoadwiseCachedStmt) flare = NULL;
+  g_autoptr (LoadwiseCachedStmt) done = NULL;
   g_autoptr (GHashTable) excused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GArray) flares = g_array_new (FALSE, TRUE, sizeof (GDate));
   guint n_session_days = 0, n_excused_days = 0;
@@ -400,7 +400,7 @@ gather_pain (LoadwiseDatabase        *self,
              WeekData                *data,
              GError                 **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   int rc;
 
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
@@ -431,7 +431,7 @@ gather_mornings (LoadwiseDatabase  *self,
                  WeekData          *data,
                  GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   GDate after = *to;
   int rc;
 
@@ -464,7 +464,7 @@ gather_means (LoadwiseDatabase        *self,
               WeekData                *data,
               GError                 **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   GDate end;
   int rc;
 
@@ -505,9 +505,9 @@ gather_sessions (LoadwiseDatabase        *self,
                  WeekData                *data,
                  GError                 **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
 
-  stmt = loadwise_sqlite_prepare (self->db,
+  stmt = loadwise_database_prepare_cached (self,
                                   "SELECT SUM (done), MIN (CASE WHEN done THEN reps END),"
                                   " MIN (CASE WHEN done THEN hold_s END) FROM set_log"
                                   " WHERE exercise_id = ?1 AND date <= ?2"
@@ -554,7 +554,7 @@ query_two_ints (LoadwiseDatabase  *self,
                 gint64            *out_b,
                 GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (self->db, sql, error);
+  g_autoptr (LoadwiseCachedStmt) stmt = loadwise_database_prepare_cached (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -676,10 +676,10 @@ read_stored_review (LoadwiseDatabase  *self,
                     StoredReview      *out,
                     GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = loadwise_sqlite_prepare (self->db,
+  stmt = loadwise_database_prepare_cached (self,
                                   "SELECT safe_pain, max_pain, training_days, inputs,"
                                   " revised_at IS NOT NULL FROM week_review WHERE week = ?1",
                                   error);
@@ -711,12 +711,12 @@ write_decision (LoadwiseDatabase           *self,
                 gboolean                    was_revised,
                 GError                    **error)
 {
-  g_autoptr (sqlite3_stmt) plan = NULL;
-  g_autoptr (sqlite3_stmt) review = NULL;
+  g_autoptr (LoadwiseCachedStmt) plan = NULL;
+  g_autoptr (LoadwiseCachedStmt) review = NULL;
   int week = data->figures.week;
   double mean = data->figures.weekly_means[week - 1];
 
-  plan = loadwise_sqlite_prepare (self->db,
+  plan = loadwise_database_prepare_cached (self,
                                   "INSERT INTO week_plan"
                                   " (week, family, level, target_reps, target_hold_s,"
                                   "  decision, reason, decided_at)"
@@ -756,7 +756,7 @@ write_decision (LoadwiseDatabase           *self,
         return FALSE;
     }
 
-  review = loadwise_sqlite_prepare (self->db,
+  review = loadwise_database_prepare_cached (self,
                                     "INSERT INTO week_review"
                                     " (week, sets_done, sets_counted, adherence, mean_morning_pain,"
                                     "  see_clinician, clinician_reason, safe_pain, max_pain,"
@@ -815,13 +815,13 @@ same_as_stored (LoadwiseDatabase           *self,
                 gboolean                   *out_same,
                 GError                    **error)
 {
-  g_autoptr (sqlite3_stmt) plan = NULL;
-  g_autoptr (sqlite3_stmt) review = NULL;
+  g_autoptr (LoadwiseCachedStmt) plan = NULL;
+  g_autoptr (LoadwiseCachedStmt) review = NULL;
   guint matched = 0;
   int rc;
 
   *out_same = FALSE;
-  plan = loadwise_sqlite_prepare (self->db,
+  plan = loadwise_database_prepare_cached (self,
                                   "SELECT family, level, target_reps, target_hold_s, decision, reason"
                                   " FROM week_plan WHERE week = ?1",
                                   error);
@@ -848,7 +848,7 @@ same_as_stored (LoadwiseDatabase           *self,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  review = loadwise_sqlite_prepare (self->db,
+  review = loadwise_database_prepare_cached (self,
                                     "SELECT see_clinician, clinician_reason FROM week_review"
                                     " WHERE week = ?1",
                                     error);
@@ -891,12 +891,12 @@ get_trained_week (LoadwiseDatabase        *self,
                   int                     *out_week,
                   GError                 **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   GDate latest;
   int rc;
 
   *out_week = 0;
-  stmt = loadwise_sqlite_prepare (self->db,
+  stmt = loadwise_database_prepare_cached (self,
                                   "SELECT MAX (d) FROM ("
                                   " SELECT MAX (date) AS d FROM session"
                                   "  WHERE status <> 'skipped' AND date <= ?1"
@@ -966,7 +966,7 @@ exec_week (LoadwiseDatabase  *self,
            int                week,
            GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (self->db, sql, error);
+  g_autoptr (LoadwiseCachedStmt) stmt = loadwise_database_prepare_cached (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -980,6 +980,7 @@ loadwise_database_derive_weeks_locked (LoadwiseDatabase        *self,
                                        const LoadwiseProgramme *programme,
                                        const GDate             *today,
                                        const char              *dirty_from,
+                                       gboolean                 tidy,
                                        gboolean                *out_changed,
                                        GError                 **error)
 {
@@ -998,15 +999,16 @@ loadwise_database_derive_weeks_locked (LoadwiseDatabase        *self,
 
   /* Decisions taken here for weeks that have not ended (the start moved
    * later, or the clock went back) are not decisions yet. */
-  if (!exec_week (self, "DELETE FROM week_plan WHERE week > ?1 AND week - 1 IN"
+  if (tidy && !exec_week (self, "DELETE FROM week_plan WHERE week > ?1 AND week - 1 IN"
                         " (SELECT week FROM week_review WHERE finalized_at IS NULL)",
                   MAX (current, (int) last_final + 1), error))
     return FALSE;
-  *out_changed |= sqlite3_changes (self->db) > 0;
-  if (!exec_week (self, "DELETE FROM week_review WHERE week >= ?1 AND finalized_at IS NULL",
-                  MAX (current, (int) last_final + 1), error))
+  *out_changed |= tidy && sqlite3_changes (self->db) > 0;
+  if (tidy && !exec_week (self, "DELETE FROM week_review WHERE week >= ?1"
+                                " AND finalized_at IS NULL",
+                          MAX (current, (int) last_final + 1), error))
     return FALSE;
-  *out_changed |= sqlite3_changes (self->db) > 0;
+  *out_changed |= tidy && sqlite3_changes (self->db) > 0;
 
   for (int week = (int) last_final + 1; week < current; week++)
     {
@@ -1063,7 +1065,7 @@ GPtrArray *
 loadwise_database_list_week_reviews (LoadwiseDatabase  *self,
                                      GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   g_autoptr (GPtrArray) reviews = NULL;
   int rc;
 
@@ -1073,7 +1075,7 @@ loadwise_database_list_week_reviews (LoadwiseDatabase  *self,
     return NULL;
 
   /* Reviews of a plan that a new start has cleared are left out. */
-  stmt = loadwise_sqlite_prepare (self->db,
+  stmt = loadwise_database_prepare_cached (self,
                                   "SELECT week, sets_done, sets_counted, adherence,"
                                   " mean_morning_pain, see_clinician, clinician_reason,"
                                   " safe_pain, max_pain, training_days, closed_at, revised_at,"

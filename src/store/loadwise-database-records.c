@@ -72,6 +72,19 @@ prepare_with_date (LoadwiseDatabase  *self,
   return stmt;
 }
 
+static LoadwiseCachedStmt *
+prepare_cached_with_date (LoadwiseDatabase  *self,
+                          const char        *sql,
+                          const GDate       *date,
+                          GError           **error)
+{
+  LoadwiseCachedStmt *stmt = loadwise_database_prepare_cached (self, sql, error);
+
+  if (stmt != NULL)
+    loadwise_sqlite_bind_date (stmt, 1, date);
+  return stmt;
+}
+
 /* Programme */
 
 gboolean
@@ -79,14 +92,14 @@ loadwise_database_get_programme (LoadwiseDatabase   *self,
                                  LoadwiseProgramme  *out_programme,
                                  GError            **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   LoadwiseProgramme programme = { 0 };
   int rc;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_programme != NULL, FALSE);
 
-  stmt = loadwise_sqlite_prepare (self->db,
+  stmt = loadwise_database_prepare_cached (self,
                                   "SELECT start, weeks, training_days, safe_pain, max_pain"
                                   " FROM programme WHERE id = 1",
                                   error);
@@ -235,7 +248,7 @@ loadwise_database_get_levels (LoadwiseDatabase  *self,
                               guint              out_levels[LOADWISE_N_FAMILIES],
                               GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   guint levels[LOADWISE_N_FAMILIES] = { 0 };
   gboolean seen[LOADWISE_N_FAMILIES] = { FALSE };
   int rc;
@@ -248,7 +261,7 @@ loadwise_database_get_levels (LoadwiseDatabase  *self,
 
   /* A dozen weeks of three rows: reading them all is simpler than a
    * correlated query. Before week 1, the starting levels apply. */
-  stmt = loadwise_sqlite_prepare (self->db,
+  stmt = loadwise_database_prepare_cached (self,
                                   "SELECT week, family, level FROM week_plan ORDER BY week",
                                   error);
   if (stmt == NULL)
@@ -973,7 +986,7 @@ loadwise_database_list_checkins (LoadwiseDatabase  *self,
                                  const GDate       *to,
                                  GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   g_autoptr (GArray) checkins = NULL;
   int rc;
 
@@ -981,7 +994,7 @@ loadwise_database_list_checkins (LoadwiseDatabase  *self,
   g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
   g_return_val_if_fail (to != NULL && g_date_valid (to), NULL);
 
-  stmt = prepare_with_date (self,
+  stmt = prepare_cached_with_date (self,
                             "SELECT date, morning_pain, side, night_pain FROM checkin"
                             " WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
                             from, error);

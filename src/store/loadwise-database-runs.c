@@ -595,13 +595,13 @@ loadwise_database_get_active_flare (LoadwiseDatabase     *self,
                                     gboolean             *out_found,
                                     GError              **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_period != NULL && out_found != NULL, FALSE);
 
-  stmt = loadwise_sqlite_prepare (self->db,
+  stmt = loadwise_database_prepare_cached (self,
                                   "SELECT " FLARE_COLUMNS " FROM flare_period WHERE end_date IS NULL",
                                   error);
   if (stmt == NULL)
@@ -889,10 +889,10 @@ flare_covers (LoadwiseDatabase  *self,
               gboolean          *out_covers,
               GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = loadwise_sqlite_prepare (self->db,
+  stmt = loadwise_database_prepare_cached (self,
                                   "SELECT EXISTS (SELECT 1 FROM flare_period WHERE start_date <= ?1"
                                   " AND (end_date IS NULL OR end_date > ?1))",
                                   error);

@@ -30,6 +30,8 @@ finalize_stmts (LoadwiseDatabase *self)
 {
   for (guint i = 0; i < LOADWISE_STORE_N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  if (self->cached_stmts != NULL)
+    g_hash_table_remove_all (self->cached_stmts);
 }
 
 /* Closing any descriptor of a file drops every POSIX lock this process
@@ -100,6 +102,7 @@ loadwise_database_finalize (GObject *object)
 
   loadwise_database_unwatch (self);
   finalize_stmts (self);
+  g_clear_pointer (&self->cached_stmts, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   unregister_open_file (self);
   g_clear_object (&self->clock);
@@ -213,6 +216,32 @@ loadwise_database_get_stmt (LoadwiseDatabase  *self,
   if (self->stmts[which] == NULL)
     self->stmts[which] = loadwise_sqlite_prepare (self->db, sql, error);
   return self->stmts[which];
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+LoadwiseCachedStmt *
+loadwise_database_prepare_cached (LoadwiseDatabase  *self,
+                                  const char        *sql,
+                                  GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->cached_stmts == NULL)
+    self->cached_stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  stmt = g_hash_table_lookup (self->cached_stmts, sql);
+  if (stmt == NULL)
+    {
+      stmt = loadwise_sqlite_prepare (self->db, sql, error);
+      if (stmt == NULL)
+        return NULL;
+      g_hash_table_insert (self->cached_stmts, g_strdup (sql), stmt);
+    }
+  return stmt;
 }
 
 sqlite3 *

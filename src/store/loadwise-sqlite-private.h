@@ -57,6 +57,7 @@ struct _LoadwiseDatabase
    * LOADWISE_DERIVE_ALL everything). */
   GDate         derived_for;
   char          dirty_from[11];
+  GHashTable   *cached_stmts; /* SQL text -> sqlite3_stmt, for the derivation */
 };
 
 /* dirty_from when everything must be worked out again. */
@@ -72,6 +73,24 @@ sqlite3_stmt *loadwise_database_get_stmt     (LoadwiseDatabase  *self,
                                               LoadwiseStoreStmt  which,
                                               const char        *sql,
                                               GError           **error);
+
+/* A statement of the connection's cache, prepared from @sql on first use
+ * (loadwise_database_prepare_cached()). Borrowed: it is reset and its
+ * bindings cleared when it goes out of scope, never finalized. Do not use
+ * the same SQL again while one is being stepped. */
+typedef sqlite3_stmt LoadwiseCachedStmt;
+
+static inline void
+loadwise_cached_stmt_release (LoadwiseCachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadwiseCachedStmt, loadwise_cached_stmt_release)
+
+LoadwiseCachedStmt *loadwise_database_prepare_cached (LoadwiseDatabase  *self,
+                                                      const char        *sql,
+                                                      GError           **error);
 
 /* Sets @error from @rc and the connection's message; always returns FALSE. */
 gboolean      loadwise_sqlite_error          (sqlite3       *db,
@@ -139,12 +158,14 @@ gboolean      loadwise_database_install_derive_hooks (LoadwiseDatabase  *self,
                                                       GError           **error);
 
 /* The week part of the derivation (loadwise-database-progression.c).
- * @dirty_from as in the struct. */
+ * @dirty_from as in the struct; @tidy: also drop decisions of weeks that
+ * have not ended (the day or the programme changed). */
 gboolean      loadwise_database_derive_weeks_locked (LoadwiseDatabase        *self,
                                                      const LoadwiseCatalogue *catalogue,
                                                      const LoadwiseProgramme *programme,
                                                      const GDate             *today,
                                                      const char              *dirty_from,
+                                                     gboolean                 tidy,
                                                      gboolean                *out_changed,
                                                      GError                 **error);
 
