@@ -6,6 +6,7 @@
 
 #include "loadwise-test-util.h"
 #include "store-test-util.h"
+#include "store/loadwise-database-progression.h"
 
 /* Builds a version 1 file at @path holding a programme, a session with
  * set logs and pain, and two check-ins. */
@@ -185,6 +186,93 @@ test_failed_migration (StoreFixture  *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Schema 5 (issue 11's starting point): closed weeks with prose reasons,
+ * the first revised. Migrating marks final the week trained after (a
+ * session of week 2), which keeps its prose and thresholds; week 2, not
+ * trained on yet, is taken again from the data. */
+static void
+test_from_v5 (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  g_autoptr (LoadwiseDatabase) old = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) reviews = NULL;
+  g_autoptr (LoadwiseCatalogue) catalogue = loadwise_catalogue_load_default (NULL);
+  GDate start = loadwise_test_date (2026, 3, 2);
+  GDate today = loadwise_test_date (2026, 3, 17);
+  LoadwiseWeekPlan plans[LOADWISE_N_FAMILIES];
+  LoadwiseProgramme programme;
+
+  old = loadwise_database_open_at_version (fixture->path, 5, &error);
+  g_assert_no_error (error);
+  store_test_set_today (old, NULL);
+  store_test_start_programme (old, &start);
+  g_assert_true (loadwise_database_get_programme (old, &programme, &error));
+  for (int d = 0; d <= 7; d += d == 4 ? 3 : 2)
+    {
+      LoadwisePrescription prescription;
+      GDate date = start;
+
+      g_date_add_days (&date, (guint) d);
+      g_assert_true (loadwise_database_prescribe (old, catalogue, &programme, &date,
+                                                  &prescription, &error));
+      g_assert_true (loadwise_database_log_session (old, &prescription, 100, 1, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&old);
+  store_test_file_exec (fixture->path,
+                        "INSERT INTO week_plan (week, family, level, target_reps, target_hold_s,"
+                        " decision, reason, decided_at) VALUES"
+                        " (2, 'bridge', 2, 0, 0, 'progress', 'Bridge: up to level 2 \u2014 every set"
+                        " done (revised: entries logged after the week ended now count)', 'x'),"
+                        " (2, 'single-leg', 2, 0, 0, 'progress', 'Single-leg: up', 'x'),"
+                        " (2, 'lateral', 2, 0, 0, 'progress', 'Lateral: up', 'x'),"
+                        " (3, 'bridge', 2, 0, 0, 'hold', 'Bridge: stays', 'x'),"
+                        " (3, 'single-leg', 2, 0, 0, 'hold', 'Single-leg: stays', 'x'),"
+                        " (3, 'lateral', 2, 0, 0, 'hold', 'Lateral: stays', 'x');"
+                        "INSERT INTO week_review (week, sets_done, sets_counted, adherence,"
+                        " see_clinician, safe_pain, max_pain, training_days, inputs, closed_at,"
+                        " revised_at) VALUES"
+                        " (1, 18, 18, 100, 0, 2, 4, 21, 'old', '2026-03-09T06:00:00Z',"
+                        "  '2026-03-10T06:00:00Z'),"
+                        " (2, 0, 18, 0, 0, 2, 4, 21, 'old', '2026-03-16T06:00:00Z', NULL);");
+
+  fixture->db = loadwise_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, 6);
+  g_assert_cmpint (store_test_file_query_int (fixture->path,
+                                              "SELECT count(*) FROM week_review"
+                                              " WHERE finalized_at IS NOT NULL"), ==, 1);
+  store_test_set_today (fixture->db, &today);
+
+  /* Week 1: final, as it was, prose and thresholds included. */
+  g_assert_true (loadwise_database_get_week_plan (fixture->db, 2, plans, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans[LOADWISE_FAMILY_BRIDGE].level, ==, 2);
+  g_assert_nonnull (strstr (plans[LOADWISE_FAMILY_BRIDGE].reason, "(revised: entries logged"));
+  loadwise_database_week_plans_clear (plans);
+  reviews = loadwise_database_list_week_reviews (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reviews->len, ==, 2);
+  {
+    LoadwiseWeekReview *week1 = g_ptr_array_index (reviews, 0);
+    LoadwiseWeekReview *week2 = g_ptr_array_index (reviews, 1);
+
+    g_assert_true (week1->final);
+    g_assert_cmpuint (week1->safe_pain, ==, 2);
+    g_assert_cmpstr (week1->revised_at, ==, "2026-03-10T06:00:00Z");
+    /* Week 2 taken again: Monday's session is there, the thresholds are
+     * today's, and its decision differs from the stored one. */
+    g_assert_false (week2->final);
+    g_assert_cmpuint (week2->sets_done, >, 0);
+    g_assert_cmpuint (week2->safe_pain, ==, 3);
+    g_assert_nonnull (week2->revised_at);
+  }
+  g_assert_cmpint (store_test_file_query_int (fixture->path,
+                                              "SELECT count(*) FROM week_review WHERE week = 1"
+                                              " AND inputs = 'old'"), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -192,6 +280,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/store/migrate/from-v1", StoreFixture, NULL,
               store_fixture_setup_empty, test_from_v1, store_fixture_teardown);
+  g_test_add ("/store/migrate/from-v5", StoreFixture, NULL,
+              store_fixture_setup_empty, test_from_v5, store_fixture_teardown);
   g_test_add ("/store/migrate/failed-step-changes-nothing", StoreFixture, NULL,
               store_fixture_setup_empty, test_failed_migration, store_fixture_teardown);
 
