@@ -14,6 +14,7 @@ struct _LoadwiseExerciseCard
 
   LoadwiseDatabase          *database;
   LoadwiseContext           *context;  /* writes go through it */
+  guint                      n_writing; /* made, not yet written (a lock) */
   GDate                      date;
   LoadwisePrescribedExercise item;
   gboolean                   loading;
@@ -131,7 +132,10 @@ on_set_written (GtkWidget    *widget,
   CardWrite *write = data;
   g_autoptr (GtkToggleButton) button = g_weak_ref_get (&write->button);
 
-  if (self == NULL || error == NULL)
+  if (self == NULL)
+    return;
+  self->n_writing--;
+  if (error == NULL)
     return;
 
   /* Show what is stored, not what was clicked. */
@@ -163,6 +167,7 @@ on_tick_toggled (GtkToggleButton      *button,
   write->log.hold_s = write->log.done ? self->item.target_hold_s : 0;
   g_weak_ref_init (&write->button, button);
 
+  self->n_writing++;
   /* Today shows the new count from the database's "changed". */
   loadwise_context_write (self->context, GTK_WIDGET (self), write_set, write,
                           card_write_free, on_set_written);
@@ -184,7 +189,10 @@ on_pain_written (GtkWidget    *widget,
                  const GError *error,
                  gpointer      data)
 {
-  if (widget != NULL && error != NULL)
+  if (widget == NULL)
+    return;
+  LOADWISE_EXERCISE_CARD (widget)->n_writing--;
+  if (error != NULL)
     gtk_widget_activate_action (widget, "win.toast", "s", error->message);
 }
 
@@ -198,6 +206,10 @@ loadwise_exercise_card_update (LoadwiseExerciseCard *self,
   gpointer pain = NULL;
 
   g_return_if_fail (LOADWISE_IS_EXERCISE_CARD (self));
+
+  /* What the runner did and is still being written stays as clicked. */
+  if (self->n_writing > 0)
+    return;
 
   self->loading = TRUE;
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sets_box));
@@ -235,6 +247,7 @@ on_pain_dropdown_selected_notify (GtkDropDown          *dropdown,
   write->log.exercise_id = g_strdup (self->item.exercise->id);
   write->pain = selected - 1;
   g_weak_ref_init (&write->button, NULL);
+  self->n_writing++;
   loadwise_context_write (self->context, GTK_WIDGET (self), write_pain, write,
                           card_write_free, on_pain_written);
 }

@@ -262,7 +262,16 @@ build_sessions (LoadwiseProgrammePage   *self,
   GtkWidget *child;
   GDate day = *today;
   GDate horizon = *today;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
+  /* A refresh from the context can come while a row has the focus: GTK
+   * 4.8 then keeps the removed row (and with it the page) alive. The
+   * focus goes to the list, which gives it to its first row again. */
+  gboolean refocus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sessions_list));
+
+  if (refocus)
+    gtk_root_set_focus (root, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sessions_list))) != NULL)
     gtk_list_box_remove (self->sessions_list, child);
 
@@ -320,6 +329,8 @@ build_sessions (LoadwiseProgrammePage   *self,
       day = session;
       g_date_add_days (&day, 1);
     }
+  if (refocus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->sessions_list));
 }
 
 static void
@@ -489,10 +500,10 @@ loadwise_programme_page_map (GtkWidget *widget)
 {
   LoadwiseProgrammePage *self = LOADWISE_PROGRAMME_PAGE (widget);
 
+  GTK_WIDGET_CLASS (loadwise_programme_page_parent_class)->map (widget);
   /* News that came while hidden. */
   if (self->dirty)
     loadwise_programme_page_reload (self);
-  GTK_WIDGET_CLASS (loadwise_programme_page_parent_class)->map (widget);
 }
 
 static void
