@@ -11,7 +11,8 @@
 #include "store/loadwise-database-reminders.h"
 
 #define NOTIFICATIONS_NAME "org.freedesktop.Notifications"
-/* Database writes come as several inotify events: look once they settle. */
+/* A change of /etc/localtime comes as several inotify events: look once
+ * they settle. */
 #define DATABASE_SETTLE_MS 150
 
 struct _LoadwiseReminderService
@@ -25,8 +26,6 @@ struct _LoadwiseReminderService
   gboolean           launch_app;
 
   LoadwiseWallTimer *timer;
-  GFileMonitor      *database_monitor;
-  GFileMonitor      *wal_monitor;
   GFileMonitor      *localtime_monitor;
   GDBusConnection   *session_bus;
   GDBusConnection   *system_bus;
@@ -253,6 +252,19 @@ on_file_changed (GFileMonitor            *monitor,
     self->settle_id = g_timeout_add (DATABASE_SETTLE_MS, on_settled, self);
 }
 
+/* Another program (the app, the CLI) changed the programme, a session or
+ * the reminder settings: what is due next may have moved. The database's
+ * watch has already taken a burst of commits as one. Its own writes
+ * (Snooze, Skip today, a reminder fired) reschedule where they are made. */
+static void
+on_database_changed (LoadwiseDatabase        *database,
+                     guint                    what,
+                     LoadwiseReminderService *self)
+{
+  if (what & LOADWISE_DATABASE_CHANGE_EXTERNAL)
+    loadwise_reminder_service_reschedule (self);
+}
+
 static GFileMonitor *
 watch_file (LoadwiseReminderService *self,
             const char              *path)
@@ -332,8 +344,6 @@ gboolean
 loadwise_reminder_service_start (LoadwiseReminderService  *self,
                                  GError                  **error)
 {
-  const char *path;
-  g_autofree char *wal_path = NULL;
   g_autoptr (GError) bus_error = NULL;
 
   g_return_val_if_fail (LOADWISE_IS_REMINDER_SERVICE (self), FALSE);
@@ -346,10 +356,8 @@ loadwise_reminder_service_start (LoadwiseReminderService  *self,
   g_signal_connect_object (self->timer, "fired", G_CALLBACK (on_timer_event), self, 0);
   g_signal_connect_object (self->timer, "clock-changed", G_CALLBACK (on_timer_event), self, 0);
 
-  path = loadwise_database_get_path (self->database);
-  wal_path = g_strconcat (path, "-wal", NULL);
-  self->database_monitor = watch_file (self, path);
-  self->wal_monitor = watch_file (self, wal_path);
+  loadwise_database_watch (self->database);
+  g_signal_connect_object (self->database, "changed", G_CALLBACK (on_database_changed), self, 0);
   if (self->localtime_path != NULL)
     self->localtime_monitor = watch_file (self, self->localtime_path);
 
@@ -583,8 +591,8 @@ loadwise_reminder_service_dispose (GObject *object)
   self->sleep_subscription = 0;
   g_clear_object (&self->system_bus);
   g_clear_object (&self->session_bus);
-  g_clear_object (&self->database_monitor);
-  g_clear_object (&self->wal_monitor);
+  if (self->database != NULL)
+    g_signal_handlers_disconnect_by_data (self->database, self);
   g_clear_object (&self->localtime_monitor);
   g_clear_object (&self->timer);
   if (self->notifier != NULL)
