@@ -124,8 +124,13 @@ tell (GWeakRef   *widget_ref,
       const char *message)
 {
   g_autoptr (GtkWidget) widget = g_weak_ref_get (widget_ref);
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
 
-  if (widget == NULL || !gtk_widget_activate_action (widget, "win.toast", "s", message))
+  /* The main window's toasts, also from a window over it (the guided
+   * session, a dialog). */
+  if ((widget == NULL || !gtk_widget_activate_action (widget, "win.toast", "s", message))
+      && (parent == NULL || !gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", message)))
     g_message ("%s", message);
 }
 

@@ -4,7 +4,7 @@
  * keyboard (Space, Enter, P and Escape mean something else everywhere
  * else), it must not be left by a stray click on a view switcher, and
  * closing it is one clear moment to ask "leave?". Today stays underneath
- * and reloads when it closes.
+ * and follows what is written here from the context's "changed".
  *
  * Timers keep a deadline on the ticker's clock; each tick compares it with
  * the ticker's time, so a late tick (a hidden window) never loses time.
@@ -47,6 +47,7 @@ struct _LoadwiseGuidedSession
   AdwWindow             parent_instance;
 
   LoadwiseContext      *context;
+  gboolean              write_failed; /* set by on_written */
   LoadwiseTicker       *ticker;
   LoadwisePrescription  prescription;
   GPtrArray            *logged;      /* LoadwiseSetLog rows already done on arrival */
@@ -434,6 +435,75 @@ start_rest (LoadwiseGuidedSession *self)
   show_phase (self);
 }
 
+/* A set, a pain or the finished session, as kept until written. */
+typedef struct {
+  GDate                 date;
+  LoadwiseSetLog        log;  /* exercise_id owned */
+  gboolean              is_pain;
+  gboolean              is_finish;
+  guint                 pain;
+} SessionWrite;
+
+static void
+session_write_free (gpointer data)
+{
+  SessionWrite *write = data;
+
+  g_free (write->log.exercise_id);
+  g_free (write);
+}
+
+static gboolean
+write_session (LoadwiseDatabase  *database,
+               gpointer           data,
+               GError           **error)
+{
+  SessionWrite *write = data;
+
+  if (write->is_finish)
+    return loadwise_database_set_session_status (database, &write->date, LOADWISE_SESSION_STATUS_DONE,
+                                                 NULL, NULL, error);
+  if (write->is_pain)
+    return loadwise_database_set_exercise_pain (database, &write->date, write->log.exercise_id,
+                                                write->pain, error);
+  return loadwise_database_log_set (database, &write->date, &write->log, error);
+}
+
+static void
+on_written (GtkWidget    *widget,
+            const GError *error,
+            gpointer      data)
+{
+  SessionWrite *write = data;
+
+  if (error != NULL)
+    {
+      if (widget != NULL)
+        {
+          LOADWISE_GUIDED_SESSION (widget)->write_failed = TRUE;
+          toast (LOADWISE_GUIDED_SESSION (widget), error->message);
+        }
+      else
+        g_message ("%s", error->message);
+    }
+  else if (write->is_finish && widget != NULL)
+    toast (LOADWISE_GUIDED_SESSION (widget), _("Session saved"));
+}
+
+/* Writes through the context. FALSE only when the write failed now; a
+ * write kept behind another program's lock moves the session on (the
+ * runner is told if it finally fails). */
+static gboolean
+write_now_or_later (LoadwiseGuidedSession *self,
+                    SessionWrite          *write)
+{
+  self->write_failed = FALSE;
+  write->date = self->prescription.date;
+  loadwise_context_write (self->context, GTK_WIDGET (self), write_session, write,
+                          session_write_free, on_written);
+  return !self->write_failed;
+}
+
 /* Writes the current set, then moves on: the other side at once, a rest
  * before the next set, or the pain rating after the last. */
 static void
@@ -443,23 +513,18 @@ complete_set (LoadwiseGuidedSession *self,
 {
   const LoadwisePrescribedExercise *item = current_item (self);
   const Step *step = current_step (self);
-  g_autoptr (GError) error = NULL;
-  LoadwiseSetLog log = { 0 };
-  GDate date = self->prescription.date;
+  SessionWrite *write = g_new0 (SessionWrite, 1);
   guint set_index;
 
-  log.exercise_id = item->exercise->id;
-  log.side = step->side;
-  log.set_index = step->set_index;
-  log.done = TRUE;
-  log.reps = reps;
-  log.hold_s = hold_s;
-  if (!loadwise_database_log_set (loadwise_context_get_database (self->context), &date, &log, &error))
-    {
-      /* Nothing moves on: the runner can try again. */
-      toast (self, error->message);
-      return;
-    }
+  write->log.exercise_id = g_strdup (item->exercise->id);
+  write->log.side = step->side;
+  write->log.set_index = step->set_index;
+  write->log.done = TRUE;
+  write->log.reps = reps;
+  write->log.hold_s = hold_s;
+  /* On a failure nothing moves on: the runner can try again. */
+  if (!write_now_or_later (self, write))
+    return;
   self->sets_done++;
 
   set_index = step->set_index;
@@ -657,17 +722,15 @@ count_activated (GtkWidget  *widget,
 static void
 save_pain (LoadwiseGuidedSession *self)
 {
-  g_autoptr (GError) error = NULL;
-  GDate date = self->prescription.date;
   guint pain = (guint) CLAMP (gtk_range_get_value (GTK_RANGE (self->pain_scale)),
                               LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX);
+  SessionWrite *write = g_new0 (SessionWrite, 1);
 
-  if (!loadwise_database_set_exercise_pain (loadwise_context_get_database (self->context), &date,
-                                            current_item (self)->exercise->id, pain, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
+  write->is_pain = TRUE;
+  write->pain = pain;
+  write->log.exercise_id = g_strdup (current_item (self)->exercise->id);
+  if (!write_now_or_later (self, write))
+    return;
   self->pains[self->exercise] = (int) pain;
   start_exercise (self, self->exercise + 1);
 }
@@ -678,16 +741,11 @@ finish_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LoadwiseGuidedSession *self = LOADWISE_GUIDED_SESSION (widget);
-  g_autoptr (GError) error = NULL;
-  GDate date = self->prescription.date;
+  SessionWrite *write = g_new0 (SessionWrite, 1);
 
-  if (!loadwise_database_set_session_status (loadwise_context_get_database (self->context), &date,
-                                             LOADWISE_SESSION_STATUS_DONE, NULL, NULL, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  toast (self, _("Session saved"));
+  write->is_finish = TRUE;
+  if (!write_now_or_later (self, write))
+    return;
   self->may_close = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -832,7 +890,6 @@ static gboolean
 loadwise_guided_session_close_request (GtkWindow *window)
 {
   LoadwiseGuidedSession *self = LOADWISE_GUIDED_SESSION (window);
-  GtkWindow *parent = gtk_window_get_transient_for (window);
 
   if (!self->may_close)
     {
@@ -840,10 +897,8 @@ loadwise_guided_session_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  /* Today shows what was written here from the context's "changed". */
   set_ticking (self, FALSE);
-  /* Today shows what was written here. */
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.reload", NULL);
 
   return GTK_WINDOW_CLASS (loadwise_guided_session_parent_class)->close_request (window);
 }

@@ -311,34 +311,58 @@ on_field_changed (GtkEditable       *editable,
   validate (self, NULL);
 }
 
+static gboolean
+write_run (LoadwiseDatabase  *database,
+           gpointer           data,
+           GError           **error)
+{
+  LoadwiseRun *run = data;
+
+  return run->id != 0 ? loadwise_database_update_run (database, run, error)
+                      : loadwise_database_add_run (database, run, error);
+}
+
+static void
+on_run_written (GtkWidget    *widget,
+                const GError *error,
+                gpointer      data)
+{
+  LoadwiseRunDialog *self = widget != NULL ? LOADWISE_RUN_DIALOG (widget) : NULL;
+
+  if (self == NULL)
+    return;
+  gtk_widget_action_set_enabled (widget, "run-dialog.save", TRUE);
+  if (error != NULL)
+    {
+      /* Not a field's problem (the file, say): shown under the note, and
+       * everything entered stays for another try. */
+      gtk_label_set_label (self->errors[LOADWISE_RUN_FIELD_NOTE], error->message);
+      gtk_widget_set_visible (self->error_rows[LOADWISE_RUN_FIELD_NOTE], TRUE);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, data);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 save_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   LoadwiseRunDialog *self = LOADWISE_RUN_DIALOG (widget);
-  LoadwiseDatabase *database = loadwise_context_get_database (self->context);
   g_autoptr (LoadwiseRun) run = NULL;
-  g_autoptr (GError) error = NULL;
-  gboolean ok;
 
   for (guint i = 0; i < LOADWISE_RUN_N_FIELDS; i++)
     self->touched[i] = TRUE;
   if (!validate (self, &run))
     return;
 
-  ok = run->id != 0 ? loadwise_database_update_run (database, run, &error)
-                    : loadwise_database_add_run (database, run, &error);
-  if (!ok)
-    {
-      /* Not a field's problem (the file, say): shown under the note. */
-      gtk_label_set_label (self->errors[LOADWISE_RUN_FIELD_NOTE], error->message);
-      gtk_widget_set_visible (self->error_rows[LOADWISE_RUN_FIELD_NOTE], TRUE);
-      return;
-    }
-
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, run);
-  gtk_window_close (GTK_WINDOW (self));
+  /* Open until the run is stored: behind another program's lock that
+   * may take a moment, and the window stays responsive meanwhile. */
+  gtk_widget_action_set_enabled (widget, "run-dialog.save", FALSE);
+  loadwise_context_write (self->context, widget, write_run, g_steal_pointer (&run),
+                          (GDestroyNotify) loadwise_run_free, on_run_written);
 }
 
 static AdwPreferencesGroup *

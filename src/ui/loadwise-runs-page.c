@@ -610,29 +610,82 @@ on_column_view_activate (GtkColumnView    *view,
     open_dialog (self, item->run);
 }
 
+/* A change of the run log or the shoes, as kept until written. */
+typedef enum {
+  RUNS_WRITE_DELETE,
+  RUNS_WRITE_RESTORE,
+  RUNS_WRITE_ADD_SHOE,
+  RUNS_WRITE_RETIRE_SHOE,
+} RunsWriteKind;
+
+typedef struct {
+  RunsWriteKind  kind;
+  LoadwiseRun   *run;   /* deleted or restored */
+  char          *name;  /* of the shoe */
+} RunsWrite;
+
 static void
-delete_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+runs_write_free (gpointer data)
 {
-  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
-  LoadwiseRunItem *item = selected_item (self);
-  g_autoptr (GError) error = NULL;
+  RunsWrite *write = data;
+
+  g_clear_pointer (&write->run, loadwise_run_free);
+  g_free (write->name);
+  g_free (write);
+}
+
+static gboolean
+write_runs (LoadwiseDatabase  *database,
+            gpointer           data,
+            GError           **error)
+{
+  RunsWrite *write = data;
+
+  switch (write->kind)
+    {
+    case RUNS_WRITE_DELETE:
+      return loadwise_database_delete_run (database, write->run->id, error);
+    case RUNS_WRITE_RESTORE:
+      /* Back as it was, under a new id (nothing refers to a run's id). */
+      write->run->id = 0;
+      return loadwise_database_add_run (database, write->run, error);
+    case RUNS_WRITE_ADD_SHOE:
+      return loadwise_database_add_shoe (database, write->name, NULL, error);
+    case RUNS_WRITE_RETIRE_SHOE:
+    default:
+      return loadwise_database_retire_shoe (database, write->name, error);
+    }
+}
+
+/* The list follows from the context's "changed"; this only says what
+ * happened. */
+static void
+on_runs_written (GtkWidget    *widget,
+                 const GError *error,
+                 gpointer      data)
+{
+  LoadwiseRunsPage *self = widget != NULL ? LOADWISE_RUNS_PAGE (widget) : NULL;
+  RunsWrite *write = data;
   g_autofree char *km = NULL;
   g_autofree char *date = NULL;
   g_autofree char *title = NULL;
   AdwToast *undo;
 
-  if (item == NULL)
+  if (self == NULL)
     return;
-  if (!loadwise_database_delete_run (loadwise_context_get_database (self->context), item->run->id, &error))
+  if (error != NULL)
     {
       toast (self, error->message);
       return;
     }
 
+  if (write->kind == RUNS_WRITE_ADD_SHOE)
+    gtk_editable_set_text (GTK_EDITABLE (self->shoe_entry), "");
+  if (write->kind != RUNS_WRITE_DELETE)
+    return;
+
   g_clear_pointer (&self->deleted, loadwise_run_free);
-  self->deleted = loadwise_run_copy (item->run);
+  self->deleted = loadwise_run_copy (write->run);
   km = loadwise_format_km (self->deleted->distance_m);
   date = loadwise_date_to_iso (&self->deleted->date);
   /* Translators: "Deleted the 8.4 km run of 2026-11-20" */
@@ -642,9 +695,35 @@ delete_activated (GtkWidget  *widget,
   adw_toast_set_action_name (undo, "runs.undo-delete");
   adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, undo);
-
   show_note (self, NULL);
-  loadwise_runs_page_reload (self);
+}
+
+static void
+write_change (LoadwiseRunsPage *self,
+              RunsWriteKind     kind,
+              LoadwiseRun      *run,
+              const char       *name)
+{
+  RunsWrite *write = g_new0 (RunsWrite, 1);
+
+  write->kind = kind;
+  write->run = run;
+  write->name = g_strdup (name);
+  loadwise_context_write (self->context, GTK_WIDGET (self), write_runs, write, runs_write_free,
+                          on_runs_written);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
+  LoadwiseRunItem *item = selected_item (self);
+
+  if (item == NULL)
+    return;
+  write_change (self, RUNS_WRITE_DELETE, loadwise_run_copy (item->run), NULL);
 }
 
 static void
@@ -653,16 +732,10 @@ undo_delete_activated (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
-  g_autoptr (LoadwiseRun) run = g_steal_pointer (&self->deleted);
-  g_autoptr (GError) error = NULL;
 
-  if (run == NULL)
+  if (self->deleted == NULL)
     return;
-  /* Back as it was, under a new id (nothing refers to a run's id). */
-  run->id = 0;
-  if (!loadwise_database_add_run (loadwise_context_get_database (self->context), run, &error))
-    toast (self, error->message);
-  loadwise_runs_page_reload (self);
+  write_change (self, RUNS_WRITE_RESTORE, g_steal_pointer (&self->deleted), NULL);
 }
 
 static void
@@ -670,17 +743,9 @@ add_shoe_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
   g_autofree char *name = g_strstrip (g_strdup (g_variant_get_string (parameter, NULL)));
-  g_autoptr (GError) error = NULL;
 
-  if (!loadwise_database_add_shoe (loadwise_context_get_database (self->context), name, NULL, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->shoe_entry), "");
-  loadwise_runs_page_reload (self);
+  write_change (LOADWISE_RUNS_PAGE (widget), RUNS_WRITE_ADD_SHOE, NULL, name);
 }
 
 static void
@@ -688,13 +753,8 @@ retire_shoe_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (!loadwise_database_retire_shoe (loadwise_context_get_database (self->context),
-                                      g_variant_get_string (parameter, NULL), &error))
-    toast (self, error->message);
-  loadwise_runs_page_reload (self);
+  write_change (LOADWISE_RUNS_PAGE (widget), RUNS_WRITE_RETIRE_SHOE, NULL,
+                g_variant_get_string (parameter, NULL));
 }
 
 static void

@@ -171,6 +171,8 @@ test_add (UiFixture     *fixture,
 
   /* Shoes: added from the page, offered in the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.add-shoe", "s", "Pegasus 40"));
+  /* The list follows from the context's "changed". */
+  ui_test_flush ();
   g_assert_true (loadwise_database_find_shoe (fixture->database, "Pegasus 40", &shoe_id, NULL));
   dialog = open_add_dialog (shown.page);
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (loadwise_run_dialog_get_shoe_row (dialog))),
@@ -266,11 +268,15 @@ test_delete_and_undo (UiFixture     *fixture,
 
   gtk_single_selection_set_selected (loadwise_runs_page_get_selection (shown.page), 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.delete", NULL));
+  /* The list follows from the context's "changed". */
+  ui_test_flush ();
   g_assert_cmpuint (stored_runs (fixture), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (loadwise_runs_page_get_runs (shown.page)), ==, 1);
   g_assert_cmpuint (run_at (shown.page, 0)->distance_m, ==, 8000);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.undo-delete", NULL));
+  /* The list follows from the context's "changed". */
+  ui_test_flush ();
   g_assert_cmpuint (stored_runs (fixture), ==, 2);
   run = run_at (shown.page, 0);
   g_assert_cmpuint (run->distance_m, ==, 5000);
