@@ -173,9 +173,9 @@ apply_start_rule (LoadwiseDatabase        *self,
                   gboolean                *out_changed,
                   GError                 **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
 
-  stmt = loadwise_sqlite_prepare (self->db,
+  stmt = loadwise_database_prepare_cached (self,
                                   "UPDATE week_plan SET level = 0, target_reps = 0,"
                                   " target_hold_s = 0, reason = ?3"
                                   " WHERE week = 1 AND decision = 'start' AND level <> 0"

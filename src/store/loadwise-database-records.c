@@ -623,9 +623,9 @@ upsert_pain (LoadwiseDatabase  *self,
              guint              pain,
              GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
 
-  stmt = prepare_with_date (self,
+  stmt = prepare_cached_with_date (self,
                             "INSERT INTO exercise_pain (date, exercise_id, pain, updated_at)"
                             " VALUES (?1, ?2, ?3, " LOADWISE_SQL_NOW ")"
                             " ON CONFLICT (date, exercise_id) DO UPDATE SET"
@@ -648,9 +648,9 @@ upsert_status (LoadwiseDatabase       *self,
                const char             *skip_reason,
                GError                **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
 
-  stmt = prepare_with_date (self,
+  stmt = prepare_cached_with_date (self,
                             "INSERT INTO session (date, status, note, skip_reason, updated_at)"
                             " VALUES (?1, ?2, ?3, ?4, " LOADWISE_SQL_NOW ")"
                             " ON CONFLICT (date) DO UPDATE SET status = excluded.status,"
@@ -917,7 +917,7 @@ loadwise_database_save_checkin (LoadwiseDatabase       *self,
                                 const LoadwiseCheckin  *checkin,
                                 GError                **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (LoadwiseCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (checkin != NULL && g_date_valid (&checkin->date), FALSE);
@@ -927,7 +927,7 @@ loadwise_database_save_checkin (LoadwiseDatabase       *self,
                              LOADWISE_PAIN_MAX, error))
     return FALSE;
 
-  stmt = prepare_with_date (self,
+  stmt = prepare_cached_with_date (self,
                             "INSERT INTO checkin (date, morning_pain, side, night_pain, updated_at)"
                             " VALUES (?1, ?2, ?3, ?4, " LOADWISE_SQL_NOW ")"
                             " ON CONFLICT (date) DO UPDATE SET"
