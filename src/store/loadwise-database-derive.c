@@ -21,12 +21,12 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "core/loadwise-flare.h"
 #include "core/loadwise-parse.h"
 #include "store/loadwise-database-progression.h"
 #include "store/loadwise-database-runs.h"
-
-#include <glib/gi18n.h>
 
 /* Dirty dates */
 

@@ -9,8 +9,9 @@
  * would gather from these rows are built from what was simulated, and
  * loadwise_progression_decide() takes them, so the levels of every
  * programme follow PROGRAMME.md's rule, and the current programme's
- * week_plan and week_review rows are the ones closing its weeks would
- * have stored.
+ * week_plan and week_review rows are the ones the store's derivation
+ * (loadwise-database-derive.c) works out from these rows: writing them
+ * marks final the weeks trained after, and takes the rest again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
