@@ -98,9 +98,10 @@ test_load (Fixture       *fixture,
       n_flare_weeks += w->flare;
       if (!w->flare)
         {
-          /* 80-100 % of each session's sets were logged done. */
+          /* 80-100 % of each session's sets were logged done, in whole
+           * sets rounded down (80 % of 2 sets is 1): at least half. */
           g_assert_cmpuint (w->prescribed, >, 0);
-          g_assert_cmpuint (w->done * 100, >=, w->prescribed * 75);
+          g_assert_cmpuint (w->done * 100, >=, w->prescribed * 50);
           g_assert_cmpuint (w->done, <=, w->prescribed);
         }
     }
