@@ -105,7 +105,6 @@ apply_programme (LoadwisePreferencesWindow *self)
 {
   g_autoptr (GError) error = NULL;
   LoadwiseProgramme changed = self->programme;
-  GtkWindow *parent;
 
   if (self->loading || !self->has_programme)
     return;
@@ -133,10 +132,8 @@ apply_programme (LoadwisePreferencesWindow *self)
       return;
     }
 
+  /* The main window follows from the database's "changed". */
   self->programme = changed;
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.reload", NULL);
 }
 
 static void
@@ -264,12 +261,9 @@ static void
 on_backups_restored (LoadwiseBackupsDialog     *dialog,
                      LoadwisePreferencesWindow *self)
 {
-  GtkWindow *main_window = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  /* The programme may be another one now: show it, here and behind. */
+  /* The programme may be another one now: show it here; the main window
+   * follows from the database's "changed". */
   load_programme (self);
-  if (main_window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (main_window), "win.reload", NULL);
 }
 
 static void

@@ -425,32 +425,40 @@ loadwise_programme_page_reload (LoadwiseProgrammePage *self)
   show_settings (self, &programme);
 }
 
-/* Stores the days and limits shown. The store keeps the decisions of the
- * weeks already trained on, under the settings they ran with. */
-static void
-apply_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+/* The settings shown, as kept until written. */
+typedef struct {
+  guint8 days;
+  guint  safe_pain;
+  guint  max_pain;
+  guint  weeks;
+} SettingsWrite;
+
+static gboolean
+write_settings (LoadwiseDatabase  *database,
+                gpointer           data,
+                GError           **error)
 {
-  LoadwiseProgrammePage *self = LOADWISE_PROGRAMME_PAGE (widget);
-  LoadwiseDatabase *database = loadwise_context_get_database (self->context);
-  g_autoptr (GError) error = NULL;
+  SettingsWrite *write = data;
   LoadwiseProgramme programme;
-  guint8 days = 0;
 
-  for (guint i = 0; i < 7; i++)
-    if (gtk_toggle_button_get_active (self->day_buttons[i]))
-      days |= LOADWISE_WEEKDAY_BIT (G_DATE_MONDAY + i);
+  if (!loadwise_database_get_programme (database, &programme, error))
+    return FALSE;
+  programme.training_days = write->days;
+  programme.safe_pain = write->safe_pain;
+  programme.max_pain = write->max_pain;
+  programme.weeks = write->weeks;
+  return loadwise_database_update_programme (database, &programme, error);
+}
 
-  if (loadwise_database_get_programme (database, &programme, &error))
-    {
-      programme.training_days = days;
-      programme.safe_pain = (guint) gtk_spin_button_get_value_as_int (self->safe_spin);
-      programme.max_pain = (guint) gtk_spin_button_get_value_as_int (self->max_spin);
-      programme.weeks = (guint) gtk_spin_button_get_value_as_int (self->weeks_spin);
-      loadwise_database_update_programme (database, &programme, &error);
-    }
+static void
+on_settings_written (GtkWidget    *widget,
+                     const GError *error,
+                     gpointer      data)
+{
+  LoadwiseProgrammePage *self = widget != NULL ? LOADWISE_PROGRAMME_PAGE (widget) : NULL;
 
+  if (self == NULL)
+    return;
   gtk_widget_remove_css_class (GTK_WIDGET (self->settings_status), "error");
   if (error != NULL)
     {
@@ -458,10 +466,28 @@ apply_activated (GtkWidget  *widget,
       gtk_label_set_label (self->settings_status, error->message);
       return;
     }
-
-  loadwise_programme_page_reload (self);
   gtk_label_set_label (self->settings_status,
                        _("Saved. The new settings apply from this week; closed weeks keep their decisions."));
+}
+
+/* Stores the days and limits shown. The store keeps the decisions of the
+ * weeks already trained on, under the settings they ran with; the page
+ * shows the result from the context's "changed". */
+static void
+apply_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LoadwiseProgrammePage *self = LOADWISE_PROGRAMME_PAGE (widget);
+  SettingsWrite *write = g_new0 (SettingsWrite, 1);
+
+  for (guint i = 0; i < 7; i++)
+    if (gtk_toggle_button_get_active (self->day_buttons[i]))
+      write->days |= LOADWISE_WEEKDAY_BIT (G_DATE_MONDAY + i);
+  write->safe_pain = (guint) gtk_spin_button_get_value_as_int (self->safe_spin);
+  write->max_pain = (guint) gtk_spin_button_get_value_as_int (self->max_spin);
+  write->weeks = (guint) gtk_spin_button_get_value_as_int (self->weeks_spin);
+  loadwise_context_write (self->context, widget, write_settings, write, g_free, on_settings_written);
 }
 
 static void

@@ -233,28 +233,54 @@ back_activated (GtkWidget  *widget,
     show_page (self, "red-flags");
 }
 
+/* The set-up's writes, as kept until written. */
+typedef struct {
+  gboolean           start;
+  GDate              today;
+  guint              red_flags;
+  LoadwiseProgramme  programme;
+  LoadwiseCheckin    checkin;
+} SetupWrite;
+
+static gboolean
+write_red_flags (LoadwiseDatabase  *database,
+                 gpointer           data,
+                 GError           **error)
+{
+  SetupWrite *write = data;
+
+  return loadwise_database_save_red_flags (database, &write->today, write->red_flags, error);
+}
+
+static void
+on_red_flags_written (GtkWidget    *widget,
+                      const GError *error,
+                      gpointer      data)
+{
+  SetupWrite *write = data;
+
+  if (widget == NULL)
+    return;
+  if (error != NULL)
+    {
+      toast (LOADWISE_SETUP_VIEW (widget), error->message);
+      return;
+    }
+  /* PROGRAMME.md, "Red flags": any yes, the advice comes before anything else. */
+  show_page (LOADWISE_SETUP_VIEW (widget), write->red_flags != 0 ? "advice" : "programme");
+}
+
 static void
 answer_red_flags_activated (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
   LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (widget);
-  g_autoptr (GError) error = NULL;
-  guint mask = loadwise_red_flag_questions_get_yes_mask (self->questions);
-  GDate today;
+  SetupWrite *write = g_new0 (SetupWrite, 1);
 
-  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
-  if (!loadwise_database_save_red_flags (loadwise_context_get_database (self->context),
-                                         &today,
-                                         mask,
-                                         &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  /* PROGRAMME.md, "Red flags": any yes, the advice comes before anything else. */
-  show_page (self, mask != 0 ? "advice" : "programme");
+  write->red_flags = loadwise_red_flag_questions_get_yes_mask (self->questions);
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &write->today);
+  loadwise_context_write (self->context, widget, write_red_flags, write, g_free, on_red_flags_written);
 }
 
 static void
@@ -273,6 +299,36 @@ continue_anyway_activated (GtkWidget  *widget,
   show_page (LOADWISE_SETUP_VIEW (widget), "programme");
 }
 
+static gboolean
+write_start (LoadwiseDatabase  *database,
+             gpointer           data,
+             GError           **error)
+{
+  SetupWrite *write = data;
+  guint levels[LOADWISE_N_FAMILIES];
+  double baseline = 0;
+  gboolean found = FALSE;
+  guint level;
+
+  if (!loadwise_database_save_checkin (database, &write->checkin, error)
+      || !loadwise_database_get_baseline (database, &write->programme, &baseline, &found, error))
+    return FALSE;
+
+  level = loadwise_programme_start_level (found ? baseline : (double) write->checkin.morning_pain, FALSE);
+  for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
+    levels[family] = level;
+  return loadwise_database_start_programme (database, &write->programme, levels, error);
+}
+
+static void
+on_start_written (GtkWidget    *widget,
+                  const GError *error,
+                  gpointer      data)
+{
+  if (widget != NULL && error != NULL)
+    toast (LOADWISE_SETUP_VIEW (widget), error->message);
+}
+
 static void
 start_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -282,10 +338,7 @@ start_activated (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
   LoadwiseProgramme programme;
   LoadwiseCheckin checkin = { 0 };
-  guint levels[LOADWISE_N_FAMILIES];
-  double baseline = 0;
-  gboolean found = FALSE;
-  guint level;
+  SetupWrite *write;
   guint selected;
 
   loadwise_programme_init (&programme, &self->start);
@@ -309,33 +362,12 @@ start_activated (GtkWidget  *widget,
                  ? LOADWISE_SIDE_NONE : dropdown_sides[selected];
   checkin.night_pain = FALSE;
 
-  if (!loadwise_database_save_checkin (loadwise_context_get_database (self->context),
-                                       &checkin,
-                                       &error) ||
-      !loadwise_database_get_baseline (loadwise_context_get_database (self->context),
-                                       &programme,
-                                       &baseline,
-                                       &found,
-                                       &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  level = loadwise_programme_start_level (found ? baseline : (double) checkin.morning_pain, FALSE);
-  for (guint family = 0; family < LOADWISE_N_FAMILIES; family++)
-    levels[family] = level;
-
-  if (!loadwise_database_start_programme (loadwise_context_get_database (self->context),
-                                          &programme,
-                                          levels,
-                                          &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  gtk_widget_activate_action (widget, "win.reload", NULL);
+  /* The window shows the pages once the programme's "changed" comes. */
+  write = g_new0 (SetupWrite, 1);
+  write->start = TRUE;
+  write->programme = programme;
+  write->checkin = checkin;
+  loadwise_context_write (self->context, widget, write_start, write, g_free, on_start_written);
 }
 
 static void

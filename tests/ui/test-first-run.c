@@ -78,6 +78,8 @@ test_defaults (UiFixture     *fixture,
 
   gtk_widget_activate_action (setup, "setup.start", NULL);
 
+  ui_test_flush ();
+
   g_assert_true (loadwise_database_get_programme (fixture->database, &programme, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_date_compare (&programme.start, &expected_start), ==, 0);
@@ -140,6 +142,8 @@ test_red_flag_yes (UiFixture     *fixture,
   g_clear_error (&error);
 
   gtk_widget_activate_action (setup, "setup.start", NULL);
+
+  ui_test_flush ();
   g_assert_cmpstr (loadwise_window_get_mode (LOADWISE_WINDOW (window)), ==, "main");
   /* Today shows the red-flag banner while the latest answer has a yes. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
@@ -166,6 +170,7 @@ test_high_morning_pain (UiFixture     *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (setup_child (setup, "morning_spin")), 6);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (setup_child (setup, "side_dropdown")), 1);
   gtk_widget_activate_action (setup, "setup.start", NULL);
+  ui_test_flush ();
 
   loadwise_database_get_checkin (fixture->database, &today, &checkin, &found, &error);
   g_assert_no_error (error);
@@ -201,6 +206,7 @@ test_invalid_choices (UiFixture     *fixture,
   g_assert_true (gtk_widget_has_css_class (caption, "error"));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (caption)), "4 days"));
   gtk_widget_activate_action (setup, "setup.start", NULL);
+  ui_test_flush ();
   g_assert_false (loadwise_database_get_programme (fixture->database, &programme, &error));
   g_clear_error (&error);
   g_assert_cmpstr (loadwise_window_get_mode (LOADWISE_WINDOW (window)), ==, "setup");
@@ -212,12 +218,14 @@ test_invalid_choices (UiFixture     *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (setup_child (setup, "safe_spin")), 6);
   g_assert_true (gtk_widget_get_visible (pain_caption));
   gtk_widget_activate_action (setup, "setup.start", NULL);
+  ui_test_flush ();
   g_assert_false (loadwise_database_get_programme (fixture->database, &programme, &error));
   g_clear_error (&error);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (setup_child (setup, "max_spin")), 7);
   g_assert_false (gtk_widget_get_visible (pain_caption));
   gtk_widget_activate_action (setup, "setup.start", NULL);
+  ui_test_flush ();
   g_assert_true (loadwise_database_get_programme (fixture->database, &programme, &error));
   g_assert_cmpuint (programme.safe_pain, ==, 6);
   g_assert_cmpuint (programme.max_pain, ==, 7);

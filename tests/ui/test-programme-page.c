@@ -160,6 +160,7 @@ test_settings (UiFixture     *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_find_named (page, "safe-spin")), 4);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_find_named (page, "max-spin")), 6);
   g_assert_true (gtk_widget_activate_action (page, "programme.apply", NULL));
+  ui_test_flush ();
 
   g_assert_true (loadwise_database_get_programme (fixture->database, &programme, &error));
   g_assert_cmpuint (programme.training_days, ==,
@@ -176,6 +177,7 @@ test_settings (UiFixture     *fixture,
   /* Four training days: refused, nothing stored. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (page, "day-sat")), TRUE);
   g_assert_true (gtk_widget_activate_action (page, "programme.apply", NULL));
+  ui_test_flush ();
   status = ui_test_find_named (page, "settings-status");
   g_assert_true (gtk_widget_has_css_class (status, "error"));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==,
