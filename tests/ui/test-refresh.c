@@ -162,6 +162,44 @@ test_external_write (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+/* loadwise-cli, a process of its own, logs today's session: the open
+ * window shows it done. */
+static void
+test_cli_write (UiFixture     *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) cli = NULL;
+  const char *cli_path = g_getenv ("LOADWISE_CLI");
+  StatusWait wait;
+  GtkWidget *window;
+
+  if (cli_path == NULL)
+    {
+      g_test_skip ("LOADWISE_CLI is not set");
+      return;
+    }
+
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  loadwise_database_watch (fixture->database);
+  window = new_window (fixture);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "LOADWISE_DATA_DIR", fixture->dir, TRUE);
+  cli = g_subprocess_launcher_spawn (launcher, &error, cli_path, "log-session", "--date=2026-11-25",
+                                     "--completed=100", "--pain=1", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (cli, NULL, &error));
+  g_assert_no_error (error);
+
+  wait.window = window;
+  wait.status = "Done: 6 of 6 sets. You can still change the ticks, pain and note.";
+  g_assert_true (ui_test_wait_until (status_is, &wait, WAIT_BOUND_MS));
+
+  ui_test_destroy (window);
+}
+
 /* The clock's day-changed rolls Today over: the date, the session and a
  * fresh check-in. */
 static void
@@ -341,6 +379,8 @@ main (int argc, char **argv)
               ui_fixture_setup, test_checkin_brings_flare, ui_fixture_teardown);
   g_test_add ("/refresh/external-write", UiFixture, NULL,
               ui_fixture_setup, test_external_write, ui_fixture_teardown);
+  g_test_add ("/refresh/cli-write", UiFixture, NULL,
+              ui_fixture_setup, test_cli_write, ui_fixture_teardown);
   g_test_add ("/refresh/day-change", UiFixture, NULL,
               ui_fixture_setup, test_day_change, ui_fixture_teardown);
   g_test_add ("/refresh/locked", UiFixture, NULL,
