@@ -82,6 +82,7 @@ loadwise_database_install_derive_hooks (LoadwiseDatabase  *self,
                                         GError           **error)
 {
   g_autoptr (GString) sql = g_string_new (NULL);
+  gboolean ok;
   int rc;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
@@ -110,7 +111,13 @@ loadwise_database_install_derive_hooks (LoadwiseDatabase  *self,
                               table, table, new_value, table, table, old_value, new_value,
                               table, table, old_value);
     }
-  return loadwise_sqlite_exec (self->db, sql->str, error);
+
+  /* The TEMP schema's commit is not a write of the runner's data: it must
+   * not count for the daily backup (loadwise_backups_on_commit()). */
+  sqlite3_commit_hook (self->db, NULL, NULL);
+  ok = loadwise_sqlite_exec (self->db, sql->str, error);
+  sqlite3_commit_hook (self->db, loadwise_backups_on_commit, NULL);
+  return ok;
 }
 
 /* Flares */
@@ -266,6 +273,33 @@ loadwise_database_derive_locked (LoadwiseDatabase  *self,
   return TRUE;
 }
 
+/* Ends the transaction: COMMIT when it wrote (@what) or derived
+ * something, else ROLLBACK, so that a read stays a read (no commit, no
+ * daily backup). The one COMMIT of the store's writes. */
+static gboolean
+end_transaction (LoadwiseDatabase        *self,
+                 const GDate             *today,
+                 LoadwiseDatabaseChange   what,
+                 gboolean                 derived,
+                 GError                 **error)
+{
+  if (what == 0 && !derived)
+    loadwise_sqlite_rollback (self->db);
+  else if (!loadwise_sqlite_exec (self->db, "COMMIT", error))
+    {
+      /* A failed COMMIT may leave the transaction open. */
+      loadwise_sqlite_rollback (self->db);
+      return FALSE;
+    }
+
+  self->dirty_from[0] = '\0';
+  self->derived_for = *today;
+  what |= derived ? LOADWISE_DATABASE_CHANGE_DERIVED : 0;
+  if (what != 0)
+    loadwise_database_emit_changed (self, what);
+  return TRUE;
+}
+
 gboolean
 loadwise_database_finish_write (LoadwiseDatabase        *self,
                                 LoadwiseDatabaseChange   what,
@@ -278,21 +312,12 @@ loadwise_database_finish_write (LoadwiseDatabase        *self,
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
 
   loadwise_clock_get_today (loadwise_database_get_clock (self), &today);
-  if (!ok
-      || !loadwise_database_derive_locked (self, &today, &derived, error)
-      || !loadwise_sqlite_exec (self->db, "COMMIT", error))
+  if (!ok || !loadwise_database_derive_locked (self, &today, &derived, error))
     {
-      /* A failed COMMIT may leave the transaction open. */
       loadwise_sqlite_rollback (self->db);
       return FALSE;
     }
-
-  self->dirty_from[0] = '\0';
-  self->derived_for = today;
-  what |= derived ? LOADWISE_DATABASE_CHANGE_DERIVED : 0;
-  if (what != 0)
-    loadwise_database_emit_changed (self, what);
-  return TRUE;
+  return end_transaction (self, &today, what, derived, error);
 }
 
 gboolean
@@ -315,6 +340,9 @@ loadwise_database_ensure_derived (LoadwiseDatabase  *self,
       && g_date_compare (&self->derived_for, &today) == 0)
     return TRUE;
 
+  /* Worked out first; committed (and "changed" emitted) only when
+   * something differs, so that a read stays a read: no commit, no daily
+   * backup. */
   if (!loadwise_sqlite_begin (self->db, &local_error)
       || !loadwise_database_finish_write (self, 0, TRUE, &local_error))
     {
