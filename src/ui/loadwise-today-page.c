@@ -273,8 +273,8 @@ show_session (LoadwiseTodayPage          *self,
   gtk_stack_set_visible_child_name (self->session_stack, "session");
 }
 
-void
-loadwise_today_page_reload (LoadwiseTodayPage *self)
+static void
+reload_now (LoadwiseTodayPage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) now = NULL;
@@ -286,8 +286,6 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
   GDate flag_date;
   gboolean flags_found = FALSE;
   int week;
-
-  g_return_if_fail (LOADWISE_IS_TODAY_PAGE (self));
 
   self->dirty = FALSE;
   now = loadwise_clock_get_now (loadwise_context_get_clock (self->context));
@@ -378,6 +376,42 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
     }
 
   show_session (self, &prescription);
+}
+
+void
+loadwise_today_page_reload (LoadwiseTodayPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  g_autoptr (GtkWidget) kept = NULL;
+
+  g_return_if_fail (LOADWISE_IS_TODAY_PAGE (self));
+
+  /* A refresh can rebuild the control that has the keyboard focus (a
+   * card of a new prescription, a row of the week's decisions, a flare
+   * card's button): GTK 4.8 then keeps the removed widget, and the page,
+   * alive. The focus is taken away first and given back afterwards, to
+   * the same control when it is still there. Not from the note or the
+   * check-in, which are never rebuilt (and would select their text). */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL
+      && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->exercises_box))
+          || gtk_widget_is_ancestor (focus, self->week_card)
+          || gtk_widget_is_ancestor (focus, self->flare_panel)))
+    {
+      kept = g_object_ref (focus);
+      gtk_root_set_focus (root, NULL);
+    }
+
+  reload_now (self);
+
+  if (kept == NULL)
+    return;
+  if (gtk_widget_is_ancestor (kept, GTK_WIDGET (self)) && gtk_widget_is_visible (kept))
+    gtk_widget_grab_focus (kept);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
 static void

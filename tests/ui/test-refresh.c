@@ -347,6 +347,8 @@ test_pages_finalize (UiFixture     *fixture,
       gtk_window_set_child (GTK_WINDOW (window), stack);
       g_object_ref (page);
       ui_test_show (window);
+      /* News while a control of the page has the keyboard focus. */
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 
       g_assert_true (loadwise_database_set_setting (fixture->database, "test.refresh", "1", &error));
       g_assert_no_error (error);
@@ -356,6 +358,10 @@ test_pages_finalize (UiFixture     *fixture,
       ui_fixture_set_today (fixture, 2026, 11, 26 + i % 2);
       ui_test_flush ();
       gtk_stack_set_visible_child_name (GTK_STACK (stack), "page");
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+      ui_fixture_set_today (fixture, 2026, 11, 25);
+      ui_test_flush ();
       gtk_test_widget_wait_for_draw (window);
 
       ui_test_destroy (window);
