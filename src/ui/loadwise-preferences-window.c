@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/loadwise-error.h"
 #include "core/loadwise-programme.h"
 #include "ui/loadwise-backups-dialog.h"
 #include "ui/loadwise-reminders-group.h"
@@ -15,6 +16,7 @@ struct _LoadwisePreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   LoadwiseDatabase     *database;
+  LoadwiseContext      *context;  /* may be NULL: then writes are made directly */
   GSettings            *settings;
   GtkFileChooserNative *chooser;
   char                 *last_message;
@@ -38,6 +40,7 @@ G_DEFINE_FINAL_TYPE (LoadwisePreferencesWindow, loadwise_preferences_window, ADW
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -51,6 +54,15 @@ loadwise_preferences_window_new (LoadwiseDatabase *database)
 {
   return g_object_new (LOADWISE_TYPE_PREFERENCES_WINDOW,
                        "database", database,
+                       NULL);
+}
+
+GtkWidget *
+loadwise_preferences_window_new_for_context (LoadwiseContext *context)
+{
+  return g_object_new (LOADWISE_TYPE_PREFERENCES_WINDOW,
+                       "database", loadwise_context_get_database (context),
+                       "context", context,
                        NULL);
 }
 
@@ -100,6 +112,36 @@ load_programme (LoadwisePreferencesWindow *self)
   self->loading = FALSE;
 }
 
+static gboolean
+write_programme (LoadwiseDatabase  *database,
+                 gpointer           data,
+                 GError           **error)
+{
+  return loadwise_database_update_programme (database, data, error);
+}
+
+static void
+on_programme_written (GtkWidget    *widget,
+                      const GError *error,
+                      gpointer      data)
+{
+  LoadwisePreferencesWindow *self = widget != NULL ? LOADWISE_PREFERENCES_WINDOW (widget) : NULL;
+
+  if (self == NULL)
+    return;
+  if (error == NULL)
+    {
+      /* The main window follows from the database's "changed". */
+      self->programme = *(const LoadwiseProgramme *) data;
+      return;
+    }
+  toast (self, error->message);
+  /* A refused value is put back; after a lock, what was entered stays
+   * for another try. */
+  if (g_error_matches (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT))
+    load_programme (self);
+}
+
 static void
 apply_programme (LoadwisePreferencesWindow *self)
 {
@@ -122,6 +164,15 @@ apply_programme (LoadwisePreferencesWindow *self)
       changed.safe_pain == self->programme.safe_pain &&
       changed.max_pain == self->programme.max_pain)
     return;
+
+  if (self->context != NULL)
+    {
+      /* Through the context, so that another program's lock never
+       * freezes the window. */
+      loadwise_context_write (self->context, GTK_WIDGET (self), write_programme,
+                              g_memdup2 (&changed, sizeof changed), g_free, on_programme_written);
+      return;
+    }
 
   /* The store validates; a refused change leaves the stored settings and
    * puts the controls back. */
@@ -314,6 +365,7 @@ loadwise_preferences_window_finalize (GObject *object)
   LoadwisePreferencesWindow *self = LOADWISE_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->database);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_message, g_free);
 
@@ -334,6 +386,10 @@ loadwise_preferences_window_get_property (GObject    *object,
       g_value_set_object (value, self->database);
       break;
 
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -351,6 +407,10 @@ loadwise_preferences_window_set_property (GObject      *object,
     {
     case PROP_DATABASE:
       self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -375,6 +435,9 @@ loadwise_preferences_window_class_init (LoadwisePreferencesWindowClass *klass)
                          LOADWISE_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The app's: its writes go through loadwise_context_write(). NULL (the
+   * tests of this window alone): written directly to "database". */
+  properties[PROP_CONTEXT] = loadwise_context_param_spec ();
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "store/loadwise-database.h"
+#include "ui/loadwise-context.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ G_DECLARE_FINAL_TYPE (LoadwisePreferencesWindow, loadwise_preferences_window, LO
  * (the list of backups, to restore one: LoadwiseBackupsDialog). The day
  * toggles are named "day-mon" ... "day-sun". */
 GtkWidget  *loadwise_preferences_window_new              (LoadwiseDatabase          *database);
+/* The app's: the programme settings are written through @context. */
+GtkWidget  *loadwise_preferences_window_new_for_context  (LoadwiseContext           *context);
 /* The last message shown in a toast, or NULL (for tests). */
 const char *loadwise_preferences_window_get_last_message (LoadwisePreferencesWindow *self);
 

@@ -230,7 +230,7 @@ preferences_activated (GtkWidget  *widget,
 {
   LoadwiseWindow *self = LOADWISE_WINDOW (widget);
   GtkWidget *preferences =
-    loadwise_preferences_window_new (loadwise_context_get_database (self->context));
+    loadwise_preferences_window_new_for_context (self->context);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (preferences));

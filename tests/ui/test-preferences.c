@@ -46,7 +46,9 @@ test_days (UiFixture     *fixture,
   LoadwisePreferencesWindow *prefs;
 
   ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
-  window = loadwise_preferences_window_new (fixture->database);
+  /* @data: as the app makes it, writing through the context. */
+  window = data != NULL ? loadwise_preferences_window_new_for_context (fixture->context)
+                        : loadwise_preferences_window_new (fixture->database);
   prefs = LOADWISE_PREFERENCES_WINDOW (window);
   ui_test_show (window);
 
@@ -180,6 +182,8 @@ main (int   argc,
     }
 
   g_test_add ("/ui/preferences/days", UiFixture, NULL,
+              ui_fixture_setup, test_days, ui_fixture_teardown);
+  g_test_add ("/ui/preferences/days-context", UiFixture, "context",
               ui_fixture_setup, test_days, ui_fixture_teardown);
   g_test_add ("/ui/preferences/thresholds", UiFixture, NULL,
               ui_fixture_setup, test_thresholds, ui_fixture_teardown);
