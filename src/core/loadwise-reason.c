@@ -77,6 +77,7 @@ static const CauseInfo cause_info[LOADWISE_REASON_N_CAUSES] = {
   { LOADWISE_REASON_TWO_REGRESS, "two_regress", LOADWISE_REASON_KIND_CLINICIAN, 0 },
   { LOADWISE_REASON_NO_IMPROVEMENT, "no_improvement", LOADWISE_REASON_KIND_CLINICIAN,
     FIGURE_WEEK | FIGURE_BASELINE | FIGURE_MEAN },
+  { LOADWISE_REASON_FLARE_AT_START, "flare_at_start", LOADWISE_REASON_KIND_FAMILY, 0 },
 };
 
 typedef struct {
@@ -124,6 +125,23 @@ lookup_cause (LoadwiseReasonCause cause)
     if (cause_info[i].cause == cause)
       return &cause_info[i];
   return NULL;
+}
+
+void
+loadwise_reason_init_start (LoadwiseReason *out,
+                            LoadwiseFamily  family,
+                            guint           level,
+                            gboolean        in_flare)
+{
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+  out->kind = LOADWISE_REASON_KIND_FAMILY;
+  out->family = family;
+  out->decision = LOADWISE_DECISION_START;
+  out->from_level = level;
+  out->level = level;
+  out->causes = in_flare ? LOADWISE_REASON_FLARE_AT_START : 0;
 }
 
 const char *
@@ -353,6 +371,8 @@ render_cause (const LoadwiseReason *reason,
       return g_strdup (_("Two weeks in a row needed a step down. A physiotherapist or doctor can "
                          "look at what keeps the hip irritated. The programme carries on "
                          "meanwhile at the levels below."));
+    case LOADWISE_REASON_FLARE_AT_START:
+      return g_strdup (_("A flare is on, so every exercise starts at the gentlest level."));
     case LOADWISE_REASON_NO_IMPROVEMENT:
       {
         g_autofree char *mean = format_tenths (reason->mean_x10);

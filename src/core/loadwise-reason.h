@@ -62,9 +62,11 @@ typedef enum {
   /* The clinician prompt (LOADWISE_REASON_KIND_CLINICIAN only) */
   LOADWISE_REASON_TWO_REGRESS        = 1 << 18, /* two regress weeks in a row */
   LOADWISE_REASON_NO_IMPROVEMENT     = 1 << 19, /* no fall: week, baseline_x10, mean_x10 */
+  /* The start (LOADWISE_DECISION_START) */
+  LOADWISE_REASON_FLARE_AT_START     = 1 << 20, /* a flare is on: every family at level 0 */
 } LoadwiseReasonCause;
 
-#define LOADWISE_REASON_N_CAUSES 20
+#define LOADWISE_REASON_N_CAUSES 21
 
 /* A plain value: copy it by assignment. Fields a cause does not need are 0. */
 typedef struct {
@@ -90,6 +92,14 @@ typedef struct {
   /* Decided again after entries were logged late. */
   gboolean           revised;
 } LoadwiseReason;
+
+/* The reason of a programme's starting level @level for @family; with
+ * @in_flare, the start rule's level 0 for a flare (PROGRAMME.md,
+ * "Schedule"). */
+void        loadwise_reason_init_start      (LoadwiseReason       *out,
+                                             LoadwiseFamily        family,
+                                             guint                 level,
+                                             gboolean              in_flare);
 
 /* The stable id of a single cause ("sets_short"), NULL if not one. */
 const char *loadwise_reason_cause_to_string (LoadwiseReasonCause cause);

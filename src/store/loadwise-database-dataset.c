@@ -14,6 +14,7 @@
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
 #include "core/loadwise-programme.h"
+#include "core/loadwise-reason.h"
 #include "core/loadwise-run.h"
 #include "core/loadwise-types.h"
 #include "store/loadwise-sqlite-private.h"
@@ -43,6 +44,7 @@ enum {
 #define B(col)              { col, col, LOADWISE_COLUMN_BOOL, FALSE, 0, 1, NULL, -1 }
 #define T(col, lo, hi)      { col, col, LOADWISE_COLUMN_TEXT, FALSE, lo, hi, NULL, -1 }
 #define TN(col, hi)         { col, col, LOADWISE_COLUMN_TEXT, TRUE, 0, hi, NULL, -1 }
+#define RN(col)             { col, col, LOADWISE_COLUMN_REASON, TRUE, 0, 0, NULL, -1 }
 #define D(col)              { col, col, LOADWISE_COLUMN_DATE, FALSE, 0, 0, NULL, -1 }
 #define DN(col)             { col, col, LOADWISE_COLUMN_DATE, TRUE, 0, 0, NULL, -1 }
 #define TS(col)             { col, col, LOADWISE_COLUMN_TIME, FALSE, 0, 0, NULL, -1 }
@@ -85,6 +87,7 @@ static const LoadwiseColumnSpec week_plan_columns[] = {
   I ("target_hold_s", "target_hold_s", 0, LOADWISE_STORE_HOLD_MAX_S),
   T ("decision", 1, 0),
   T ("reason", 0, 0),
+  RN ("reason_code"),
   TS ("decided_at"),
 };
 
@@ -96,6 +99,7 @@ static const LoadwiseColumnSpec week_review_columns[] = {
   { "mean_morning_pain", "mean_morning_pain", LOADWISE_COLUMN_REAL, TRUE, 0, 10, NULL, -1 },
   B ("see_clinician"),
   TN ("clinician_reason", 0),
+  RN ("clinician_code"),
   I ("safe_pain", "safe_pain", 0, 10),
   I ("max_pain", "max_pain", 0, 10),
   { "training_days", "training_days", LOADWISE_COLUMN_WEEKDAYS, FALSE, 1, 7, NULL, -1 },
@@ -448,6 +452,17 @@ validate_value (guint                       table,
 
     case LOADWISE_COLUMN_DATE:
       return loadwise_parse_date (field, value->s, &date, error);
+
+    case LOADWISE_COLUMN_REASON:
+      {
+        g_autoptr (GError) local_error = NULL;
+        LoadwiseReason reason;
+
+        /* The parser's message names the code's own field ("pct: ..."). */
+        if (!loadwise_reason_parse (value->s, &reason, &local_error))
+          return invalid (error, _("%s: not a stored reason (%s)"), field, local_error->message);
+        return TRUE;
+      }
 
     case LOADWISE_COLUMN_TIME:
       if (!is_timestamp (value->s))

@@ -27,6 +27,7 @@ typedef enum {
   LOADWISE_COLUMN_ENUM,      /* one of choices */
   LOADWISE_COLUMN_KM,        /* metres in SQL, kilometres in JSON, min..max metres */
   LOADWISE_COLUMN_WEEKDAYS,  /* a weekday mask in SQL, "mon,wed,fri" in JSON, min..max days */
+  LOADWISE_COLUMN_REASON,    /* a decision's reason as codes (loadwise_reason_parse()) */
 } LoadwiseColumnKind;
 
 /* How a table appears in the backup. */

@@ -25,6 +25,7 @@
 
 #include "core/loadwise-flare.h"
 #include "core/loadwise-parse.h"
+#include "core/loadwise-reason.h"
 #include "store/loadwise-database-progression.h"
 #include "store/loadwise-database-runs.h"
 
@@ -169,6 +170,10 @@ end_flare_by_rule (LoadwiseDatabase        *self,
   return TRUE;
 }
 
+/* The start rule's statement binds one reason per family in this order. */
+G_STATIC_ASSERT (LOADWISE_FAMILY_BRIDGE == 0 && LOADWISE_FAMILY_SINGLE_LEG == 1
+                 && LOADWISE_FAMILY_LATERAL == 2);
+
 /* PROGRAMME.md, "Schedule": level 0 in every family when a flare is on at
  * the programme's start. The starting plan follows it until the runner has
  * trained in week 1 (then it is final, as every decision they trained on),
@@ -184,7 +189,11 @@ apply_start_rule (LoadwiseDatabase        *self,
 
   stmt = loadwise_database_prepare_cached (self,
                                   "UPDATE week_plan SET level = 0, target_reps = 0,"
-                                  " target_hold_s = 0, reason = ?3"
+                                  " target_hold_s = 0,"
+                                  " reason_code = CASE family WHEN 'bridge' THEN ?3"
+                                  "  WHEN 'single-leg' THEN ?4 ELSE ?5 END,"
+                                  " reason = CASE family WHEN 'bridge' THEN ?6"
+                                  "  WHEN 'single-leg' THEN ?7 ELSE ?8 END"
                                   " WHERE week = 1 AND decision = 'start' AND level <> 0"
                                   " AND EXISTS (SELECT 1 FROM flare_period WHERE start_date <= ?1"
                                   "  AND (end_date IS NULL OR end_date > ?1))"
@@ -197,8 +206,14 @@ apply_start_rule (LoadwiseDatabase        *self,
     return FALSE;
   loadwise_sqlite_bind_date (stmt, 1, &programme->start);
   loadwise_sqlite_bind_date (stmt, 2, today);
-  sqlite3_bind_text (stmt, 3, _("Starting level: a flare is on, so every exercise starts at level 0"),
-                     -1, SQLITE_TRANSIENT);
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    {
+      LoadwiseReason why;
+
+      loadwise_reason_init_start (&why, f, 0, TRUE);
+      sqlite3_bind_text (stmt, 3 + (int) f, loadwise_reason_serialize (&why), -1, g_free);
+      sqlite3_bind_text (stmt, 6 + (int) f, loadwise_reason_to_string (&why), -1, g_free);
+    }
   if (!loadwise_sqlite_step_done (self->db, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) > 0)

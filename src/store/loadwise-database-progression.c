@@ -37,7 +37,34 @@ loadwise_database_week_plans_clear (LoadwiseWeekPlan plans[LOADWISE_N_FAMILIES])
     {
       g_clear_pointer (&plans[f].decision, g_free);
       g_clear_pointer (&plans[f].reason, g_free);
+      g_clear_pointer (&plans[f].reason_code, g_free);
     }
+}
+
+char *
+loadwise_store_render_reason (const char *code,
+                              const char *prose)
+{
+  LoadwiseReason why;
+
+  if (code != NULL && loadwise_reason_parse (code, &why, NULL))
+    return loadwise_reason_to_string (&why);
+  return g_strdup (prose);
+}
+
+/* Whether the stored @code is @why, the revision note aside. */
+static gboolean
+same_reason (const char           *code,
+             const LoadwiseReason *why)
+{
+  LoadwiseReason stored, wanted = *why;
+
+  if (code == NULL || !loadwise_reason_parse (code, &stored, NULL))
+    return FALSE;
+  stored.revised = wanted.revised = FALSE;
+  loadwise_reason_trim (&stored);
+  loadwise_reason_trim (&wanted);
+  return loadwise_reason_equal (&stored, &wanted);
 }
 
 static gboolean
@@ -68,9 +95,15 @@ loadwise_database_get_week_plan (LoadwiseDatabase  *self,
   /* The newest row at or before @week per family; before week 1, the
    * starting row. */
   stmt = loadwise_database_prepare_cached (self,
-                                  "SELECT week, family, level, target_reps, target_hold_s,"
-                                  " decision, reason FROM week_plan"
-                                  " WHERE week <= MAX (?1, 1) ORDER BY week",
+                                  /* Tests read databases of older schemas too:
+                                   * before 6, there are no codes. */
+                                  self->schema_version >= 6
+                                  ? "SELECT week, family, level, target_reps, target_hold_s,"
+                                    " decision, reason, reason_code FROM week_plan"
+                                    " WHERE week <= MAX (?1, 1) ORDER BY week"
+                                  : "SELECT week, family, level, target_reps, target_hold_s,"
+                                    " decision, reason, NULL FROM week_plan"
+                                    " WHERE week <= MAX (?1, 1) ORDER BY week",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -86,13 +119,16 @@ loadwise_database_get_week_plan (LoadwiseDatabase  *self,
       plan = &out_plans[family];
       g_free (plan->decision);
       g_free (plan->reason);
+      g_free (plan->reason_code);
       plan->week = sqlite3_column_int (stmt, 0);
       plan->family = family;
       plan->level = (guint) sqlite3_column_int (stmt, 2);
       plan->target_reps = (guint) sqlite3_column_int (stmt, 3);
       plan->target_hold_s = (guint) sqlite3_column_int (stmt, 4);
       plan->decision = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      plan->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      plan->reason_code = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      plan->reason = loadwise_store_render_reason (plan->reason_code,
+                                           (const char *) sqlite3_column_text (stmt, 6));
       seen[family] = TRUE;
     }
   if (rc != SQLITE_DONE)
@@ -719,12 +755,13 @@ write_decision (LoadwiseDatabase           *self,
   plan = loadwise_database_prepare_cached (self,
                                   "INSERT INTO week_plan"
                                   " (week, family, level, target_reps, target_hold_s,"
-                                  "  decision, reason, decided_at)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW_SQL ")"
+                                  "  decision, reason, reason_code, decided_at)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " NOW_SQL ")"
                                   " ON CONFLICT (week, family) DO UPDATE SET"
                                   "  level = excluded.level, target_reps = excluded.target_reps,"
                                   "  target_hold_s = excluded.target_hold_s,"
                                   "  decision = excluded.decision, reason = excluded.reason,"
+                                  "  reason_code = excluded.reason_code,"
                                   "  decided_at = excluded.decided_at",
                                   error);
   if (plan == NULL)
@@ -732,19 +769,17 @@ write_decision (LoadwiseDatabase           *self,
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     {
       const LoadwiseFamilyDecision *family = &decision->families[f];
+      LoadwiseReason why = family->why;
       g_autofree char *reason = NULL;
+      g_autofree char *code = NULL;
 
-      /* A revision is week_review.revised_at; the reason says so too, in
-       * its own sentence (LoadwiseReason.revised). */
-      if (revised || was_revised)
-        {
-          LoadwiseReason why = family->why;
-
-          why.revised = TRUE;
-          reason = loadwise_reason_to_string (&why);
-        }
-      else
-        reason = g_strdup (family->reason);
+      /* What is shown is rendered from the code, in the language of the
+       * day it is shown; the sentence beside it is only for a reader that
+       * cannot parse the code. A revision is week_review.revised_at; the
+       * reason says so too, in its own sentence (LoadwiseReason.revised). */
+      why.revised = revised || was_revised;
+      code = loadwise_reason_serialize (&why);
+      reason = loadwise_reason_to_string (&why);
       sqlite3_bind_int (plan, 1, week + 1);
       sqlite3_bind_text (plan, 2, loadwise_family_to_string (f), -1, SQLITE_STATIC);
       sqlite3_bind_int (plan, 3, (int) family->level);
@@ -752,6 +787,7 @@ write_decision (LoadwiseDatabase           *self,
       sqlite3_bind_int (plan, 5, (int) family->target_hold_s);
       sqlite3_bind_text (plan, 6, loadwise_decision_to_string (family->decision), -1, SQLITE_STATIC);
       sqlite3_bind_text (plan, 7, reason, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (plan, 8, code, -1, SQLITE_TRANSIENT);
       if (!loadwise_sqlite_step_done (self->db, plan, error))
         return FALSE;
     }
@@ -760,9 +796,9 @@ write_decision (LoadwiseDatabase           *self,
                                     "INSERT INTO week_review"
                                     " (week, sets_done, sets_counted, adherence, mean_morning_pain,"
                                     "  see_clinician, clinician_reason, safe_pain, max_pain,"
-                                    "  training_days, inputs, closed_at, revised_at)"
+                                    "  training_days, inputs, closed_at, revised_at, clinician_code)"
                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                                    "  " NOW_SQL ", CASE WHEN ?12 THEN " NOW_SQL " END)"
+                                    "  " NOW_SQL ", CASE WHEN ?12 THEN " NOW_SQL " END, ?13)"
                                     " ON CONFLICT (week) DO UPDATE SET"
                                     "  sets_done = excluded.sets_done,"
                                     "  sets_counted = excluded.sets_counted,"
@@ -770,6 +806,7 @@ write_decision (LoadwiseDatabase           *self,
                                     "  mean_morning_pain = excluded.mean_morning_pain,"
                                     "  see_clinician = excluded.see_clinician,"
                                     "  clinician_reason = excluded.clinician_reason,"
+                                    "  clinician_code = excluded.clinician_code,"
                                     "  safe_pain = excluded.safe_pain,"
                                     "  max_pain = excluded.max_pain,"
                                     "  training_days = excluded.training_days,"
@@ -793,10 +830,18 @@ write_decision (LoadwiseDatabase           *self,
   else
     sqlite3_bind_double (review, 5, mean);
   sqlite3_bind_int (review, 6, decision->see_clinician);
-  if (decision->clinician_reason != NULL)
-    sqlite3_bind_text (review, 7, decision->clinician_reason, -1, SQLITE_TRANSIENT);
+  if (decision->see_clinician)
+    {
+      g_autofree char *code = loadwise_reason_serialize (&decision->clinician_why);
+
+      sqlite3_bind_text (review, 7, decision->clinician_reason, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (review, 13, code, -1, SQLITE_TRANSIENT);
+    }
   else
-    sqlite3_bind_null (review, 7);
+    {
+      sqlite3_bind_null (review, 7);
+      sqlite3_bind_null (review, 13);
+    }
   sqlite3_bind_int (review, 8, (int) programme->safe_pain);
   sqlite3_bind_int (review, 9, (int) programme->max_pain);
   sqlite3_bind_int (review, 10, programme->training_days);
@@ -822,8 +867,8 @@ same_as_stored (LoadwiseDatabase           *self,
 
   *out_same = FALSE;
   plan = loadwise_database_prepare_cached (self,
-                                  "SELECT family, level, target_reps, target_hold_s, decision, reason"
-                                  " FROM week_plan WHERE week = ?1",
+                                  "SELECT family, level, target_reps, target_hold_s, decision, reason,"
+                                  " reason_code FROM week_plan WHERE week = ?1",
                                   error);
   if (plan == NULL)
     return FALSE;
@@ -842,15 +887,18 @@ same_as_stored (LoadwiseDatabase           *self,
           && (guint) sqlite3_column_int (plan, 3) == family->target_hold_s
           && g_strcmp0 ((const char *) sqlite3_column_text (plan, 4),
                         loadwise_decision_to_string (family->decision)) == 0
-          && reason != NULL && g_str_has_prefix (reason, family->reason))
+          && (same_reason ((const char *) sqlite3_column_text (plan, 6), &family->why)
+              /* A row from before schema 6 has only its sentence. */
+              || (sqlite3_column_type (plan, 6) == SQLITE_NULL
+                  && reason != NULL && g_str_has_prefix (reason, family->reason))))
         matched++;
     }
   if (rc != SQLITE_DONE)
     return FALSE;
 
   review = loadwise_database_prepare_cached (self,
-                                    "SELECT see_clinician, clinician_reason FROM week_review"
-                                    " WHERE week = ?1",
+                                    "SELECT see_clinician, clinician_reason, clinician_code"
+                                    " FROM week_review WHERE week = ?1",
                                     error);
   if (review == NULL)
     return FALSE;
@@ -860,8 +908,12 @@ same_as_stored (LoadwiseDatabase           *self,
     return FALSE;
   *out_same = matched == LOADWISE_N_FAMILIES && rc == SQLITE_ROW
               && (sqlite3_column_int (review, 0) != 0) == decision->see_clinician
-              && g_strcmp0 ((const char *) sqlite3_column_text (review, 1),
-                            decision->clinician_reason) == 0;
+              && (!decision->see_clinician
+                  || same_reason ((const char *) sqlite3_column_text (review, 2),
+                                  &decision->clinician_why)
+                  || (sqlite3_column_type (review, 2) == SQLITE_NULL
+                      && g_strcmp0 ((const char *) sqlite3_column_text (review, 1),
+                                    decision->clinician_reason) == 0));
   return TRUE;
 }
 
@@ -1077,7 +1129,7 @@ loadwise_database_list_week_reviews (LoadwiseDatabase  *self,
   /* Reviews of a plan that a new start has cleared are left out. */
   stmt = loadwise_database_prepare_cached (self,
                                   "SELECT week, sets_done, sets_counted, adherence,"
-                                  " mean_morning_pain, see_clinician, clinician_reason,"
+                                  " mean_morning_pain, see_clinician, clinician_reason, clinician_code,"
                                   " safe_pain, max_pain, training_days, closed_at, revised_at,"
                                   " finalized_at IS NOT NULL"
                                   " FROM week_review"
@@ -1100,13 +1152,15 @@ loadwise_database_list_week_reviews (LoadwiseDatabase  *self,
       review->have_mean_morning_pain = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
       review->mean_morning_pain = sqlite3_column_double (stmt, 4);
       review->see_clinician = sqlite3_column_int (stmt, 5) != 0;
-      review->clinician_reason = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      review->safe_pain = (guint) sqlite3_column_int (stmt, 7);
-      review->max_pain = (guint) sqlite3_column_int (stmt, 8);
-      review->training_days = (guint8) sqlite3_column_int (stmt, 9);
-      review->closed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
-      review->revised_at = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
-      review->final = sqlite3_column_int (stmt, 12) != 0;
+      if (review->see_clinician)
+        review->clinician_reason = loadwise_store_render_reason ((const char *) sqlite3_column_text (stmt, 7),
+                                                         (const char *) sqlite3_column_text (stmt, 6));
+      review->safe_pain = (guint) sqlite3_column_int (stmt, 8);
+      review->max_pain = (guint) sqlite3_column_int (stmt, 9);
+      review->training_days = (guint8) sqlite3_column_int (stmt, 10);
+      review->closed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+      review->revised_at = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
+      review->final = sqlite3_column_int (stmt, 13) != 0;
       g_ptr_array_add (reviews, review);
     }
   if (rc != SQLITE_DONE)

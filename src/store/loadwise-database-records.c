@@ -12,6 +12,7 @@
 
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
+#include "core/loadwise-reason.h"
 
 /* Helpers */
 
@@ -176,19 +177,35 @@ write_start (LoadwiseDatabase        *self,
           && !loadwise_sqlite_exec (self->db, "DELETE FROM week_review", error)))
     return FALSE;
 
+  /* Tests build databases of older schemas through this too; before 6
+   * there is no code column. */
   insert = loadwise_sqlite_prepare (self->db,
-                                    "INSERT INTO week_plan"
-                                    " (week, family, level, target_reps, target_hold_s,"
-                                    "  decision, reason, decided_at)"
-                                    " VALUES (1, ?1, ?2, 0, 0, 'start', ?3, " LOADWISE_SQL_NOW ")",
+                                    self->schema_version >= 6
+                                    ? "INSERT INTO week_plan"
+                                      " (week, family, level, target_reps, target_hold_s,"
+                                      "  decision, reason, reason_code, decided_at)"
+                                      " VALUES (1, ?1, ?2, 0, 0, 'start', ?3, ?4, " LOADWISE_SQL_NOW ")"
+                                    : "INSERT INTO week_plan"
+                                      " (week, family, level, target_reps, target_hold_s,"
+                                      "  decision, reason, decided_at)"
+                                      " VALUES (1, ?1, ?2, 0, 0, 'start', ?3, " LOADWISE_SQL_NOW ")",
                                     error);
   if (insert == NULL)
     return FALSE;
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     {
+      LoadwiseReason why;
+      g_autofree char *code = NULL;
+      g_autofree char *reason = NULL;
+
+      loadwise_reason_init_start (&why, f, levels[f], FALSE);
+      code = loadwise_reason_serialize (&why);
+      reason = loadwise_reason_to_string (&why);
       sqlite3_bind_text (insert, 1, loadwise_family_to_string (f), -1, SQLITE_STATIC);
       sqlite3_bind_int (insert, 2, (int) levels[f]);
-      sqlite3_bind_text (insert, 3, _("Starting level"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 3, reason, -1, SQLITE_TRANSIENT);
+      if (self->schema_version >= 6)
+        sqlite3_bind_text (insert, 4, code, -1, SQLITE_TRANSIENT);
       if (!loadwise_sqlite_step_done (self->db, insert, error))
         return FALSE;
     }
@@ -300,6 +317,7 @@ loadwise_week_plan_free (LoadwiseWeekPlan *plan)
     return;
   g_free (plan->decision);
   g_free (plan->reason);
+  g_free (plan->reason_code);
   g_free (plan);
 }
 
@@ -314,7 +332,9 @@ check_week_plan (const LoadwiseWeekPlan  *plan,
          && loadwise_check_range ("hold seconds", plan->target_hold_s, 0,
                                   LOADWISE_STORE_HOLD_MAX_S, error)
          && check_text ("decision", plan->decision, TRUE, error)
-         && check_text ("reason", plan->reason, TRUE, error);
+         && check_text ("reason", plan->reason, TRUE, error)
+         && (plan->reason_code == NULL
+             || loadwise_reason_parse (plan->reason_code, &(LoadwiseReason) { 0 }, error));
 }
 
 static gboolean
@@ -326,15 +346,27 @@ write_week_plans (LoadwiseDatabase        *self,
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
   stmt = loadwise_sqlite_prepare (self->db,
-                                  "INSERT INTO week_plan"
-                                  " (week, family, level, target_reps, target_hold_s,"
-                                  "  decision, reason, decided_at)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " LOADWISE_SQL_NOW ")"
-                                  " ON CONFLICT (week, family) DO UPDATE SET"
-                                  "  level = excluded.level, target_reps = excluded.target_reps,"
-                                  "  target_hold_s = excluded.target_hold_s,"
-                                  "  decision = excluded.decision, reason = excluded.reason,"
-                                  "  decided_at = excluded.decided_at",
+                                  self->schema_version >= 6
+                                  ? "INSERT INTO week_plan"
+                                    " (week, family, level, target_reps, target_hold_s,"
+                                    "  decision, reason, reason_code, decided_at)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " LOADWISE_SQL_NOW ")"
+                                    " ON CONFLICT (week, family) DO UPDATE SET"
+                                    "  level = excluded.level, target_reps = excluded.target_reps,"
+                                    "  target_hold_s = excluded.target_hold_s,"
+                                    "  decision = excluded.decision, reason = excluded.reason,"
+                                    "  reason_code = excluded.reason_code,"
+                                    "  decided_at = excluded.decided_at"
+                                  /* Tests build older schemas through this too. */
+                                  : "INSERT INTO week_plan"
+                                    " (week, family, level, target_reps, target_hold_s,"
+                                    "  decision, reason, decided_at)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " LOADWISE_SQL_NOW ")"
+                                    " ON CONFLICT (week, family) DO UPDATE SET"
+                                    "  level = excluded.level, target_reps = excluded.target_reps,"
+                                    "  target_hold_s = excluded.target_hold_s,"
+                                    "  decision = excluded.decision, reason = excluded.reason,"
+                                    "  decided_at = excluded.decided_at",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -350,6 +382,8 @@ write_week_plans (LoadwiseDatabase        *self,
       sqlite3_bind_int (stmt, 5, (int) plan->target_hold_s);
       sqlite3_bind_text (stmt, 6, plan->decision, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 7, plan->reason, -1, SQLITE_TRANSIENT);
+      if (self->schema_version >= 6)
+        sqlite3_bind_text (stmt, 8, plan->reason_code, -1, SQLITE_TRANSIENT);
       if (!loadwise_sqlite_step_done (self->db, stmt, error))
         return FALSE;
     }
@@ -409,11 +443,17 @@ loadwise_database_list_week_plans (LoadwiseDatabase  *self,
   if (!loadwise_database_ensure_derived (self, error))
     return NULL;
 
+  /* Tests read databases of older schemas too: before 6, no codes. */
   stmt = loadwise_sqlite_prepare (self->db,
-                                  "SELECT week, family, level, target_reps, target_hold_s,"
-                                  " decision, reason FROM week_plan"
-                                  " ORDER BY week, CASE family WHEN 'bridge' THEN 0"
-                                  " WHEN 'single-leg' THEN 1 ELSE 2 END",
+                                  self->schema_version >= 6
+                                  ? "SELECT week, family, level, target_reps, target_hold_s,"
+                                    " decision, reason, reason_code FROM week_plan"
+                                    " ORDER BY week, CASE family WHEN 'bridge' THEN 0"
+                                    " WHEN 'single-leg' THEN 1 ELSE 2 END"
+                                  : "SELECT week, family, level, target_reps, target_hold_s,"
+                                    " decision, reason, NULL FROM week_plan"
+                                    " ORDER BY week, CASE family WHEN 'bridge' THEN 0"
+                                    " WHEN 'single-leg' THEN 1 ELSE 2 END",
                                   error);
   if (stmt == NULL)
     return NULL;
@@ -431,7 +471,9 @@ loadwise_database_list_week_plans (LoadwiseDatabase  *self,
       plan->target_reps = (guint) sqlite3_column_int (stmt, 3);
       plan->target_hold_s = (guint) sqlite3_column_int (stmt, 4);
       plan->decision = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      plan->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      plan->reason_code = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      plan->reason = loadwise_store_render_reason (plan->reason_code,
+                                                   (const char *) sqlite3_column_text (stmt, 6));
       g_ptr_array_add (plans, g_steal_pointer (&plan));
     }
   if (rc != SQLITE_DONE)

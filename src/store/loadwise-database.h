@@ -167,7 +167,12 @@ typedef struct {
   guint           target_reps;    /* 0: the bottom of the level's range */
   guint           target_hold_s;  /* 0: the bottom of the level's range */
   char           *decision;       /* "start", "progress", "hold", "regress", ... */
-  char           *reason;         /* translated, for people */
+  /* In the current language: rendered from reason_code when it reads
+   * back, else the sentence stored by a Loadwise before schema 6. */
+  char           *reason;
+  /* The reason's codes and figures (loadwise_reason_serialize()), or NULL
+   * for a row from before schema 6. */
+  char           *reason_code;
 } LoadwiseWeekPlan;
 
 void              loadwise_week_plan_free            (LoadwiseWeekPlan        *plan);

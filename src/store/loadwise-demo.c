@@ -585,7 +585,13 @@ add_start_plan (Demo        *demo,
       set_int (row, T_WEEK_PLAN, "target_reps", 0);
       set_int (row, T_WEEK_PLAN, "target_hold_s", 0);
       set_text (row, T_WEEK_PLAN, "decision", loadwise_decision_to_string (LOADWISE_DECISION_START));
-      set_text (row, T_WEEK_PLAN, "reason", _("Starting level"));
+      {
+        LoadwiseReason why;
+
+        loadwise_reason_init_start (&why, f, demo->levels[f], FALSE);
+        column (row, T_WEEK_PLAN, "reason")->s = loadwise_reason_to_string (&why);
+        column (row, T_WEEK_PLAN, "reason_code")->s = loadwise_reason_serialize (&why);
+      }
       set_time (row, T_WEEK_PLAN, "decided_at", date, 5 * 60);
     }
 }
@@ -616,6 +622,7 @@ add_decision_rows (Demo                       *demo,
       set_int (row, T_WEEK_PLAN, "target_hold_s", family->target_hold_s);
       set_text (row, T_WEEK_PLAN, "decision", loadwise_decision_to_string (family->decision));
       set_text (row, T_WEEK_PLAN, "reason", family->reason);
+      column (row, T_WEEK_PLAN, "reason_code")->s = loadwise_reason_serialize (&family->why);
       set_time (row, T_WEEK_PLAN, "decided_at", date, 5 * 60);
     }
 
@@ -628,8 +635,11 @@ add_decision_rows (Demo                       *demo,
   if (!isnan (mean))
     set_real (row, T_WEEK_REVIEW, "mean_morning_pain", mean);
   set_int (row, T_WEEK_REVIEW, "see_clinician", decision->see_clinician);
-  if (decision->clinician_reason != NULL)
-    set_text (row, T_WEEK_REVIEW, "clinician_reason", decision->clinician_reason);
+  if (decision->see_clinician)
+    {
+      set_text (row, T_WEEK_REVIEW, "clinician_reason", decision->clinician_reason);
+      column (row, T_WEEK_REVIEW, "clinician_code")->s = loadwise_reason_serialize (&decision->clinician_why);
+    }
   set_int (row, T_WEEK_REVIEW, "safe_pain", programme->safe_pain);
   set_int (row, T_WEEK_REVIEW, "max_pain", programme->max_pain);
   set_int (row, T_WEEK_REVIEW, "training_days", programme->training_days);

@@ -200,7 +200,12 @@ static const char *const migrations[] = {
    * runner has trained after it: a session not skipped, or a done set,
    * dated after the week. */
   "ALTER TABLE week_review ADD COLUMN finalized_at TEXT;"
-  LOADWISE_SQL_FINALIZE_TRAINED,
+  LOADWISE_SQL_FINALIZE_TRAINED
+  /* ... and the reasons as codes and figures (loadwise-reason.h), written
+   * in the current language when shown. The sentences stored before stay
+   * as they are, the fallback for rows without a code. */
+  "ALTER TABLE week_plan ADD COLUMN reason_code TEXT;"
+  "ALTER TABLE week_review ADD COLUMN clinician_code TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LOADWISE_DATABASE_SCHEMA_VERSION);

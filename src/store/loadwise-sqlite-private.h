@@ -63,6 +63,13 @@ struct _LoadwiseDatabase
 /* dirty_from when everything must be worked out again. */
 #define LOADWISE_DERIVE_ALL "0000-00-00"
 
+/* A stored reason for people: rendered in the current language from its
+ * @code (loadwise-reason.h) when that reads back, else the sentence
+ * @prose that a Loadwise before schema 6 stored, in the language of its
+ * day (loadwise-database-progression.c). */
+char         *loadwise_store_render_reason   (const char             *code,
+                                              const char             *prose);
+
 /* Emits "changed" with @what (loadwise-database.c). Call it after a
  * commit, never inside a transaction. */
 void          loadwise_database_emit_changed (LoadwiseDatabase       *self,

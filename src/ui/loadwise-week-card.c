@@ -80,15 +80,19 @@ loadwise_decision_style_class (LoadwiseDecision decision)
     }
 }
 
-const char *
-loadwise_reason_get_short (const char *reason)
+char *
+loadwise_week_plan_dup_details (const LoadwiseWeekPlan *plan)
 {
+  LoadwiseReason why;
   const char *dash;
 
-  g_return_val_if_fail (reason != NULL, NULL);
+  g_return_val_if_fail (plan != NULL && plan->reason != NULL, NULL);
 
-  dash = strstr (reason, " — ");
-  return dash != NULL ? dash + strlen (" — ") : reason;
+  if (plan->reason_code != NULL && loadwise_reason_parse (plan->reason_code, &why, NULL))
+    return loadwise_reason_details_to_string (&why);
+  /* A sentence stored before schema 6: "Family: stays at level 2 — why". */
+  dash = strstr (plan->reason, " — ");
+  return g_strdup (dash != NULL ? dash + strlen (" — ") : plan->reason);
 }
 
 gboolean
@@ -126,6 +130,7 @@ make_decision_row (const LoadwiseWeekPlan *plan)
   GtkWidget *icon;
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *details = loadwise_week_plan_dup_details (plan);
 
   loadwise_decision_from_string (plan->decision, &decision);
   /* Translators: e.g. "Bridge · level 2 · Up a level". */
@@ -133,7 +138,7 @@ make_decision_row (const LoadwiseWeekPlan *plan)
                            plan->level, loadwise_decision_get_label (decision));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), loadwise_reason_get_short (plan->reason));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
   gtk_widget_set_tooltip_text (row, plan->reason);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, plan->reason,

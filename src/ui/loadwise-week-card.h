@@ -28,8 +28,9 @@ void        loadwise_week_card_reload       (LoadwiseWeekCard *self);
  * Adwaita style class that colours it ("success", "warning", ...). */
 const char *loadwise_decision_icon_name     (LoadwiseDecision  decision);
 const char *loadwise_decision_style_class   (LoadwiseDecision  decision);
-/* The part of a stored reason after "Family: ... — ", for a short why. */
-const char *loadwise_reason_get_short       (const char       *reason);
+/* A plan's reason without its headline ("Bridge: up to level 2."), for
+ * where the family and level are already shown. Newly allocated. */
+char       *loadwise_week_plan_dup_details  (const LoadwiseWeekPlan *plan);
 /* Whether the weekly red-flag questions are due: the programme has
  * started and nothing was answered since this week began. */
 gboolean    loadwise_red_flags_recheck_due  (LoadwiseDatabase        *database,

@@ -126,15 +126,15 @@ test_eight_weeks (CliFixture    *fixture,
     const char *reason_part;
     gboolean    see_clinician;
   } expected[] = {
-    { 1, "start", "Starting level", FALSE },
-    { 2, "progress", "Bridge: up to level 2 — every set done, pain stayed at 2 or below, mornings settled", FALSE },
-    { 2, "hold", "Bridge: stays at level 2 — pain reached 4 during, above 3 but within 5, and settled by the next morning, target reached in 2 sessions in a row, so it climbs to 10 reps a set", FALSE },
-    { 2, "hold", "Bridge: stays at level 2 — 50% of sets done, and moving up needs 80%", FALSE },
-    { 1, "regress", "Bridge: down to level 1 — pain reached 6 during, above your maximum of 5", FALSE },
-    { 2, "progress", "Bridge: up to level 2 — every set done", FALSE },
-    { 2, "hold", "Bridge: stays at level 2 — 66% of the week's sets done (skipped days are not a miss", TRUE },
-    { 1, "regress", "Bridge: down to level 1 — a morning's pain reached 5, 2 or more above your usual 3", TRUE },
-    { 1, "maintain", "Bridge: maintenance at level 1, two sessions a week", TRUE },
+    { 1, "start", "Bridge: starts at level 1.", FALSE },
+    { 2, "progress", "Bridge: up to level 2. Every set done, pain stayed at 2 or below, mornings settled.", FALSE },
+    { 2, "hold", "Bridge: stays at level 2. Pain reached 4 during, above 3 but within 5, and settled by the next morning. Target reached in 2 sessions in a row, so it climbs to 10 reps a set.", FALSE },
+    { 2, "hold", "Bridge: stays at level 2. 50% of sets done, and moving up needs 80%.", FALSE },
+    { 1, "regress", "Bridge: down to level 1. Pain reached 6 during, above your maximum of 5.", FALSE },
+    { 2, "progress", "Bridge: up to level 2. Every set done", FALSE },
+    { 2, "hold", "Bridge: stays at level 2. 66% of the week’s sets done. Skipped days are not a miss", TRUE },
+    { 1, "regress", "Bridge: down to level 1. A morning’s pain reached 5, 2 or more above your usual 3.", TRUE },
+    { 1, "maintain", "Bridge: maintenance at level 1. Two sessions a week keep what you built.", TRUE },
   };
   g_autofree char *start_now = now_on (0);
 

@@ -271,6 +271,18 @@ test_from_v5 (StoreFixture  *fixture,
   g_assert_cmpint (store_test_file_query_int (fixture->path,
                                               "SELECT count(*) FROM week_review WHERE week = 1"
                                               " AND inputs = 'old'"), ==, 1);
+  /* The final week keeps its sentence and has no code; the week taken
+   * again is stored as codes, rendered when read. */
+  g_assert_cmpint (store_test_file_query_int (fixture->path,
+                                              "SELECT count(*) FROM week_plan WHERE week = 2"
+                                              " AND reason_code IS NULL"), ==, 3);
+  g_assert_cmpint (store_test_file_query_int (fixture->path,
+                                              "SELECT count(*) FROM week_plan WHERE week = 3"
+                                              " AND reason_code LIKE 'v1;k=family;%'"), ==, 3);
+  g_assert_true (loadwise_database_get_week_plan (fixture->db, 3, plans, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (plans[LOADWISE_FAMILY_BRIDGE].reason, "Bridge: "));
+  loadwise_database_week_plans_clear (plans);
 }
 
 int

@@ -88,7 +88,8 @@ test_start_and_get (StoreFixture  *fixture,
 
   g_assert_cmpint (store_test_query_int (handle,
                                          "SELECT count(*) FROM week_plan WHERE week = 1"
-                                         " AND decision = 'start' AND reason = 'Starting level'"),
+                                         " AND decision = 'start' AND reason LIKE '%: starts at level _.'"
+                                         " AND reason_code LIKE 'v1;k=family;f=%;d=start;%'"),
                    ==, 3);
   g_assert_cmpint (store_test_query_int (handle,
                                          "SELECT level FROM week_plan WHERE family = 'lateral'"),
@@ -200,8 +201,9 @@ test_week_plans (StoreFixture  *fixture,
     { 2, LOADWISE_FAMILY_BRIDGE, 1, 0, 0, (char *) "hold", (char *) "second" },
   };
   const char *const expected[] = {
-    "1 bridge 1 start Starting level", "1 single-leg 1 start Starting level",
-    "1 lateral 1 start Starting level", "2 bridge 1 hold second",
+    "1 bridge 1 start Bridge: starts at level 1.",
+    "1 single-leg 1 start Single-leg: starts at level 1.",
+    "1 lateral 1 start Lateral: starts at level 1.", "2 bridge 1 hold second",
     "2 lateral 3 progress again",
   };
 

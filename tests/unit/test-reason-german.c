@@ -20,6 +20,7 @@
 #include "core/loadwise-progression.h"
 #include "core/loadwise-reason.h"
 #include "loadwise-test-util.h"
+#include "store/loadwise-database-progression.h"
 
 #define DE_DE_SOURCE "/usr/share/i18n/locales/de_DE"
 
@@ -248,8 +249,8 @@ test_every_sentence_translated (void)
           {
             guint cause = 1u << bit;
             LoadwiseReason reason = {
-              .kind = cause >= LOADWISE_REASON_TWO_REGRESS ? LOADWISE_REASON_KIND_CLINICIAN
-                                                           : LOADWISE_REASON_KIND_FAMILY,
+              .kind = (cause & (LOADWISE_REASON_TWO_REGRESS | LOADWISE_REASON_NO_IMPROVEMENT))
+                      ? LOADWISE_REASON_KIND_CLINICIAN : LOADWISE_REASON_KIND_FAMILY,
               .causes = cause, .percent = 79, .percent_needed = 80, .pain = 4, .safe_pain = 3,
               .max_pain = 5, .morning_pain = 5, .baseline_x10 = 25, .target = 2,
               .target_is_hold = hold, .week = 6, .mean_x10 = 32, .revised = hold,
@@ -286,6 +287,75 @@ test_every_sentence_translated (void)
     }
 }
 
+/* Through the store: a week decided while the app ran in English is read
+ * in German, because the store keeps its codes and renders them when
+ * read; the English sentence stored beside them is only a fallback. */
+static void
+test_stored_week_reads_in_german (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *english = NULL;
+  g_autoptr (LoadwiseDatabase) db = NULL;
+  g_autoptr (LoadwiseCatalogue) catalogue = loadwise_catalogue_load_default (NULL);
+  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr (GDateTime) monday = g_date_time_new (zone, 2026, 3, 9, 20, 0, 0);
+  g_autoptr (LoadwiseClock) clock = NULL;
+  const guint levels[LOADWISE_N_FAMILIES] = { 1, 1, 1 };
+  GDate start = loadwise_test_date (2026, 3, 2);
+  LoadwiseWeekPlan plans[LOADWISE_N_FAMILIES];
+  LoadwiseProgramme programme;
+
+  if (setup_failure != NULL)
+    {
+      g_test_fail_printf ("%s", setup_failure);
+      return;
+    }
+
+  switch_to_english ();
+  dir = loadwise_test_make_tmpdir ();
+  path = g_build_filename (dir, "loadwise.db", NULL);
+  db = loadwise_database_open (path, &error);
+  g_assert_no_error (error);
+  clock = loadwise_clock_new_fixed (monday);
+  loadwise_database_set_clock (db, clock);
+  loadwise_programme_init (&programme, &start);
+  g_assert_true (loadwise_database_start_programme (db, &programme, levels, &error));
+  g_assert_no_error (error);
+
+  /* Week 1's sessions, all done, then Monday of week 2. */
+  for (int d = 0; d <= 7; d += d == 4 ? 3 : 2)
+    {
+      LoadwisePrescription prescription;
+      GDate date = start;
+
+      g_date_add_days (&date, (guint) d);
+      g_assert_true (loadwise_database_prescribe (db, catalogue, &programme, &date,
+                                                  &prescription, &error));
+      g_assert_true (loadwise_database_log_session (db, &prescription, 100, 1, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (loadwise_database_get_week_plan (db, 2, plans, &error));
+  g_assert_no_error (error);
+  english = g_strdup (plans[LOADWISE_FAMILY_BRIDGE].reason);
+  loadwise_database_week_plans_clear (plans);
+  g_test_message ("English: %s", english);
+  g_assert_true (g_str_has_prefix (english, "Bridge: "));
+
+  switch_to_german ();
+  g_assert_true (loadwise_database_get_week_plan (db, 2, plans, &error));
+  g_assert_no_error (error);
+  g_test_message ("German: %s", plans[LOADWISE_FAMILY_BRIDGE].reason);
+  g_assert_true (g_str_has_prefix (plans[LOADWISE_FAMILY_BRIDGE].reason, "Brücke: "));
+  g_assert_nonnull (strstr (plans[LOADWISE_FAMILY_BRIDGE].reason, "Stufe"));
+  loadwise_database_week_plans_clear (plans);
+  switch_to_english ();
+
+  g_clear_object (&db);
+  loadwise_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +374,7 @@ main (int   argc,
 
   g_test_add_func ("/reason/german/english-week-reads-in-german", test_english_week_reads_in_german);
   g_test_add_func ("/reason/german/every-sentence-translated", test_every_sentence_translated);
+  g_test_add_func ("/reason/german/stored-week-reads-in-german", test_stored_week_reads_in_german);
   result = g_test_run ();
   loadwise_test_rm_rf (locale_root);
   g_free (locale_root);

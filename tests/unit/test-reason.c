@@ -339,6 +339,7 @@ static const RenderCase render_cases[] = {
   { LOADWISE_REASON_TARGET_CLIMBS,
     "Target reached in 2 sessions in a row, so it climbs to 10 reps a set." },
   { LOADWISE_REASON_MAINTENANCE, "Two sessions a week keep what you built." },
+  { LOADWISE_REASON_FLARE_AT_START, "A flare is on, so every exercise starts at the gentlest level." },
 };
 
 static void
