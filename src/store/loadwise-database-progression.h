@@ -54,22 +54,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadwiseWeekReview, loadwise_week_review_free)
 gboolean   loadwise_database_refresh_derived  (LoadwiseDatabase        *self,
                                                GError                 **error);
 
-/* Deprecated: weeks are no longer closed by callers. Kept only until the
- * last UI call sites are gone; it just refreshes the derived state. */
-static inline gboolean
-loadwise_database_close_weeks (LoadwiseDatabase        *self,
-                               const LoadwiseCatalogue *catalogue,
-                               const GDate             *today,
-                               guint                   *out_changed,
-                               GError                 **error)
-{
-  (void) catalogue;
-  (void) today;
-  if (out_changed != NULL)
-    *out_changed = 0;
-  return loadwise_database_refresh_derived (self, error);
-}
-
 /* LoadwiseWeekReview*, by week: the weeks closed under the current plan. */
 GPtrArray *loadwise_database_list_week_reviews (LoadwiseDatabase       *self,
                                                 GError                **error);
