@@ -18,5 +18,11 @@ GDate    loadwise_test_date        (int year, int month, int day);
 GBytes  *loadwise_test_read_file   (const char *path);
 /* Whether the two files hold the same bytes (both missing counts as same). */
 gboolean loadwise_test_files_equal (const char *a, const char *b);
+/* Makes the de_DE.UTF-8 locale under @root with localedef and puts the
+ * German catalogue that meson built for the test ($LOADWISE_TEST_MO)
+ * where gettext finds it under @root (then LOCPATH=@root and
+ * bindtextdomain (GETTEXT_PACKAGE, @root) choose both). FALSE with
+ * @out_failure set to why, for the test to fail with: never a skip. */
+gboolean loadwise_test_make_german (const char *root, char **out_failure);
 
 G_END_DECLS

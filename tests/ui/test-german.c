@@ -8,7 +8,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -17,8 +16,6 @@
 #include "ui/loadwise-exercise-card.h"
 #include "ui/loadwise-today-page.h"
 #include "ui/loadwise-window.h"
-
-#define DE_DE_SOURCE "/usr/share/i18n/locales/de_DE"
 
 /* The German msgstr of each string Today shows, next to its msgid: the
  * German must be on screen and the English must not. */
@@ -46,7 +43,7 @@ static const Pair level_1_names[LOADWISE_N_FAMILIES] = {
 
 /* Set in main () before the tests run. */
 static char *locale_root;     /* LOCPATH and the bound message folder */
-static char *setup_failure;   /* why making it failed although it could */
+static char *setup_failure;   /* why the German locale could not be made */
 
 /* Every label's text below @root, visible or not: what a user could read. */
 static void
@@ -140,68 +137,6 @@ test_today (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
-/* Runs localedef for de_DE.UTF-8 into locale_root; FALSE with
- * setup_failure set when the locale could not be made. */
-static gboolean
-make_german_locale (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *localedef = g_find_program_in_path ("localedef");
-  g_autofree char *target = NULL;
-  g_autofree char *errors = NULL;
-  int status = 0;
-
-  if (localedef == NULL)
-    {
-      setup_failure = g_strdup ("no localedef to make the de_DE.UTF-8 locale (Debian package locales)");
-      return FALSE;
-    }
-  if (!g_file_test (DE_DE_SOURCE, G_FILE_TEST_IS_REGULAR))
-    {
-      setup_failure = g_strdup ("no " DE_DE_SOURCE " to make the de_DE.UTF-8 locale from (Debian package locales)");
-      return FALSE;
-    }
-
-  target = g_build_filename (locale_root, "de_DE.UTF-8", NULL);
-  if (!g_spawn_sync (NULL, (char *[]) { localedef, "-i", "de_DE", "-f", "UTF-8", target, NULL },
-                     NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &errors, &status, &error)
-      || !g_spawn_check_wait_status (status, &error))
-    {
-      setup_failure = g_strdup_printf ("localedef -i de_DE -f UTF-8 %s: %s\n%s", target,
-                                       error->message, errors != NULL ? errors : "");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Puts the German catalogue built for this test (LOADWISE_TEST_MO, from
- * po/de.po) where gettext looks for it under locale_root. */
-static gboolean
-install_catalogue (void)
-{
-  g_autoptr (GError) error = NULL;
-  const char *mo = g_getenv ("LOADWISE_TEST_MO");
-  g_autofree char *folder = g_build_filename (locale_root, "de", "LC_MESSAGES", NULL);
-  g_autofree char *target = g_build_filename (folder, GETTEXT_PACKAGE ".mo", NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (mo == NULL)
-    {
-      setup_failure = g_strdup ("LOADWISE_TEST_MO is not set: run the test through meson test");
-      return FALSE;
-    }
-  if (!g_file_get_contents (mo, &contents, &length, &error)
-      || g_mkdir_with_parents (folder, 0700) != 0
-      || !g_file_set_contents (target, contents, length, &error))
-    {
-      setup_failure = g_strdup_printf ("the German catalogue %s could not be put in %s: %s", mo, folder,
-                                       error != NULL ? error->message : g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -223,7 +158,7 @@ main (int   argc,
 
   /* gtk_test_init () sets the C locale on purpose, so the German one is
    * chosen here, as main () does in the app, before any widget exists. */
-  if (make_german_locale () && install_catalogue ())
+  if (loadwise_test_make_german (locale_root, &setup_failure))
     {
       g_setenv ("LOCPATH", locale_root, TRUE);
       g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);

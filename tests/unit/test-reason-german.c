@@ -11,7 +11,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
@@ -22,69 +21,8 @@
 #include "loadwise-test-util.h"
 #include "store/loadwise-database-progression.h"
 
-#define DE_DE_SOURCE "/usr/share/i18n/locales/de_DE"
-
 static char *locale_root;    /* LOCPATH and the bound message folder */
 static char *setup_failure;  /* why the German locale could not be made */
-
-static gboolean
-make_german_locale (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *localedef = g_find_program_in_path ("localedef");
-  g_autofree char *target = NULL;
-  g_autofree char *errors = NULL;
-  int status = 0;
-
-  if (localedef == NULL)
-    {
-      setup_failure = g_strdup ("no localedef to make the de_DE.UTF-8 locale (Debian package locales)");
-      return FALSE;
-    }
-  if (!g_file_test (DE_DE_SOURCE, G_FILE_TEST_IS_REGULAR))
-    {
-      setup_failure = g_strdup ("no " DE_DE_SOURCE " to make the de_DE.UTF-8 locale from");
-      return FALSE;
-    }
-  target = g_build_filename (locale_root, "de_DE.UTF-8", NULL);
-  if (!g_spawn_sync (NULL, (char *[]) { localedef, "-i", "de_DE", "-f", "UTF-8", target, NULL },
-                     NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &errors, &status, &error)
-      || !g_spawn_check_wait_status (status, &error))
-    {
-      setup_failure = g_strdup_printf ("localedef -i de_DE -f UTF-8 %s: %s\n%s", target,
-                                       error->message, errors != NULL ? errors : "");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Puts the German catalogue built for this test (LOADWISE_TEST_MO, from
- * po/de.po) where gettext looks for it under locale_root. */
-static gboolean
-install_catalogue (void)
-{
-  g_autoptr (GError) error = NULL;
-  const char *mo = g_getenv ("LOADWISE_TEST_MO");
-  g_autofree char *folder = g_build_filename (locale_root, "de", "LC_MESSAGES", NULL);
-  g_autofree char *target = g_build_filename (folder, GETTEXT_PACKAGE ".mo", NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (mo == NULL)
-    {
-      setup_failure = g_strdup ("LOADWISE_TEST_MO is not set: run the test through meson test");
-      return FALSE;
-    }
-  if (!g_file_get_contents (mo, &contents, &length, &error)
-      || g_mkdir_with_parents (folder, 0700) != 0
-      || !g_file_set_contents (target, contents, length, &error))
-    {
-      setup_failure = g_strdup_printf ("the German catalogue %s could not be put in %s: %s", mo, folder,
-                                       error != NULL ? error->message : g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static void
 switch_to_german (void)
@@ -366,7 +304,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   locale_root = g_dir_make_tmp ("loadwise-reason-german-XXXXXX", &error);
   g_assert_no_error (error);
-  if (make_german_locale () && install_catalogue ())
+  if (loadwise_test_make_german (locale_root, &setup_failure))
     {
       bindtextdomain (GETTEXT_PACKAGE, locale_root);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
