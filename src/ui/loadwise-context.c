@@ -258,7 +258,9 @@ loadwise_context_new (LoadwiseDatabase  *database,
   self->database = g_object_ref (database);
   self->catalogue = loadwise_catalogue_ref (catalogue);
   self->clock = g_object_ref (clock);
-  loadwise_database_set_clock (database, clock), loadwise_database_set_catalogue (database, catalogue);
+  /* The store works the derived state out for this clock's today. */
+  loadwise_database_set_clock (database, clock);
+  loadwise_database_set_catalogue (database, catalogue);
   loadwise_database_set_busy_timeout (database, LOADWISE_CONTEXT_BUSY_TIMEOUT_MS);
   g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self, 0);
   g_signal_connect_object (clock, "day-changed", G_CALLBACK (on_clock_day_changed), self, 0);
