@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "loadwise-test-util.h"
+#include "store/loadwise-database-progression.h"
 
 void
 store_fixture_setup_empty (StoreFixture  *fixture,
@@ -131,5 +132,38 @@ store_test_start_programme (LoadwiseDatabase *db,
 
   loadwise_programme_init (&programme, start);
   loadwise_database_start_programme (db, &programme, levels, &error);
+  g_assert_no_error (error);
+}
+
+void
+store_test_checkin (LoadwiseDatabase *db,
+                    const GDate      *date,
+                    guint             pain)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseCheckin checkin = { *date, pain, pain > 0 ? LOADWISE_SIDE_LEFT : LOADWISE_SIDE_NONE,
+                              FALSE };
+
+  g_assert_true (loadwise_database_save_checkin (db, &checkin, &error));
+  g_assert_no_error (error);
+}
+
+void
+store_test_log_session (LoadwiseDatabase        *db,
+                        const LoadwiseCatalogue *catalogue,
+                        const GDate             *date,
+                        guint                    percent,
+                        guint                    pain)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseProgramme programme;
+  LoadwisePrescription prescription;
+
+  g_assert_true (loadwise_database_get_programme (db, &programme, &error));
+  g_assert_true (loadwise_database_prescribe (db, catalogue, &programme, date, &prescription,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_true (prescription.is_session);
+  g_assert_true (loadwise_database_log_session (db, &prescription, percent, pain, NULL, &error));
   g_assert_no_error (error);
 }

@@ -51,5 +51,16 @@ void     store_test_start_programme   (LoadwiseDatabase *db,
  * the clock on). */
 void     store_test_set_today         (LoadwiseDatabase *db,
                                        const GDate      *today);
+/* Saves @date's morning check-in: @pain on the left side, no side at 0. */
+void     store_test_checkin           (LoadwiseDatabase *db,
+                                       const GDate      *date,
+                                       guint             pain);
+/* Logs @date's session as prescribed that day (it must be a session day)
+ * with @percent of it done and @pain during, as `log-session` does. */
+void     store_test_log_session       (LoadwiseDatabase        *db,
+                                       const LoadwiseCatalogue *catalogue,
+                                       const GDate             *date,
+                                       guint                    percent,
+                                       guint                    pain);
 
 G_END_DECLS

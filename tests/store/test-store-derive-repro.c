@@ -43,12 +43,9 @@ checkin (LoadwiseDatabase *db,
          int               d,
          guint             pain)
 {
-  g_autoptr (GError) error = NULL;
-  LoadwiseCheckin checkin = { day (d), pain, pain > 0 ? LOADWISE_SIDE_LEFT : LOADWISE_SIDE_NONE,
-                              FALSE };
+  GDate date = day (d);
 
-  g_assert_true (loadwise_database_save_checkin (db, &checkin, &error));
-  g_assert_no_error (error);
+  store_test_checkin (db, &date, pain);
 }
 
 static void
@@ -57,17 +54,9 @@ log_session (LoadwiseDatabase *db,
              guint             percent,
              guint             pain)
 {
-  g_autoptr (GError) error = NULL;
-  LoadwiseProgramme programme;
-  LoadwisePrescription prescription;
   GDate date = day (d);
 
-  g_assert_true (loadwise_database_get_programme (db, &programme, &error));
-  g_assert_true (loadwise_database_prescribe (db, catalogue, &programme, &date, &prescription,
-                                              &error));
-  g_assert_no_error (error);
-  g_assert_true (loadwise_database_log_session (db, &prescription, percent, pain, NULL, &error));
-  g_assert_no_error (error);
+  store_test_log_session (db, catalogue, &date, percent, pain);
 }
 
 /* The day's check-in (pain 2), and its session in full with pain 1. */

@@ -38,12 +38,9 @@ checkins (LoadwiseDatabase *db,
 {
   for (int d = from; d <= to; d++)
     {
-      g_autoptr (GError) error = NULL;
-      LoadwiseCheckin checkin = { day (d), pain, pain > 0 ? LOADWISE_SIDE_LEFT : LOADWISE_SIDE_NONE,
-                                  FALSE };
+      GDate date = day (d);
 
-      g_assert_true (loadwise_database_save_checkin (db, &checkin, &error));
-      g_assert_no_error (error);
+      store_test_checkin (db, &date, pain);
     }
 }
 
@@ -53,18 +50,9 @@ log_session (LoadwiseDatabase *db,
              guint             percent,
              guint             pain)
 {
-  g_autoptr (GError) error = NULL;
-  LoadwiseProgramme programme;
-  LoadwisePrescription prescription;
   GDate date = day (d);
 
-  g_assert_true (loadwise_database_get_programme (db, &programme, &error));
-  g_assert_true (loadwise_database_prescribe (db, catalogue, &programme, &date, &prescription,
-                                              &error));
-  g_assert_no_error (error);
-  g_assert_true (prescription.is_session);
-  g_assert_true (loadwise_database_log_session (db, &prescription, percent, pain, NULL, &error));
-  g_assert_no_error (error);
+  store_test_log_session (db, catalogue, &date, percent, pain);
 }
 
 static void
