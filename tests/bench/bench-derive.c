@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "loadwise-test-util.h"
 #include "store/loadwise-database-progression.h"
 #include "store/loadwise-sqlite-private.h"
@@ -22,21 +23,11 @@
 #define N_WRITES 400
 #define N_DAYS   40
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *ms,
         guint   n)
 {
-  qsort (ms, n, sizeof ms[0], compare_doubles);
+  bench_sort (ms, n);
   return ms[n / 2];
 }
 

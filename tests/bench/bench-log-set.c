@@ -10,20 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "loadwise-test-util.h"
 #include "store/loadwise-database.h"
 
 #define N_TICKS 2000
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 int
 main (int   argc,
@@ -57,7 +48,7 @@ main (int   argc,
       ms[i] = (double) (g_get_monotonic_time () - start) / 1000.0;
     }
 
-  qsort (ms, N_TICKS, sizeof ms[0], compare_doubles);
+  bench_sort (ms, N_TICKS);
   printf ("log-set ms=%.3f n=%d p90=%.3f\n", ms[N_TICKS / 2], N_TICKS, ms[N_TICKS * 9 / 10]);
 
   g_clear_object (&db);

@@ -4,6 +4,8 @@
  */
 #include "bench-util.h"
 
+#include <stdlib.h>
+
 #include "loadwise-test-util.h"
 
 /* The same "now" as the CLI tests, so the history ends on a known day. */
@@ -75,4 +77,11 @@ bench_median (GArray *values)
     return g_array_index (values, double, values->len / 2);
   return (g_array_index (values, double, values->len / 2 - 1)
           + g_array_index (values, double, values->len / 2)) / 2.0;
+}
+
+void
+bench_sort (double *values,
+            gsize   n)
+{
+  qsort (values, n, sizeof values[0], compare_doubles);
 }

@@ -18,5 +18,8 @@ GStrv   bench_environ       (const char  *data_dir,
 char   *bench_run           (const char * const *argv,
                              GStrv               envp);
 double  bench_median        (GArray             *values);
+/* Sorts @n doubles in @values, smallest first (for medians and percentiles). */
+void    bench_sort          (double             *values,
+                             gsize               n);
 
 G_END_DECLS
