@@ -17,6 +17,7 @@
 #include "core/loadwise-reason.h"
 #include "core/loadwise-run.h"
 #include "core/loadwise-types.h"
+#include "store/loadwise-backups.h"
 #include "store/loadwise-sqlite-private.h"
 
 /* The order of tables[]: parents first, for the references and the writer. */
@@ -650,6 +651,85 @@ loadwise_dataset_validate (const LoadwiseDataset *self,
 
 /* Reading */
 
+static const char *
+sql_type_name (int type)
+{
+  switch (type)
+    {
+    case SQLITE_INTEGER:
+      return "INTEGER";
+    case SQLITE_FLOAT:
+      return "REAL";
+    case SQLITE_TEXT:
+      return "TEXT";
+    case SQLITE_BLOB:
+      return "BLOB";
+    default:
+      return "NULL";
+    }
+}
+
+/* Whether a value of SQL @type can be read as @kind: nothing is converted,
+ * so a text in an integer column is an error, not a 0. */
+static gboolean
+type_fits (LoadwiseColumnKind kind,
+           int                type)
+{
+  switch (kind)
+    {
+    case LOADWISE_COLUMN_INT:
+    case LOADWISE_COLUMN_BOOL:
+    case LOADWISE_COLUMN_KM:
+    case LOADWISE_COLUMN_WEEKDAYS:
+      return type == SQLITE_INTEGER;
+    case LOADWISE_COLUMN_REAL:
+      return type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+    case LOADWISE_COLUMN_TEXT:
+    case LOADWISE_COLUMN_DATE:
+    case LOADWISE_COLUMN_TIME:
+    case LOADWISE_COLUMN_ENUM:
+    case LOADWISE_COLUMN_REASON:
+    default:
+      return type == SQLITE_TEXT;
+    }
+}
+
+static const char *
+kind_sql_type (LoadwiseColumnKind kind)
+{
+  return type_fits (kind, SQLITE_INTEGER) ? (kind == LOADWISE_COLUMN_REAL ? "REAL" : "INTEGER")
+                                          : "TEXT";
+}
+
+/* Every column of the spec is in the table: a clear message instead of
+ * SQLite's "no such column" from a file that lacks one. */
+static gboolean
+check_columns (sqlite3          *db,
+               guint             table,
+               GError          **error)
+{
+  const LoadwiseTableSpec *spec = &tables[table];
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  stmt = loadwise_sqlite_prepare (db, "SELECT name FROM pragma_table_info (?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, spec->table, -1, SQLITE_STATIC);
+  while ((rc = loadwise_sqlite_step (db, stmt, error)) == SQLITE_ROW)
+    g_hash_table_add (present, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  if (g_hash_table_size (present) == 0)
+    return invalid (error, _("there is no table %s"), spec->table);
+  for (guint c = 0; c < spec->n_columns; c++)
+    if (!g_hash_table_contains (present, spec->columns[c].column))
+      return invalid (error, _("the table %s has no column %s"), spec->table, spec->columns[c].column);
+  return TRUE;
+}
+
 static gboolean
 read_table (sqlite3          *db,
             guint             table,
@@ -659,32 +739,46 @@ read_table (sqlite3          *db,
   const LoadwiseTableSpec *spec = &tables[table];
   g_autoptr (GString) sql = g_string_new ("SELECT ");
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  guint row = 0;
   int rc;
 
+  if (!check_columns (db, table, error))
+    return FALSE;
+
   for (guint c = 0; c < spec->n_columns; c++)
-    g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", spec->columns[c].column);
-  g_string_append_printf (sql, " FROM %s", spec->table);
+    g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", spec->columns[c].column);
+  g_string_append_printf (sql, " FROM main.\"%s\"", spec->table);
   if (spec->n_key_columns > 0)
     {
       g_string_append (sql, " ORDER BY ");
       for (guint c = 0; c < spec->n_key_columns; c++)
-        g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", spec->columns[c].column);
+        g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", spec->columns[c].column);
     }
 
   stmt = loadwise_sqlite_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = loadwise_sqlite_step (db, stmt, error)) == SQLITE_ROW)
+  for (; (rc = loadwise_sqlite_step (db, stmt, error)) == SQLITE_ROW; row++)
     {
       LoadwiseDatasetValue *values = loadwise_dataset_add_row (dataset, table);
 
       for (guint c = 0; c < spec->n_columns; c++)
         {
-          if (sqlite3_column_type (stmt, (int) c) == SQLITE_NULL)
+          const LoadwiseColumnSpec *column = &spec->columns[c];
+          int type = sqlite3_column_type (stmt, (int) c);
+
+          if (type == SQLITE_NULL)
             continue;
+          if (!type_fits (column->kind, type))
+            {
+              sqlite3_reset (stmt);
+              return invalid (error, _("%s.%s, row %u: a value of SQL type %s where %s belongs"),
+                              spec->table, column->column, row + 1, sql_type_name (type),
+                              kind_sql_type (column->kind));
+            }
           values[c].is_null = FALSE;
-          switch (spec->columns[c].kind)
+          switch (column->kind)
             {
             case LOADWISE_COLUMN_INT:
             case LOADWISE_COLUMN_BOOL:
@@ -699,8 +793,21 @@ read_table (sqlite3          *db,
             case LOADWISE_COLUMN_DATE:
             case LOADWISE_COLUMN_TIME:
             case LOADWISE_COLUMN_ENUM:
+            case LOADWISE_COLUMN_REASON:
             default:
-              values[c].s = g_strdup ((const char *) sqlite3_column_text (stmt, (int) c));
+              {
+                const char *text = (const char *) sqlite3_column_text (stmt, (int) c);
+                int length = sqlite3_column_bytes (stmt, (int) c);
+
+                /* A NUL inside would cut the text short unseen. */
+                if (text == NULL || memchr (text, '\0', (size_t) length) != NULL)
+                  {
+                    sqlite3_reset (stmt);
+                    return invalid (error, _("%s.%s, row %u: the text holds a NUL character"),
+                                    spec->table, column->column, row + 1);
+                  }
+                values[c].s = g_strndup (text, (gsize) length);
+              }
               break;
             }
         }
@@ -810,49 +917,48 @@ insert_table (sqlite3                *db,
   return TRUE;
 }
 
-static char *
-backup_before_import (LoadwiseDatabase  *self,
-                      GError           **error)
+static gboolean
+get_data_version (sqlite3  *db,
+                  gint64   *out_version,
+                  GError  **error)
 {
-  g_autofree char *dir = g_build_filename (self->data_dir, "backups", NULL);
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (db, "PRAGMA data_version", error);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
-                   _("Could not create “%s”: %s"), dir, g_strerror (saved));
-      return NULL;
-    }
-
-  for (guint n = 0; n < 100; n++)
-    {
-      g_autofree char *name = n == 0
-        ? g_strdup_printf ("loadwise-before-import-%s.db", stamp)
-        : g_strdup_printf ("loadwise-before-import-%s-%u.db", stamp, n);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        continue;
-      if (!loadwise_database_backup_to (self, path, error))
-        return NULL;
-      return g_steal_pointer (&path);
-    }
-  g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
-               _("Could not find a free name for the backup in “%s”"), dir);
-  return NULL;
+  if (stmt == NULL || loadwise_sqlite_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *out_version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
+/* The safety copy of what @dataset is about to replace. It cannot be taken
+ * inside the write transaction (VACUUM INTO refuses), so the caller checks
+ * afterwards, inside it, that no other connection committed since
+ * @out_data_version. */
+static char *
+backup_before_import (LoadwiseDatabase  *self,
+                      int                kind,
+                      gint64            *out_data_version,
+                      GError           **error)
+{
+  if (!get_data_version (self->db, out_data_version, error))
+    return NULL;
+  return loadwise_backups_take_safety_copy (self, (LoadwiseSafetyCopy) kind, error);
+}
+
+/* How often a replace takes its safety copy again when another program
+ * keeps writing between the copy and the transaction. */
+#define WRITE_DATASET_TRIES 5
+
 gboolean
-loadwise_database_write_dataset (LoadwiseDatabase  *self,
-                                 LoadwiseDataset   *dataset,
-                                 gboolean           replace,
-                                 char             **out_backup_path,
-                                 GError           **error)
+loadwise_database_write_dataset_as (LoadwiseDatabase  *self,
+                                    LoadwiseDataset   *dataset,
+                                    gboolean           replace,
+                                    int                kind,
+                                    char             **out_backup_path,
+                                    GError           **error)
 {
   g_autofree char *backup_path = NULL;
+  gint64 copied_version = 0;
   gboolean empty = FALSE;
   gboolean ok = TRUE;
 
@@ -862,19 +968,61 @@ loadwise_database_write_dataset (LoadwiseDatabase  *self,
   if (!loadwise_dataset_validate (dataset, error))
     return FALSE;
 
-  if (!count_rows (self->db, &empty, error))
-    return FALSE;
-  if (!empty && !replace)
-    return invalid (error, _("The database already holds data; nothing was changed"));
-  if (!empty && replace)
+  for (guint attempt = 0;; attempt++)
     {
-      backup_path = backup_before_import (self, error);
-      if (backup_path == NULL)
-        return FALSE;
-    }
+      gint64 version = 0;
 
-  if (!loadwise_sqlite_begin (self->db, error))
-    return FALSE;
+      /* A replace of data keeps a copy of it first; a plain import needs
+       * none. Whether there is data is decided again below, inside the
+       * transaction: that answer is the one that counts. */
+      if (replace && backup_path == NULL)
+        {
+          if (!count_rows (self->db, &empty, error))
+            return FALSE;
+          if (!empty)
+            {
+              backup_path = backup_before_import (self, kind, &copied_version, error);
+              if (backup_path == NULL)
+                return FALSE;
+            }
+        }
+
+      if (!loadwise_sqlite_begin (self->db, error))
+        return FALSE;
+      if (!count_rows (self->db, &empty, error))
+        {
+          loadwise_sqlite_rollback (self->db);
+          return FALSE;
+        }
+      if (!empty && !replace)
+        {
+          loadwise_sqlite_rollback (self->db);
+          return invalid (error, _("The database already holds data; nothing was changed"));
+        }
+      if (empty || !replace)
+        break;
+      /* The copy holds everything this transaction replaces, unless
+       * another connection committed after it was taken. */
+      if (backup_path != NULL)
+        {
+          if (!get_data_version (self->db, &version, error))
+            {
+              loadwise_sqlite_rollback (self->db);
+              return FALSE;
+            }
+          if (version == copied_version)
+            break;
+        }
+      loadwise_sqlite_rollback (self->db);
+      g_clear_pointer (&backup_path, g_free);
+      if (attempt + 1 >= WRITE_DATASET_TRIES)
+        {
+          g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_BUSY,
+                       _("Another program kept changing the data while its backup copy was "
+                         "taken; nothing was changed. Try again."));
+          return FALSE;
+        }
+    }
 
   /* Children first, then parents in order. */
   for (guint t = N_TABLES; t-- > 0 && ok && !empty;)
@@ -898,4 +1046,15 @@ loadwise_database_write_dataset (LoadwiseDatabase  *self,
   if (out_backup_path != NULL)
     *out_backup_path = g_steal_pointer (&backup_path);
   return TRUE;
+}
+
+gboolean
+loadwise_database_write_dataset (LoadwiseDatabase  *self,
+                                 LoadwiseDataset   *dataset,
+                                 gboolean           replace,
+                                 char             **out_backup_path,
+                                 GError           **error)
+{
+  return loadwise_database_write_dataset_as (self, dataset, replace, LOADWISE_SAFETY_COPY_IMPORT,
+                                             out_backup_path, error);
 }

@@ -17,6 +17,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "store/loadwise-backups.h"
+#include "store/loadwise-database-dataset.h"
+
 /* Long enough for a reminder service's write to finish, short enough that a
  * stuck lock is reported instead of freezing the window. */
 #define BUSY_TIMEOUT_MS 5000
@@ -340,75 +343,6 @@ timestamp_now (void)
   return g_date_time_format (now, "%Y%m%d-%H%M%S");
 }
 
-/* DIR/STEM.EXT, or DIR/STEM-2.EXT, -3 ... when taken; created empty, 0600. */
-static char *
-create_unique_file (const char  *dir,
-                    const char  *stem,
-                    const char  *ext,
-                    GError     **error)
-{
-  for (guint n = 1; n < 1000; n++)
-    {
-      g_autofree char *name = n == 1 ? g_strconcat (stem, ext, NULL)
-                                     : g_strdup_printf ("%s-%u%s", stem, n, ext);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (create_private_file (path) == 0)
-        return g_steal_pointer (&path);
-      if (errno != EEXIST)
-        {
-          set_io_error (error, errno, _("Could not create “%s”"), path);
-          return NULL;
-        }
-    }
-
-  g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
-               _("Could not find a free name for a copy in “%s”"), dir);
-  return NULL;
-}
-
-/* @dest exists, empty. A consistent snapshot, whatever other connections do. */
-static gboolean
-vacuum_into (sqlite3     *db,
-             const char  *dest,
-             GError     **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (db, "VACUUM INTO ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, dest, -1, SQLITE_TRANSIENT);
-  return loadwise_sqlite_step_done (db, stmt, error);
-}
-
-/* DATA_DIR/backups/loadwise-vVERSION-YYYYMMDD-HHMMSS.db */
-static char *
-make_backup (sqlite3     *db,
-             const char  *data_dir,
-             int          version,
-             GError     **error)
-{
-  g_autofree char *dir = g_build_filename (data_dir, "backups", NULL);
-  g_autofree char *stamp = timestamp_now ();
-  g_autofree char *stem = g_strdup_printf ("loadwise-v%d-%s", version, stamp);
-  g_autofree char *path = NULL;
-
-  if (!make_private_dir (dir, error))
-    return NULL;
-  path = create_unique_file (dir, stem, ".db", error);
-  if (path == NULL)
-    return NULL;
-
-  if (!vacuum_into (db, path, error))
-    {
-      /* Only the incomplete copy made just now goes. */
-      g_unlink (path);
-      g_prefix_error (error, _("Could not make a backup copy: "));
-      return NULL;
-    }
-  return g_steal_pointer (&path);
-}
-
 /* Opening */
 
 static gboolean
@@ -505,10 +439,17 @@ prefix_with_path (GError     **error,
   g_prefix_error (error, "“%s”: ", display);
 }
 
+typedef enum {
+  OPEN_CHECK_FILE = 1 << 0,  /* read the header first (the file is not open here yet) */
+  /* A private copy of a file nobody vouches for (restore): nothing of its
+   * schema runs, and no safety copy is taken before its migration. */
+  OPEN_UNTRUSTED  = 1 << 1,
+} OpenFlags;
+
 static LoadwiseDatabase *
 open_at_version_locked (const char  *path,
                         int          target_version,
-                        gboolean     check_file,
+                        OpenFlags    flags,
                         GError     **error)
 {
   g_autoptr (LoadwiseDatabase) self = NULL;
@@ -525,7 +466,7 @@ open_at_version_locked (const char  *path,
       return NULL;
     }
 
-  if (check_file && !check_header (path, error))
+  if ((flags & OPEN_CHECK_FILE) && !check_header (path, error))
     {
       prefix_with_path (error, path);
       return NULL;
@@ -543,8 +484,16 @@ open_at_version_locked (const char  *path,
       return NULL;
     }
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if ((flags & OPEN_UNTRUSTED)
+      && ((rc = sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL)) != SQLITE_OK
+          || (rc = sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL)) != SQLITE_OK))
+    {
+      loadwise_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
   /* So that a program can tell whether it wrote (loadwise-backups.c). */
-  sqlite3_commit_hook (self->db, loadwise_backups_on_commit, NULL);
+  else if (!(flags & OPEN_UNTRUSTED))
+    sqlite3_commit_hook (self->db, loadwise_backups_on_commit, NULL);
 
   /* Off on every new connection, and ignored inside a transaction. */
   if (!loadwise_sqlite_exec (self->db, "PRAGMA foreign_keys = ON", error))
@@ -588,9 +537,10 @@ open_at_version_locked (const char  *path,
       || !loadwise_sqlite_exec (self->db, "PRAGMA synchronous = NORMAL", error))
     return NULL;
 
-  if (version >= 1 && version < target_version)
+  if (version >= 1 && version < target_version && !(flags & OPEN_UNTRUSTED))
     {
-      g_autofree char *backup = make_backup (self->db, self->data_dir, version, error);
+      g_autofree char *backup = loadwise_backups_take_safety_copy (self, LOADWISE_SAFETY_COPY_UPGRADE,
+                                                                   error);
 
       if (backup == NULL)
         return NULL;
@@ -619,7 +569,8 @@ open_at_version (const char  *path,
 
   g_mutex_lock (&open_files_lock);
   key = get_file_key (path);
-  self = open_at_version_locked (path, target_version, !file_is_open (key), error);
+  self = open_at_version_locked (path, target_version, file_is_open (key) ? 0 : OPEN_CHECK_FILE,
+                                 error);
   if (self != NULL)
     register_open_file (self);
   g_mutex_unlock (&open_files_lock);
@@ -657,10 +608,9 @@ path_exists (const char *path)
   return g_lstat (path, &st) == 0;
 }
 
-/* Never replaces an existing file, even if one appears meanwhile. */
-static int
-rename_no_replace (const char *from,
-                   const char *to)
+int
+loadwise_store_rename_no_replace (const char *from,
+                                  const char *to)
 {
   if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
     return 0;
@@ -701,7 +651,7 @@ loadwise_database_move_aside (const char  *path,
         target = g_steal_pointer (&candidate);
     }
 
-  if (rename_no_replace (path, target) != 0)
+  if (loadwise_store_rename_no_replace (path, target) != 0)
     return set_io_error (error, errno, _("Could not move “%s” aside"), path);
 
   /* The -wal may hold committed data that belongs to the main file: they
@@ -711,7 +661,7 @@ loadwise_database_move_aside (const char  *path,
       g_autofree char *from = g_strconcat (path, companions[i], NULL);
       g_autofree char *to = g_strconcat (target, companions[i], NULL);
 
-      if (path_exists (from) && rename_no_replace (from, to) != 0)
+      if (path_exists (from) && loadwise_store_rename_no_replace (from, to) != 0)
         return set_io_error (error, errno, _("Could not move “%s” aside"), from);
     }
 
@@ -756,48 +706,9 @@ loadwise_database_open_or_recover (const char  *path,
 char *
 loadwise_database_find_latest_backup (const char *data_dir)
 {
-  g_autofree char *dir_path = NULL;
-  g_autofree char *best = NULL;
-  g_autoptr (GDir) dir = NULL;
-  struct timespec best_time = { 0, 0 };
-  const char *name;
-
   g_return_val_if_fail (data_dir != NULL, NULL);
 
-  dir_path = g_build_filename (data_dir, "backups", NULL);
-  dir = g_dir_open (dir_path, 0, NULL);
-  if (dir == NULL)
-    return NULL;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      struct stat st;
-      gboolean newer;
-
-      if (!g_str_has_suffix (name, ".db"))
-        continue;
-      path = g_build_filename (dir_path, name, NULL);
-      if (stat (path, &st) != 0 || !S_ISREG (st.st_mode))
-        continue;
-
-      /* Newest first; the name (which holds the time) breaks a tie. */
-      if (best == NULL || st.st_mtim.tv_sec != best_time.tv_sec)
-        newer = best == NULL || st.st_mtim.tv_sec > best_time.tv_sec;
-      else if (st.st_mtim.tv_nsec != best_time.tv_nsec)
-        newer = st.st_mtim.tv_nsec > best_time.tv_nsec;
-      else
-        newer = strcmp (path, best) > 0;
-
-      if (newer)
-        {
-          g_free (best);
-          best = g_steal_pointer (&path);
-          best_time = st.st_mtim;
-        }
-    }
-
-  return g_steal_pointer (&best);
+  return loadwise_backups_find_latest (data_dir);
 }
 
 /* Backup, restore, check */
@@ -807,41 +718,267 @@ loadwise_database_backup_to (LoadwiseDatabase  *self,
                              const char        *dest_path,
                              GError           **error)
 {
+  g_autofree char *written = NULL;
+
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
-  if (create_private_file (dest_path) != 0)
+  if (*dest_path == '\0')
     {
-      if (errno == EEXIST)
-        {
-          g_autofree char *display = g_filename_display_name (dest_path);
-
-          g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
-                       _("“%s” already exists; choose a new name for the backup"), display);
-          return FALSE;
-        }
-      return set_io_error (error, errno, _("Could not create “%s”"), dest_path);
-    }
-
-  if (!vacuum_into (self->db, dest_path, error))
-    {
-      g_unlink (dest_path);
+      g_set_error_literal (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
+                           _("The backup needs a file name"));
       return FALSE;
     }
+  written = loadwise_backups_write_copy (self, dest_path, FALSE, error);
+  return written != NULL;
+}
+
+/* Restore
+ *
+ * A file to restore is never adopted: its schema could carry a trigger
+ * that deletes the runner's runs, a view in place of a table, constraints
+ * stripped so that a level 99 gets in. It is copied into a private staging
+ * folder beside the live database (DATA_DIR/.restore-XXXXXX, removed
+ * whatever happens), checked there with a connection that runs nothing of
+ * its schema, brought up to date by Loadwise's own migrations, read row by
+ * row, and the rows, validated like a JSON import, are written into the
+ * live database by loadwise_database_write_dataset_as() in ONE
+ * transaction after a safety copy.
+ *
+ * That transaction is the atomic step. Renaming a finished file into
+ * place would be atomic too, but the app's file monitor, the reminder
+ * service and every open connection would go on holding the old inode
+ * and never see the restored data; writing through the live connection
+ * keeps the file's identity, and a failure before the COMMIT leaves every
+ * byte of it as it was. */
+
+/* The largest file restore accepts, refused before it is copied. Ten
+ * years of daily use (`loadwise-cli demo --years 10`) take 3.3 MB: 64 MiB
+ * leaves room for far more than anyone logs, and keeps out a file that
+ * every daily backup would then copy again. */
+#define RESTORE_MAX_BYTES ((goffset) 64 * 1024 * 1024)
+
+static gboolean G_GNUC_PRINTF (4, 5)
+refuse (GError     **error,
+        int          code,
+        const char  *display,
+        const char  *format,
+        ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, LOADWISE_DATABASE_ERROR, code,
+               _("“%s” cannot be restored: %s. Nothing was changed."), display, reason);
+  return FALSE;
+}
+
+static gboolean
+refuse_too_large (GError     **error,
+                  const char  *display,
+                  goffset      size)
+{
+  g_autofree char *size_text = g_format_size ((guint64) size);
+  g_autofree char *max_text = g_format_size ((guint64) RESTORE_MAX_BYTES);
+
+  return refuse (error, LOADWISE_DATABASE_ERROR_FAILED, display,
+                 _("it is %s, more than the %s a Loadwise database may be"), size_text, max_text);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+/* Copies at most RESTORE_MAX_BYTES of @in_fd into a new file @dest. */
+static gboolean
+copy_capped (int          in_fd,
+             const char  *dest,
+             goffset     *in_out_total,
+             const char  *display,
+             GError     **error)
+{
+  char buffer[64 * 1024];
+  gssize n_read;
+  int out_fd;
+
+  out_fd = g_open (dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (out_fd < 0)
+    return set_io_error (error, errno, _("Could not create “%s”"), dest);
+
+  while ((n_read = read (in_fd, buffer, sizeof buffer)) != 0)
+    {
+      if (n_read < 0 && errno == EINTR)
+        continue;
+      if (n_read < 0)
+        {
+          int saved_errno = errno;
+
+          g_close (out_fd, NULL);
+          return set_io_error (error, saved_errno, _("Could not read “%s”"), display);
+        }
+      /* The file may grow while it is read. */
+      *in_out_total += n_read;
+      if (*in_out_total > RESTORE_MAX_BYTES)
+        {
+          g_close (out_fd, NULL);
+          return refuse_too_large (error, display, *in_out_total);
+        }
+      for (gssize done = 0; done < n_read;)
+        {
+          gssize n_written = write (out_fd, buffer + done, (gsize) (n_read - done));
+
+          if (n_written < 0 && errno == EINTR)
+            continue;
+          if (n_written < 0)
+            {
+              int saved_errno = errno;
+
+              g_close (out_fd, NULL);
+              return set_io_error (error, saved_errno, _("Could not write “%s”"), dest);
+            }
+          done += n_written;
+        }
+    }
+  return g_close (out_fd, NULL) || set_io_error (error, errno, _("Could not write “%s”"), dest);
+}
+
+static guint32
+read_be (const guint8 *bytes,
+         guint         n)
+{
+  guint32 value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = value << 8 | bytes[i];
+  return value;
+}
+
+/* @source_path (and its -wal, when one lies beside it with the file's
+ * latest commits) copied into @staging as loadwise.db; nothing of it is
+ * read by SQLite yet. */
+static gboolean
+stage_copy (const char  *source_path,
+            const char  *display,
+            const char  *staging,
+            gboolean    *out_has_wal,
+            GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autofree char *staged = loadwise_database_build_path (staging);
+  g_autofree char *wal = g_strconcat (source_path, "-wal", NULL);
+  g_autofree char *staged_wal = g_strconcat (staged, "-wal", NULL);
+  guint8 header[100];
+  struct stat st, wal_st;
+  goffset total = 0;
+  guint64 page_size;
+  gssize n_read;
+  gboolean has_wal;
+  gboolean ok;
+  int fd;
+
+  fd = g_open (source_path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
+                   _("Could not open “%s”: %s. Nothing was changed."), display,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
+                   _("“%s” is not a file. Nothing was changed."), display);
+      return FALSE;
+    }
+
+  has_wal = g_stat (wal, &wal_st) == 0 && S_ISREG (wal_st.st_mode) && wal_st.st_size > 0;
+  if (st.st_size == 0)
+    {
+      g_close (fd, NULL);
+      return refuse (error, LOADWISE_DATABASE_ERROR_CORRUPT, display, _("the file is empty"));
+    }
+  if ((goffset) st.st_size + (has_wal ? (goffset) wal_st.st_size : 0) > RESTORE_MAX_BYTES)
+    {
+      g_close (fd, NULL);
+      return refuse_too_large (error, display,
+                               (goffset) st.st_size + (has_wal ? (goffset) wal_st.st_size : 0));
+    }
+
+  n_read = read (fd, header, sizeof header);
+  if (n_read != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_close (fd, NULL);
+      loadwise_sqlite_error (NULL, SQLITE_NOTADB, error);
+      g_prefix_error (error, _("“%s” cannot be restored: "), display);
+      return FALSE;
+    }
+  /* The size the header claims (page size at 16, page count at 28). */
+  page_size = read_be (header + 16, 2) == 1 ? 65536 : read_be (header + 16, 2);
+  if ((goffset) (page_size * read_be (header + 28, 4)) > RESTORE_MAX_BYTES)
+    {
+      g_close (fd, NULL);
+      return refuse_too_large (error, display, (goffset) (page_size * read_be (header + 28, 4)));
+    }
+
+  ok = lseek (fd, 0, SEEK_SET) == 0 || set_io_error (error, errno, _("Could not read “%s”"), display);
+  ok = ok && copy_capped (fd, staged, &total, display, error);
+  g_close (fd, NULL);
+  if (!ok)
+    return FALSE;
+
+  /* A -wal beside the file holds its latest commits: they travel with it,
+   * and the checks below see the file as SQLite would. */
+  if (has_wal)
+    {
+      g_autofree char *wal_display = g_filename_display_name (wal);
+
+      fd = g_open (wal, O_RDONLY | O_CLOEXEC, 0);
+      if (fd < 0)
+        return set_io_error (error, errno, _("Could not open “%s”"), wal);
+      ok = copy_capped (fd, staged_wal, &total, wal_display, error);
+      g_close (fd, NULL);
+      if (!ok)
+        return FALSE;
+    }
+
+  *out_has_wal = has_wal;
   return TRUE;
 }
 
-/* Whether @source can replace the current data: intact, ours, not newer. */
 static gboolean
-check_restore_source (sqlite3     *src,
-                      const char  *display,
-                      GError     **error)
+check_integrity (sqlite3     *src,
+                 const char  *display,
+                 GError     **error)
 {
   g_autoptr (sqlite3_stmt) check = NULL;
-  g_autoptr (sqlite3_stmt) tables = NULL;
   g_autoptr (GError) local_error = NULL;
   const char *result;
-  int version = 0;
 
   check = loadwise_sqlite_prepare (src, "PRAGMA integrity_check", &local_error);
   if (check == NULL || loadwise_sqlite_step (src, check, &local_error) != SQLITE_ROW)
@@ -867,31 +1004,296 @@ check_restore_source (sqlite3     *src,
                    _("“%s” is damaged (%s). Nothing was changed."), display, problem);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gint64
+query_int (sqlite3     *db,
+           const char  *sql,
+           GError     **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (db, sql, error);
+
+  if (stmt == NULL || loadwise_sqlite_step (db, stmt, error) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* name -> type ("table", "index", "view", "trigger") of every object but
+ * SQLite's own; @out_sql (may be NULL) gets name -> CREATE statement. */
+static GHashTable *
+list_schema (sqlite3     *db,
+             GHashTable **out_tbl_names,
+             GHashTable **out_sql,
+             GError     **error)
+{
+  g_autoptr (GHashTable) types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) tbl_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = loadwise_sqlite_prepare (db, "SELECT type, name, tbl_name, sql FROM sqlite_master"
+                                      " WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = loadwise_sqlite_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (name == NULL)
+        continue;
+      g_hash_table_insert (types, g_strdup (name), g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_hash_table_insert (tbl_names, g_strdup (name), g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+      g_hash_table_insert (sql, g_strdup (name), g_strdup ((const char *) sqlite3_column_text (stmt, 3)));
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  if (out_tbl_names != NULL)
+    *out_tbl_names = g_steal_pointer (&tbl_names);
+  if (out_sql != NULL)
+    *out_sql = g_steal_pointer (&sql);
+  return g_steal_pointer (&types);
+}
+
+static GPtrArray *
+list_columns (sqlite3     *db,
+              const char  *table,
+              GError     **error)
+{
+  g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (db, "SELECT name FROM pragma_table_info (?1)",
+                                                           error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  while ((rc = loadwise_sqlite_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&columns);
+}
+
+static gboolean
+has_string (GPtrArray  *strings,
+            const char *string)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (strings, i), string) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The keys of @table, sorted (borrowed). */
+static GPtrArray *
+sorted_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_strings);
+  return keys;
+}
+
+/* The objects and columns of @src against @reference, a new database
+ * that Loadwise's migrations built at the same schema version: each
+ * difference, in words, into @problems. */
+static gboolean
+compare_schema (sqlite3     *src,
+                sqlite3     *reference,
+                GPtrArray   *problems,
+                GError     **error)
+{
+  g_autoptr (GHashTable) types = NULL;
+  g_autoptr (GHashTable) tbl_names = NULL;
+  g_autoptr (GHashTable) sql = NULL;
+  g_autoptr (GHashTable) ref_types = NULL;
+  g_autoptr (GPtrArray) names = NULL;
+  g_autoptr (GPtrArray) ref_names = NULL;
+
+  types = list_schema (src, &tbl_names, &sql, error);
+  ref_types = types != NULL ? list_schema (reference, NULL, NULL, error) : NULL;
+  if (ref_types == NULL)
+    return FALSE;
+
+  /* In order of name, so that the message is the same every time. */
+  names = sorted_keys (types);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      const char *type = g_hash_table_lookup (types, name);
+      const char *ref_type = g_hash_table_lookup (ref_types, name);
+      const char *create = g_hash_table_lookup (sql, name);
+
+      if (g_strcmp0 (type, "trigger") == 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("a trigger “%s” on “%s”"), name,
+                                                    (const char *) g_hash_table_lookup (tbl_names, name)));
+      else if (g_strcmp0 (type, "view") == 0 && ref_type != NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("“%s” is a view, not a table"), name));
+      else if (g_strcmp0 (type, "view") == 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("a view “%s”"), name));
+      else if (g_strcmp0 (type, "table") == 0 && ref_type == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("an unknown table “%s”"), name));
+      else if (g_strcmp0 (type, "table") == 0
+               && (create == NULL || g_ascii_strncasecmp (create, "CREATE TABLE", 12) != 0))
+        g_ptr_array_add (problems, g_strdup_printf (_("“%s” is not a plain table"), name));
+      else if (g_strcmp0 (type, ref_type) != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("an unknown %s “%s”"), type, name));
+    }
+
+  ref_names = sorted_keys (ref_types);
+  for (guint i = 0; i < ref_names->len; i++)
+    {
+      const char *name = g_ptr_array_index (ref_names, i);
+      const char *ref_type = g_hash_table_lookup (ref_types, name);
+      g_autoptr (GPtrArray) columns = NULL;
+      g_autoptr (GPtrArray) ref_columns = NULL;
+
+      if (!g_hash_table_contains (types, name))
+        {
+          g_ptr_array_add (problems, g_strdup_printf (g_strcmp0 (ref_type, "table") == 0
+                                                        ? _("no table “%s”") : _("no index “%s”"),
+                                                      name));
+          continue;
+        }
+      if (g_strcmp0 (ref_type, "table") != 0
+          || g_strcmp0 (g_hash_table_lookup (types, name), "table") != 0)
+        continue;
+
+      columns = list_columns (src, name, error);
+      ref_columns = columns != NULL ? list_columns (reference, name, error) : NULL;
+      if (ref_columns == NULL)
+        return FALSE;
+      for (guint c = 0; c < ref_columns->len; c++)
+        if (!has_string (columns, g_ptr_array_index (ref_columns, c)))
+          g_ptr_array_add (problems, g_strdup_printf (_("the table “%s” has no column “%s”"), name,
+                                                      (const char *) g_ptr_array_index (ref_columns, c)));
+      for (guint c = 0; c < columns->len; c++)
+        if (!has_string (ref_columns, g_ptr_array_index (columns, c)))
+          g_ptr_array_add (problems, g_strdup_printf (_("an unknown column “%s” in the table “%s”"),
+                                                      (const char *) g_ptr_array_index (columns, c), name));
+    }
+  return TRUE;
+}
+
+/* The staged copy, checked before anything writes to it: size, integrity,
+ * schema version, and every table, index and column against the schema
+ * Loadwise's migrations make at that version. */
+static gboolean
+check_staged (const char  *staged,
+              const char  *staging,
+              gboolean     has_wal,
+              const char  *display,
+              GError     **error)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (LoadwiseDatabase) reference = NULL;
+  g_autofree char *reference_dir = NULL;
+  g_autofree char *reference_path = NULL;
+  gint64 page_size, page_count;
+  gboolean ok = FALSE;
+  int version = 0;
+  sqlite3 *src;
+
+  /* Immutable unless a -wal came along: then SQLite must read it, and the
+   * -shm it makes is in the staging folder. */
+  src = loadwise_backups_open_untrusted (staged, !has_wal, error);
+  if (src == NULL)
+    {
+      g_prefix_error (error, _("“%s” cannot be restored: "), display);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (src, BUSY_TIMEOUT_MS);
+
+  page_size = query_int (src, "PRAGMA page_size", NULL);
+  page_count = query_int (src, "PRAGMA page_count", NULL);
+  if (page_size > 0 && page_count > 0 && page_size * page_count > RESTORE_MAX_BYTES)
+    {
+      refuse_too_large (error, display, page_size * page_count);
+      goto out;
+    }
+
+  if (!check_integrity (src, display, error))
+    goto out;
 
   if (!loadwise_sqlite_get_user_version (src, &version, error))
-    return FALSE;
+    goto out;
   if (version > LOADWISE_DATABASE_SCHEMA_VERSION)
     {
       g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_NEWER_VERSION,
                    _("“%s” was written by a newer version of Loadwise (schema %d; this version "
                      "reads up to %d). Nothing was changed."),
                    display, version, LOADWISE_DATABASE_SCHEMA_VERSION);
-      return FALSE;
+      goto out;
     }
-
-  tables = loadwise_sqlite_prepare (src,
-                                    "SELECT count(*) FROM sqlite_master"
-                                    " WHERE type = 'table' AND name = 'programme'",
-                                    error);
-  if (tables == NULL || loadwise_sqlite_step (src, tables, error) != SQLITE_ROW)
-    return FALSE;
-  if (version < 1 || sqlite3_column_int (tables, 0) != 1)
+  if (version < 1 || query_int (src, "SELECT count(*) FROM sqlite_master"
+                                     " WHERE type = 'table' AND name = 'programme'", NULL) != 1)
     {
       g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_FAILED,
-                   _("“%s” is not a Loadwise database. Nothing was changed."), display);
-      return FALSE;
+                   _("“%s” is not a Loadwise database (schema version %d, %s). Nothing was changed."),
+                   display, version,
+                   version < 1 ? _("none is set") : _("no table “programme”"));
+      goto out;
     }
-  return TRUE;
+
+  reference_dir = g_build_filename (staging, "reference", NULL);
+  reference_path = loadwise_database_build_path (reference_dir);
+  reference = loadwise_database_open_at_version (reference_path, version, error);
+  if (reference == NULL || !compare_schema (src, reference->db, problems, error))
+    goto out;
+  if (problems->len > 0)
+    {
+      g_autofree char *listed = NULL;
+
+      /* The first few say enough. */
+      if (problems->len > 3)
+        g_ptr_array_set_size (problems, 3);
+      g_ptr_array_add (problems, NULL);
+      listed = g_strjoinv ("; ", (char **) problems->pdata);
+      refuse (error, LOADWISE_DATABASE_ERROR_FAILED, display,
+              _("it does not match Loadwise's schema %d: %s"), version, listed);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_close (src);
+  return ok;
+}
+
+/* The staged copy brought up to date by Loadwise's migrations, read. */
+static LoadwiseDataset *
+read_staged (const char  *staged,
+             const char  *display,
+             GError     **error)
+{
+  g_autoptr (LoadwiseDatabase) copy = NULL;
+  LoadwiseDataset *dataset;
+
+  g_mutex_lock (&open_files_lock);
+  copy = open_at_version_locked (staged, LOADWISE_DATABASE_SCHEMA_VERSION,
+                                 OPEN_CHECK_FILE | OPEN_UNTRUSTED, error);
+  if (copy != NULL)
+    register_open_file (copy);
+  g_mutex_unlock (&open_files_lock);
+
+  dataset = copy != NULL ? loadwise_database_read_dataset (copy, error) : NULL;
+  if (dataset == NULL)
+    g_prefix_error (error, _("“%s” cannot be restored: "), display);
+  return dataset;
 }
 
 gboolean
@@ -901,86 +1303,47 @@ loadwise_database_restore_from (LoadwiseDatabase  *self,
                                 GError           **error)
 {
   g_autofree char *display = NULL;
-  g_autofree char *backup_path = NULL;
-  sqlite3 *src = NULL;
-  sqlite3_backup *backup;
+  g_autofree char *staging = NULL;
+  g_autofree char *staged = NULL;
+  g_autoptr (LoadwiseDataset) dataset = NULL;
+  gboolean has_wal = FALSE;
   gboolean ok = FALSE;
-  int version = 0;
-  int rc;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (source_path != NULL, FALSE);
 
   display = g_filename_display_name (source_path);
 
-  if (!g_file_test (source_path, G_FILE_TEST_IS_REGULAR))
+  /* Beside the live file: the same file system, and the runner's folder. */
+  staging = g_build_filename (self->data_dir, ".restore-XXXXXX", NULL);
+  if (g_mkdtemp_full (staging, 0700) == NULL)
     {
-      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
-                   _("“%s” is not a file. Nothing was changed."), display);
+      set_io_error (error, errno, _("Could not create a folder in “%s”"), self->data_dir);
+      g_clear_pointer (&staging, g_free);
       goto out;
     }
-  if (!check_header (source_path, error))
-    {
-      g_prefix_error (error, _("“%s” cannot be restored: "), display);
-      goto out;
-    }
+  staged = loadwise_database_build_path (staging);
 
-  /* Read-only: the file chosen by the runner is never changed. */
-  rc = sqlite3_open_v2 (source_path, &src, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
-                   _("Could not open “%s”: %s. Nothing was changed."), display,
-                   src != NULL ? sqlite3_errmsg (src) : sqlite3_errstr (rc));
-      goto out;
-    }
-  sqlite3_busy_timeout (src, BUSY_TIMEOUT_MS);
-
-  if (!check_restore_source (src, display, error))
+  if (!stage_copy (source_path, display, staging, &has_wal, error)
+      || !check_staged (staged, staging, has_wal, display, error))
+    goto out;
+  dataset = read_staged (staged, display, error);
+  if (dataset == NULL)
     goto out;
 
-  backup_path = make_backup (self->db, self->data_dir, self->schema_version, error);
-  if (backup_path == NULL)
-    goto out;
-
-  /* The backup API writes into the live connection, in one transaction,
-   * so the file keeps its identity and other connections see the change. */
-  finalize_stmts (self);
-  backup = sqlite3_backup_init (self->db, "main", src, "main");
-  if (backup == NULL)
+  /* Every value is validated, then the one transaction. */
+  if (!loadwise_database_write_dataset_as (self, dataset, TRUE, LOADWISE_SAFETY_COPY_RESTORE,
+                                           out_backup_path, error))
     {
-      loadwise_sqlite_error (self->db, sqlite3_errcode (self->db), error);
+      if (error != NULL && *error != NULL && (*error)->domain != LOADWISE_DATABASE_ERROR)
+        g_prefix_error (error, _("“%s” cannot be restored: "), display);
       goto out;
     }
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      loadwise_sqlite_error (NULL, rc, error);
-      g_prefix_error (error, _("Could not restore “%s”: "), display);
-      goto out;
-    }
-
-  /* An older copy is brought up to date; the source file stays as it was. */
-  if (!loadwise_sqlite_get_user_version (self->db, &version, error)
-      || !loadwise_migrations_apply (self->db, version, LOADWISE_DATABASE_SCHEMA_VERSION, error)
-      || !loadwise_sqlite_get_user_version (self->db, &self->schema_version, error)
-      || !loadwise_database_install_derive_hooks (self, error))
-    goto out;
-
-  /* The restored data's decisions stand where final; the rest, and the
-   * flares, are worked out again for today, like any write. */
-  loadwise_database_mark_all_dirty (self);
-  if (!loadwise_sqlite_begin (self->db, error)
-      || !loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_ALL, TRUE, error))
-    goto out;
-
-  if (out_backup_path != NULL)
-    *out_backup_path = g_steal_pointer (&backup_path);
   ok = TRUE;
 
 out:
-  sqlite3_close (src);
+  if (staging != NULL)
+    remove_tree (staging);
   return ok;
 }
 

@@ -219,6 +219,34 @@ gboolean      loadwise_migrations_apply      (sqlite3       *db,
  * that this process has written. */
 int           loadwise_backups_on_commit     (void          *user_data);
 
+/* Files (loadwise-database.c, loadwise-backups.c) */
+
+/* rename() that never replaces a file, even one that appears meanwhile:
+ * -1 with errno EEXIST when @to is taken. */
+int           loadwise_store_rename_no_replace (const char  *from,
+                                                const char  *to);
+/* A read-only connection to a file nobody vouches for (a backup, a file
+ * to restore): SQLITE_DBCONFIG_DEFENSIVE on, trusted_schema off, so that
+ * nothing of its schema runs; with @immutable, no -wal or -shm is read or
+ * made beside it. */
+sqlite3      *loadwise_backups_open_untrusted  (const char  *path,
+                                                gboolean     immutable,
+                                                GError     **error);
+/* loadwise_database_find_latest_backup(): the newest copy that passes
+ * loadwise_backups_check_file(). */
+char         *loadwise_backups_find_latest     (const char  *data_dir);
+
+struct _LoadwiseDataset;
+
+/* loadwise_database_write_dataset(), its safety copy named for @kind (a
+ * LoadwiseSafetyCopy, loadwise-backups.h): restore writes through it. */
+gboolean      loadwise_database_write_dataset_as (LoadwiseDatabase  *self,
+                                                  struct _LoadwiseDataset *dataset,
+                                                  gboolean           replace,
+                                                  int                kind,
+                                                  char             **out_backup_path,
+                                                  GError           **error);
+
 /* Test hooks */
 
 /* Like loadwise_database_open(), but migrates a new file only up to

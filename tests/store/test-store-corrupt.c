@@ -295,7 +295,30 @@ touch (const char *dir,
   g_autofree char *path = g_build_filename (dir, name, NULL);
   struct timespec times[2] = { { mtime, 0 }, { mtime, 0 } };
 
-  g_assert_true (g_file_set_contents (path, name, -1, NULL));
+  /* Only a whole database counts as a backup. */
+  if (g_str_has_suffix (name, ".db"))
+    store_test_file_exec (path, "CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('x');");
+  else
+    g_assert_true (g_file_set_contents (path, name, -1, NULL));
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+}
+
+/* A copy cut short at @size bytes, or empty, under a final name. */
+static void
+touch_broken (const char *dir,
+              const char *name,
+              const char *whole,
+              gsize       size,
+              time_t      mtime)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  struct timespec times[2] = { { mtime, 0 }, { mtime, 0 } };
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (whole, &contents, &length, NULL));
+  g_assert_cmpuint (size, <, length);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) size, NULL));
   g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
 }
 
@@ -321,6 +344,27 @@ test_find_latest_backup (StoreFixture  *fixture,
   latest = loadwise_database_find_latest_backup (fixture->dir);
   expected = g_build_filename (backups, "b.db", NULL);
   g_assert_cmpstr (latest, ==, expected);
+
+  /* Newer copies that look real but are not are never offered: an empty
+   * one, one cut short (a program killed while writing it), and one whose
+   * pages are missing; nor a copy still being written. */
+  {
+    g_autofree char *whole = g_build_filename (backups, "b.db", NULL);
+    g_autofree char *big = g_build_filename (backups, "big.db", NULL);
+    g_autofree char *again = NULL;
+    struct timespec times[2] = { { now - 20, 0 }, { now - 20, 0 } };
+
+    store_test_file_exec (big, "CREATE TABLE t (x TEXT);"
+                               "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                               " WHERE i < 200) INSERT INTO t SELECT hex (randomblob (100)) FROM n;");
+    g_assert_cmpint (utimensat (AT_FDCWD, big, times, 0), ==, 0);
+    touch_broken (backups, "zero.db", whole, 0, now);
+    touch_broken (backups, "header-only.db", whole, 50, now);
+    touch_broken (backups, "cut.db", big, 2 * 4096, now);
+    touch (backups, ".loadwise-daily-20991231.db.a1b2c3.partial", now);
+    again = loadwise_database_find_latest_backup (fixture->dir);
+    g_assert_cmpstr (again, ==, expected);
+  }
 }
 
 int

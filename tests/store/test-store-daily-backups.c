@@ -27,6 +27,13 @@ touch (const char *path)
   g_assert_no_error (error);
 }
 
+/* A small whole database at @path. */
+static void
+make_database (const char *path)
+{
+  store_test_file_exec (path, "CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('x');");
+}
+
 /* The names in DIR/backups, sorted, space-separated. */
 static char *
 list_names (StoreFixture *fixture)
@@ -196,9 +203,22 @@ test_list (StoreFixture  *fixture,
 
   g_assert_true (loadwise_backups_take_daily (fixture->db, &today, &daily, &error));
   g_assert_no_error (error);
-  touch (old);
-  touch (mine);
+  make_database (old);
+  make_database (mine);
   touch (text);
+  /* Newer, but not whole: never listed. */
+  {
+    g_autofree char *empty = backup_path (fixture, "loadwise-before-import-20991231-000000.db");
+    g_autofree char *cut = backup_path (fixture, "loadwise-daily-20991231.db");
+    g_autofree char *partial = backup_path (fixture, ".loadwise-daily-20260401.db.x1y2z3.partial");
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+    g_assert_true (g_file_get_contents (daily, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (cut, contents, (gssize) length / 2, NULL));
+    g_assert_true (g_file_set_contents (partial, contents, (gssize) length, NULL));
+  }
   /* Older than the daily copy. */
   g_assert_cmpint (utimensat (AT_FDCWD, old, times, 0), ==, 0);
   times[0].tv_sec = times[1].tv_sec = 1600000000;
@@ -227,7 +247,12 @@ test_list (StoreFixture  *fixture,
   g_assert_cmpstr (((LoadwiseBackup *) g_ptr_array_index (backups, 2))->path, ==, mine);
   g_assert_cmpint (((LoadwiseBackup *) g_ptr_array_index (backups, 2))->kind, ==,
                    LOADWISE_BACKUP_KIND_OTHER);
-  g_assert_cmpint (((LoadwiseBackup *) g_ptr_array_index (backups, 2))->size, ==, 1);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (mine, &st), ==, 0);
+    g_assert_cmpint (((LoadwiseBackup *) g_ptr_array_index (backups, 2))->size, ==, st.st_size);
+  }
 
   /* The same newest one that recovery offers. */
   latest = loadwise_database_find_latest_backup (fixture->dir);
