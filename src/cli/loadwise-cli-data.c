@@ -274,6 +274,8 @@ loadwise_cli_cmd_backup (LoadwiseCli *cli,
     return loadwise_cli_fail (error);
   if (output == NULL)
     return loadwise_cli_fail_usage (_("backup: --output is required"));
+  if (*output == '\0')
+    return loadwise_cli_fail_usage (_("--output (-o): the file name is empty; give the file to write"));
   if (g_file_test (output, G_FILE_TEST_EXISTS))
     return loadwise_cli_fail_usage (_("--output: %s already exists; choose a new file name"), output);
 

@@ -63,6 +63,8 @@ static const BadInput bad_inputs[] = {
   { { "redflags", "--show", "--yes", "nerve" }, NULL, 2, "--show: cannot be combined with --yes or --date" },
   { { "backup", "--output", "@TMP@/existing.db" }, NULL, 2, "--output: @TMP@/existing.db already exists; choose a new file name" },
   { { "backup" }, NULL, 2, "backup: --output is required" },
+  { { "backup", "-o", "" }, NULL, 2, "--output (-o): the file name is empty; give the file to write" },
+  { { "backup", "--output=" }, NULL, 2, "--output (-o): the file name is empty; give the file to write" },
   { { "restore" }, NULL, 2, "restore: missing FILE, the backup to restore" },
   { { "restore", "@TMP@/missing.db" }, NULL, 2, "restore: @TMP@/missing.db does not exist or is not a file" },
   { { "restore", "@TMP@/existing.db", "again" }, NULL, 2, "restore: unexpected argument 'again'" },
