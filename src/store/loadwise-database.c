@@ -776,6 +776,21 @@ refuse (GError     **error,
   return FALSE;
 }
 
+/* @error, whose message says what is wrong, as a refusal of @display. */
+static void
+restate_refusal (GError     **error,
+                 const char  *display)
+{
+  GError *old;
+
+  if (error == NULL || *error == NULL)
+    return;
+  old = *error;
+  *error = g_error_new (old->domain, old->code, _("“%s” cannot be restored: %s. Nothing was changed."),
+                        display, old->message);
+  g_error_free (old);
+}
+
 static gboolean
 refuse_too_large (GError     **error,
                   const char  *display,
@@ -1162,11 +1177,11 @@ compare_schema (sqlite3     *src,
       g_autoptr (GPtrArray) columns = NULL;
       g_autoptr (GPtrArray) ref_columns = NULL;
 
+      /* A missing index loses nothing: the rows go into the live schema. */
       if (!g_hash_table_contains (types, name))
         {
-          g_ptr_array_add (problems, g_strdup_printf (g_strcmp0 (ref_type, "table") == 0
-                                                        ? _("no table “%s”") : _("no index “%s”"),
-                                                      name));
+          if (g_strcmp0 (ref_type, "table") == 0)
+            g_ptr_array_add (problems, g_strdup_printf (_("no table “%s”"), name));
           continue;
         }
       if (g_strcmp0 (ref_type, "table") != 0
@@ -1292,7 +1307,7 @@ read_staged (const char  *staged,
 
   dataset = copy != NULL ? loadwise_database_read_dataset (copy, error) : NULL;
   if (dataset == NULL)
-    g_prefix_error (error, _("“%s” cannot be restored: "), display);
+    restate_refusal (error, display);
   return dataset;
 }
 
@@ -1335,8 +1350,9 @@ loadwise_database_restore_from (LoadwiseDatabase  *self,
   if (!loadwise_database_write_dataset_as (self, dataset, TRUE, LOADWISE_SAFETY_COPY_RESTORE,
                                            out_backup_path, error))
     {
+      /* A value out of range: the file's fault, not the live database's. */
       if (error != NULL && *error != NULL && (*error)->domain != LOADWISE_DATABASE_ERROR)
-        g_prefix_error (error, _("“%s” cannot be restored: "), display);
+        restate_refusal (error, display);
       goto out;
     }
   ok = TRUE;
