@@ -579,7 +579,9 @@ remove_stale_partials (const char *dir_path)
       g_autofree char *path = NULL;
       struct stat st;
 
-      if (name[0] != '.' || !g_str_has_suffix (name, PARTIAL_SUFFIX))
+      /* VACUUM INTO keeps a rollback journal beside the copy it writes. */
+      if (name[0] != '.' || !(g_str_has_suffix (name, PARTIAL_SUFFIX)
+                              || g_str_has_suffix (name, PARTIAL_SUFFIX "-journal")))
         continue;
       path = g_build_filename (dir_path, name, NULL);
       if (lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > PARTIAL_STALE_S)
@@ -642,6 +644,9 @@ loadwise_backups_write_copy (LoadwiseDatabase  *database,
     sqlite3_bind_text (stmt, 1, partial, -1, SQLITE_TRANSIENT);
   if (stmt == NULL || !loadwise_sqlite_step_done (loadwise_database_get_handle (database), stmt, error))
     {
+      g_autofree char *journal = g_strconcat (partial, "-journal", NULL);
+
+      g_unlink (journal);
       g_unlink (partial);
       g_prefix_error (error, _("Could not make a backup copy: "));
       return NULL;

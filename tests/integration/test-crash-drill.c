@@ -21,8 +21,10 @@
 #include <glib/gstdio.h>
 #include <glib-unix.h>
 
+#include "cli-test-util.h"
 #include "loadwise-test-util.h"
 #include "store-test-util.h"
+#include "store/loadwise-backups.h"
 
 #define N_ROUNDS      40
 /* A round's writer lives 0-MAX_LIFE_MS after it has opened the file;
@@ -74,6 +76,38 @@ run_writer (const char *dir,
         }
       /* Acknowledged: the transaction has committed. */
       printf ("%u\n", n);
+    }
+}
+
+/* The child of the safety-copy drill: takes one before-import copy after
+ * another until killed, printing each copy's name once it is whole. */
+static int
+run_copier (const char *dir)
+{
+  g_autofree char *path = loadwise_database_build_path (dir);
+  g_autoptr (LoadwiseDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+
+  setvbuf (stdout, NULL, _IONBF, 0);
+  db = loadwise_database_open (path, &error);
+  if (db == NULL)
+    {
+      fprintf (stderr, "copier: %s\n", error->message);
+      return 1;
+    }
+  fputs ("open\n", stdout);
+
+  for (;;)
+    {
+      g_autofree char *copy = loadwise_backups_take_safety_copy (db, LOADWISE_SAFETY_COPY_IMPORT,
+                                                                 &error);
+
+      if (copy == NULL)
+        {
+          fprintf (stderr, "copier: %s\n", error->message);
+          return 1;
+        }
+      printf ("%s\n", copy);
     }
 }
 
@@ -236,14 +270,146 @@ test_crash_drill (void)
   loadwise_test_rm_rf (dir);
 }
 
+#define N_COPY_ROUNDS 24
+/* A copy of the drill's database, with its fsync, takes tens of
+ * milliseconds here. */
+#define MAX_COPY_LIFE_MS 150
+
+/* Reads @fd until the copier has printed @n_lines lines. */
+static void
+read_lines (int      fd,
+            guint    n_lines,
+            GString *pending)
+{
+  char c;
+  gssize n;
+
+  while (n_lines > 0 && (n = read (fd, &c, 1)) != 0)
+    {
+      if (n < 0)
+        {
+          g_assert_cmpint (errno, ==, EINTR);
+          continue;
+        }
+      g_string_append_c (pending, c);
+      if (c == '\n')
+        n_lines--;
+    }
+}
+
+/* Writers killed while they take a safety copy leave no file that looks
+ * like a backup but is not: every name ending in .db is whole, and
+ * `backups --json` lists only those. */
+static void
+test_crash_during_copy (CliFixture    *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *backups = g_build_filename (fixture->data_dir, "backups", NULL);
+  g_autoptr (GRand) rand = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) listed = NULL;
+  g_autoptr (GDir) dir = NULL;
+  const char *seed_text = g_getenv ("LOADWISE_DRILL_SEED");
+  guint32 seed = seed_text != NULL ? (guint32) g_ascii_strtoull (seed_text, NULL, 10)
+                                   : (guint32) g_test_rand_int ();
+  guint n_whole = 0;
+  guint n_partial = 0;
+  const char *name;
+
+  g_test_message ("seed %u (set LOADWISE_DRILL_SEED=%u to repeat this run)", seed, seed);
+  rand = g_rand_new_with_seed (seed);
+
+  /* Some megabytes of check-ins, so that a copy takes a while. */
+  {
+    g_autoptr (LoadwiseDatabase) db = loadwise_database_open (fixture->db_path, &error);
+
+    g_assert_no_error (error);
+    g_clear_object (&db);
+    store_test_file_exec (fixture->db_path,
+                          "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n"
+                          " WHERE i < 40000)"
+                          " INSERT INTO checkin (date, morning_pain, side, night_pain, updated_at)"
+                          " SELECT date ('1950-01-01', '+' || i || ' days'), i % 11,"
+                          "  CASE WHEN i % 11 = 0 THEN 'none' ELSE 'left' END, 0,"
+                          "  '2026-01-01T00:00:00Z' FROM n;");
+  }
+
+  for (guint round = 0; round < N_COPY_ROUNDS; round++)
+    {
+      const char *argv[] = { self_exe, "--copier", fixture->data_dir, NULL };
+      g_autoptr (GString) pending = g_string_new (NULL);
+      int out_fd = -1;
+      int wait_status = 0;
+      GPid pid;
+
+      g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
+      g_assert_no_error (error);
+      /* "open"; every fourth round, one whole copy too, before the wait. */
+      read_lines (out_fd, round % 4 == 0 ? 2 : 1, pending);
+      g_usleep ((gulong) g_rand_int_range (rand, 0, MAX_COPY_LIFE_MS * 1000));
+      g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+      read_lines (out_fd, G_MAXUINT, pending);
+      g_close (out_fd, NULL);
+      g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+      g_assert_true (WIFSIGNALED (wait_status));
+    }
+
+  /* Every final name holds a whole copy; the ones cut short are hidden. */
+  dir = g_dir_open (backups, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (backups, name, NULL);
+
+      if (g_str_has_suffix (name, ".db"))
+        {
+          g_autoptr (GError) check_error = NULL;
+
+          if (!loadwise_backups_check_file (path, &check_error))
+            g_error ("%s looks like a backup but is not: %s (seed %u)", name,
+                     check_error->message, seed);
+          n_whole++;
+        }
+      else
+        {
+          /* A copy cut short, and the journal VACUUM INTO keeps beside it. */
+          if (!(name[0] == '.' && (g_str_has_suffix (name, ".partial")
+                                   || g_str_has_suffix (name, ".partial-journal"))))
+            g_error ("unexpected file %s", name);
+          n_partial++;
+        }
+    }
+  g_test_message ("%u whole copies kept, %u cut short by a kill and hidden", n_whole, n_partial);
+  g_assert_cmpuint (n_whole, >=, 1);
+  g_assert_cmpuint (n_whole, <=, LOADWISE_BACKUPS_KEEP_SAFETY);
+
+  /* Listed: exactly the whole ones. */
+  listed = cli_run_json (fixture, NULL, "backups", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, n_whole);
+  for (guint i = 0; i < n_whole; i++)
+    {
+      JsonObject *backup = json_array_get_object_element (json_node_get_array (listed), i);
+
+      g_assert_true (loadwise_backups_check_file (cli_json_get_string (backup, "path"), NULL));
+      g_assert_cmpstr (cli_json_get_string (backup, "kind"), ==, "safety");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (argc == 4 && g_str_equal (argv[1], "--writer"))
     return run_writer (argv[2], argv[3]);
+  if (argc == 3 && g_str_equal (argv[1], "--copier"))
+    return run_copier (argv[2]);
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/integration/crash-drill", test_crash_drill);
+  g_test_add ("/integration/crash-drill/safety-copy", CliFixture, NULL,
+              cli_fixture_setup, test_crash_during_copy, cli_fixture_teardown);
   return g_test_run ();
 }
