@@ -338,6 +338,88 @@ test_newer_version (CliFixture    *fixture,
     }
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names in the data folder's backups, sorted, space-separated. */
+static char *
+backup_names (CliFixture *fixture)
+{
+  g_autofree char *dir_path = g_build_filename (fixture->data_dir, "backups", NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* The tester's file: a current database whose user_version says 1. Its
+ * restore used to overwrite the live file and then fail to migrate it,
+ * leaving every command broken and a new backup after each try. */
+static void
+test_failed_restore_leaves_database_working (CliFixture    *fixture,
+                                             gconstpointer  data)
+{
+  g_autofree char *good = g_build_filename (fixture->tmpdir, "good.db", NULL);
+  g_autofree char *bad = g_build_filename (fixture->tmpdir, "version-1.db", NULL);
+  g_autofree char *names_before = NULL;
+  g_autofree char *today_before = NULL;
+  g_autofree char *out = NULL;
+
+  cli_start_default_programme (fixture);
+  g_free (cli_run_ok (fixture, NULL, "backup", "-o", good, NULL));
+  g_free (cli_run_ok (fixture, NULL, "backup", "-o", bad, NULL));
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (bad, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_free (cli_run_ok (fixture, NULL, "log-session", "--completed", "100", "--pain", "2", NULL));
+  today_before = cli_run_ok (fixture, NULL, "today", "--json", NULL);
+  names_before = backup_names (fixture);
+
+  /* Refused, twice over, and nothing changes: no copy, the same data. */
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_auto (CliResult) refused = { 0 };
+      g_autofree char *names_after = NULL;
+      g_autofree char *today_after = NULL;
+
+      cli_run (fixture, NULL, &refused, "restore", bad, NULL);
+      g_assert_cmpint (refused.status, ==, 1);
+      g_assert_cmpstr (refused.out, ==, "");
+      g_assert_nonnull (strstr (refused.err, bad));
+      g_assert_nonnull (strstr (refused.err, "does not match Loadwise's schema 1"));
+      g_assert_true (g_str_has_suffix (refused.err, "Nothing was changed.\n"));
+
+      out = cli_run_ok (fixture, NULL, "check", NULL);
+      g_assert_cmpstr (out, ==, "ok\n");
+      g_clear_pointer (&out, g_free);
+      today_after = cli_run_ok (fixture, NULL, "today", "--json", NULL);
+      g_assert_cmpstr (today_after, ==, today_before);
+      names_after = backup_names (fixture);
+      g_assert_cmpstr (names_after, ==, names_before);
+    }
+
+  /* And a good file restores after it. */
+  out = cli_run_ok (fixture, NULL, "restore", good, NULL);
+  g_assert_true (g_str_has_prefix (out, "Restored from "));
+  g_assert_nonnull (strstr (out, "loadwise-before-restore-"));
+  g_clear_pointer (&out, g_free);
+  out = cli_run_ok (fixture, NULL, "check", NULL);
+  g_assert_cmpstr (out, ==, "ok\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +435,7 @@ main (int   argc,
   ADD ("/cli/backup/corrupt-database-reported", test_corrupt_database_reported);
   ADD ("/cli/backup/restore-over-corrupt-database", test_restore_over_corrupt_database);
   ADD ("/cli/backup/newer-version", test_newer_version);
+  ADD ("/cli/backup/failed-restore-leaves-database-working", test_failed_restore_leaves_database_working);
 
   return g_test_run ();
 }
