@@ -81,9 +81,10 @@ loadwise_cli_cmd_backups (LoadwiseCli *cli,
                                    _("List the backups in the data folder."),
                                    _("Newest first, with the time each was written and its size. "
                                      "Loadwise keeps a daily copy of the last 7 days it was used and "
-                                     "one for each of the 4 weeks before; copies made before an "
-                                     "upgrade or a restore are kept until removed by hand. Restore "
-                                     "one with 'loadwise-cli restore FILE'."),
+                                     "one for each of the 4 weeks before; of the copies made before "
+                                     "an upgrade, an import that replaces the data, and a restore, "
+                                     "the newest 5 of each are kept. Copies that are not whole are "
+                                     "not listed. Restore one with 'loadwise-cli restore FILE'."),
                                    entries, argc, argv, &args, &status))
     return status;
 

@@ -96,7 +96,10 @@ int                   loadwise_dataset_find_column (guint                  table
 gboolean              loadwise_dataset_validate    (const LoadwiseDataset *self,
                                                     GError               **error);
 
-/* Every row of every table, each table ordered by its key. */
+/* Every row of every table, each table ordered by its key. Strict: a
+ * missing table or column, or a value of the wrong SQL type (a text in an
+ * integer column), is LOADWISE_ERROR_INVALID_INPUT naming the table and
+ * column; nothing is converted. */
 LoadwiseDataset      *loadwise_database_read_dataset  (LoadwiseDatabase  *self,
                                                        GError           **error);
 /* Whether no table holds a row. */
@@ -104,10 +107,12 @@ gboolean              loadwise_database_is_empty      (LoadwiseDatabase  *self,
                                                        gboolean          *out_empty,
                                                        GError           **error);
 /* Validates @dataset, then writes it in one transaction. Without @replace
- * a database that holds anything is refused (LOADWISE_ERROR_INVALID_INPUT);
- * with it, the current data is first copied to
- * DIR/backups/loadwise-before-import-*.db (@out_backup_path, may be NULL)
- * and then replaced. */
+ * a database that holds anything, checked inside that transaction, is
+ * refused (LOADWISE_ERROR_INVALID_INPUT); with it, the current data is
+ * first copied to DIR/backups/loadwise-before-import-*.db (@out_backup_path,
+ * may be NULL; the 5 newest such copies are kept) and then replaced. A
+ * write by another program between the copy and the transaction makes it
+ * take the copy again, so that the copy holds all that is replaced. */
 gboolean              loadwise_database_write_dataset (LoadwiseDatabase  *self,
                                                        LoadwiseDataset   *dataset,
                                                        gboolean           replace,

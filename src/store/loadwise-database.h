@@ -83,7 +83,8 @@ gboolean          loadwise_database_move_aside       (const char        *path,
                                                       char             **out_moved_to,
                                                       GError           **error);
 
-/* The newest file in DIR/backups, or NULL. */
+/* The newest file in DIR/backups that passes loadwise_backups_check_file()
+ * (a whole database), or NULL. */
 char             *loadwise_database_find_latest_backup (const char      *data_dir);
 
 /* The clock whose today the derived programme state (week decisions,
@@ -116,14 +117,21 @@ void              loadwise_database_unwatch          (LoadwiseDatabase  *self);
 void              loadwise_database_set_busy_timeout (LoadwiseDatabase  *self,
                                                       int                timeout_ms);
 
-/* A consistent copy, through VACUUM INTO; refuses to overwrite @dest_path. */
+/* A consistent copy, through loadwise_backups_write_copy() (a temporary
+ * name, fsync, a rename that never replaces); refuses to overwrite
+ * @dest_path, and an empty name. */
 gboolean          loadwise_database_backup_to        (LoadwiseDatabase  *self,
                                                       const char        *dest_path,
                                                       GError           **error);
-/* Checks @source_path is a Loadwise database this build can read (integrity
- * and schema version) before anything changes; backs the current database
- * up into DIR/backups, then replaces the contents with the source's.
- * @out_backup_path (may be NULL) receives where the old data went. */
+/* Replaces the data with @source_path's, never adopting its schema: the
+ * file (and a -wal beside it) is copied into DIR/.restore-XXXXXX and
+ * checked there (at most 64 MiB, integrity, schema version; triggers,
+ * views, unknown tables, indexes and columns refused by name), migrated
+ * by Loadwise's own migrations, read strictly, and its rows written like
+ * loadwise_database_write_dataset() with replace: validated, then one
+ * transaction after a safety copy (DIR/backups/loadwise-before-restore-*,
+ * @out_backup_path, may be NULL; none when the database was empty). A
+ * refusal changes nothing and takes no copy. */
 gboolean          loadwise_database_restore_from     (LoadwiseDatabase  *self,
                                                       const char        *source_path,
                                                       char             **out_backup_path,
