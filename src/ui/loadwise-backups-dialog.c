@@ -70,7 +70,7 @@ kind_label (LoadwiseBackupKind kind)
     case LOADWISE_BACKUP_KIND_DAILY:
       return _("Daily copy");
     case LOADWISE_BACKUP_KIND_SAFETY:
-      return _("Copy made before an upgrade or a restore");
+      return _("Copy made before an upgrade, an import or a restore");
     case LOADWISE_BACKUP_KIND_OTHER:
       return _("Other file");
     default:
