@@ -362,8 +362,10 @@ loadwise_database_ensure_derived (LoadwiseDatabase  *self,
       || !loadwise_database_finish_write (self, 0, TRUE, &local_error))
     {
       /* Another program holds the lock: it derives what it writes, and
-       * what is stored is read meanwhile. */
-      if (g_error_matches (local_error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_BUSY))
+       * what is stored is read meanwhile. A read-only folder: what is
+       * stored is all there is. */
+      if (g_error_matches (local_error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_BUSY)
+          || g_error_matches (local_error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_READ_ONLY))
         {
           g_debug ("Derived state not refreshed: %s", local_error->message);
           return TRUE;

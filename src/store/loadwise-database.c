@@ -444,7 +444,34 @@ typedef enum {
   /* A private copy of a file nobody vouches for (restore): nothing of its
    * schema runs, and no safety copy is taken before its migration. */
   OPEN_UNTRUSTED  = 1 << 1,
+  /* Read-only even when the folder and file could be written (tests). */
+  OPEN_READ_ONLY  = 1 << 2,
 } OpenFlags;
+
+/* Whether @path, which exists, can only be read: its folder or the file
+ * itself is not writable (chmod, a read-only mount, chattr +i). Commands
+ * that only read then still work. */
+static gboolean
+must_open_read_only (const char *path,
+                     const char *dir)
+{
+  return access (dir, W_OK) != 0 || access (path, W_OK) != 0;
+}
+
+/* SQLite's URI for reading @path without writing anything: with a -shm
+ * (the app is running) or a folder that takes one, SQLite shares it; in a
+ * folder that takes no new file and with no -shm beside it, no other
+ * program can be writing the file, so it is read as it is (immutable). */
+static char *
+read_only_uri (const char *path,
+               const char *dir)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  gboolean immutable = access (dir, W_OK) != 0 && !g_file_test (shm, G_FILE_TEST_EXISTS);
+
+  return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+}
 
 static LoadwiseDatabase *
 open_at_version_locked (const char  *path,
@@ -454,13 +481,16 @@ open_at_version_locked (const char  *path,
 {
   g_autoptr (LoadwiseDatabase) self = NULL;
   g_autofree char *dir = g_path_get_dirname (path);
+  gboolean read_only = FALSE;
   int n_objects = 0;
   int version = 0;
   int rc;
 
-  if (!make_private_dir (dir, error))
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    read_only = (flags & OPEN_READ_ONLY) || must_open_read_only (path, dir);
+  if (!read_only && !make_private_dir (dir, error))
     return NULL;
-  if (create_private_file (path) != 0 && errno != EEXIST)
+  if (!read_only && create_private_file (path) != 0 && errno != EEXIST)
     {
       set_io_error (error, errno, _("Could not create the database “%s”"), path);
       return NULL;
@@ -476,7 +506,18 @@ open_at_version_locked (const char  *path,
   self->path = g_strdup (path);
   self->data_dir = g_steal_pointer (&dir);
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  self->read_only = read_only;
+  if (read_only)
+    {
+      g_autofree char *uri = read_only_uri (path, self->data_dir);
+
+      rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
+                            NULL);
+    }
+  else
+    {
+      rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+    }
   if (rc != SQLITE_OK)
     {
       loadwise_sqlite_error (self->db, rc, error);
@@ -533,8 +574,19 @@ open_at_version_locked (const char  *path,
   /* WAL lets the app, the CLI and the reminder service read while one of
    * them writes; NORMAL is safe in WAL (it may lose the last commits on a
    * power cut, never the file) and far cheaper per commit than FULL. */
-  if (!enable_wal (self->db, error)
-      || !loadwise_sqlite_exec (self->db, "PRAGMA synchronous = NORMAL", error))
+  if (read_only && version < target_version)
+    {
+      g_autofree char *display = g_filename_display_name (self->data_dir);
+
+      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_READ_ONLY,
+                   _("The data folder “%s” is read-only, and the database in it needs an upgrade "
+                     "that cannot be written there. It has not been changed."), display);
+      return NULL;
+    }
+
+  if (!read_only
+      && (!enable_wal (self->db, error)
+          || !loadwise_sqlite_exec (self->db, "PRAGMA synchronous = NORMAL", error)))
     return NULL;
 
   if (version >= 1 && version < target_version && !(flags & OPEN_UNTRUSTED))
@@ -585,6 +637,33 @@ loadwise_database_open (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return open_at_version (path, LOADWISE_DATABASE_SCHEMA_VERSION, error);
+}
+
+LoadwiseDatabase *
+loadwise_database_open_read_only (const char  *path,
+                                  GError     **error)
+{
+  g_autofree char *key = NULL;
+  LoadwiseDatabase *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  g_mutex_lock (&open_files_lock);
+  key = get_file_key (path);
+  self = open_at_version_locked (path, LOADWISE_DATABASE_SCHEMA_VERSION,
+                                 OPEN_READ_ONLY | (file_is_open (key) ? 0 : OPEN_CHECK_FILE), error);
+  if (self != NULL)
+    register_open_file (self);
+  g_mutex_unlock (&open_files_lock);
+  return self;
+}
+
+gboolean
+loadwise_database_is_read_only (LoadwiseDatabase *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+
+  return self->read_only;
 }
 
 LoadwiseDatabase *

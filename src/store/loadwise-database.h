@@ -30,6 +30,7 @@ typedef enum {
   LOADWISE_DATABASE_ERROR_NEWER_VERSION,  /* written by a newer Loadwise: not touched */
   LOADWISE_DATABASE_ERROR_NO_PROGRAMME,   /* nothing set up yet */
   LOADWISE_DATABASE_ERROR_IO,             /* files and folders around the database */
+  LOADWISE_DATABASE_ERROR_READ_ONLY,      /* a write to a database in a read-only folder */
 } LoadwiseDatabaseError;
 
 GQuark loadwise_database_error_quark (void);
@@ -61,8 +62,10 @@ char             *loadwise_database_build_path      (const char        *data_dir
 
 /* Opens (creating the folder 0700 and the file 0600 when missing), sets the
  * pragmas, checks the file is a database, and migrates it to the current
- * schema after a VACUUM INTO backup in DIR/backups. A file from a newer
- * schema, or a corrupt one, is left exactly as it was (with its -wal).
+ * schema after a VACUUM INTO backup in DIR/backups. When the folder or the
+ * file is not writable, the file is opened read-only: reads work, and a
+ * write fails with LOADWISE_DATABASE_ERROR_READ_ONLY naming the folder.
+ * A file from a newer schema, or a corrupt one, is left exactly as it was (with its -wal).
  * Opening reads the header and the schema only: damage deeper in the file
  * shows later, as LOADWISE_DATABASE_ERROR_CORRUPT from a query or from
  * loadwise_database_check(). */
@@ -86,6 +89,9 @@ gboolean          loadwise_database_move_aside       (const char        *path,
 /* The newest file in DIR/backups that passes loadwise_backups_check_file()
  * (a whole database), or NULL. */
 char             *loadwise_database_find_latest_backup (const char      *data_dir);
+
+/* Whether @self was opened read-only (a folder or file not writable). */
+gboolean          loadwise_database_is_read_only     (LoadwiseDatabase  *self);
 
 /* The clock whose today the derived programme state (week decisions,
  * flares) is worked out for; the system clock until set. The app, the CLI

@@ -45,6 +45,7 @@ struct _LoadwiseDatabase
   int           schema_version;
   sqlite3_stmt *stmts[LOADWISE_STORE_N_STMTS];
   char         *open_key;    /* the file's "dev:ino" in the open-files registry */
+  gboolean      read_only;   /* the folder or file is not writable: reads only */
   LoadwiseClock *clock;      /* today, for the derived state */
   LoadwiseCatalogue *catalogue;
   /* Watching for other processes' commits (loadwise-database-watch.c). */
@@ -254,6 +255,11 @@ gboolean      loadwise_database_write_dataset_as (LoadwiseDatabase  *self,
  * a genuine database of an older schema. */
 LoadwiseDatabase *loadwise_database_open_at_version (const char  *path,
                                                      int          version,
+                                                     GError     **error);
+/* Like loadwise_database_open(), but read-only as when the data folder or
+ * the file is not writable, whatever the permissions say (for tests that
+ * run as root, whom permissions do not stop). */
+LoadwiseDatabase *loadwise_database_open_read_only  (const char  *path,
                                                      GError     **error);
 /* The connection, for tests that look at pragmas. */
 sqlite3          *loadwise_database_get_handle      (LoadwiseDatabase *self);

@@ -25,6 +25,23 @@ loadwise_sqlite_error (sqlite3  *db,
                    _("The database is locked by another program: %s"), message);
       break;
 
+    case SQLITE_READONLY:
+      {
+        const char *file = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
+        g_autofree char *dir = file != NULL && *file != '\0' ? g_path_get_dirname (file) : NULL;
+        g_autofree char *display = dir != NULL ? g_filename_display_name (dir) : NULL;
+
+        /* Every write of a read-only database ends here: say where. */
+        if (display != NULL)
+          g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_READ_ONLY,
+                       _("The data folder “%s” is read-only: Loadwise can show the data but not "
+                         "change it (%s)"), display, message);
+        else
+          g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_READ_ONLY,
+                       _("The database is read-only: %s"), message);
+      }
+      break;
+
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_CORRUPT,

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -420,6 +421,82 @@ test_failed_restore_leaves_database_working (CliFixture    *fixture,
   g_assert_cmpstr (out, ==, "ok\n");
 }
 
+/* Makes @path read-only for everyone: chmod, or chattr for root, whom
+ * permissions do not stop (ext4 and the like). FALSE when it cannot. */
+static gboolean
+make_read_only (const char *path,
+                gboolean    read_only,
+                guint       mode)
+{
+  const char *argv[] = { "chattr", read_only ? "+i" : "-i", path, NULL };
+  int status = -1;
+
+  /* An immutable file takes no chmod: the mode is set while it can be. */
+  if (read_only && g_chmod (path, mode) != 0)
+    return FALSE;
+  if (geteuid () == 0
+      && (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, NULL, NULL, &status, NULL)
+          || !g_spawn_check_wait_status (status, NULL)))
+    return FALSE;
+  return read_only || g_chmod (path, 0700) == 0;
+}
+
+/* In a read-only data folder the commands that read still work; a write
+ * says which folder is read-only, and changes nothing. */
+static void
+test_read_only_folder (CliFixture    *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *status_before = NULL;
+  g_autofree char *today_before = NULL;
+  g_auto (CliResult) status_after = { 0 };
+  g_auto (CliResult) today_after = { 0 };
+  g_auto (CliResult) checked = { 0 };
+  g_autofree char *expected = NULL;
+  g_autoptr (GBytes) db_before = NULL;
+  g_autoptr (GBytes) db_after = NULL;
+  g_auto (CliResult) refused = { 0 };
+
+  cli_start_default_programme (fixture);
+  g_free (cli_run_ok (fixture, NULL, "checkin", "--morning-pain", "2", NULL));
+  status_before = cli_run_ok (fixture, NULL, "status", NULL);
+  today_before = cli_run_ok (fixture, NULL, "today", "--json", NULL);
+  db_before = loadwise_test_read_file (fixture->db_path);
+
+  if (!make_read_only (fixture->db_path, TRUE, 0444)
+      || !make_read_only (fixture->data_dir, TRUE, 0555))
+    {
+      make_read_only (fixture->db_path, FALSE, 0);
+      g_test_skip ("cannot make the data folder read-only here (chattr +i needs ext4 and root)");
+      return;
+    }
+
+  cli_run (fixture, NULL, &status_after, "status", NULL);
+  cli_run (fixture, NULL, &today_after, "today", "--json", NULL);
+  cli_run (fixture, NULL, &checked, "check", NULL);
+  cli_run (fixture, NULL, &refused, "checkin", "--morning-pain", "3", "--date", "2026-11-22", NULL);
+
+  /* Undone before anything can fail, so that the folder can be removed. */
+  g_assert_true (make_read_only (fixture->data_dir, FALSE, 0));
+  g_assert_true (make_read_only (fixture->db_path, FALSE, 0));
+
+  g_assert_cmpstr (status_after.err, ==, "");
+  g_assert_cmpint (status_after.status, ==, 0);
+  g_assert_cmpstr (status_after.out, ==, status_before);
+  g_assert_cmpint (today_after.status, ==, 0);
+  g_assert_cmpstr (today_after.out, ==, today_before);
+  g_assert_cmpint (checked.status, ==, 0);
+  g_assert_cmpstr (checked.out, ==, "ok\n");
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpstr (refused.out, ==, "");
+  expected = g_strdup_printf ("loadwise-cli: The data folder “%s” is read-only: Loadwise can show the "
+                              "data but not change it", fixture->data_dir);
+  g_assert_true (g_str_has_prefix (refused.err, expected));
+  db_after = loadwise_test_read_file (fixture->db_path);
+  g_assert_true (g_bytes_equal (db_before, db_after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +513,7 @@ main (int   argc,
   ADD ("/cli/backup/restore-over-corrupt-database", test_restore_over_corrupt_database);
   ADD ("/cli/backup/newer-version", test_newer_version);
   ADD ("/cli/backup/failed-restore-leaves-database-working", test_failed_restore_leaves_database_working);
+  ADD ("/cli/backup/read-only-folder", test_read_only_folder);
 
   return g_test_run ();
 }

@@ -135,6 +135,47 @@ test_foreign_database (StoreFixture  *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Opened read-only (as in a folder that is not writable): reads work; a
+ * write names the folder and changes nothing. */
+static void
+test_read_only (StoreFixture  *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoadwiseDatabase) db = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  g_autofree char *folder = NULL;
+  LoadwiseCheckin checkin = { .date = loadwise_test_date (2026, 3, 2), .morning_pain = 4,
+                              .side = LOADWISE_SIDE_LEFT };
+  LoadwiseCheckin got = { 0 };
+  gboolean found = FALSE;
+
+  g_assert_true (loadwise_database_save_checkin (fixture->db, &checkin, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->db);
+  before = loadwise_test_read_file (fixture->path);
+
+  db = loadwise_database_open_read_only (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (loadwise_database_is_read_only (db));
+  store_test_set_today (db, NULL);
+  g_assert_true (loadwise_database_get_checkin (db, &checkin.date, &got, &found, &error));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  g_assert_cmpuint (got.morning_pain, ==, 4);
+
+  checkin.morning_pain = 7;
+  g_assert_false (loadwise_database_save_checkin (db, &checkin, &error));
+  g_assert_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_READ_ONLY);
+  folder = g_strdup_printf ("The data folder “%s” is read-only", fixture->dir);
+  g_assert_true (g_str_has_prefix (error->message, folder));
+  g_clear_object (&db);
+
+  after = loadwise_test_read_file (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -147,6 +188,8 @@ main (int argc, char *argv[])
   g_test_add ("/store/open/foreign-database", StoreFixture, NULL,
               store_fixture_setup_empty, test_foreign_database, store_fixture_teardown);
   g_test_add_func ("/store/open/paths", test_paths);
+  g_test_add ("/store/open/read-only", StoreFixture, NULL,
+              store_fixture_setup, test_read_only, store_fixture_teardown);
 
   return g_test_run ();
 }
