@@ -161,7 +161,7 @@ test_list_and_restore (UiFixture     *fixture,
                    "The backup was restored");
   g_assert_cmpuint (count_rows (dialog), ==, 3);
   row = ADW_ACTION_ROW (ui_test_find_type (dialog, ADW_TYPE_ACTION_ROW));
-  g_assert_true (g_str_has_prefix (gtk_widget_get_name (GTK_WIDGET (row)), "loadwise-v"));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_name (GTK_WIDGET (row)), "loadwise-before-restore-"));
 
   /* A file that is not a database is refused, and says why. */
   {
