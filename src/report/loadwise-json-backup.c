@@ -717,7 +717,10 @@ loadwise_json_backup_to_dataset (const char  *data,
     return NULL;
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
-      invalid (error, _("Not a JSON file (%s)"), parse_error->message);
+      /* json-glib quotes the bytes it stopped at, which need not be UTF-8. */
+      g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
+
+      invalid (error, _("Not a JSON file (%s)"), message);
       return NULL;
     }
 
