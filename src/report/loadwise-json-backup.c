@@ -5,8 +5,11 @@
 #include "report/loadwise-json-backup.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -237,8 +240,9 @@ echo_name (const char *name)
  * Anything the scan does not understand is left to the parser to refuse. */
 
 #define MAX_DEPTH 32
-/* A 10-year history exports to about 6 MB. */
-#define MAX_BYTES (64 * 1024 * 1024)
+/* A 10-year history exports to about 6 MB, 20 years to 11 MB. 64 MB, as
+ * g_format_size() shows it. */
+#define MAX_BYTES 64000000
 
 typedef struct {
   gboolean  is_array;
@@ -459,7 +463,7 @@ read_value (const char                *field,
 
           if (!isfinite (number))
             return invalid (error, _("%s: expected a whole number"), field);
-          g_ascii_dtostr (text, sizeof text, number);
+          g_ascii_formatd (text, sizeof text, "%.15g", number);
           if (number != floor (number))
             return invalid (error, _("%s: %s is not a whole number"), field, text);
           if (number < (double) spec->min || number >= (double) spec->max + 1.0)
@@ -675,6 +679,16 @@ check_header (JsonObject  *root,
   return TRUE;
 }
 
+static gboolean
+too_large (guint64   size,
+           GError  **error)
+{
+  g_autofree char *shown = g_format_size (size);
+  g_autofree char *max = g_format_size (MAX_BYTES);
+
+  return invalid (error, _("The file is %s; a Loadwise backup is at most %s"), shown, max);
+}
+
 LoadwiseDataset *
 loadwise_json_backup_to_dataset (const char  *data,
                                  gssize       length,
@@ -696,10 +710,7 @@ loadwise_json_backup_to_dataset (const char  *data,
     length = (gssize) strlen (data);
   if (length > MAX_BYTES)
     {
-      g_autofree char *size = g_format_size ((guint64) length);
-      g_autofree char *max = g_format_size (MAX_BYTES);
-
-      invalid (error, _("The file is %s; a Loadwise backup is at most %s"), size, max);
+      too_large ((guint64) length, error);
       return NULL;
     }
   {
@@ -776,6 +787,64 @@ loadwise_json_backup_to_dataset (const char  *data,
   return g_steal_pointer (&dataset);
 }
 
+LoadwiseDataset *
+loadwise_json_backup_read_file (const char  *path,
+                                GError     **error)
+{
+  g_autoptr (GByteArray) contents = g_byte_array_new ();
+  GStatBuf info;
+  int fd, saved;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not open “%s”: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  /* Known before reading for a plain file; a pipe is cut off at the bound. */
+  if (fstat (fd, &info) == 0 && S_ISREG (info.st_mode) && info.st_size > MAX_BYTES)
+    {
+      g_close (fd, NULL);
+      too_large ((guint64) info.st_size, error);
+      return NULL;
+    }
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved = errno;
+          g_close (fd, NULL);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Could not read “%s”: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (contents, chunk, (guint) n);
+      if (contents->len > MAX_BYTES)
+        {
+          g_autofree char *max = g_format_size (MAX_BYTES);
+
+          g_close (fd, NULL);
+          invalid (error, _("The file is larger than a Loadwise backup can be (at most %s)"), max);
+          return NULL;
+        }
+    }
+  g_close (fd, NULL);
+  /* An empty array may have no data at all. */
+  return loadwise_json_backup_to_dataset (contents->len > 0 ? (const char *) contents->data : "",
+                                          (gssize) contents->len, error);
+}
+
 gboolean
 loadwise_json_backup_import (LoadwiseDatabase  *database,
                              const char        *path,
@@ -784,25 +853,11 @@ loadwise_json_backup_import (LoadwiseDatabase  *database,
                              GError           **error)
 {
   g_autoptr (LoadwiseDataset) dataset = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  GStatBuf info;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* The bound of loadwise_json_backup_to_dataset(), before reading. */
-  if (g_stat (path, &info) == 0 && info.st_size > MAX_BYTES)
-    {
-      g_autofree char *size = g_format_size ((guint64) info.st_size);
-      g_autofree char *max = g_format_size (MAX_BYTES);
-
-      return invalid (error, _("The file is %s; a Loadwise backup is at most %s"), size, max);
-    }
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return FALSE;
-  dataset = loadwise_json_backup_to_dataset (contents, (gssize) length, error);
+  dataset = loadwise_json_backup_read_file (path, error);
   if (dataset == NULL)
     return FALSE;
   return loadwise_database_write_dataset (database, dataset, replace, out_backup_path, error);
