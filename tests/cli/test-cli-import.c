@@ -13,6 +13,8 @@
 
 #include "cli-test-util.h"
 #include "loadwise-test-util.h"
+#include "core/loadwise-error.h"
+#include "report/loadwise-json-backup.h"
 
 static char *
 export_to (CliFixture *fixture,
@@ -529,6 +531,22 @@ test_refused_into_empty (CliFixture    *fixture,
   cli_fixture_teardown (&source, NULL);
 }
 
+/* The same bound on text handed over in memory, which no file check saw. */
+static void
+test_size_bound_in_memory (void)
+{
+  gsize length = 64000001;
+  g_autofree char *text = g_malloc (length);
+  g_autoptr (LoadwiseDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+
+  memset (text, ' ', length);
+  dataset = loadwise_json_backup_to_dataset (text, (gssize) length, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (error->message, ==, "The file is 64.0\302\240MB; a Loadwise backup is at most 64.0\302\240MB");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -543,6 +561,7 @@ main (int    argc,
               cli_fixture_setup, test_bad_imports, cli_fixture_teardown);
   g_test_add ("/cli/import/refused-into-empty", CliFixture, NULL,
               cli_fixture_setup, test_refused_into_empty, cli_fixture_teardown);
+  g_test_add_func ("/cli/import/size-bound-in-memory", test_size_bound_in_memory);
 
   return g_test_run ();
 }
