@@ -80,11 +80,9 @@ loadwise_cli_cmd_import (LoadwiseCli *cli,
   g_autoptr (LoadwiseDatabase) database = NULL;
   g_autoptr (LoadwiseDataset) dataset = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *backup_path = NULL;
   g_auto (GStrv) args = NULL;
   gboolean empty = FALSE;
-  gsize length = 0;
   int status;
 
   if (!loadwise_cli_parse_options ("import", N_("FILE"),
@@ -98,15 +96,16 @@ loadwise_cli_cmd_import (LoadwiseCli *cli,
   if (args[1] == NULL)
     return loadwise_cli_fail_usage (_("import: which file? (see 'loadwise-cli import --help')"));
 
-  if (!g_file_get_contents (args[1], &contents, &length, &error))
+  /* Everything is checked before the database is even opened. */
+  dataset = loadwise_json_backup_read_file (args[1], &error);
+  if (dataset == NULL && error->domain == G_FILE_ERROR)
     {
+      /* A file that cannot be read is bad input too; the message names it. */
       g_autoptr (GError) usage = g_error_new (LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
                                               "%s", error->message);
 
       return loadwise_cli_fail (usage);
     }
-  /* Everything is checked before the database is even opened. */
-  dataset = loadwise_json_backup_to_dataset (contents, (gssize) length, &error);
   if (dataset == NULL)
     {
       g_prefix_error (&error, "%s: ", args[1]);

@@ -5,10 +5,14 @@
 #include "report/loadwise-json-backup.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "core/loadwise-error.h"
@@ -203,13 +207,234 @@ is_value_of (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* A name from the file, fit to be shown in a message: as it is when it
+ * is good text, escaped when it holds control characters or is not UTF-8. */
+static char *
+echo_name (const char *name)
+{
+  if (g_utf8_validate (name, -1, NULL))
+    {
+      const char *p;
+
+      for (p = name; *p != '\0' && (guchar) *p >= 0x20 && *p != 0x7f; p++)
+        ;
+      if (*p == '\0')
+        return g_strdup (name);
+    }
+  return g_strescape (name, NULL);
+}
+
+/* Before json-glib sees the text
+ *
+ * A byte scan that follows strings, escapes and the place in the document
+ * ("runs[3].pain_during"), for what json-glib cannot be trusted with:
+ *
+ * - nesting: json-glib recurses once per level and overflows the stack
+ *   somewhere near 75,000 of them. A backup nests 3 deep (the file, a
+ *   table, a row); more than MAX_DEPTH is refused before parsing.
+ * - \u0000: json-glib decodes it and the text ends there, silently.
+ * - whole numbers beyond 64 bits: json-glib wraps them
+ *   (-18446744073709551613 reads as 3). Their places and tokens are kept
+ *   in @wide, for the reader to refuse with the column's range.
+ *
+ * Anything the scan does not understand is left to the parser to refuse. */
+
+#define MAX_DEPTH 32
+/* A 10-year history exports to about 6 MB, 20 years to 11 MB. 64 MB, as
+ * g_format_size() shows it. */
+#define MAX_BYTES 64000000
+
+typedef struct {
+  gboolean  is_array;
+  gboolean  expect_key;  /* objects: the next string is a member name */
+  guint     index;       /* arrays: the current element */
+  char     *key;         /* objects: the current member, decoded */
+} ScanFrame;
+
+/* The member name between the quotes, as json-glib will decode it. */
+static char *
+decode_key (const char *start,
+            gsize       length)
+{
+  g_autofree char *literal = NULL;
+  g_autoptr (JsonNode) node = NULL;
+
+  if (memchr (start, '\\', length) == NULL)
+    return g_strndup (start, length);
+  literal = g_strndup (start - 1, length + 2);
+  node = json_from_string (literal, NULL);
+  if (node != NULL && is_value_of (node, G_TYPE_STRING))
+    return g_strdup (json_node_get_string (node));
+  return g_strndup (start, length);
+}
+
+/* The place of the current value: the same text read_row() builds. */
+static char *
+scan_place (const ScanFrame *frames,
+            guint            depth)
+{
+  GString *place = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    {
+      if (frames[i].is_array)
+        g_string_append_printf (place, "[%u]", frames[i].index);
+      else
+        {
+          g_autofree char *key = echo_name (frames[i].key != NULL ? frames[i].key : "");
+
+          g_string_append_printf (place, "%s%s", i > 0 ? "." : "", key);
+        }
+    }
+  return g_string_free (place, FALSE);
+}
+
+static gboolean
+scan_text (const char  *data,
+           gsize        length,
+           GHashTable  *wide,
+           GError     **error)
+{
+  ScanFrame frames[MAX_DEPTH] = { { 0 } };
+  guint depth = 0;
+  gboolean ok = TRUE;
+  gsize i = 0;
+
+  while (i < length && ok)
+    {
+      char c = data[i];
+      ScanFrame *top = depth > 0 ? &frames[depth - 1] : NULL;
+
+      if (c == '{' || c == '[')
+        {
+          if (depth == MAX_DEPTH)
+            {
+              ok = invalid (error, _("Not a Loadwise backup: it nests more than %d levels deep "
+                                     "(a backup nests 3)"),
+                            MAX_DEPTH);
+              break;
+            }
+          frames[depth++] = (ScanFrame) { c == '[', c == '{', 0, NULL };
+          i++;
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (top != NULL)
+            {
+              g_clear_pointer (&top->key, g_free);
+              depth--;
+            }
+          i++;
+        }
+      else if (c == ',')
+        {
+          if (top != NULL && top->is_array)
+            top->index++;
+          else if (top != NULL)
+            top->expect_key = TRUE;
+          i++;
+        }
+      else if (c == ':')
+        {
+          if (top != NULL && !top->is_array)
+            top->expect_key = FALSE;
+          i++;
+        }
+      else if (c == '"')
+        {
+          gsize start = ++i;
+          gboolean nul = FALSE;
+          gboolean is_key = top != NULL && !top->is_array && top->expect_key;
+
+          while (i < length && data[i] != '"')
+            {
+              if (data[i] == '\\')
+                {
+                  nul |= i + 5 < length && data[i + 1] == 'u' && memcmp (data + i + 2, "0000", 4) == 0;
+                  i += 2;
+                }
+              else
+                i++;
+            }
+          if (i >= length)
+            break;  /* Unterminated: the parser says so. */
+
+          if (is_key)
+            {
+              g_free (top->key);
+              /* Shown as written when it holds the NUL it would lose. */
+              top->key = nul ? g_strndup (data + start, i - start) : decode_key (data + start, i - start);
+            }
+          if (nul)
+            {
+              g_autofree char *place = scan_place (frames, depth);
+
+              ok = is_key ? invalid (error, _("%s: a member name may not hold a NUL character (\\u0000)"),
+                                     place)
+                          : invalid (error, _("%s: text may not hold a NUL character (\\u0000)"),
+                                     place);
+            }
+          i++;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+          gboolean whole = TRUE;
+
+          for (; i < length; i++)
+            {
+              if (data[i] == '.' || data[i] == 'e' || data[i] == 'E')
+                whole = FALSE;
+              else if (!(g_ascii_isdigit (data[i]) || data[i] == '-' || data[i] == '+'))
+                break;
+            }
+          if (whole)
+            {
+              g_autofree char *token = g_strndup (data + start, i - start);
+
+              errno = 0;
+              g_ascii_strtoll (token, NULL, 10);
+              if (errno == ERANGE)
+                g_hash_table_insert (wide, scan_place (frames, depth), g_steal_pointer (&token));
+            }
+        }
+      else
+        i++;
+    }
+
+  for (guint f = 0; f < MAX_DEPTH; f++)
+    g_free (frames[f].key);
+  return ok;
+}
+
+/* A number of a column whose token did not fit 64 bits: refused with the
+ * token as written and the column's range. */
+static gboolean
+refuse_wide (const char               *field,
+             const LoadwiseColumnSpec *spec,
+             const char               *token,
+             GError                  **error)
+{
+  if (spec->kind == LOADWISE_COLUMN_KM)
+    {
+      g_autofree char *max = g_strdup_printf ("%.3f", spec->max / 1000.0);
+
+      return invalid (error, _("%s: %s is outside %s-%s"), field, token, "0.001", max);
+    }
+  return invalid (error, _("%s: %s is outside %lld-%lld"), field, token,
+                  (long long) spec->min, (long long) spec->max);
+}
+
 static gboolean
 read_value (const char                *field,
             const LoadwiseColumnSpec  *spec,
             JsonNode                  *node,
+            GHashTable                *wide,
             LoadwiseDatasetValue      *out,
             GError                   **error)
 {
+  const char *token;
+
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       /* Missing and null are the same; the dataset's check says whether
@@ -219,9 +444,34 @@ read_value (const char                *field,
     }
   out->is_null = FALSE;
 
+  /* What json-glib made of a number too wide for it is not the number. */
+  token = g_hash_table_lookup (wide, field);
+  if (token != NULL && is_value_of (node, G_TYPE_INT64)
+      && (spec->kind == LOADWISE_COLUMN_INT || spec->kind == LOADWISE_COLUMN_REAL
+          || spec->kind == LOADWISE_COLUMN_KM))
+    return refuse_wide (field, spec, token, error);
+
   switch (spec->kind)
     {
     case LOADWISE_COLUMN_INT:
+      if (is_value_of (node, G_TYPE_DOUBLE))
+        {
+          /* 3.0 is 3; 3.5 is not a whole number, and 1e300 is out of range
+           * before it is converted. */
+          double number = json_node_get_double (node);
+          char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+          if (!isfinite (number))
+            return invalid (error, _("%s: expected a whole number"), field);
+          g_ascii_formatd (text, sizeof text, "%.15g", number);
+          if (number != floor (number))
+            return invalid (error, _("%s: %s is not a whole number"), field, text);
+          if (number < (double) spec->min || number >= (double) spec->max + 1.0)
+            return invalid (error, _("%s: %s is outside %lld-%lld"), field, text,
+                            (long long) spec->min, (long long) spec->max);
+          out->i = (gint64) number;
+          return TRUE;
+        }
       if (!is_value_of (node, G_TYPE_INT64))
         return invalid (error, _("%s: expected a whole number"), field);
       out->i = json_node_get_int (node);
@@ -274,6 +524,9 @@ read_value (const char                *field,
     default:
       if (!is_value_of (node, G_TYPE_STRING))
         return invalid (error, _("%s: expected text"), field);
+      /* A lone surrogate (\ud800) decodes to bytes that are not UTF-8. */
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return invalid (error, _("%s: not valid UTF-8 text"), field);
       out->s = g_strdup (json_node_get_string (node));
       return TRUE;
     }
@@ -283,6 +536,7 @@ static gboolean
 read_row (const LoadwiseTableSpec *spec,
           const char              *where,
           JsonNode                *node,
+          GHashTable              *wide,
           LoadwiseDatasetValue    *values,
           GError                 **error)
 {
@@ -303,7 +557,11 @@ read_row (const LoadwiseTableSpec *spec,
       for (guint c = 0; c < spec->n_columns && !known; c++)
         known = g_strcmp0 (spec->columns[c].name, l->data) == 0;
       if (!known)
-        return invalid (error, _("%s.%s: not a field of %s"), where, (const char *) l->data, spec->name);
+        {
+          g_autofree char *name = echo_name (l->data);
+
+          return invalid (error, _("%s.%s: not a field of %s"), where, name, spec->name);
+        }
     }
 
   for (guint c = 0; c < spec->n_columns; c++)
@@ -311,7 +569,7 @@ read_row (const LoadwiseTableSpec *spec,
       g_autofree char *field = g_strdup_printf ("%s.%s", where, spec->columns[c].name);
 
       if (!read_value (field, &spec->columns[c],
-                       json_object_get_member (object, spec->columns[c].name), &values[c], error))
+                       json_object_get_member (object, spec->columns[c].name), wide, &values[c], error))
         return FALSE;
     }
   return TRUE;
@@ -322,6 +580,7 @@ read_table (LoadwiseDataset         *dataset,
             guint                    table,
             const LoadwiseTableSpec *spec,
             JsonNode                *node,
+            GHashTable              *wide,
             GError                 **error)
 {
   switch (spec->shape)
@@ -329,7 +588,7 @@ read_table (LoadwiseDataset         *dataset,
     case LOADWISE_TABLE_OBJECT:
       if (JSON_NODE_HOLDS_NULL (node))
         return TRUE;
-      return read_row (spec, spec->name, node, loadwise_dataset_add_row (dataset, table), error);
+      return read_row (spec, spec->name, node, wide, loadwise_dataset_add_row (dataset, table), error);
 
     case LOADWISE_TABLE_MAP:
       {
@@ -346,8 +605,20 @@ read_table (LoadwiseDataset         *dataset,
             JsonNode *value = json_object_get_member (object, l->data);
             LoadwiseDatasetValue *values;
 
+            if (!g_utf8_validate (l->data, -1, NULL))
+              return invalid (error, _("%s: a setting’s name is not valid UTF-8 text"), spec->name);
             if (!is_value_of (value, G_TYPE_STRING))
-              return invalid (error, _("%s.%s: expected text"), spec->name, (const char *) l->data);
+              {
+                g_autofree char *name = echo_name (l->data);
+
+                return invalid (error, _("%s.%s: expected text"), spec->name, name);
+              }
+            if (!g_utf8_validate (json_node_get_string (value), -1, NULL))
+              {
+                g_autofree char *name = echo_name (l->data);
+
+                return invalid (error, _("%s.%s: not valid UTF-8 text"), spec->name, name);
+              }
             values = loadwise_dataset_add_row (dataset, table);
             values[0].is_null = values[1].is_null = FALSE;
             values[0].s = g_strdup (l->data);
@@ -368,7 +639,7 @@ read_table (LoadwiseDataset         *dataset,
           {
             g_autofree char *where = g_strdup_printf ("%s[%u]", spec->name, r);
 
-            if (!read_row (spec, where, json_array_get_element (array, r),
+            if (!read_row (spec, where, json_array_get_element (array, r), wide,
                            loadwise_dataset_add_row (dataset, table), error))
               return FALSE;
           }
@@ -379,16 +650,24 @@ read_table (LoadwiseDataset         *dataset,
 
 static gboolean
 check_header (JsonObject  *root,
+              GHashTable  *wide,
               GError     **error)
 {
   JsonNode *version = json_object_get_member (root, "format_version");
   JsonNode *exported = json_object_get_member (root, "exported_at");
+  const char *token = g_hash_table_lookup (wide, "format_version");
   gint64 number;
 
   if (version == NULL)
     return invalid (error, _("format_version: missing; this is not a Loadwise backup"));
   if (!is_value_of (version, G_TYPE_INT64))
     return invalid (error, _("format_version: expected a whole number"));
+  if (token != NULL && token[0] != '-')
+    return invalid (error, _("format_version %s is newer than this Loadwise reads (%d)"),
+                    token, LOADWISE_JSON_BACKUP_FORMAT_VERSION);
+  if (token != NULL)
+    return invalid (error, _("format_version: %s is outside %d-%d"), token, 1,
+                    LOADWISE_JSON_BACKUP_FORMAT_VERSION);
   number = json_node_get_int (version);
   if (number > LOADWISE_JSON_BACKUP_FORMAT_VERSION)
     return invalid (error, _("format_version %lld is newer than this Loadwise reads (%d)"),
@@ -400,6 +679,16 @@ check_header (JsonObject  *root,
   return TRUE;
 }
 
+static gboolean
+too_large (guint64   size,
+           GError  **error)
+{
+  g_autofree char *shown = g_format_size (size);
+  g_autofree char *max = g_format_size (MAX_BYTES);
+
+  return invalid (error, _("The file is %s; a Loadwise backup is at most %s"), shown, max);
+}
+
 LoadwiseDataset *
 loadwise_json_backup_to_dataset (const char  *data,
                                  gssize       length,
@@ -409,6 +698,7 @@ loadwise_json_backup_to_dataset (const char  *data,
   g_autoptr (LoadwiseDataset) dataset = loadwise_dataset_new ();
   g_autoptr (GError) parse_error = NULL;
   g_autoptr (GList) members = NULL;
+  g_autoptr (GHashTable) wide = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const LoadwiseTableSpec *tables;
   JsonObject *root;
   JsonNode *root_node;
@@ -418,6 +708,11 @@ loadwise_json_backup_to_dataset (const char  *data,
 
   if (length < 0)
     length = (gssize) strlen (data);
+  if (length > MAX_BYTES)
+    {
+      too_large ((guint64) length, error);
+      return NULL;
+    }
   {
     gssize first = 0;
 
@@ -429,9 +724,14 @@ loadwise_json_backup_to_dataset (const char  *data,
         return NULL;
       }
   }
+  if (!scan_text (data, (gsize) length, wide, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
-      invalid (error, _("Not a JSON file (%s)"), parse_error->message);
+      /* json-glib quotes the bytes it stopped at, which need not be UTF-8. */
+      g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
+
+      invalid (error, _("Not a JSON file (%s)"), message);
       return NULL;
     }
 
@@ -442,7 +742,7 @@ loadwise_json_backup_to_dataset (const char  *data,
       return NULL;
     }
   root = json_node_get_object (root_node);
-  if (!check_header (root, error))
+  if (!check_header (root, wide, error))
     return NULL;
 
   tables = loadwise_dataset_get_tables (&n_tables);
@@ -454,7 +754,9 @@ loadwise_json_backup_to_dataset (const char  *data,
       if (g_strcmp0 (name, "format_version") != 0 && g_strcmp0 (name, "exported_at") != 0
           && g_strcmp0 (name, "app_version") != 0 && loadwise_dataset_find_table (name) < 0)
         {
-          invalid (error, _("%s: not part of a version %d backup"), name,
+          g_autofree char *shown = echo_name (name);
+
+          invalid (error, _("%s: not part of a version %d backup"), shown,
                    LOADWISE_JSON_BACKUP_FORMAT_VERSION);
           return NULL;
         }
@@ -466,13 +768,81 @@ loadwise_json_backup_to_dataset (const char  *data,
 
       /* A table that is missing is empty: a backup of someone who never
        * logged a run need not carry "runs": []. */
-      if (node != NULL && !read_table (dataset, t, &tables[t], node, error))
+      if (node != NULL && !read_table (dataset, t, &tables[t], node, wide, error))
         return NULL;
+    }
+
+  /* A number too wide anywhere else (app_version, say) is no better. */
+  if (g_hash_table_size (wide) > 0)
+    {
+      g_autoptr (GList) places = g_list_sort (g_hash_table_get_keys (wide), (GCompareFunc) g_strcmp0);
+
+      invalid (error, _("%s: %s is too large a number"), (const char *) places->data,
+               (const char *) g_hash_table_lookup (wide, places->data));
+      return NULL;
     }
 
   if (!loadwise_dataset_validate (dataset, error))
     return NULL;
   return g_steal_pointer (&dataset);
+}
+
+LoadwiseDataset *
+loadwise_json_backup_read_file (const char  *path,
+                                GError     **error)
+{
+  g_autoptr (GByteArray) contents = g_byte_array_new ();
+  GStatBuf info;
+  int fd, saved;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not open “%s”: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  /* Known before reading for a plain file; a pipe is cut off at the bound. */
+  if (fstat (fd, &info) == 0 && S_ISREG (info.st_mode) && info.st_size > MAX_BYTES)
+    {
+      g_close (fd, NULL);
+      too_large ((guint64) info.st_size, error);
+      return NULL;
+    }
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved = errno;
+          g_close (fd, NULL);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Could not read “%s”: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (contents, chunk, (guint) n);
+      if (contents->len > MAX_BYTES)
+        {
+          g_autofree char *max = g_format_size (MAX_BYTES);
+
+          g_close (fd, NULL);
+          invalid (error, _("The file is larger than a Loadwise backup can be (at most %s)"), max);
+          return NULL;
+        }
+    }
+  g_close (fd, NULL);
+  /* An empty array may have no data at all. */
+  return loadwise_json_backup_to_dataset (contents->len > 0 ? (const char *) contents->data : "",
+                                          (gssize) contents->len, error);
 }
 
 gboolean
@@ -483,15 +853,11 @@ loadwise_json_backup_import (LoadwiseDatabase  *database,
                              GError           **error)
 {
   g_autoptr (LoadwiseDataset) dataset = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return FALSE;
-  dataset = loadwise_json_backup_to_dataset (contents, (gssize) length, error);
+  dataset = loadwise_json_backup_read_file (path, error);
   if (dataset == NULL)
     return FALSE;
   return loadwise_database_write_dataset (database, dataset, replace, out_backup_path, error);

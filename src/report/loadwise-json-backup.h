@@ -29,6 +29,11 @@ LoadwiseDataset *loadwise_json_backup_to_dataset   (const char             *data
                                                     gssize                  length,
                                                     GError                **error);
 
+/* Reads @path, at most 64 MB, and parses and validates it; an I/O fault
+ * is a G_FILE_ERROR that names the file, the rest as above. */
+LoadwiseDataset *loadwise_json_backup_read_file    (const char             *path,
+                                                    GError                **error);
+
 /* Writes everything in @database to a new file @path (0600; an existing
  * file is refused). */
 gboolean         loadwise_json_backup_export       (LoadwiseDatabase       *database,

@@ -11,11 +11,13 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "core/loadwise-catalogue.h"
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
 #include "core/loadwise-programme.h"
 #include "core/loadwise-reason.h"
 #include "core/loadwise-run.h"
+#include "core/loadwise-schedule.h"
 #include "core/loadwise-types.h"
 #include "store/loadwise-backups.h"
 #include "store/loadwise-sqlite-private.h"
@@ -63,6 +65,9 @@ static const char *const surfaces[] = { "road", "trail", "track", "treadmill", N
 static const char *const flare_starts[] = { "suggestion", "runner", NULL };
 static const char *const flare_ends[] = { "rule", "runner", NULL };
 static const char *const flare_decisions[] = { "accepted", "declined", NULL };
+/* loadwise_decision_to_string()'s names: the pages and the report read
+ * them back with loadwise_decision_from_string(). */
+static const char *const plan_decisions[] = { "start", "progress", "hold", "regress", "maintain", NULL };
 
 /* The ranges repeat the schema's CHECK constraints (loadwise-migrations.c). */
 static const LoadwiseColumnSpec programme_columns[] = {
@@ -83,10 +88,10 @@ static const LoadwiseColumnSpec setting_columns[] = {
 static const LoadwiseColumnSpec week_plan_columns[] = {
   I ("week", "week", 1, LOADWISE_STORE_WEEK_MAX),
   E ("family", families),
-  I ("level", "level", 0, 4),
+  I ("level", "level", LOADWISE_LEVEL_MIN, LOADWISE_LEVEL_MAX),
   I ("target_reps", "target_reps", 0, LOADWISE_STORE_REPS_MAX),
   I ("target_hold_s", "target_hold_s", 0, LOADWISE_STORE_HOLD_MAX_S),
-  T ("decision", 1, 0),
+  E ("decision", plan_decisions),
   T ("reason", 0, 0),
   RN ("reason_code"),
   TS ("decided_at"),
@@ -206,6 +211,29 @@ static const LoadwiseColumnSpec flare_suggestion_columns[] = {
   I ("triggers", "triggers", 1, 7),
   E ("decision", flare_decisions),
   TS ("decided_at"),
+};
+
+/* Every setting the program reads, with what it accepts: the readers are
+ * loadwise_database_get_reminder_settings() (loadwise-database-reminders.c)
+ * and no other. A setting not listed here is refused, so that an import
+ * cannot store what a reader later fails on; no version of Loadwise wrote
+ * any other key. */
+typedef enum {
+  SETTING_BOOL,     /* "true" or "false" */
+  SETTING_TIME,     /* loadwise_reminder_parse_time(): HH:MM or HH:MM:SS */
+  SETTING_INT,      /* loadwise_parse_int() within min..max */
+} SettingKind;
+
+static const struct {
+  const char  *key;
+  SettingKind  kind;
+  gint64       min;
+  gint64       max;
+} setting_specs[] = {
+  { "reminders.enabled", SETTING_BOOL, 0, 1 },
+  { "reminders.session-time", SETTING_TIME, 0, 0 },
+  { "reminders.checkin-time", SETTING_TIME, 0, 0 },
+  { "reminders.snooze-minutes", SETTING_INT, LOADWISE_REMINDER_SNOOZE_MIN, LOADWISE_REMINDER_SNOOZE_MAX },
 };
 
 #define TABLE(tbl, nm, shape, cols, n_keys) \
@@ -336,17 +364,25 @@ loadwise_dataset_get_row (const LoadwiseDataset *self,
 
 /* Validation */
 
+/* Where a value is, as the backup names it: "runs[12].pain_during",
+ * "programme.weeks", "settings.reminders.enabled" (a setting's value is
+ * named by its key, once the key itself is known to be good text). */
 static char *
-place (guint table,
-       guint row,
-       guint column)
+place (guint                       table,
+       guint                       row,
+       guint                       column,
+       const LoadwiseDatasetValue *values)
 {
   const LoadwiseTableSpec *spec = &tables[table];
 
   if (spec->shape == LOADWISE_TABLE_OBJECT)
     return g_strdup_printf ("%s.%s", spec->name, spec->columns[column].name);
   if (spec->shape == LOADWISE_TABLE_MAP)
-    return g_strdup_printf ("%s[%u]", spec->name, row);
+    {
+      if (column > 0 && values != NULL && !values[0].is_null)
+        return g_strdup_printf ("%s.%s", spec->name, values[0].s);
+      return g_strdup_printf ("%s[%u]", spec->name, row);
+    }
   return g_strdup_printf ("%s[%u].%s", spec->name, row, spec->columns[column].name);
 }
 
@@ -381,15 +417,33 @@ is_timestamp (const char *text)
   return parsed != NULL;
 }
 
+/* The first character of @text that text may not hold: a control
+ * character other than a line break or a tab (C0, DEL and C1), or 0. */
+static gunichar
+find_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\t')
+        continue;
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        return c;
+    }
+  return 0;
+}
+
 static gboolean
 validate_value (guint                       table,
                 guint                       row,
                 guint                       column,
-                const LoadwiseDatasetValue *value,
+                const LoadwiseDatasetValue *values,
                 GError                    **error)
 {
   const LoadwiseColumnSpec *spec = &tables[table].columns[column];
-  g_autofree char *field = place (table, row, column);
+  const LoadwiseDatasetValue *value = &values[column];
+  g_autofree char *field = place (table, row, column, values);
   GDate date;
 
   if (value->is_null)
@@ -398,6 +452,9 @@ validate_value (guint                       table,
         return TRUE;
       return invalid (error, _("%s: missing (it must have a value)"), field);
     }
+  /* Before any check that would echo it. */
+  if (value->s != NULL && !g_utf8_validate (value->s, -1, NULL))
+    return invalid (error, _("%s: not valid UTF-8 text"), field);
 
   switch (spec->kind)
     {
@@ -440,8 +497,13 @@ validate_value (guint                       table,
       {
         glong length;
 
-        if (!g_utf8_validate (value->s, -1, NULL))
-          return invalid (error, _("%s: not valid UTF-8 text"), field);
+        gunichar control;
+
+        control = find_control (value->s);
+        if (control != 0)
+          return invalid (error, _("%s: holds the control character U+%04X; text may hold "
+                                   "line breaks and tabs, no other control characters"),
+                          field, control);
         length = g_utf8_strlen (value->s, -1);
         if (length < spec->min)
           return invalid (error, _("%s: must not be empty"), field);
@@ -526,6 +588,51 @@ describe_key (guint                       table,
   return g_string_free (text, FALSE);
 }
 
+/* A setting by its key (setting_specs): what its reader accepts, or the
+ * reader would fail on it later (and the reminders with it). */
+static gboolean
+validate_setting (const LoadwiseDatasetValue  *v,
+                  GError                     **error)
+{
+  g_autofree char *field = NULL;
+  const char *key = v[0].s, *value = v[1].s;
+  gint64 number;
+  guint time_s;
+
+  for (const char *p = key; *p != '\0'; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '.'))
+      return invalid (error, _("%s: “%s” is not a setting name (a-z, 0-9, '-', '.')"),
+                      tables[T_SETTING].name, key);
+
+  field = g_strdup_printf ("%s.%s", tables[T_SETTING].name, key);
+  for (guint i = 0; i < G_N_ELEMENTS (setting_specs); i++)
+    {
+      if (!g_str_equal (setting_specs[i].key, key))
+        continue;
+      switch (setting_specs[i].kind)
+        {
+        case SETTING_BOOL:
+          if (g_str_equal (value, "true") || g_str_equal (value, "false"))
+            return TRUE;
+          return invalid (error, _("%s: “%s” is not “true” or “false”"), field, value);
+        case SETTING_TIME:
+          return loadwise_reminder_parse_time (field, value, &time_s, error);
+        case SETTING_INT:
+        default:
+          return loadwise_parse_int (field, value, setting_specs[i].min, setting_specs[i].max,
+                                     &number, error);
+        }
+    }
+
+  {
+    g_autoptr (GString) known = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (setting_specs); i++)
+      g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", setting_specs[i].key);
+    return invalid (error, _("%s: not a setting of Loadwise (the settings are %s)"), field, known->str);
+  }
+}
+
 static gboolean
 validate_rules (guint                       table,
                 guint                       row,
@@ -543,13 +650,13 @@ validate_rules (guint                       table,
 
         if (v[safe + 1].i < v[safe].i)
           {
-            field = place (table, row, safe + 1);
+            field = place (table, row, safe + 1, v);
             return invalid (error, _("%s: %lld is below safe_pain (%lld)"),
                             field, (long long) v[safe + 1].i, (long long) v[safe].i);
           }
         if (table == T_WEEK_REVIEW && v[2].i < v[1].i)
           {
-            field = place (table, row, 2);
+            field = place (table, row, 2, v);
             return invalid (error, _("%s: %lld is below sets_done (%lld)"),
                             field, (long long) v[2].i, (long long) v[1].i);
           }
@@ -557,22 +664,18 @@ validate_rules (guint                       table,
       }
 
     case T_SETTING:
-      for (const char *p = v[0].s; *p != '\0'; p++)
-        if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '.'))
-          return invalid (error, _("%s: “%s” is not a setting name (a-z, 0-9, '-', '.')"),
-                          tables[table].name, v[0].s);
-      return TRUE;
+      return validate_setting (v, error);
 
     case T_FLARE_PERIOD:
       if (v[2].is_null != v[4].is_null)
         {
-          field = place (table, row, 4);
+          field = place (table, row, 4, v);
           return invalid (error, _("%s: an ended flare needs end_date and ended_by, an active one neither"),
                           field);
         }
       if (!v[2].is_null && strcmp (v[2].s, v[1].s) < 0)
         {
-          field = place (table, row, 2);
+          field = place (table, row, 2, v);
           return invalid (error, _("%s: %s is before start_date (%s)"), field, v[2].s, v[1].s);
         }
       return TRUE;
@@ -580,6 +683,86 @@ validate_rules (guint                       table,
     default:
       return TRUE;
     }
+}
+
+/* What the derived state and the pages assume of the plan (read
+ * loadwise_database_get_week_plan() and loadwise-database-progression.c):
+ *
+ * - a programme has week 1's plan for every family: each plan read falls
+ *   back to the newest row at or before its week, and without week 1 the
+ *   programme reads as not set up (and every write's derivation fails);
+ * - no plan or review without a programme (the programme's set-up starts
+ *   them, and replacing it clears them);
+ * - the planned weeks run from 1 without gaps, every family in each: the
+ *   close of week W writes all of week W + 1's rows at once;
+ * - a review of week W comes with the plan it decided, week W + 1's.
+ *
+ * Plans beyond the programme's length are maintenance weeks, planned as
+ * every other week (up to LOADWISE_STORE_WEEK_MAX, the column's range). */
+static gboolean
+validate_plan (const LoadwiseDataset  *self,
+               GError                **error)
+{
+  g_autofree guint8 *planned = g_new0 (guint8, LOADWISE_STORE_WEEK_MAX + 2);
+  guint n_plans = self->rows[T_WEEK_PLAN]->len;
+  guint n_reviews = self->rows[T_WEEK_REVIEW]->len;
+  gint64 last_week = 0;
+
+  if (self->rows[T_PROGRAMME]->len == 0)
+    {
+      if (n_plans > 0)
+        return invalid (error, _("%s: a plan needs a programme, and %s is empty"),
+                        tables[T_WEEK_PLAN].name, tables[T_PROGRAMME].name);
+      if (n_reviews > 0)
+        return invalid (error, _("%s: reviews need a programme, and %s is empty"),
+                        tables[T_WEEK_REVIEW].name, tables[T_PROGRAMME].name);
+      return TRUE;
+    }
+
+  /* The rows' own checks passed: week within 1..LOADWISE_STORE_WEEK_MAX,
+   * a known family, no (week, family) twice. */
+  for (guint r = 0; r < n_plans; r++)
+    {
+      const LoadwiseDatasetValue *v = loadwise_dataset_get_row (self, T_WEEK_PLAN, r);
+
+      for (guint f = 0; families[f] != NULL; f++)
+        if (g_str_equal (families[f], v[1].s))
+          planned[v[0].i] |= 1u << f;
+      last_week = MAX (last_week, v[0].i);
+    }
+
+  if (n_plans == 0)
+    return invalid (error, _("%s: empty; a programme needs week 1’s plan (a row for each of "
+                             "bridge, single-leg and lateral)"),
+                    tables[T_WEEK_PLAN].name);
+  for (gint64 week = 1; week <= last_week; week++)
+    {
+      if (planned[week] == 0)
+        return invalid (error, _("%s: no plan for week %lld, though week %lld is planned "
+                                 "(the plan’s weeks run from week 1 without gaps)"),
+                        tables[T_WEEK_PLAN].name, (long long) week, (long long) last_week);
+      for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+        if ((planned[week] & (1u << f)) == 0)
+          return invalid (error, _("%s: week %lld has no row for %s (each planned week has "
+                                   "bridge, single-leg and lateral)"),
+                          tables[T_WEEK_PLAN].name, (long long) week, families[f]);
+    }
+
+  for (guint r = 0; r < n_reviews; r++)
+    {
+      const LoadwiseDatasetValue *v = loadwise_dataset_get_row (self, T_WEEK_REVIEW, r);
+
+      if (v[0].i >= last_week)
+        {
+          g_autofree char *field = place (T_WEEK_REVIEW, r, 0, v);
+
+          return invalid (error, _("%s: week %lld is reviewed, but %s has no plan for week %lld "
+                                   "(the plan that review decided)"),
+                          field, (long long) v[0].i, tables[T_WEEK_PLAN].name,
+                          (long long) v[0].i + 1);
+        }
+    }
+  return TRUE;
 }
 
 gboolean
@@ -612,7 +795,7 @@ loadwise_dataset_validate (const LoadwiseDataset *self,
 
           for (guint c = 0; c < spec->n_columns; c++)
             {
-              if (!validate_value (t, r, c, &values[c], error))
+              if (!validate_value (t, r, c, values, error))
                 return FALSE;
               if (spec->columns[c].references >= 0 && !values[c].is_null)
                 {
@@ -622,7 +805,7 @@ loadwise_dataset_validate (const LoadwiseDataset *self,
                   /* Parents come first, so their keys are known. */
                   if (!g_hash_table_contains (keys[parent], ref))
                     {
-                      g_autofree char *field = place (t, r, c);
+                      g_autofree char *field = place (t, r, c, values);
 
                       return invalid (error, _("%s: %s refers to no entry in %s"),
                                       field, ref, tables[parent].name);
@@ -646,7 +829,7 @@ loadwise_dataset_validate (const LoadwiseDataset *self,
             }
         }
     }
-  return TRUE;
+  return validate_plan (self, error);
 }
 
 /* Reading */

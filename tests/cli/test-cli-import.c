@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@
 
 #include "cli-test-util.h"
 #include "loadwise-test-util.h"
+#include "core/loadwise-error.h"
+#include "report/loadwise-json-backup.h"
 
 static char *
 export_to (CliFixture *fixture,
@@ -117,12 +120,91 @@ test_replace (CliFixture    *fixture,
   cli_fixture_teardown (&other, NULL);
 }
 
+/* Edits of the plan that no single value can make. */
+
+static JsonArray *
+get_array (JsonObject *root,
+           const char *name)
+{
+  return json_object_get_array_member (root, name);
+}
+
+/* Keeps the rows of @name for which @keep says so. */
+static void
+filter_rows (JsonObject *root,
+             const char *name,
+             gboolean  (*keep) (JsonObject *row))
+{
+  JsonArray *rows = get_array (root, name);
+
+  for (guint i = json_array_get_length (rows); i-- > 0;)
+    if (!keep (json_array_get_object_element (rows, i)))
+      json_array_remove_element (rows, i);
+}
+
+static gboolean
+is_not_week_1 (JsonObject *row)
+{
+  return json_object_get_int_member (row, "week") != 1;
+}
+
+static gboolean
+is_not_week_2 (JsonObject *row)
+{
+  return json_object_get_int_member (row, "week") != 2;
+}
+
+static gboolean
+is_not_week_2_lateral (JsonObject *row)
+{
+  return json_object_get_int_member (row, "week") != 2
+         || g_strcmp0 (json_object_get_string_member (row, "family"), "lateral") != 0;
+}
+
+static gboolean
+is_week_1_or_2 (JsonObject *row)
+{
+  return json_object_get_int_member (row, "week") <= 2;
+}
+
+static void
+drop_week_1 (JsonObject *root)
+{
+  filter_rows (root, "weeks", is_not_week_1);
+}
+
+static void
+drop_week_2 (JsonObject *root)
+{
+  filter_rows (root, "weeks", is_not_week_2);
+}
+
+static void
+drop_a_family (JsonObject *root)
+{
+  filter_rows (root, "weeks", is_not_week_2_lateral);
+}
+
+/* Weeks 1 and 2 planned, and a review of week 2: its plan, week 3's, is missing. */
+static void
+review_beyond_plan (JsonObject *root)
+{
+  JsonArray *reviews = get_array (root, "week_reviews");
+
+  filter_rows (root, "weeks", is_week_1_or_2);
+  while (json_array_get_length (reviews) > 1)
+    json_array_remove_element (reviews, 1);
+  json_object_set_int_member (json_array_get_object_element (reviews, 0), "week", 2);
+}
+
 /* One broken backup: how to break the good one, and the message. */
 typedef struct {
   const char *name;
   const char *path;     /* a member path such as "runs/0/pain_during", or NULL */
-  const char *json;     /* the new value as JSON, or the whole file when path is NULL */
+  const char *json;     /* the new value as JSON text, written as it is (json-glib
+                         * never reads it), or the whole file when path is NULL */
   const char *message;  /* after "loadwise-cli: FILE: "; a prefix when it ends in '*' */
+  void      (*edit) (JsonObject *root);  /* instead of path and json */
 } BadImport;
 
 static const BadImport bad_imports[] = {
@@ -152,18 +234,73 @@ static const BadImport bad_imports[] = {
   { "unknown-field", "runs/0/mood", "\"fine\"", "runs[0].mood: not a field of runs" },
   { "programme-days", "programme/training_days", "\"mon\"", "programme.training_days: *" },
   { "max-below-safe", "programme/max_pain", "1", "programme.max_pain: 1 is below safe_pain (3)" },
+  /* Settings, by key and type (issue 12). */
+  { "setting-bool", "settings/reminders.enabled", "\"yes\"",
+    "settings.reminders.enabled: “yes” is not “true” or “false”" },
+  { "setting-time", "settings/reminders.session-time", "\"25:00\"",
+    "settings.reminders.session-time: 25:00 is outside 00:00-23:59" },
+  { "setting-snooze", "settings/reminders.snooze-minutes", "\"0\"",
+    "settings.reminders.snooze-minutes: 0 is outside 1-240" },
+  { "setting-snooze-text", "settings/reminders.snooze-minutes", "\"ten\"",
+    "settings.reminders.snooze-minutes: ten is not a whole number (use 1-240)" },
+  { "setting-unknown", "settings/reminders.colour", "\"blue\"",
+    "settings.reminders.colour: not a setting of Loadwise (the settings are reminders.enabled, "
+    "reminders.session-time, reminders.checkin-time, reminders.snooze-minutes)" },
+  { "setting-number", "settings/reminders.enabled", "1", "settings.reminders.enabled: expected text" },
+  /* The plan the programme needs. */
+  { "weeks-empty", "weeks", "[]",
+    "weeks: empty; a programme needs week 1’s plan (a row for each of bridge, single-leg and lateral)" },
+  { "weeks-no-week-1", NULL, NULL,
+    "weeks: no plan for week 1, though week * is planned (the plan’s weeks run from week 1 without gaps)",
+    drop_week_1 },
+  { "weeks-gap", NULL, NULL,
+    "weeks: no plan for week 2, though week * is planned (the plan’s weeks run from week 1 without gaps)",
+    drop_week_2 },
+  { "weeks-family", NULL, NULL,
+    "weeks: week 2 has no row for lateral (each planned week has bridge, single-leg and lateral)",
+    drop_a_family },
+  { "review-beyond-plan", NULL, NULL,
+    "week_reviews[0].week: week 2 is reviewed, but weeks has no plan for week 3 (the plan that review decided)",
+    review_beyond_plan },
+  { "plan-without-programme", "programme", "null", "weeks: a plan needs a programme, and programme is empty" },
+  { "level-range", "weeks/0/level", "5", "weeks[0].level: 5 is outside 0-4" },
+  { "decision", "weeks/0/decision", "\"promote\"",
+    "weeks[0].decision: “promote” is not one of start, progress, hold, regress, maintain" },
+  /* Numbers as written, before json-glib converts them. */
+  { "pain-wrap", "runs/0/pain_during", "-18446744073709551613",
+    "runs[0].pain_during: -18446744073709551613 is outside 0-10" },
+  { "pain-wide", "runs/0/pain_during", "9223372036854775808",
+    "runs[0].pain_during: 9223372036854775808 is outside 0-10" },
+  { "id-wide", "runs/0/id", "18446744073709551617",
+    "runs[0].id: 18446744073709551617 is outside 1-9223372036854775807" },
+  { "distance-wide", "runs/0/distance_km", "18446744073709551617",
+    "runs[0].distance_km: 18446744073709551617 is outside 0.001-399.999" },
+  { "version-wide", "format_version", "18446744073709551617",
+    "format_version 18446744073709551617 is newer than this Loadwise reads (1)" },
+  { "app-version-wide", "app_version", "99999999999999999999", "app_version: 99999999999999999999 is too large a number" },
+  { "fraction", "runs/0/climb_m", "12.5", "runs[0].climb_m: 12.5 is not a whole number" },
+  { "whole-double", "runs/0/pain_during", "11.0", "runs[0].pain_during: 11 is outside 0-10" },
+  { "huge-double", "runs/0/pain_during", "1e300", "runs[0].pain_during: 1e+300 is outside 0-10" },
+  { "infinite", "runs/0/pain_during", "1e400", "runs[0].pain_during: expected a whole number" },
+  /* Nesting. */
+  { "deep", NULL, NULL, "Not a Loadwise backup: it nests more than 32 levels deep (a backup nests 3)" },
+  { "deep-value", "runs/0/note", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+    "Not a Loadwise backup: it nests more than 32 levels deep (a backup nests 3)" },
+  /* Text. */
+  { "nul", "runs/0/note", "\"before\\u0000after\"", "runs[0].note: text may not hold a NUL character (\\u0000)" },
+  { "nul-in-name", NULL, "{\"format_version\": 1, \"ru\\u0000ns\": []}",
+    "ru\\u0000ns: a member name may not hold a NUL character (\\u0000)" },
+  { "control", "runs/0/note", "\"bell\\u0007\"",
+    "runs[0].note: holds the control character U+0007; text may hold line breaks and tabs, "
+    "no other control characters" },
+  { "carriage-return", "shoes/0/name", "\"Trail\\r\"",
+    "shoes[0].name: holds the control character U+000D; text may hold line breaks and tabs, "
+    "no other control characters" },
+  { "lone-surrogate", "shoes/0/name", "\"\\ud800x\"", "shoes[0].name: not valid UTF-8 text" },
+  { "not-utf8", "runs/0/note", "\"\xff\"", "Not a JSON file (*" },
 };
 
-static JsonNode *
-parse_value (const char *json)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-
-  json_parser_load_from_data (parser, json, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
+#define MARKER "@@bad-value@@"
 
 /* Sets the member at @path ("runs/0/pain_during") of @root to @value. */
 static void
@@ -193,19 +330,44 @@ break_backup (const char     *good,
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
   JsonNode *root;
 
   if (bad->path == NULL && bad->json != NULL)
     return g_strdup (bad->json);
-  if (bad->path == NULL)
+  if (g_str_equal (bad->name, "deep"))
+    {
+      /* Deeper than json-glib's stack takes (about 75,000). */
+      GString *deep = g_string_new (NULL);
+
+      for (guint i = 0; i < 100000; i++)
+        g_string_append_c (deep, '[');
+      return g_string_free (deep, FALSE);
+    }
+  if (bad->path == NULL && bad->edit == NULL)
     return g_strndup (good, strlen (good) / 2);
 
   json_parser_load_from_data (parser, good, -1, &error);
   g_assert_no_error (error);
   root = json_parser_get_root (parser);
 
-  if (bad->json != NULL)
-    set_path (root, bad->path, parse_value (bad->json));
+  if (bad->edit != NULL)
+    bad->edit (json_node_get_object (root));
+  else if (bad->json != NULL)
+    {
+      /* A marker, replaced by the value's text after writing, so that
+       * the value reaches the reader exactly as written. */
+      JsonNode *marker = json_node_new (JSON_NODE_VALUE);
+      g_auto (GStrv) halves = NULL;
+
+      json_node_set_string (marker, MARKER);
+      set_path (root, bad->path, marker);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      halves = g_strsplit (text, "\"" MARKER "\"", 2);
+      g_assert_cmpuint (g_strv_length (halves), ==, 2);
+      return g_strconcat (halves[0], bad->json, halves[1], NULL);
+    }
   else
     {
       /* The second check-in on the first one's date. */
@@ -287,6 +449,104 @@ test_bad_imports (CliFixture    *fixture,
   cli_fixture_teardown (&source, NULL);
 }
 
+static const BadImport *
+find_bad (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_imports); i++)
+    if (g_str_equal (bad_imports[i].name, name))
+      return &bad_imports[i];
+  g_assert_not_reached ();
+}
+
+/* Refused into an empty database: not even the file is made. Then the
+ * good backup goes in without --replace, so nothing was written before,
+ * and text that only looks like the refused cases survives. */
+static void
+test_refused_into_empty (CliFixture    *fixture,
+                         gconstpointer  data)
+{
+  static const char *const names[] = {
+    "setting-bool", "setting-unknown", "weeks-empty", "weeks-no-week-1", "review-beyond-plan",
+    "pain-wrap", "fraction", "deep", "nul", "control",
+  };
+  CliFixture source = { 0 };
+  g_autofree char *good_path = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *big_path = g_build_filename (fixture->tmpdir, "big.json", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *exported = NULL;
+  g_auto (CliResult) big = { 0 };
+
+  cli_fixture_setup (&source, NULL);
+  g_free (cli_run_ok (&source, NULL, "demo", "--years", "1", "--seed", "11", NULL));
+  good_path = export_to (&source, "good.json");
+  g_file_get_contents (good_path, &good, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const BadImport *bad = find_bad (names[i]);
+      g_autofree char *path = g_build_filename (fixture->tmpdir, "bad.json", NULL);
+      g_autofree char *broken = break_backup (good, bad);
+      g_auto (CliResult) result = { 0 };
+
+      g_test_message ("%s", bad->name);
+      g_file_set_contents (path, broken, -1, NULL);
+      cli_run (fixture, NULL, &result, "import", path, NULL);
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+    }
+
+  /* Over the size bound: refused before it is parsed. A sparse file. */
+  {
+    FILE *file = fopen (big_path, "w");
+
+    g_assert_nonnull (file);
+    g_assert_cmpint (fseek (file, 100000000 - 1, SEEK_SET), ==, 0);
+    fputc (' ', file);
+    fclose (file);
+  }
+  cli_run (fixture, NULL, &big, "import", big_path, NULL);
+  g_assert_cmpint (big.status, ==, 2);
+  {
+    /* g_format_size () puts a no-break space before the unit. */
+    g_autofree char *expected = g_strdup_printf ("loadwise-cli: %s: The file is 100.0\302\240MB; "
+                                                 "a Loadwise backup is at most 64.0\302\240MB\n", big_path);
+
+    g_assert_cmpstr (big.err, ==, expected);
+  }
+  g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+
+  {
+    /* A backslash before u0000 is text, not a NUL; a line break and a tab are fine. */
+    const BadImport fine = { "fine", "runs/0/note", "\"a\\\\u0000 is\\n\\tfine\"", NULL, NULL };
+    g_autofree char *path = g_build_filename (fixture->tmpdir, "fine.json", NULL);
+    g_autofree char *text = break_backup (good, &fine);
+
+    g_file_set_contents (path, text, -1, NULL);
+    g_free (cli_run_ok (fixture, NULL, "import", path, NULL));
+  }
+  kept = export_to (fixture, "kept.json");
+  g_file_get_contents (kept, &exported, NULL, NULL);
+  g_assert_nonnull (strstr (exported, "\"note\" : \"a\\\\u0000 is\\n\\tfine\""));
+  cli_fixture_teardown (&source, NULL);
+}
+
+/* The same bound on text handed over in memory, which no file check saw. */
+static void
+test_size_bound_in_memory (void)
+{
+  gsize length = 64000001;
+  g_autofree char *text = g_malloc (length);
+  g_autoptr (LoadwiseDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+
+  memset (text, ' ', length);
+  dataset = loadwise_json_backup_to_dataset (text, (gssize) length, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (error->message, ==, "The file is 64.0\302\240MB; a Loadwise backup is at most 64.0\302\240MB");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -299,6 +559,9 @@ main (int    argc,
               cli_fixture_setup, test_replace, cli_fixture_teardown);
   g_test_add ("/cli/import/bad-imports", CliFixture, NULL,
               cli_fixture_setup, test_bad_imports, cli_fixture_teardown);
+  g_test_add ("/cli/import/refused-into-empty", CliFixture, NULL,
+              cli_fixture_setup, test_refused_into_empty, cli_fixture_teardown);
+  g_test_add_func ("/cli/import/size-bound-in-memory", test_size_bound_in_memory);
 
   return g_test_run ();
 }
