@@ -156,28 +156,37 @@ describe_prescription (const LoadwisePrescription *prescription)
   return g_string_free (text, FALSE);
 }
 
-/* iCalendar's DATE has four digits of year. */
+/* @date as an iCalendar DATE, if libical can write it: its dates end with
+ * 3000 (a later one comes out as DTSTART:00000000T000000). */
 static gboolean
-check_calendar_dates (const LoadwiseProgramme  *programme,
-                      const GDate              *last,
-                      GError                  **error)
+ical_date_checked (const LoadwiseProgramme  *programme,
+                   const GDate              *date,
+                   struct icaltimetype      *out,
+                   GError                  **error)
 {
-  GDate after = *last;
+  struct icaltimetype t = ical_date (date);
+  g_autofree char *expected = g_strdup_printf (";VALUE=DATE:%04d%02d%02d", t.year, t.month, t.day);
+  icalproperty *property = NULL;
+  gboolean ok = FALSE;
 
-  /* The DTEND of the last event is the day after it. */
-  g_date_add_days (&after, 1);
-  if (g_date_get_year (&after) <= 9999)
-    return TRUE;
+  if (icaltime_is_valid_time (t))
+    {
+      property = icalproperty_new_dtstart (t);
+      ok = strstr (icalproperty_as_ical_string (property), expected) != NULL;
+      icalproperty_free (property);
+    }
+  if (!ok)
+    {
+      g_autofree char *start = loadwise_date_to_iso (&programme->start);
+      g_autofree char *day = loadwise_date_to_iso (date);
 
-  {
-    g_autofree char *start = loadwise_date_to_iso (&programme->start);
-    g_autofree char *end = loadwise_date_to_iso (last);
-
-    g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                 _("programme start: %s puts sessions up to %s, past 9999-12-31, the last date "
-                   "a calendar file can hold; nothing was written"), start, end);
-  }
-  return FALSE;
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                   _("programme start: %s puts a session on %s, a date a calendar file cannot "
+                     "hold (the years 1 to 3000); nothing was written"), start, day);
+      return FALSE;
+    }
+  *out = t;
+  return TRUE;
 }
 
 gboolean
@@ -214,8 +223,6 @@ loadwise_export_ics_to_file (LoadwiseDatabase         *database,
     last = programme_end;
   recent = today;
   g_date_subtract_days (&recent, MIN (28u, g_date_get_julian (&today) - 1));
-  if (!check_calendar_dates (&programme, &last, error))
-    return FALSE;
 
   statuses = loadwise_database_list_session_statuses (database, &programme.start, &last, error);
   if (statuses == NULL)
@@ -242,11 +249,12 @@ loadwise_export_ics_to_file (LoadwiseDatabase         *database,
     {
       int week = loadwise_programme_get_week (&programme, &day);
       LoadwisePrescription prescription;
+      struct icaltimetype start, end;
       icalcomponent *event;
       g_autofree char *uid = NULL;
       g_autofree char *summary = NULL;
       g_autofree char *description = NULL;
-      GDate next = day;
+      GDate next;
 
       if (g_date_compare (&day, &programme_end) > 0 && g_date_compare (&day, &recent) < 0)
         {
@@ -256,6 +264,14 @@ loadwise_export_ics_to_file (LoadwiseDatabase         *database,
         }
       if (!loadwise_programme_is_session_day (&programme, &day))
         continue;
+      next = day;
+      g_date_add_days (&next, 1);
+      if (!ical_date_checked (&programme, &day, &start, error)
+          || !ical_date_checked (&programme, &next, &end, error))
+        {
+          icalcomponent_free (calendar);
+          return FALSE;
+        }
       /* The plan in force in the week, with its targets (and the flare
        * cap); later weeks keep the levels now in force until a weekly
        * decision changes them. */
@@ -272,13 +288,12 @@ loadwise_export_ics_to_file (LoadwiseDatabase         *database,
         /* Translators: a calendar event's title */
         summary = g_strdup_printf (_("Hip exercises, week %d of %u"), week, programme.weeks);
       description = describe_prescription (&prescription);
-      g_date_add_days (&next, 1);
 
       event = icalcomponent_new_vevent ();
       icalcomponent_add_property (event, icalproperty_new_uid (uid));
       icalcomponent_add_property (event, icalproperty_new_dtstamp (stamp));
-      icalcomponent_add_property (event, icalproperty_new_dtstart (ical_date (&day)));
-      icalcomponent_add_property (event, icalproperty_new_dtend (ical_date (&next)));
+      icalcomponent_add_property (event, icalproperty_new_dtstart (start));
+      icalcomponent_add_property (event, icalproperty_new_dtend (end));
       icalcomponent_add_property (event, icalproperty_new_summary (summary));
       icalcomponent_add_property (event, icalproperty_new_description (description));
       icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));

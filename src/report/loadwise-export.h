@@ -44,9 +44,9 @@ char     *loadwise_export_session_uid (const GDate     *date);
  * dosage in the description; skipped sessions are CANCELLED. Maintenance
  * sessions after the programme are written from 4 weeks before @today
  * only, so the file (and the time to write it) grows with the
- * programme's length, not with the time since it started. A date a
- * calendar cannot hold (after 9999-12-31) is refused
- * (LOADWISE_ERROR_INVALID_INPUT) and nothing is written. Refuses to
+ * programme's length, not with the time since it started. A date libical
+ * cannot write (after 3000-12-31) is refused (LOADWISE_ERROR_INVALID_INPUT)
+ * and nothing is written. Refuses to
  * overwrite @path (G_IO_ERROR_EXISTS). @now is the DTSTAMP. */
 gboolean  loadwise_export_ics (LoadwiseDatabase        *database,
                                const LoadwiseCatalogue *catalogue,
