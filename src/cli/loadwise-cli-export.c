@@ -187,11 +187,10 @@ loadwise_cli_cmd_export (LoadwiseCli *cli,
           return loadwise_cli_fail (error);
         data = loadwise_chart_data_load (database, catalogue, &from, &to, &error);
         if (data == NULL
-            || !loadwise_chart_data_export (data, chart,
-                                            format == FORMAT_PNG ? LOADWISE_CHART_FORMAT_PNG
-                                                                 : LOADWISE_CHART_FORMAT_SVG,
-                                            output, EXPORT_CHART_WIDTH, EXPORT_CHART_HEIGHT,
-                                            &error))
+            || !loadwise_export_chart (data, chart,
+                                       format == FORMAT_PNG ? LOADWISE_CHART_FORMAT_PNG
+                                                            : LOADWISE_CHART_FORMAT_SVG,
+                                       EXPORT_CHART_WIDTH, EXPORT_CHART_HEIGHT, output, &error))
           return loadwise_cli_fail (error);
       }
       break;

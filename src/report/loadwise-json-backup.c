@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "core/loadwise-error.h"
+#include "core/loadwise-file.h"
 #include "core/loadwise-parse.h"
 #include "core/loadwise-types.h"
 
@@ -156,16 +157,23 @@ loadwise_json_backup_export (LoadwiseDatabase  *database,
                              GError           **error)
 {
   g_autoptr (LoadwiseDataset) dataset = NULL;
+  g_autoptr (LoadwiseAtomicFile) file = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *text = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (path != NULL && exported_at != NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  /* Health data: readable by the runner only, and whole or not at all. */
+  file = loadwise_atomic_file_new (path, LOADWISE_ATOMIC_FILE_NONE, &local_error);
+  if (file == NULL)
     {
-      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                   _("--output: %s already exists; choose a new name"), path);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                     _("--output: %s already exists; choose a new name"), path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -174,9 +182,19 @@ loadwise_json_backup_export (LoadwiseDatabase  *database,
     return FALSE;
   text = loadwise_json_backup_from_dataset (dataset, exported_at, &length);
 
-  /* Health data: readable by the runner only. */
-  return g_file_set_contents_full (path, text, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  if (!loadwise_atomic_file_write (file, text, length, error)
+      || !loadwise_atomic_file_commit (file, &local_error))
+    {
+      /* Someone else's file appeared under the name meanwhile: the
+       * commit left it alone. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                     _("--output: %s already exists; choose a new name"), path);
+      else if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Reading */

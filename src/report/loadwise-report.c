@@ -18,6 +18,7 @@
 #include "charts/loadwise-chart-data.h"
 #include "core/loadwise-red-flags.h"
 #include "core/loadwise-session.h"
+#include "report/loadwise-export.h"
 #include "store/loadwise-database-charts.h"
 #include "store/loadwise-database-progression.h"
 #include "store/loadwise-database-runs.h"
@@ -608,11 +609,11 @@ section_red_flags (Flow              *flow,
 }
 
 gboolean
-loadwise_report_write_pdf (LoadwiseDatabase         *database,
-                           const LoadwiseCatalogue  *catalogue,
-                           const GDate              *today,
-                           const char               *path,
-                           GError                  **error)
+loadwise_report_write_pdf_to_file (LoadwiseDatabase         *database,
+                                   const LoadwiseCatalogue  *catalogue,
+                                   const GDate              *today,
+                                   LoadwiseAtomicFile       *file,
+                                   GError                  **error)
 {
   g_autoptr (LoadwiseChartData) data = NULL;
   g_autofree char *prepared = NULL;
@@ -622,21 +623,13 @@ loadwise_report_write_pdf (LoadwiseDatabase         *database,
   g_autofree char *sides = NULL;
   LoadwiseProgramme programme;
   cairo_surface_t *surface;
-  cairo_status_t status;
+  gboolean ok;
   Flow flow = { 0 };
   GDate from, earliest;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (database), FALSE);
-  g_return_val_if_fail (catalogue != NULL && today != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (catalogue != NULL && today != NULL && file != NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” already exists; choose another name"), name);
-      return FALSE;
-    }
   if (!loadwise_database_get_programme (database, &programme, error))
     return FALSE;
 
@@ -653,17 +646,10 @@ loadwise_report_write_pdf (LoadwiseDatabase         *database,
   if (data == NULL)
     return FALSE;
 
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  status = cairo_surface_status (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      cairo_surface_destroy (surface);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
-                   name, cairo_status_to_string (status));
-      return FALSE;
-    }
+  /* Into @file, so a failed write (a full disk) is seen and nothing
+   * partial is left: cairo writes most of a PDF when it is finished. */
+  surface = cairo_pdf_surface_create_for_stream (loadwise_export_cairo_write, file,
+                                                 PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   _("Hip exercise programme: report for a clinician"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Loadwise " PACKAGE_VERSION);
@@ -713,19 +699,35 @@ loadwise_report_write_pdf (LoadwiseDatabase         *database,
   draw_footer (&flow);
   cairo_show_page (flow.cr);
   g_clear_object (&flow.layout);
-  status = cairo_status (flow.cr);
-  cairo_destroy (flow.cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (cairo_status (flow.cr) != CAIRO_STATUS_SUCCESS
+      && loadwise_atomic_file_get_failure (file) == NULL)
     {
-      g_autofree char *name = g_filename_display_name (path);
+      g_autofree char *name = g_filename_display_name (loadwise_atomic_file_get_path (file));
+      g_autoptr (GError) failure = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                                _("Could not write “%s”: %s"), name,
+                                                cairo_status_to_string (cairo_status (flow.cr)));
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
-                   name, cairo_status_to_string (status));
-      return FALSE;
+      loadwise_atomic_file_set_failed (file, failure);
     }
-  return TRUE;
+  cairo_destroy (flow.cr);
+  ok = loadwise_export_finish_surface (surface, file, error);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+gboolean
+loadwise_report_write_pdf (LoadwiseDatabase         *database,
+                           const LoadwiseCatalogue  *catalogue,
+                           const GDate              *today,
+                           const char               *path,
+                           GError                  **error)
+{
+  g_autoptr (LoadwiseAtomicFile) file = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = loadwise_atomic_file_new (path, LOADWISE_ATOMIC_FILE_NONE, error);
+  return file != NULL
+         && loadwise_report_write_pdf_to_file (database, catalogue, today, file, error)
+         && loadwise_atomic_file_commit (file, error);
 }

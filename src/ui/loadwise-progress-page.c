@@ -263,7 +263,7 @@ loadwise_progress_page_export_to (LoadwiseProgressPage  *self,
 {
   LoadwiseDatabase *database;
   LoadwiseCatalogue *catalogue;
-  g_autofree char *partial = NULL;
+  g_autoptr (LoadwiseAtomicFile) file = NULL;
   LoadwiseChartKind kind;
   LoadwiseChartFormat chart_format;
   gboolean ok;
@@ -280,36 +280,27 @@ loadwise_progress_page_export_to (LoadwiseProgressPage  *self,
   if (g_strcmp0 (format, "csv") == 0)
     return loadwise_export_csv (database, path, error);
 
-  /* The file chooser already asked before replacing a file: write
-   * beside it, then move it over, so a failure leaves the old one. */
-  partial = g_strconcat (path, ".partial", NULL);
-  g_unlink (partial);
+  /* The file chooser already asked before replacing a file. The new one
+   * is written beside it and moved over it only when whole, so a failure
+   * leaves the old one. */
+  file = loadwise_atomic_file_new (path, LOADWISE_ATOMIC_FILE_REPLACE, error);
+  if (file == NULL)
+    return FALSE;
   if (g_strcmp0 (format, "pdf") == 0)
-    ok = loadwise_report_write_pdf (database, catalogue, &day, partial, error);
+    ok = loadwise_report_write_pdf_to_file (database, catalogue, &day, file, error);
   else if (g_strcmp0 (format, "ics") == 0)
     {
       g_autoptr (GDateTime) now = loadwise_clock_get_now (loadwise_context_get_clock (self->context));
 
-      ok = loadwise_export_ics (database, catalogue, now, partial, error);
+      ok = loadwise_export_ics_to_file (database, catalogue, now, file, error);
     }
   else if (parse_chart_format (format, &kind, &chart_format) && self->data != NULL)
-    ok = loadwise_chart_data_export (self->data, kind, chart_format, partial,
-                                     EXPORT_WIDTH, EXPORT_HEIGHT, error);
+    ok = loadwise_export_chart_to_file (self->data, kind, chart_format, EXPORT_WIDTH, EXPORT_HEIGHT,
+                                        file, error);
   else
     g_return_val_if_reached (FALSE);
 
-  if (ok && g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), name, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (partial);
-  return ok;
+  return ok && loadwise_atomic_file_commit (file, error);
 }
 
 static void

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 
@@ -77,6 +78,51 @@ test_formats (CliFixture    *fixture,
   g_free (cli_run_ok (fixture, NOW, "export", "--format", "svg", "--chart", "runs",
                       "--range", "4-weeks", "--output", svg, NULL));
   g_assert_true (starts_with_bytes (svg, "<?xml", 5));
+}
+
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+/* Health data leaves as the runner's alone, whatever the umask (the CLI
+ * inherits the test's). */
+static void
+test_private_files (CliFixture    *fixture,
+                    gconstpointer  data)
+{
+  const char *const formats[][3] = {
+    { "pdf", NULL, "r.pdf" }, { "png", "pain", "p.png" }, { "svg", "runs", "s.svg" },
+    { "ics", NULL, "s.ics" }, { "json", NULL, "b.json" }, { "csv", NULL, "csv" },
+  };
+  mode_t saved;
+
+  seed (fixture);
+  saved = umask (0);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->tmpdir, formats[i][2], NULL);
+
+      if (formats[i][1] != NULL)
+        g_free (cli_run_ok (fixture, NOW, "export", "--format", formats[i][0], "--chart", formats[i][1],
+                            "--output", path, NULL));
+      else
+        g_free (cli_run_ok (fixture, NOW, "export", "--format", formats[i][0], "--output", path, NULL));
+      if (g_strcmp0 (formats[i][0], "csv") == 0)
+        {
+          g_autofree char *file = g_build_filename (path, "session.csv", NULL);
+
+          g_assert_cmpuint (mode_of (path), ==, 0700);
+          g_assert_cmpuint (mode_of (file), ==, 0600);
+        }
+      else
+        g_assert_cmpuint (mode_of (path), ==, 0600);
+    }
+  umask (saved);
 }
 
 typedef struct {
@@ -163,6 +209,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/report/cli/formats", CliFixture, NULL, cli_fixture_setup, test_formats,
+              cli_fixture_teardown);
+  g_test_add ("/report/cli/private-files", CliFixture, NULL, cli_fixture_setup, test_private_files,
               cli_fixture_teardown);
   g_test_add ("/report/cli/bad-input", CliFixture, NULL, cli_fixture_setup, test_bad_input,
               cli_fixture_teardown);

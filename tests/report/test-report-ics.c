@@ -5,6 +5,9 @@
  */
 #include <gio/gio.h>
 #include <libical/ical.h>
+#include <sqlite3.h>
+
+#include "core/loadwise-error.h"
 
 #include "report/loadwise-export.h"
 
@@ -187,6 +190,98 @@ test_maintenance_continues (Fixture       *fixture,
   g_assert_cmpuint (events->len, ==, 24 + 2 * 7 + 1);
 }
 
+/* Moves the programme's start behind the store's back, as an old or
+ * hostile database file might hold it, and opens the database again. */
+static void
+set_start_raw (Fixture    *fixture,
+               const char *start)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "loadwise.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("UPDATE programme SET start = '%s'", start);
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&fixture->db);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+  fixture->db = loadwise_database_open (path, &error);
+  g_assert_no_error (error);
+}
+
+/* A date libical cannot write (it wrote DTSTART:00000000T000000) is
+ * refused, and nothing is written. */
+static void
+test_unwritable_date (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  /* The second starts in libical's last year and runs past it. */
+  const char *starts[] = { "9999-12-31", "3000-12-20" };
+  g_autoptr (GDateTime) now = g_date_time_new_local (2026, 10, 10, 9, 0, 0);
+  ChartsHistory history = { .start = loadwise_test_date (2026, 10, 5), .days = 1, .seed = 1 };
+
+  charts_test_seed (fixture->db, fixture->catalogue, &history);
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->tmpdir, "far.ics", NULL);
+      g_autoptr (GError) error = NULL;
+
+      set_start_raw (fixture, starts[i]);
+      g_assert_false (loadwise_export_ics (fixture->db, fixture->catalogue, now, path, &error));
+      g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, "programme start: "));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  {
+    g_autoptr (GDir) dir = g_dir_open (fixture->tmpdir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_true (g_str_has_prefix (name, "loadwise.db"));
+  }
+}
+
+/* A start long ago: the programme's weeks and the maintenance sessions
+ * around today, not one for every week since (13,262 events for 1900). */
+static void
+test_old_start_bounded (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "old.ics", NULL);
+  g_autoptr (GPtrArray) events = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_local (2026, 11, 30, 9, 0, 0);
+  ChartsHistory history = { .start = loadwise_test_date (2026, 10, 5), .days = 1, .seed = 1 };
+  guint in_programme = 0;
+
+  charts_test_seed (fixture->db, fixture->catalogue, &history);
+  set_start_raw (fixture, "1900-01-01");
+  g_assert_true (loadwise_export_ics (fixture->db, fixture->catalogue, now, path, &error));
+  g_assert_no_error (error);
+  events = parse (path);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      Event *event = g_ptr_array_index (events, i);
+
+      /* 8 weeks from Monday 1 Jan 1900, then from 2 Nov 2026 on. */
+      if (g_strcmp0 (event->date, "1900-02-25") <= 0)
+        in_programme++;
+      else
+        {
+          g_assert_cmpstr (event->date, >=, "2026-11-02");
+          g_assert_cmpstr (event->summary, ==, "Hip exercises (maintenance)");
+        }
+    }
+  g_assert_cmpuint (in_programme, ==, 24);
+  g_assert_cmpstr (((Event *) g_ptr_array_index (events, 0))->date, ==, "1900-01-01");
+  /* Two a week from 2 Nov to 28 Dec 2026. */
+  g_assert_cmpuint (events->len - in_programme, ==, 2 * 8 + 1);
+  g_assert_cmpstr (((Event *) g_ptr_array_index (events, events->len - 1))->date, <=, "2026-12-28");
+}
+
 static void
 test_uid (void)
 {
@@ -206,6 +301,11 @@ main (int    argc,
   g_test_add ("/report/ics/sessions", Fixture, NULL, fixture_setup, test_sessions, fixture_teardown);
   g_test_add ("/report/ics/maintenance-continues", Fixture, NULL, fixture_setup,
               test_maintenance_continues, fixture_teardown);
+
+  g_test_add ("/report/ics/unwritable-date", Fixture, NULL, fixture_setup, test_unwritable_date,
+              fixture_teardown);
+  g_test_add ("/report/ics/old-start-bounded", Fixture, NULL, fixture_setup, test_old_start_bounded,
+              fixture_teardown);
 
   return g_test_run ();
 }
