@@ -4,7 +4,10 @@
  */
 #include "reminders/loadwise-reminder-service.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "core/loadwise-types.h"
 #include "core/loadwise-wall-timer.h"
@@ -15,11 +18,24 @@
  * they settle. */
 #define DATABASE_SETTLE_MS 150
 
+/* Which file a path names: stat()'s (st_dev, st_ino). */
+typedef struct {
+  guint64  dev;
+  guint64  ino;
+  gboolean exists;
+} FileId;
+
 struct _LoadwiseReminderService
 {
   GObject            parent_instance;
 
+  /* The file now at @path; NULL while the path names no file, or names
+   * one that could not be opened. */
   LoadwiseDatabase  *database;
+  char              *path;
+  char              *wal_path;
+  FileId             file_id;    /* the file @database has open */
+  FileId             wal_id;     /* its -wal, as seen once it was open */
   LoadwiseNotifier  *notifier;
   LoadwiseClock     *clock;
   char              *localtime_path;
@@ -27,11 +43,13 @@ struct _LoadwiseReminderService
 
   LoadwiseWallTimer *timer;
   GFileMonitor      *localtime_monitor;
+  GFileMonitor      *database_monitor;
   GDBusConnection   *session_bus;
   GDBusConnection   *system_bus;
   guint              sleep_subscription;
   guint              notifications_watch;
   guint              settle_id;
+  const char        *settle_why;
   guint              retry_s;
   guint              n_pending;
   gboolean           started;
@@ -123,6 +141,7 @@ fire (LoadwiseReminderService   *self,
       return FALSE;
     }
 
+  g_debug ("Showed the %s reminder", loadwise_reminder_kind_to_string (item->kind));
   /* Once shown it counts as fired, even if the write fails: a reminder
    * twice is better than none, and the next look will record it. */
   if (!loadwise_database_mark_reminder_fired (self->database, item->kind, &item->date, now, &error))
@@ -143,8 +162,139 @@ next_midnight (GDateTime *now)
   return loadwise_schedule_due_time (g_date_time_get_timezone (now), &tomorrow, 0);
 }
 
-void
-loadwise_reminder_service_reschedule (LoadwiseReminderService *self)
+/* 0, or the errno of stat(). */
+static int
+file_id_read (const char *path,
+              FileId     *out_id)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      out_id->exists = FALSE;
+      return saved;
+    }
+  out_id->dev = (guint64) st.st_dev;
+  out_id->ino = (guint64) st.st_ino;
+  out_id->exists = TRUE;
+  return 0;
+}
+
+static gboolean
+file_id_equal (const FileId *a,
+               const FileId *b)
+{
+  return a->exists && b->exists && a->dev == b->dev && a->ino == b->ino;
+}
+
+static void on_database_changed (LoadwiseDatabase        *database,
+                                 guint                    what,
+                                 LoadwiseReminderService *self);
+
+/* Takes @database, the file that @id named just before it was opened. */
+static void
+adopt_database (LoadwiseReminderService *self,
+                LoadwiseDatabase        *database,
+                const FileId            *id)
+{
+  self->database = database;
+  self->file_id = *id;
+  /* Open, the connection has its -wal: while it stays open, the -wal at
+   * that name is this connection's unless someone moves it. */
+  file_id_read (self->wal_path, &self->wal_id);
+  /* Its writes (Skip today) derive the programme's state for its today. */
+  loadwise_database_set_clock (self->database, self->clock);
+  if (self->started)
+    {
+      loadwise_database_watch (self->database);
+      g_signal_connect_object (self->database, "changed", G_CALLBACK (on_database_changed), self, 0);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/* Closes the connection to a file that is no longer at the path. FALSE,
+ * keeping it, when its -wal could not be emptied yet. */
+static gboolean
+drop_database (LoadwiseReminderService  *self,
+               GError                  **error)
+{
+  FileId wal;
+
+  /* The -wal still at its name is the old file's (another file was
+   * renamed over the main one): empty it first, or the new file would be
+   * read through it. A -wal that moved with its file (recovery), or is
+   * gone, or belongs to a newer file is not touched: SQLite never
+   * checkpoints a moved file on close. */
+  if (file_id_read (self->wal_path, &wal) == 0 && file_id_equal (&wal, &self->wal_id)
+      && !loadwise_database_release_wal (self->database, error))
+    return FALSE;
+  g_signal_handlers_disconnect_by_data (self->database, self);
+  g_clear_object (&self->database);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  return TRUE;
+}
+
+/* Makes self->database the file the path names now: one stat() when
+ * nothing changed. A restore or a recovery (loadwise_database_open_or_recover()
+ * moves a damaged file aside and makes a new one), a delete and a re-create,
+ * or a rename over the path leave the old connection reading a file that
+ * is no longer the runner's: close it and open the one at the path, as
+ * main.c opened the first. FALSE when there is nothing to read: @error
+ * unset while the path names no file, set when the file could not be
+ * opened (or the old one not closed yet). A missing file is not created here: it is either being
+ * replaced (the folder's next event brings the new one) or was removed
+ * on purpose, and an empty database would answer neither. */
+static gboolean
+follow_database_file (LoadwiseReminderService  *self,
+                      GError                  **error)
+{
+  LoadwiseDatabase *database;
+  FileId now;
+  int err = file_id_read (self->path, &now);
+
+  if (err != 0 && err != ENOENT && err != ENOTDIR)
+    {
+      /* Cannot tell which file it is (EACCES, EIO): keep the open one. */
+      if (self->database != NULL)
+        return TRUE;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (err), "%s: %s",
+                   self->path, g_strerror (err));
+      return FALSE;
+    }
+
+  if (self->database != NULL && file_id_equal (&now, &self->file_id))
+    return TRUE;
+
+  if (self->database != NULL)
+    {
+      if (err == 0)
+        g_debug ("%s: database file replaced; reopening", self->path);
+      else
+        g_debug ("%s: database file gone; closing it and waiting for it to come back",
+                 self->path);
+      if (!drop_database (self, error))
+        return FALSE;
+    }
+  if (err != 0)
+    return FALSE;
+
+  /* Should the file be replaced again meanwhile, @now is not what was
+   * opened, and the next look opens the newer one. */
+  database = loadwise_database_open (self->path, error);
+  if (database == NULL)
+    return FALSE;
+  g_debug ("%s: opened the database file now at the path", self->path);
+  adopt_database (self, database, &now);
+  return TRUE;
+}
+
+/* Looks again now (@why says what woke the service, for the debug log):
+ * fires what is due and re-arms. */
+static void
+look (LoadwiseReminderService *self,
+      const char              *why)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) now = NULL;
@@ -158,16 +308,26 @@ loadwise_reminder_service_reschedule (LoadwiseReminderService *self)
   gint64 next = 0;
   guint failed = 0;
 
-  g_return_if_fail (LOADWISE_IS_REMINDER_SERVICE (self));
-
   if (self->timer == NULL)
     return;
 
+  g_debug ("Woke up: %s", why);
   now = loadwise_clock_get_now (self->clock);
   now_s = g_date_time_to_unix (now);
   loadwise_date_from_datetime (now, &from);
   to = from;
   g_date_add_days (&to, LOADWISE_SCHEDULE_DAYS - 1);
+
+  if (!follow_database_file (self, &error))
+    {
+      if (error != NULL)
+        goto read_failed;
+      /* Its return is an event in the folder: no timer until then. */
+      g_debug ("No database file at %s; the timer is off until one appears", self->path);
+      self->n_pending = 0;
+      loadwise_wall_timer_disarm (self->timer);
+      return;
+    }
 
   has_programme = loadwise_database_get_programme (self->database, &programme, &error);
   if (!has_programme && !g_error_matches (error, LOADWISE_DATABASE_ERROR,
@@ -210,9 +370,21 @@ loadwise_reminder_service_reschedule (LoadwiseReminderService *self)
     self->retry_s = LOADWISE_REMINDERS_RETRY_MIN_S;
 
   if (next > 0)
-    loadwise_wall_timer_arm (self->timer, next);
+    {
+      g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (next);
+      g_autofree char *text = when != NULL ? g_date_time_format_iso8601 (when) : NULL;
+
+      if (failed > 0)
+        g_debug ("%u reminder(s) not delivered; next look at %s", failed, text);
+      else
+        g_debug ("Next look at %s", text);
+      loadwise_wall_timer_arm (self->timer, next);
+    }
   else
-    loadwise_wall_timer_disarm (self->timer);
+    {
+      g_debug ("Nothing to remind of: the timer is off");
+      loadwise_wall_timer_disarm (self->timer);
+    }
   return;
 
 read_failed:
@@ -222,11 +394,26 @@ read_failed:
   self->retry_s = MIN (self->retry_s * 2, LOADWISE_REMINDERS_RETRY_MAX_S);
 }
 
+void
+loadwise_reminder_service_reschedule (LoadwiseReminderService *self)
+{
+  g_return_if_fail (LOADWISE_IS_REMINDER_SERVICE (self));
+
+  look (self, "asked to look again");
+}
+
 static void
-on_timer_event (LoadwiseWallTimer       *timer,
+on_timer_fired (LoadwiseWallTimer       *timer,
                 LoadwiseReminderService *self)
 {
-  loadwise_reminder_service_reschedule (self);
+  look (self, "the timer fired");
+}
+
+static void
+on_timer_clock_changed (LoadwiseWallTimer       *timer,
+                        LoadwiseReminderService *self)
+{
+  look (self, "the system clock was set");
 }
 
 static gboolean
@@ -235,8 +422,18 @@ on_settled (gpointer user_data)
   LoadwiseReminderService *self = user_data;
 
   self->settle_id = 0;
-  loadwise_reminder_service_reschedule (self);
+  look (self, self->settle_why);
   return G_SOURCE_REMOVE;
+}
+
+/* Events come in bursts: look once they settle. */
+static void
+settle (LoadwiseReminderService *self,
+        const char              *why)
+{
+  self->settle_why = why;
+  if (self->settle_id == 0)
+    self->settle_id = g_timeout_add (DATABASE_SETTLE_MS, on_settled, self);
 }
 
 static void
@@ -248,8 +445,37 @@ on_file_changed (GFileMonitor            *monitor,
 {
   if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
     return;
-  if (self->settle_id == 0)
-    self->settle_id = g_timeout_add (DATABASE_SETTLE_MS, on_settled, self);
+  settle (self, "the time zone file changed");
+}
+
+/* The database's name now names another file, or none: moved aside by a
+ * recovery, deleted, created, renamed over. Writes to the file are the
+ * database's own watch's (loadwise_database_watch()): they cost nothing
+ * here. */
+static void
+on_database_file_changed (GFileMonitor            *monitor,
+                          GFile                   *file,
+                          GFile                   *other_file,
+                          GFileMonitorEvent        event,
+                          LoadwiseReminderService *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      settle (self, "the database file was created, moved or deleted");
+      break;
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    default:
+      break;
+    }
 }
 
 /* Another program (the app, the CLI) changed the programme, a session or
@@ -262,12 +488,13 @@ on_database_changed (LoadwiseDatabase        *database,
                      LoadwiseReminderService *self)
 {
   if (what & LOADWISE_DATABASE_CHANGE_EXTERNAL)
-    loadwise_reminder_service_reschedule (self);
+    look (self, "another program changed the database");
 }
 
 static GFileMonitor *
 watch_file (LoadwiseReminderService *self,
-            const char              *path)
+            const char              *path,
+            GCallback                on_changed)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -278,7 +505,7 @@ watch_file (LoadwiseReminderService *self,
       g_message ("Not watching %s for changes: %s", path, error->message);
       return NULL;
     }
-  g_signal_connect_object (monitor, "changed", G_CALLBACK (on_file_changed), self, 0);
+  g_signal_connect_object (monitor, "changed", on_changed, self, 0);
   return monitor;
 }
 
@@ -300,7 +527,7 @@ on_prepare_for_sleep (GDBusConnection *connection,
   /* The timerfd fires a deadline passed during suspend at resume; look
    * again anyway, as the day (and so the schedule) may have changed. */
   if (!going_to_sleep)
-    loadwise_reminder_service_reschedule (self);
+    look (self, "resumed from sleep");
 }
 
 /* Synchronous on purpose: the async g_bus_get () runs in a thread-pool
@@ -336,7 +563,7 @@ on_notifications_appeared (GDBusConnection *connection,
   if (self->n_pending > 0)
     {
       self->retry_s = LOADWISE_REMINDERS_RETRY_MIN_S;
-      loadwise_reminder_service_reschedule (self);
+      look (self, "a notification server appeared");
     }
 }
 
@@ -353,13 +580,18 @@ loadwise_reminder_service_start (LoadwiseReminderService  *self,
   if (self->timer == NULL)
     return FALSE;
   self->started = TRUE;
-  g_signal_connect_object (self->timer, "fired", G_CALLBACK (on_timer_event), self, 0);
-  g_signal_connect_object (self->timer, "clock-changed", G_CALLBACK (on_timer_event), self, 0);
+  g_signal_connect_object (self->timer, "fired", G_CALLBACK (on_timer_fired), self, 0);
+  g_signal_connect_object (self->timer, "clock-changed",
+                           G_CALLBACK (on_timer_clock_changed), self, 0);
 
   loadwise_database_watch (self->database);
   g_signal_connect_object (self->database, "changed", G_CALLBACK (on_database_changed), self, 0);
+  /* inotify watches the folder for a file's name, so this follows the
+   * name through any number of replacements. */
+  self->database_monitor = watch_file (self, self->path, G_CALLBACK (on_database_file_changed));
   if (self->localtime_path != NULL)
-    self->localtime_monitor = watch_file (self, self->localtime_path);
+    self->localtime_monitor = watch_file (self, self->localtime_path,
+                                          G_CALLBACK (on_file_changed));
 
   self->session_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &bus_error);
   if (self->session_bus != NULL)
@@ -372,7 +604,7 @@ loadwise_reminder_service_start (LoadwiseReminderService  *self,
 
   watch_sleep (self);
 
-  loadwise_reminder_service_reschedule (self);
+  look (self, "started");
   return TRUE;
 }
 
@@ -513,6 +745,14 @@ loadwise_reminder_service_handle_action (LoadwiseReminderService *self,
       g_message ("A reminder action came for a day that is not a date: %s", date_text);
       return;
     }
+  /* The runner's answer goes to the file the path names now. */
+  if (!follow_database_file (self, &error))
+    {
+      g_message ("The reminder's %s was not recorded: %s", action,
+                 error != NULL ? error->message : "there is no database file");
+      look (self, "a reminder's button was pressed");
+      return;
+    }
 
   if (g_str_equal (action, LOADWISE_NOTIFIER_ACTION_SNOOZE))
     {
@@ -548,7 +788,7 @@ loadwise_reminder_service_handle_action (LoadwiseReminderService *self,
 
   if (!ok)
     g_message ("Could not record the reminder's %s: %s", action, error->message);
-  loadwise_reminder_service_reschedule (self);
+  look (self, "a reminder's button was pressed");
 }
 
 static void
@@ -575,6 +815,11 @@ loadwise_reminder_service_constructed (GObject *object)
     self->clock = loadwise_clock_new_system ();
   /* Its writes (Skip today) derive the programme's state for its today. */
   loadwise_database_set_clock (self->database, self->clock);
+  self->path = g_strdup (loadwise_database_get_path (self->database));
+  self->wal_path = g_strconcat (self->path, "-wal", NULL);
+  /* Just opened (main.c): the file at the path is the open one. */
+  file_id_read (self->path, &self->file_id);
+  file_id_read (self->wal_path, &self->wal_id);
   g_signal_connect_object (self->notifier, "action-invoked",
                            G_CALLBACK (on_action_invoked), self, 0);
 }
@@ -594,6 +839,7 @@ loadwise_reminder_service_dispose (GObject *object)
   if (self->database != NULL)
     g_signal_handlers_disconnect_by_data (self->database, self);
   g_clear_object (&self->localtime_monitor);
+  g_clear_object (&self->database_monitor);
   g_clear_object (&self->timer);
   if (self->notifier != NULL)
     g_signal_handlers_disconnect_by_data (self->notifier, self);
@@ -610,6 +856,8 @@ loadwise_reminder_service_finalize (GObject *object)
   LoadwiseReminderService *self = LOADWISE_REMINDER_SERVICE (object);
 
   g_free (self->localtime_path);
+  g_free (self->path);
+  g_free (self->wal_path);
 
   G_OBJECT_CLASS (loadwise_reminder_service_parent_class)->finalize (object);
 }

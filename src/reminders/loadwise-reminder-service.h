@@ -9,6 +9,15 @@
  * CLI need not know the service exists), and when a notification server
  * appears on the bus. Between those it does not wake up.
  *
+ * It follows the database's path, not the file first opened there: on
+ * each look, and when the folder reports the name created, moved or
+ * deleted, it compares the (st_dev, st_ino) at the path with the open
+ * file's. When another file took its place (a restore, a recovery that
+ * moved a damaged file aside, a rename over it) it closes the old one and
+ * opens the new one as main.c did. While the path names no file it holds
+ * no database, arms no timer, and creates nothing: it waits for the
+ * folder to report the file back.
+ *
  * With no notification server, a reminder stays pending: the service logs
  * it and tries again after 15 s, doubling up to 10 minutes, and at once
  * when a server appears.
@@ -37,7 +46,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LoadwiseReminderService, loadwise_reminder_service, LOADWISE, REMINDER_SERVICE, GObject)
 
-/* Properties: "database", "notifier", "clock" (construct-only), and
+/* Properties: "database" (construct-only; the service replaces it, with a
+ * notify, when it follows its path to another file, and it reads NULL
+ * while there is none), "notifier", "clock" (construct-only), and
  * "localtime-path" (the zone file to watch, /etc/localtime by default),
  * "launch-app" (whether Start and Check In open the app; TRUE).
  * Signal "open-app" (action name "start-session" or "checkin") is emitted

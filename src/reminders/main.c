@@ -3,7 +3,8 @@
  * One per user: it owns io.github.loadwise.Loadwise.Reminders on the
  * session bus, and a second start exits quietly. The name carries Quit
  * (Preferences calls it when reminders are turned off) and Reschedule
- * (look again now; the service also notices database changes by itself).
+ * (look again now; the service also notices database changes by itself,
+ * and follows the database's path when another file takes its place).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -169,6 +170,9 @@ main (int    argc,
 
   notifier = loadwise_libnotify_notifier_new ();
   service = loadwise_reminder_service_new (database, notifier, NULL);
+  /* The service closes it when the path comes to name another file (a
+   * restore, a recovery): no other reference may keep the old one open. */
+  g_clear_object (&database);
   if (!loadwise_reminder_service_start (service, &error))
     {
       g_printerr ("loadwise-reminders: %s\n", error->message);

@@ -11,6 +11,8 @@
  */
 #include "store/loadwise-sqlite-private.h"
 
+#include <glib/gi18n.h>
+
 #include "store/loadwise-database-progression.h"
 
 /* Long enough to take a burst of file events (a commit writes the -wal
@@ -143,6 +145,32 @@ loadwise_database_unwatch (LoadwiseDatabase *self)
       g_clear_object (&self->monitors[i]);
     }
   g_clear_handle_id (&self->watch_source, g_source_remove);
+}
+
+gboolean
+loadwise_database_release_wal (LoadwiseDatabase  *self,
+                               GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+
+  /* TRUNCATE empties the -wal through this connection's descriptor and
+   * resets the -shm's index, so that the next connection to the name
+   * starts from the new main file alone. */
+  stmt = loadwise_sqlite_prepare (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+  if (stmt == NULL || loadwise_sqlite_step (self->db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  /* The first column is 1 when another connection's reader kept it from
+   * finishing. */
+  if (sqlite3_column_int (stmt, 0) != 0)
+    {
+      g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_BUSY,
+                   _("Another program is still reading the replaced database “%s”"),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

@@ -116,6 +116,17 @@ int               loadwise_database_get_schema_version (LoadwiseDatabase *self);
 void              loadwise_database_watch            (LoadwiseDatabase  *self);
 /* Stops watching; finalize does it too. */
 void              loadwise_database_unwatch          (LoadwiseDatabase  *self);
+/* For a connection whose file another one was renamed over: its -wal and
+ * -shm keep their names, and the next connection to the path would read
+ * the new file through the old file's -wal (SQLite does not remove them:
+ * a connection to a moved file never checkpoints on close). Checkpoints
+ * the old -wal into the old file and empties it; fails with
+ * LOADWISE_DATABASE_ERROR_BUSY while another connection reads the old
+ * file. Call it only when the -wal at the path's name is this
+ * connection's: one that moved with its file (recovery) or was deleted is
+ * not, and SQLite leaves those alone by itself. */
+gboolean          loadwise_database_release_wal      (LoadwiseDatabase  *self,
+                                                      GError           **error);
 /* How long a write waits for another connection's lock before failing
  * with LOADWISE_DATABASE_ERROR_BUSY; 5 s unless set. The app sets it
  * short and retries from its main loop, so that the window never freezes

@@ -9,8 +9,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "core/loadwise-types.h"
 #include "loadwise-test-util.h"
@@ -34,6 +37,7 @@ typedef struct {
   GDataInputStream *monitor_out;
   GCancellable     *cancellable;
   guint             n_notify;   /* Notify calls for the session seen so far */
+  gint64            first_notify_s;  /* when the monitor printed the first one */
   guint             n_markers;
   gboolean          in_notify;
 } Fixture;
@@ -103,7 +107,8 @@ on_line (GObject      *source,
   else if (fixture->in_notify && strstr (line, "hip session") != NULL)
     {
       fixture->in_notify = FALSE;
-      fixture->n_notify++;
+      if (fixture->n_notify++ == 0)
+        fixture->first_notify_s = g_get_real_time () / G_USEC_PER_SEC;
     }
   read_next_line (fixture);
 }
@@ -385,6 +390,152 @@ test_no_daemon_then_dunst (Fixture       *fixture,
   ping_service (fixture);
 }
 
+/* How the file at the database's path gets replaced while the service
+ * runs. */
+typedef enum {
+  REPLACE_MOVE_ASIDE,  /* as recovery does: moved aside with its -wal, a new one made */
+  REPLACE_DELETE,      /* deleted with its -wal and -shm, then made again */
+  REPLACE_RENAME,      /* another database renamed over it */
+} ReplaceMode;
+
+/* A programme with today a session day, today's check-in logged, and the
+ * session reminder at @session_s. */
+static void
+set_up_database (Fixture          *fixture,
+                 LoadwiseDatabase *db,
+                 guint             session_s)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseCheckin checkin = { .date = fixture->today, .morning_pain = 1 };
+  GDate start = fixture->today;
+
+  g_date_subtract_days (&start, 3);
+  reminders_test_start_programme (db, &start, &fixture->today);
+  g_assert_true (loadwise_database_save_checkin (db, &checkin, &error));
+  g_assert_no_error (error);
+  reminders_test_set_times (db, session_s, 8 * 3600);
+}
+
+static LoadwiseDatabase *
+open_database (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseDatabase *db = loadwise_database_open (path, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+static gint64
+due_today (Fixture *fixture,
+           guint    time_s)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_local ();
+
+  return loadwise_schedule_due_time (zone, &fixture->today, time_s);
+}
+
+static gboolean
+fired_in (Fixture    *fixture,
+          const char *path)
+{
+  g_autoptr (LoadwiseDatabase) db = open_database (path);
+  g_autoptr (GArray) facts = NULL;
+  g_autoptr (GError) error = NULL;
+
+  facts = loadwise_database_list_reminder_facts (db, &fixture->today, &fixture->today, &error);
+  g_assert_no_error (error);
+  return g_array_index (facts, LoadwiseReminderFact, LOADWISE_REMINDER_SESSION).fired;
+}
+
+/* The file at the service's path is replaced a few seconds before its
+ * session reminder, by one whose reminder is a few seconds later: dunst
+ * gets the reminder once, at the new file's time, and the new file records
+ * it. Read from the old file, it would come at the old time and be
+ * recorded in a file nobody reads any more. */
+static void
+test_follows_replaced_file (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ReplaceMode mode = GPOINTER_TO_INT (data);
+  g_autofree char *other_path = g_build_filename (fixture->base.dir, "other.db", NULL);
+  g_autofree char *moved_to = NULL;
+  g_autoptr (GError) error = NULL;
+  guint now_s;
+  guint old_s;
+  guint new_s;
+
+  if (!check_tools ())
+    return;
+
+  reminders_test_avoid_midnight (60);
+  reminders_test_local_now (NULL, &now_s);
+  reminders_test_set_times (fixture->base.db, now_s + 30, 8 * 3600);
+  start_dunst (fixture);
+  start_monitor (fixture);
+  start_service (fixture);
+
+  reminders_test_local_now (NULL, &now_s);
+  old_s = now_s + 3;
+  new_s = old_s + 3;
+  if (mode == REPLACE_RENAME)
+    {
+      g_autoptr (LoadwiseDatabase) other = open_database (other_path);
+
+      set_up_database (fixture, other, new_s);
+    }
+  /* The old file's reminder moves to a few seconds from now, and the
+   * service has taken it in (a Reschedule answered). */
+  reminders_test_set_times (fixture->base.db, old_s, 8 * 3600);
+  ping_service (fixture);
+  /* The test lets go of the old file, as a program that replaces it would. */
+  g_clear_object (&fixture->base.db);
+
+  switch (mode)
+    {
+    case REPLACE_MOVE_ASIDE:
+      g_assert_true (loadwise_database_move_aside (fixture->base.path, &moved_to, &error));
+      g_assert_no_error (error);
+      fixture->base.db = open_database (fixture->base.path);
+      set_up_database (fixture, fixture->base.db, new_s);
+      break;
+    case REPLACE_DELETE:
+      {
+        const char *suffixes[] = { "", "-wal", "-shm" };
+
+        for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+          {
+            g_autofree char *name = g_strconcat (fixture->base.path, suffixes[i], NULL);
+
+            g_assert_true (g_unlink (name) == 0 || errno == ENOENT);
+          }
+        /* A look while there is no file creates none. */
+        ping_service (fixture);
+        g_assert_false (g_file_test (fixture->base.path, G_FILE_TEST_EXISTS));
+        fixture->base.db = open_database (fixture->base.path);
+        set_up_database (fixture, fixture->base.db, new_s);
+      }
+      break;
+    case REPLACE_RENAME:
+      g_assert_cmpint (g_rename (other_path, fixture->base.path), ==, 0);
+      /* Not opened here before the service has let go of the old file:
+       * its -wal still has the name (loadwise_database_release_wal()). */
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  wait_count (&fixture->n_notify, 1);
+  g_assert_cmpint (fixture->first_notify_s, >=, due_today (fixture, new_s));
+  if (fixture->base.db == NULL)
+    fixture->base.db = open_database (fixture->base.path);
+  wait_fired (fixture);
+  sync_monitor (fixture);
+  g_assert_cmpuint (fixture->n_notify, ==, 1);
+  if (moved_to != NULL)
+    g_assert_false (fired_in (fixture, moved_to));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -402,6 +553,12 @@ main (int    argc,
               fixture_setup, test_fires_once_across_restart, fixture_teardown);
   g_test_add ("/dunst/no-daemon-then-dunst", Fixture, NULL,
               fixture_setup, test_no_daemon_then_dunst, fixture_teardown);
+  g_test_add ("/dunst/follows-file/moved-aside", Fixture, GINT_TO_POINTER (REPLACE_MOVE_ASIDE),
+              fixture_setup, test_follows_replaced_file, fixture_teardown);
+  g_test_add ("/dunst/follows-file/deleted", Fixture, GINT_TO_POINTER (REPLACE_DELETE),
+              fixture_setup, test_follows_replaced_file, fixture_teardown);
+  g_test_add ("/dunst/follows-file/renamed-over", Fixture, GINT_TO_POINTER (REPLACE_RENAME),
+              fixture_setup, test_follows_replaced_file, fixture_teardown);
 
   status = g_test_run ();
   g_test_dbus_down (bus);

@@ -3,6 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <errno.h>
+
 #include <glib/gstdio.h>
 
 #include "core/loadwise-types.h"
@@ -321,6 +323,245 @@ test_time_zone_change_rearms (Fixture       *fixture,
   wait_until (check_deadline, &check);
 }
 
+/* How the file at the database's path gets replaced. */
+typedef enum {
+  REPLACE_MOVE_ASIDE,  /* as recovery does: moved aside with its -wal, a new one made */
+  REPLACE_DELETE,      /* deleted with its -wal and -shm, then made again */
+  REPLACE_RENAME,      /* another database renamed over it */
+} ReplaceMode;
+
+/* The new file's programme and times: 14:00 and 15:00, where the first
+ * one's were 12:00 and 13:00. */
+static void
+set_up_new_database (Fixture          *fixture,
+                     LoadwiseDatabase *db)
+{
+  GDate start = fixture->today;
+
+  g_date_subtract_days (&start, 3);
+  reminders_test_start_programme (db, &start, &fixture->today);
+  reminders_test_set_times (db, 14 * 3600, 15 * 3600);
+}
+
+static LoadwiseDatabase *
+service_database (Fixture *fixture)
+{
+  LoadwiseDatabase *database = NULL;
+
+  g_object_get (fixture->service, "database", &database, NULL);
+  return database;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_assert_true (g_unlink (name) == 0 || errno == ENOENT);
+    }
+}
+
+static gint64 expected_first_due (Fixture *fixture);
+
+/* Makes a programme in DIR/other.db, closes it, and renames it over the
+ * database's path (the test holds no connection to either). Returns the
+ * first reminder still to come in it. The old -wal stays at its name
+ * until the service's connection closes: nobody may open the new file
+ * before that, or SQLite would read it through the old file's -wal. */
+static gint64
+rename_new_database_over (Fixture *fixture)
+{
+  g_autofree char *other_path = g_build_filename (fixture->base.dir, "other.db", NULL);
+  g_autoptr (GError) error = NULL;
+  gint64 expected;
+
+  g_assert_null (fixture->base.db);
+  fixture->base.db = loadwise_database_open (other_path, &error);
+  g_assert_no_error (error);
+  set_up_new_database (fixture, fixture->base.db);
+  expected = expected_first_due (fixture);
+  g_clear_object (&fixture->base.db);
+  g_assert_cmpint (g_rename (other_path, fixture->base.path), ==, 0);
+  return expected;
+}
+
+static void
+reopen_fixture_database (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&fixture->base.db);
+  fixture->base.db = loadwise_database_open (fixture->base.path, &error);
+  g_assert_no_error (error);
+}
+
+/* The path comes to name another file; the next wake (here a direct
+ * look, before the folder's events are dispatched) reads the new file and
+ * re-arms for its times, never for the old one's. */
+static void
+test_follows_replaced_file (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ReplaceMode mode = GPOINTER_TO_INT (data);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *moved_to = NULL;
+  g_autoptr (LoadwiseDatabase) database = NULL;
+  gint64 before;
+  gint64 expected = 0;
+
+  reminders_test_set_times (fixture->base.db, 12 * 3600, 13 * 3600);
+  start_service (fixture);
+  before = loadwise_reminder_service_get_deadline (fixture->service);
+  g_assert_cmpint (before, ==, expected_first_due (fixture));
+  /* The service's connection is the only one to the old file, as in
+   * loadwise-reminders. */
+  g_clear_object (&fixture->base.db);
+
+  switch (mode)
+    {
+    case REPLACE_MOVE_ASIDE:
+      g_assert_true (loadwise_database_move_aside (fixture->base.path, &moved_to, &error));
+      g_assert_no_error (error);
+      reopen_fixture_database (fixture);
+      set_up_new_database (fixture, fixture->base.db);
+      break;
+    case REPLACE_DELETE:
+      remove_database_files (fixture->base.path);
+      /* Looking while there is none creates nothing and arms nothing. */
+      loadwise_reminder_service_reschedule (fixture->service);
+      g_assert_false (g_file_test (fixture->base.path, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (loadwise_reminder_service_get_deadline (fixture->service), ==, 0);
+      database = service_database (fixture);
+      g_assert_null (database);
+      reopen_fixture_database (fixture);
+      set_up_new_database (fixture, fixture->base.db);
+      break;
+    case REPLACE_RENAME:
+      expected = rename_new_database_over (fixture);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  loadwise_reminder_service_reschedule (fixture->service);
+  if (mode == REPLACE_RENAME)
+    reopen_fixture_database (fixture);
+  else
+    expected = expected_first_due (fixture);
+  g_assert_cmpint (expected, !=, before);
+  g_assert_cmpint (loadwise_reminder_service_get_deadline (fixture->service), ==, expected);
+  database = service_database (fixture);
+  g_assert_nonnull (database);
+  g_assert_cmpstr (loadwise_database_get_path (database), ==, fixture->base.path);
+
+  if (mode == REPLACE_MOVE_ASIDE)
+    {
+      g_autoptr (LoadwiseDatabase) old = loadwise_database_open (moved_to, &error);
+      LoadwiseReminderSettings settings;
+
+      /* The file moved aside keeps its own times. */
+      g_assert_no_error (error);
+      g_assert_true (loadwise_database_get_reminder_settings (old, &settings, &error));
+      g_assert_cmpuint (settings.session_time_s, ==, 12 * 3600);
+    }
+}
+
+static gboolean
+check_no_database (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  g_autoptr (LoadwiseDatabase) database = service_database (fixture);
+
+  return database == NULL;
+}
+
+/* Without being woken: the folder's events bring the service to the
+ * deletion (it lets go, and creates nothing) and to the file renamed in. */
+static void
+test_follows_file_by_monitor (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  DeadlineCheck check = { fixture, 0 };
+  gint64 before;
+
+  reminders_test_set_times (fixture->base.db, 12 * 3600, 13 * 3600);
+  start_service (fixture);
+  before = loadwise_reminder_service_get_deadline (fixture->service);
+  g_clear_object (&fixture->base.db);
+
+  remove_database_files (fixture->base.path);
+  wait_until (check_no_database, fixture);
+  g_assert_cmpint (loadwise_reminder_service_get_deadline (fixture->service), ==, 0);
+  g_assert_false (g_file_test (fixture->base.path, G_FILE_TEST_EXISTS));
+
+  check.expected = rename_new_database_over (fixture);
+  g_assert_cmpint (check.expected, !=, before);
+  wait_until (check_deadline, &check);
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* Recovery moved the old file aside with its -wal, and the new file's
+ * commits are still in its own -wal (another program has it open). The
+ * service closing the old connection must leave the -wal moved aside as
+ * it was (it belongs to the damaged file, as evidence) and the new -wal
+ * where it is. */
+static void
+test_replaced_file_keeps_new_wal (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr (LoadwiseDatabase) other = NULL;
+  g_autoptr (LoadwiseDatabase) third = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *moved_to = NULL;
+  g_autofree char *moved_wal = NULL;
+  g_autofree char *wal = g_strconcat (fixture->base.path, "-wal", NULL);
+  LoadwiseReminderSettings settings;
+  DeadlineCheck check = { fixture, 0 };
+  goffset moved_wal_size;
+
+  reminders_test_set_times (fixture->base.db, 12 * 3600, 13 * 3600);
+  start_service (fixture);
+  g_clear_object (&fixture->base.db);
+
+  g_assert_true (loadwise_database_move_aside (fixture->base.path, &moved_to, &error));
+  g_assert_no_error (error);
+  moved_wal = g_strconcat (moved_to, "-wal", NULL);
+  moved_wal_size = file_size (moved_wal);
+  g_assert_cmpint (moved_wal_size, >, 0);
+  other = loadwise_database_open (fixture->base.path, &error);
+  g_assert_no_error (error);
+  set_up_new_database (fixture, other);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  loadwise_reminder_service_reschedule (fixture->service);
+
+  /* Both -wal files are where they were, and a newcomer reads the new
+   * file's commits. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (file_size (moved_wal), ==, moved_wal_size);
+  third = loadwise_database_open (fixture->base.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (loadwise_database_get_reminder_settings (third, &settings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (settings.session_time_s, ==, 14 * 3600);
+
+  fixture->base.db = g_steal_pointer (&third);
+  check.expected = expected_first_due (fixture);
+  g_assert_cmpint (loadwise_reminder_service_get_deadline (fixture->service), ==, check.expected);
+}
+
 static void
 on_timer_fired (LoadwiseWallTimer *timer,
                 gpointer           user_data)
@@ -377,6 +618,17 @@ main (int    argc,
               fixture_setup, test_database_change_rearms, fixture_teardown);
   g_test_add ("/service/time-zone-change-rearms", Fixture, NULL,
               fixture_setup, test_time_zone_change_rearms, fixture_teardown);
+  g_test_add ("/service/follows-file/moved-aside", Fixture,
+              GINT_TO_POINTER (REPLACE_MOVE_ASIDE),
+              fixture_setup, test_follows_replaced_file, fixture_teardown);
+  g_test_add ("/service/follows-file/deleted", Fixture, GINT_TO_POINTER (REPLACE_DELETE),
+              fixture_setup, test_follows_replaced_file, fixture_teardown);
+  g_test_add ("/service/follows-file/renamed-over", Fixture, GINT_TO_POINTER (REPLACE_RENAME),
+              fixture_setup, test_follows_replaced_file, fixture_teardown);
+  g_test_add ("/service/follows-file/by-monitor", Fixture, NULL,
+              fixture_setup, test_follows_file_by_monitor, fixture_teardown);
+  g_test_add ("/service/follows-file/keeps-new-wal", Fixture, NULL,
+              fixture_setup, test_replaced_file_keeps_new_wal, fixture_teardown);
 
   status = g_test_run ();
   g_test_dbus_down (bus);
