@@ -356,7 +356,7 @@ print_status_text (const StatusReport *report)
               if (report->red_flags_mask & flag)
                 g_string_append_printf (text, " %s", loadwise_red_flag_to_string (flag));
             }
-          g_string_append_printf (text, "\n%s\n", loadwise_red_flags_get_advice ());
+          g_string_append_printf (text, "\n%s\n", loadwise_red_flags_get_advice_for (report->red_flags_mask));
         }
     }
 

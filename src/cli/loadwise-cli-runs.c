@@ -220,6 +220,8 @@ loadwise_cli_cmd_log_run (LoadwiseCli *cli,
   km = loadwise_format_km (run->distance_m);
   g_print (_("Run %lld logged: %s km on %s.\n"), (long long) run->id, km, date_iso);
   print_guard (database, run);
+  /* PROGRAMME.md, "Red flags": a yes that stands means stop running. */
+  loadwise_cli_warn_red_flags (database, NULL);
   return LOADWISE_CLI_EXIT_OK;
 }
 
