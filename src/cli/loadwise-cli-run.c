@@ -281,12 +281,9 @@ loadwise_cli_apply_programme_options (LoadwiseProgramme  *programme,
        !loadwise_cli_parse_pain ("--max-pain", max_text, &programme->max_pain, error)))
     return FALSE;
 
-  /* The maximum may not be below the safe pain: blame the option given. */
-  if (max_text != NULL)
-    return loadwise_check_range ("--max-pain", programme->max_pain, programme->safe_pain,
-                                 LOADWISE_PAIN_MAX, error);
-  return loadwise_check_range ("--safe-pain", programme->safe_pain, LOADWISE_PAIN_MIN,
-                               programme->max_pain, error);
+  /* The bounds of the pain-monitoring model (loadwise-programme.h). */
+  return loadwise_programme_check_thresholds (programme->safe_pain, programme->max_pain,
+                                              "--safe-pain", "--max-pain", error);
 }
 
 const char *

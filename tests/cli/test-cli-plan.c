@@ -232,7 +232,8 @@ test_programme_set (CliFixture    *fixture,
 
   cli_run (fixture, week3_now, &refused, "programme", "set", "--max-pain", "3", NULL);
   g_assert_cmpint (refused.status, ==, 2);
-  g_assert_cmpstr (refused.err, ==, "loadwise-cli: --max-pain: 3 is outside 4-10\n");
+  g_assert_cmpstr (refused.err, ==, "loadwise-cli: --max-pain: 3 must be above --safe-pain (4); use a "
+                                    "safe threshold of 0-5 and a maximum above it, up to 7\n");
   cli_run (fixture, week3_now, &empty, "programme", "set", NULL);
   g_assert_cmpint (empty.status, ==, 2);
   g_assert_nonnull (strstr (empty.err, "give at least one of"));

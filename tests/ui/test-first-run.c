@@ -214,9 +214,19 @@ test_invalid_choices (UiFixture     *fixture,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (setup, "day-sat")), FALSE);
   g_assert_false (gtk_widget_has_css_class (caption, "error"));
 
-  /* Safe above maximum: refused with a message. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (setup_child (setup, "safe_spin")), 6);
+  /* The form offers only the pain-monitoring model's range (issue 12):
+   * safe 0-5, maximum 1-7. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (setup_child (setup, "safe_spin")), 9);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (setup_child (setup, "safe_spin"))), ==, 5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (setup_child (setup, "max_spin")), 10);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (setup_child (setup, "max_spin"))), ==, 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (setup_child (setup, "max_spin")), 5);
+
+  /* Safe not below the maximum: refused with a message naming both fields. */
   g_assert_true (gtk_widget_get_visible (pain_caption));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pain_caption)), ==,
+                   "Maximum pain: 5 must be above Safe pain (5); use a safe threshold of 0-5 "
+                   "and a maximum above it, up to 7");
   gtk_widget_activate_action (setup, "setup.start", NULL);
   ui_test_flush ();
   g_assert_false (loadwise_database_get_programme (fixture->database, &programme, &error));
@@ -227,7 +237,7 @@ test_invalid_choices (UiFixture     *fixture,
   gtk_widget_activate_action (setup, "setup.start", NULL);
   ui_test_flush ();
   g_assert_true (loadwise_database_get_programme (fixture->database, &programme, &error));
-  g_assert_cmpuint (programme.safe_pain, ==, 6);
+  g_assert_cmpuint (programme.safe_pain, ==, 5);
   g_assert_cmpuint (programme.max_pain, ==, 7);
 
   ui_test_destroy (window);
