@@ -137,9 +137,21 @@ loadwise_flare_detect (const LoadwiseCheckin  *checkins,
       if (reason->len > 0)
         g_string_append_c (reason, ' ');
       g_string_append (reason, _("The hip hurt in the night, which it had not in the week before."));
+      /* PROGRAMME.md, "Red flags": pain at night is a sign of a femoral
+       * neck stress fracture (Robertson & Wood 2017), so flare mode alone
+       * is not the answer: point to a clinician as well. */
+      g_string_append_c (reason, ' ');
+      g_string_append (reason, loadwise_flare_get_night_pain_advice ());
     }
   if (out->trigger != LOADWISE_FLARE_TRIGGER_NONE)
     out->reason = g_string_free (g_steal_pointer (&reason), FALSE);
+}
+
+const char *
+loadwise_flare_get_night_pain_advice (void)
+{
+  return _("New pain at night can be a sign of a stress fracture: please see a doctor or "
+           "physiotherapist soon, and answer the red-flag questions again.");
 }
 
 gboolean

@@ -70,6 +70,11 @@ void     loadwise_flare_detect   (const LoadwiseCheckin  *checkins,
                                   const GDate            *today,
                                   LoadwiseFlareDetection *out);
 
+/* Translated: new night pain points to a clinician too (PROGRAMME.md,
+ * "Red flags": pain at night is a stress-fracture sign). The detection's
+ * reason ends with it whenever night pain triggered. */
+const char *loadwise_flare_get_night_pain_advice (void);
+
 /* PROGRAMME.md (design): a flare that started on @since ends when the 3
  * latest consecutive mornings after @since, up to @today, each had pain
  * <= @baseline + 1. @out_end (may be NULL) receives the third morning. */

@@ -115,6 +115,19 @@ test_detect_night_pain (void)
   g_assert_cmpuint (detect (known, 2, runs, 10, NULL), ==, 0);
   /* 8 days before is outside the week. */
   g_assert_cmpuint (detect (long_ago, 2, runs, 10, NULL), ==, LOADWISE_FLARE_TRIGGER_NIGHT_PAIN);
+
+  /* Issue 12: new night pain, a stress-fracture sign, points to a clinician
+   * as well as to flare mode. */
+  {
+    g_auto (LoadwiseFlareDetection) detection = { 0 };
+    GDate today = loadwise_test_date (2026, 3, 10);
+
+    loadwise_flare_detect (fresh, 2, runs, 2.0, 5, &today, &detection);
+    g_assert_cmpstr (detection.reason, ==,
+                     "The hip hurt in the night, which it had not in the week before. New pain at "
+                     "night can be a sign of a stress fracture: please see a doctor or physiotherapist "
+                     "soon, and answer the red-flag questions again.");
+  }
 }
 
 static void
