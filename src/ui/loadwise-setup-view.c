@@ -303,7 +303,11 @@ on_red_flags_written (GtkWidget    *widget,
       toast (LOADWISE_SETUP_VIEW (widget), error->message);
       return;
     }
-  /* PROGRAMME.md, "Red flags": any yes, the advice comes before anything else. */
+  /* PROGRAMME.md, "Red flags": any yes, the advice comes before anything
+   * else, worded for the most urgent yes (issue 12). */
+  if (write->red_flags != 0)
+    gtk_label_set_label (LOADWISE_SETUP_VIEW (widget)->advice_label,
+                         loadwise_red_flags_get_advice_for (write->red_flags));
   show_page (LOADWISE_SETUP_VIEW (widget), write->red_flags != 0 ? "advice" : "programme");
 }
 
@@ -329,11 +333,39 @@ change_answers_activated (GtkWidget  *widget,
 }
 
 static void
+on_continue_dialog_response (AdwMessageDialog  *dialog,
+                             const char        *response,
+                             LoadwiseSetupView *self)
+{
+  if (g_strcmp0 (response, "continue") == 0)
+    show_page (self, "programme");
+}
+
+/* After a red-flag yes, continuing is the runner's choice, but asked once
+ * more (issue 12): the advice is to stop running and see a clinician. */
+static void
 continue_anyway_activated (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  show_page (LOADWISE_SETUP_VIEW (widget), "programme");
+  LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Continue Without Seeing a Clinician?"),
+                                   gtk_label_get_label (self->advice_label));
+  gtk_widget_set_name (dialog, "continue-anyway-dialog");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Go Back"),
+                                    "continue", _("_Continue Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_continue_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
