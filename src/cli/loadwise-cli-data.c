@@ -48,7 +48,7 @@ print_screening (const GDate *date,
             json_builder_add_string_value (builder, loadwise_red_flag_to_string (flag));
         }
       json_builder_end_array (builder);
-      loadwise_cli_json_add_string (builder, "advice", mask != 0 ? loadwise_red_flags_get_advice () : NULL);
+      loadwise_cli_json_add_string (builder, "advice", loadwise_red_flags_get_advice_for (mask));
       json_builder_end_object (builder);
       loadwise_cli_json_print (builder);
     }
@@ -65,7 +65,7 @@ print_screening (const GDate *date,
           g_autofree char *ids = red_flag_ids_joined (mask);
 
           g_print (_("Red-flag screening of %s: yes to %s.\n%s\n"), iso, ids,
-                   loadwise_red_flags_get_advice ());
+                   loadwise_red_flags_get_advice_for (mask));
         }
     }
 }
@@ -75,9 +75,11 @@ build_redflags_description (void)
 {
   GString *text = g_string_new (_("Records a screening for a day: each --yes names a question answered "
                                   "yes; the others count as no, so no --yes at all means no red flags. "
-                                  "Any yes prints advice to see a clinician. --show prints the latest "
-                                  "screening instead (with --json: date, yes and advice, or null when "
-                                  "there has been none).\n\nThe questions:\n"));
+                                  "Any yes prints advice to see a clinician. A yes stands until a no to "
+                                  "the same question, dated on or after it and given after it; the date "
+                                  "may not be in the future. --show prints the last screening's date "
+                                  "and the yes answers that stand (with --json: date, yes and advice, "
+                                  "or null when there has been none).\n\nThe questions:\n"));
 
   for (guint i = 0; i < LOADWISE_N_RED_FLAGS; i++)
     {
@@ -109,7 +111,7 @@ loadwise_cli_cmd_redflags (LoadwiseCli *cli,
     { "date", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &date_text,
       N_("The day of the screening (default: today)"), N_("YYYY-MM-DD") },
     { "show", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &show,
-      N_("Show the latest screening instead of recording one"), NULL },
+      N_("Show the yes answers that stand instead of recording a screening"), NULL },
     { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -166,7 +168,9 @@ loadwise_cli_cmd_redflags (LoadwiseCli *cli,
       mask |= flag;
     }
 
-  if (!loadwise_cli_resolve_date (cli, date_text, &date, &error))
+  /* Answers are about a day that has come, as for every other record: a
+   * screening dated ahead would otherwise stand for days not yet lived. */
+  if (!loadwise_cli_resolve_past_date (cli, date_text, &date, &error))
     return loadwise_cli_fail (error);
 
   database = loadwise_cli_open_database (cli, &error);
@@ -175,6 +179,23 @@ loadwise_cli_cmd_redflags (LoadwiseCli *cli,
     return loadwise_cli_fail (error);
 
   print_screening (&date, mask, json);
+  if (!json)
+    {
+      LoadwiseRedFlagStatus standing;
+
+      /* A yes of another screening that this one does not retract (it is
+       * dated later, or was entered after it) still stands: say so. */
+      if (loadwise_database_get_red_flag_status (database, &standing, NULL) &&
+          (standing.standing_mask & ~mask) != 0)
+        {
+          g_autofree char *ids = red_flag_ids_joined (standing.standing_mask & ~mask);
+
+          g_print (_("Still standing from another screening: yes to %s.\n"), ids);
+          if (loadwise_red_flags_get_mask_urgency (standing.standing_mask) >
+              loadwise_red_flags_get_mask_urgency (mask))
+            g_print ("%s\n", loadwise_red_flags_get_advice_for (standing.standing_mask));
+        }
+    }
   return LOADWISE_CLI_EXIT_OK;
 }
 

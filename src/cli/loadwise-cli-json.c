@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cli/loadwise-cli-json.h"
+#include "core/loadwise-red-flags.h"
 #include "core/loadwise-types.h"
 
 char *
@@ -78,4 +79,30 @@ loadwise_cli_json_add_null (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_null_value (builder);
+}
+
+void
+loadwise_cli_json_add_red_flags (JsonBuilder *builder,
+                                 guint        yes_mask)
+{
+  LoadwiseRedFlagUrgency urgency = loadwise_red_flags_get_mask_urgency (yes_mask);
+
+  if (urgency == LOADWISE_RED_FLAG_URGENCY_NONE)
+    {
+      loadwise_cli_json_add_null (builder, "red_flag_advice");
+      return;
+    }
+
+  json_builder_set_member_name (builder, "red_flag_advice");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "yes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < LOADWISE_N_RED_FLAGS; i++)
+    if ((yes_mask & loadwise_red_flag_nth (i)) != 0)
+      json_builder_add_string_value (builder, loadwise_red_flag_to_string (loadwise_red_flag_nth (i)));
+  json_builder_end_array (builder);
+  loadwise_cli_json_add_string (builder, "urgency",
+                                urgency == LOADWISE_RED_FLAG_URGENCY_TODAY ? "today" : "soon");
+  loadwise_cli_json_add_string (builder, "advice", loadwise_red_flags_get_advice_for (yes_mask));
+  json_builder_end_object (builder);
 }

@@ -31,4 +31,10 @@ void loadwise_cli_json_add_boolean      (JsonBuilder *builder,
 void loadwise_cli_json_add_null         (JsonBuilder *builder,
                                          const char  *name);
 
+/* The "red_flag_advice" member of a command's --json: null when no yes stands
+ * (@yes_mask 0), else an object with yes (the ids), urgency ("today" or
+ * "soon") and advice (loadwise_red_flags_get_advice_for ()). */
+void loadwise_cli_json_add_red_flags    (JsonBuilder *builder,
+                                         guint        yes_mask);
+
 G_END_DECLS

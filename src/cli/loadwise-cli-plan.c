@@ -39,7 +39,7 @@ print_plan_json (int                      week,
                  const LoadwiseCatalogue *catalogue,
                  const LoadwiseWeekPlan   plans[LOADWISE_N_FAMILIES],
                  gboolean                 see_clinician,
-                 gboolean                 red_flags)
+                 guint                    red_flags)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
@@ -77,7 +77,8 @@ print_plan_json (int                      week,
     }
   json_builder_end_array (builder);
   loadwise_cli_json_add_boolean (builder, "see_clinician", see_clinician);
-  loadwise_cli_json_add_boolean (builder, "red_flags", red_flags);
+  loadwise_cli_json_add_boolean (builder, "red_flags", red_flags != 0);
+  loadwise_cli_json_add_red_flags (builder, red_flags);
   json_builder_end_object (builder);
   loadwise_cli_json_print (builder);
 }
@@ -110,7 +111,7 @@ print_plan_text (const LoadwiseProgramme  *programme,
                  const LoadwiseCatalogue  *catalogue,
                  const LoadwiseWeekPlan    plans[LOADWISE_N_FAMILIES],
                  const LoadwiseWeekReview *review,
-                 gboolean                  red_flags)
+                 guint                     red_flags)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   g_autofree char *from = loadwise_date_to_iso (start);
@@ -155,11 +156,16 @@ print_plan_text (const LoadwiseProgramme  *programme,
 
       g_string_append_printf (text, _("See a clinician:\n%s\n"), advice);
     }
-  if (red_flags)
+  /* The advice itself went to stderr (loadwise_cli_warn_red_flags ()). */
+  if (red_flags != 0)
     {
-      g_autofree char *advice = loadwise_cli_wrap_text (loadwise_red_flags_get_advice (), 76);
+      g_autoptr (GString) ids = g_string_new (NULL);
 
-      g_string_append_printf (text, _("Red flags answered yes:\n%s\n"), advice);
+      for (guint i = 0; i < LOADWISE_N_RED_FLAGS; i++)
+        if ((red_flags & loadwise_red_flag_nth (i)) != 0)
+          g_string_append_printf (ids, "%s%s", ids->len > 0 ? ", " : "",
+                                  loadwise_red_flag_to_string (loadwise_red_flag_nth (i)));
+      g_string_append_printf (text, _("Red flags answered yes: %s.\n"), ids->str);
     }
   g_print ("%s", text->str);
 }
@@ -185,9 +191,8 @@ loadwise_cli_cmd_plan (LoadwiseCli *cli,
   LoadwiseWeekPlan plans[LOADWISE_N_FAMILIES];
   LoadwiseProgramme programme;
   const LoadwiseWeekReview *review;
-  GDate today, start, end, flag_date;
+  GDate today, start, end;
   guint flags = 0;
-  gboolean flags_found = FALSE;
   int week, current, status;
 
   if (!loadwise_cli_parse_options ("plan", NULL,
@@ -198,7 +203,9 @@ loadwise_cli_cmd_plan (LoadwiseCli *cli,
                                      "(family, level, exercise, sets, reps_min: this week's target, "
                                      "reps_max: the top of the range, hold_s: null unless a hold, "
                                      "decision: start, progress, hold, regress or maintain, reason), "
-                                     "see_clinician, red_flags."),
+                                     "see_clinician, red_flags (whether a red-flag yes stands), "
+                                     "red_flag_advice (null, or yes, urgency and advice, also printed "
+                                     "on stderr)."),
                                    entries, argc, argv, &args, &status))
     return status;
 
@@ -228,12 +235,12 @@ loadwise_cli_cmd_plan (LoadwiseCli *cli,
       !loadwise_database_get_week_plan (database, week, plans, &error))
     return loadwise_cli_fail (error);
   reviews = loadwise_database_list_week_reviews (database, &error);
-  if (reviews == NULL ||
-      !loadwise_database_get_red_flags (database, &flag_date, &flags, &flags_found, &error))
+  if (reviews == NULL)
     {
       loadwise_database_week_plans_clear (plans);
       return loadwise_cli_fail (error);
     }
+  loadwise_cli_warn_red_flags (database, &flags);
 
   loadwise_programme_get_week_start (&programme, week, &start);
   end = start;
@@ -242,10 +249,9 @@ loadwise_cli_cmd_plan (LoadwiseCli *cli,
 
   if (json)
     print_plan_json (week, &start, &end, catalogue, plans,
-                     review != NULL && review->see_clinician, flags_found && flags != 0);
+                     review != NULL && review->see_clinician, flags);
   else
-    print_plan_text (&programme, week, &start, &end, &today, catalogue, plans, review,
-                     flags_found && flags != 0);
+    print_plan_text (&programme, week, &start, &end, &today, catalogue, plans, review, flags);
 
   loadwise_database_week_plans_clear (plans);
   return LOADWISE_CLI_EXIT_OK;
@@ -264,9 +270,9 @@ loadwise_cli_programme_set (LoadwiseCli *cli,
     { "days", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &days_text,
       N_("2 or 3 training days"), N_("DAY,DAY[,DAY]") },
     { "safe-pain", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &safe_text,
-      N_("Pain during exercise that is safe, 0-10"), N_("N") },
+      N_("Pain during exercise that is safe, 0-5"), N_("N") },
     { "max-pain", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &max_text,
-      N_("The most pain that is acceptable, from the safe pain to 10"), N_("N") },
+      N_("The most pain that is acceptable, above the safe pain and up to 7"), N_("N") },
     { "weeks", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &weeks_text,
       N_("Length of the programme, 6-12 weeks"), N_("N") },
     { NULL }

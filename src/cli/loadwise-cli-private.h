@@ -143,6 +143,13 @@ GHashTable *loadwise_cli_count_done_sets (LoadwiseDatabase  *database,
                                           const GDate       *date,
                                           GError           **error);
 
+/* While a red-flag yes stands (loadwise_red_flags_compute_status ()), the
+ * advice for it, worded for its urgency, is printed on stderr and returned
+ * for --json; NULL when none stands (or @database is NULL). Every command
+ * that prescribes or logs training calls it (PROGRAMME.md, "Red flags":
+ * any yes, stop running and see a clinician before continuing). */
+const char *loadwise_cli_warn_red_flags (LoadwiseDatabase  *database,
+                                         guint             *out_yes_mask);
 /* @text folded at word boundaries to lines of at most @width characters
  * (a longer word stays whole); lines starting with a space are kept. */
 char     *loadwise_cli_wrap_text       (const char        *text,

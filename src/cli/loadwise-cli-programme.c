@@ -23,15 +23,16 @@ programme_start (LoadwiseCli *cli,
   g_autofree char *max_text = NULL;
   const GOptionEntry entries[] = {
     { "date", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &date_text,
-      N_("The first day of week 1 (default: today)"), N_("YYYY-MM-DD") },
+      N_("The first day of week 1, from a year before today to 60 days after (default: today)"),
+      N_("YYYY-MM-DD") },
     { "weeks", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &weeks_text,
       N_("Length of the programme, 6-12 weeks (default: 8)"), N_("N") },
     { "days", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &days_text,
       N_("2 or 3 training days (default: mon,wed,fri)"), N_("DAY,DAY[,DAY]") },
     { "safe-pain", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &safe_text,
-      N_("Pain during exercise that is safe, 0-10 (default: 3)"), N_("N") },
+      N_("Pain during exercise that is safe, 0-5 (default: 3)"), N_("N") },
     { "max-pain", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &max_text,
-      N_("The most pain that is acceptable, from the safe pain to 10 (default: 5)"), N_("N") },
+      N_("The most pain that is acceptable, above the safe pain and up to 7 (default: 5)"), N_("N") },
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -42,7 +43,7 @@ programme_start (LoadwiseCli *cli,
   g_auto (GStrv) args = NULL;
   LoadwiseProgramme programme;
   guint levels[LOADWISE_N_FAMILIES];
-  GDate start;
+  GDate start, today;
   double baseline = 0.0;
   gboolean have_baseline = FALSE;
   guint level;
@@ -58,8 +59,10 @@ programme_start (LoadwiseCli *cli,
 
   /* Every value is checked before the database is opened, so a refused
    * command changes nothing. */
+  loadwise_clock_get_today (cli->clock, &today);
   if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !loadwise_cli_resolve_date (cli, date_text, &start, &error))
+      !loadwise_cli_resolve_date (cli, date_text, &start, &error) ||
+      !loadwise_programme_check_start (&start, &today, "--date", &error))
     return loadwise_cli_fail (error);
 
   loadwise_programme_init (&programme, &start);
@@ -356,7 +359,7 @@ print_status_text (const StatusReport *report)
               if (report->red_flags_mask & flag)
                 g_string_append_printf (text, " %s", loadwise_red_flag_to_string (flag));
             }
-          g_string_append_printf (text, "\n%s\n", loadwise_red_flags_get_advice ());
+          g_string_append_printf (text, "\n%s\n", loadwise_red_flags_get_advice_for (report->red_flags_mask));
         }
     }
 

@@ -281,12 +281,41 @@ loadwise_cli_apply_programme_options (LoadwiseProgramme  *programme,
        !loadwise_cli_parse_pain ("--max-pain", max_text, &programme->max_pain, error)))
     return FALSE;
 
-  /* The maximum may not be below the safe pain: blame the option given. */
-  if (max_text != NULL)
-    return loadwise_check_range ("--max-pain", programme->max_pain, programme->safe_pain,
-                                 LOADWISE_PAIN_MAX, error);
-  return loadwise_check_range ("--safe-pain", programme->safe_pain, LOADWISE_PAIN_MIN,
-                               programme->max_pain, error);
+  /* The bounds of the pain-monitoring model (loadwise-programme.h). */
+  return loadwise_programme_check_thresholds (programme->safe_pain, programme->max_pain,
+                                              "--safe-pain", "--max-pain", error);
+}
+
+const char *
+loadwise_cli_warn_red_flags (LoadwiseDatabase  *database,
+                             guint             *out_yes_mask)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseRedFlagStatus status;
+  const char *advice;
+
+  if (out_yes_mask != NULL)
+    *out_yes_mask = 0;
+  if (database == NULL)
+    return NULL;
+
+  if (!loadwise_database_get_red_flag_status (database, &status, &error))
+    {
+      /* The command's own work is done; say that the check could not be made. */
+      g_printerr (_("loadwise-cli: could not read the red-flag answers: %s\n"), error->message);
+      return NULL;
+    }
+
+  advice = loadwise_red_flags_get_advice_for (status.standing_mask);
+  if (advice != NULL)
+    {
+      g_autofree char *wrapped = loadwise_cli_wrap_text (advice, 78);
+
+      g_printerr ("%s\n", wrapped);
+    }
+  if (out_yes_mask != NULL)
+    *out_yes_mask = status.standing_mask;
+  return advice;
 }
 
 gboolean

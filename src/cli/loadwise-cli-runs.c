@@ -220,6 +220,8 @@ loadwise_cli_cmd_log_run (LoadwiseCli *cli,
   km = loadwise_format_km (run->distance_m);
   g_print (_("Run %lld logged: %s km on %s.\n"), (long long) run->id, km, date_iso);
   print_guard (database, run);
+  /* PROGRAMME.md, "Red flags": a yes that stands means stop running. */
+  loadwise_cli_warn_red_flags (database, NULL);
   return LOADWISE_CLI_EXIT_OK;
 }
 
@@ -756,13 +758,24 @@ loadwise_cli_cmd_flare (LoadwiseCli *cli,
                                    argc - 1, argv + 1, &args, &exit_status))
     return exit_status;
   loadwise_clock_get_today (cli->clock, &today);
+  /* A flare starts or ends on a day that has come (issue 12): one started
+   * ahead was on for no day yet and could be neither seen nor ended. */
   if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !loadwise_cli_resolve_date (cli, date_text, &date, &error))
+      !loadwise_cli_resolve_past_date (cli, date_text, &date, &error))
     return loadwise_cli_fail (error);
 
   database = loadwise_cli_open_database (cli, &error);
   if (database == NULL || !loadwise_database_get_flare_status (database, &today, &status, &error))
     return loadwise_cli_fail (error);
+
+  if (g_strcmp0 (sub, "end") == 0 && status.state == LOADWISE_FLARE_STATE_ACTIVE &&
+      g_date_compare (&date, &status.since) < 0)
+    {
+      g_autofree char *iso = loadwise_date_to_iso (&date);
+      g_autofree char *since = loadwise_date_to_iso (&status.since);
+
+      return loadwise_cli_fail_usage (_("--date: %s is before the flare started on %s"), iso, since);
+    }
 
   if (g_strcmp0 (sub, "status") == 0)
     {

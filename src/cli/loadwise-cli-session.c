@@ -37,7 +37,8 @@ static void
 print_today_json (const LoadwisePrescription *prescription,
                   LoadwiseSessionStatus       status,
                   GHashTable                 *done,
-                  GHashTable                 *pains)
+                  GHashTable                 *pains,
+                  guint                       red_flags)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
@@ -81,6 +82,7 @@ print_today_json (const LoadwisePrescription *prescription,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  loadwise_cli_json_add_red_flags (builder, red_flags);
 
   json_builder_end_object (builder);
   loadwise_cli_json_print (builder);
@@ -154,6 +156,7 @@ loadwise_cli_cmd_today (LoadwiseCli *cli,
   g_auto (LoadwiseSessionRecord) record = { { 0 } };
   LoadwiseProgramme programme;
   LoadwisePrescription prescription;
+  guint red_flags = 0;
   GDate date;
   int status;
 
@@ -165,7 +168,9 @@ loadwise_cli_cmd_today (LoadwiseCli *cli,
                                      "reps_min, reps_max, hold_s (the hold in seconds, null when the "
                                      "exercise is not a hold), per_side (true when each side is a set of "
                                      "its own), sets_done (set logs done, each side counted) and pain "
-                                     "(null when not rated)."),
+                                     "(null when not rated); red_flag_advice: null, or while a red-flag "
+                                     "yes stands, yes (the ids), urgency (today or soon) and advice, "
+                                     "which is also printed on stderr."),
                                    entries, argc, argv, &args, &status))
     return status;
 
@@ -196,8 +201,10 @@ loadwise_cli_cmd_today (LoadwiseCli *cli,
   if (pains == NULL)
     return loadwise_cli_fail (error);
 
+  /* PROGRAMME.md, "Red flags": a yes that stands comes before any session. */
+  loadwise_cli_warn_red_flags (database, &red_flags);
   if (json)
-    print_today_json (&prescription, record.status, done, pains);
+    print_today_json (&prescription, record.status, done, pains, red_flags);
   else
     print_today_text (&programme, &prescription, record.status, done, pains);
 
@@ -298,6 +305,7 @@ loadwise_cli_cmd_log_session (LoadwiseCli *cli,
 
   g_print (_("Logged the session of %s: %u of %u sets done, pain %u.\n"),
            date_iso, sets_done, sets_total, pain);
+  loadwise_cli_warn_red_flags (database, NULL);
   return LOADWISE_CLI_EXIT_OK;
 }
 

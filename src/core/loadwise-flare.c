@@ -137,9 +137,21 @@ loadwise_flare_detect (const LoadwiseCheckin  *checkins,
       if (reason->len > 0)
         g_string_append_c (reason, ' ');
       g_string_append (reason, _("The hip hurt in the night, which it had not in the week before."));
+      /* PROGRAMME.md, "Red flags": pain at night is a sign of a femoral
+       * neck stress fracture (Robertson & Wood 2017), so flare mode alone
+       * is not the answer: point to a clinician as well. */
+      g_string_append_c (reason, ' ');
+      g_string_append (reason, loadwise_flare_get_night_pain_advice ());
     }
   if (out->trigger != LOADWISE_FLARE_TRIGGER_NONE)
     out->reason = g_string_free (g_steal_pointer (&reason), FALSE);
+}
+
+const char *
+loadwise_flare_get_night_pain_advice (void)
+{
+  return _("New pain at night can be a sign of a stress fracture: please see a doctor or "
+           "physiotherapist soon, and answer the red-flag questions again.");
 }
 
 gboolean
@@ -180,6 +192,32 @@ loadwise_flare_should_end (const LoadwiseCheckin *checkins,
   return FALSE;
 }
 
+/* The flare distance for a typical run of @typical_m: about 60% of it,
+ * rounded to a figure a runner can plan with (the nearest 0.5 km, or 100 m
+ * or 10 m for short runs), but never outside PROGRAMME.md's 50-70% of the
+ * typical run: a half kilometre that would fall outside gives way to the
+ * nearest one inside, or to a finer step when none is. */
+static guint
+flare_distance (guint typical_m)
+{
+  static const guint steps[] = { 500, 100, 10 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      guint64 step = steps[i];
+      /* The multiples of @step within [50%, 70%] of the typical run, exactly. */
+      guint64 lo = ((guint64) typical_m * LOADWISE_FLARE_RUN_PERCENT_MIN + 100 * step - 1) / (100 * step);
+      guint64 hi = ((guint64) typical_m * LOADWISE_FLARE_RUN_PERCENT_MAX) / (100 * step);
+      guint64 target = ((guint64) typical_m * LOADWISE_FLARE_RUN_PERCENT + 50 * step) / (100 * step);
+
+      lo = MAX (lo, 1);
+      if (lo <= hi)
+        return (guint) (CLAMP (target, lo, hi) * step);
+    }
+  /* Under 15 m: nothing sensible to round; 60% to the metre. */
+  return MAX ((guint) ((guint64) typical_m * LOADWISE_FLARE_RUN_PERCENT / 100), 1);
+}
+
 void
 loadwise_flare_advise (GPtrArray           *runs,
                        const GDate         *since,
@@ -203,10 +241,10 @@ loadwise_flare_advise (GPtrArray           *runs,
     {
       g_autofree char *max_text = NULL;
       g_autofree char *typical_text = NULL;
-      /* To the nearest half kilometre: a figure a runner can plan with. */
-      guint halves = (guint) lround (out->typical_m * out->percent / 100.0 / 500.0);
-
-      out->max_run_m = MAX (halves, 1) * 500;
+      out->max_run_m = flare_distance (out->typical_m);
+      /* The share the rounded figure really is, so the sentence never says
+       * 60% of a distance it is 71% of (issue 12). */
+      out->percent = (guint) (((guint64) out->max_run_m * 100 + out->typical_m / 2) / out->typical_m);
       max_text = loadwise_format_km (out->max_run_m);
       typical_text = loadwise_format_km (out->typical_m);
       /* Translators: "Keep runs to about 5 km, 60% of your usual 8.4 km; ..." */
@@ -306,4 +344,132 @@ loadwise_run_guard_check (const LoadwiseRun *run,
       out->text = g_string_free (g_steal_pointer (&text), FALSE);
     }
   return out->spike || out->growth;
+}
+
+static void
+append_sentence (LoadwiseRunGuard *out,
+                 const char       *sentence)
+{
+  char *joined = out->text != NULL ? g_strconcat (out->text, " ", sentence, NULL) : g_strdup (sentence);
+
+  g_free (out->text);
+  out->text = joined;
+}
+
+gboolean
+loadwise_run_guard_check_return (const LoadwiseRun *run,
+                                 const LoadwiseRun *previous,
+                                 LoadwiseRunGuard  *out)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *first_km = NULL;
+  g_autofree char *last_km = NULL;
+  guint day, last_day, halves;
+
+  g_return_val_if_fail (run != NULL && g_date_valid (&run->date), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  out->returning = FALSE;
+  /* A runner's first logged run says nothing of a break. */
+  if (previous == NULL || !g_date_valid (&previous->date) || out->longest_m > 0)
+    return FALSE;
+  day = g_date_get_julian (&run->date);
+  last_day = g_date_get_julian (&previous->date);
+  if (last_day + LOADWISE_GUARD_SPIKE_DAYS >= day)
+    return FALSE;
+
+  out->returning = TRUE;
+  out->days_since_last = day - last_day;
+  out->last_m = previous->distance_m;
+  /* Half the last run, to the 0.5 km below it: conservative, and a
+   * figure to plan with (the header says why). */
+  halves = (guint) ((guint64) previous->distance_m * LOADWISE_GUARD_RETURN_PERCENT / 100 / 500);
+  out->first_m = halves > 0 ? halves * 500
+                            : MAX ((guint) ((guint64) previous->distance_m * LOADWISE_GUARD_RETURN_PERCENT / 100), 1);
+
+  first_km = loadwise_format_km (out->first_m);
+  last_km = loadwise_format_km (out->last_m);
+  note = g_strdup_printf (ngettext ("This is your first run in %u day, so there is no recent run to "
+                                    "compare it with: treat it as a return to running. Start at about "
+                                    "%s km, half your last run before the break (%s km), and make each "
+                                    "run after it at most 10%% longer than the longest of the previous "
+                                    "30 days (Frandsen 2025).",
+                                    "This is your first run in %u days, so there is no recent run to "
+                                    "compare it with: treat it as a return to running. Start at about "
+                                    "%s km, half your last run before the break (%s km), and make each "
+                                    "run after it at most 10%% longer than the longest of the previous "
+                                    "30 days (Frandsen 2025).",
+                                    out->days_since_last),
+                          out->days_since_last, first_km, last_km);
+  append_sentence (out, note);
+  return TRUE;
+}
+
+gboolean
+loadwise_run_guard_check_flare (const LoadwiseRun         *run,
+                                const LoadwiseFlareAdvice *advice,
+                                LoadwiseRunGuard          *out)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *note = NULL;
+  gboolean easy_weeks;
+  guint flat_m;
+
+  g_return_val_if_fail (run != NULL && g_date_valid (&run->date), FALSE);
+  g_return_val_if_fail (advice != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  out->flare_breaches = 0;
+  /* PROGRAMME.md, "Flare-ups": shorter runs (about 50-70% of the typical
+   * one), flat routes and no cambered roads for the whole flare; no hills,
+   * downhills, speed work or long runs for the first 1-2 weeks (the advice
+   * takes 2: easy_until). */
+  easy_weeks = !g_date_valid (&advice->easy_until) || g_date_compare (&run->date, &advice->easy_until) < 0;
+  flat_m = MAX ((guint) ((guint64) run->distance_m * LOADWISE_FLARE_FLAT_M_PER_KM / 1000),
+                LOADWISE_FLARE_FLAT_MIN_M);
+
+  if (advice->has_typical && run->distance_m > advice->max_run_m)
+    {
+      g_autofree char *run_km = loadwise_format_km (run->distance_m);
+      g_autofree char *max_km = loadwise_format_km (advice->max_run_m);
+
+      out->flare_breaches |= LOADWISE_FLARE_BREACH_DISTANCE;
+      /* Translators: one item of a list, "12 km, longer than the 5 km of the flare advice" */
+      g_string_append_printf (list, _("%s km, longer than the %s km of the flare advice"), run_km, max_km);
+    }
+  if (easy_weeks && run->speed)
+    {
+      out->flare_breaches |= LOADWISE_FLARE_BREACH_SPEED;
+      g_string_append_printf (list, "%s%s", list->len > 0 ? "; " : "", _("speed work"));
+    }
+  if (easy_weeks && run->long_run)
+    {
+      out->flare_breaches |= LOADWISE_FLARE_BREACH_LONG;
+      g_string_append_printf (list, "%s%s", list->len > 0 ? "; " : "", _("a long run"));
+    }
+  if (run->climb_m > flat_m || run->descent_m > flat_m)
+    {
+      g_autofree char *item = NULL;
+
+      out->flare_breaches |= LOADWISE_FLARE_BREACH_HILLS;
+      /* Translators: one item of a list, "hills (120 m up, 400 m down) rather than a flat route" */
+      item = g_strdup_printf (_("hills (%u m up, %u m down) rather than a flat route"),
+                              run->climb_m, run->descent_m);
+      g_string_append_printf (list, "%s%s", list->len > 0 ? "; " : "", item);
+    }
+  if (run->camber != LOADWISE_CAMBER_NONE)
+    {
+      out->flare_breaches |= LOADWISE_FLARE_BREACH_CAMBER;
+      g_string_append_printf (list, "%s%s", list->len > 0 ? "; " : "", _("a cambered road"));
+    }
+
+  if (out->flare_breaches == 0)
+    return FALSE;
+
+  /* Translators: %s is the list of items above, separated by "; " */
+  note = g_strdup_printf (_("During this flare, the run went against the flare advice: %s. "
+                            "Keep the next runs shorter, flat and easy until the hip settles."),
+                          list->str);
+  append_sentence (out, note);
+  return TRUE;
 }

@@ -62,21 +62,108 @@ loadwise_programme_validate (const LoadwiseProgramme  *self,
       return FALSE;
     }
 
-  if (!loadwise_check_range ("safe-pain", self->safe_pain,
-                             LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX, error)
-      || !loadwise_check_range ("max-pain", self->max_pain,
-                                LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX, error))
+  return loadwise_programme_check_thresholds (self->safe_pain, self->max_pain,
+                                              "safe-pain", "max-pain", error);
+}
+
+gboolean
+loadwise_programme_check_thresholds (guint        safe_pain,
+                                     guint        max_pain,
+                                     const char  *safe_field,
+                                     const char  *max_field,
+                                     GError     **error)
+{
+  g_return_val_if_fail (safe_field != NULL && max_field != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Off the 0-10 scale is not a threshold at all. */
+  if (!loadwise_check_range (safe_field, safe_pain, LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX, error) ||
+      !loadwise_check_range (max_field, max_pain, LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX, error))
     return FALSE;
 
-  if (self->safe_pain > self->max_pain)
+  /* Then the relation: whichever of the two is wrong, this names both. */
+  if (max_pain <= safe_pain)
     {
-      /* Translators: "safe-pain: 6 is more than max-pain (5)" */
+      /* Translators: "--max-pain: 4 must be above --safe-pain (7); use a
+       * safe threshold of 0-5 and a maximum above it, up to 7" */
       g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                   _("%s: %u is more than %s (%u)"),
-                   "safe-pain", self->safe_pain, "max-pain", self->max_pain);
+                   _("%s: %u must be above %s (%u); use a safe threshold of %u-%u and a "
+                     "maximum above it, up to %u"),
+                   max_field, max_pain, safe_field, safe_pain, LOADWISE_PAIN_MIN,
+                   LOADWISE_SAFE_PAIN_LIMIT, LOADWISE_MAX_PAIN_LIMIT);
       return FALSE;
     }
+  /* Silbernagel 2007: pain over 5 during activity is too much. */
+  if (safe_pain > LOADWISE_SAFE_PAIN_LIMIT)
+    {
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                   _("%s: %u is outside %u-%u; the pain-monitoring model counts pain over %u "
+                     "during exercise as too much"),
+                   safe_field, safe_pain, LOADWISE_PAIN_MIN, LOADWISE_SAFE_PAIN_LIMIT,
+                   LOADWISE_SAFE_PAIN_LIMIT);
+      return FALSE;
+    }
+  /* The model's 5 plus at most 2 points (Farrar 2001) **(design)**. */
+  if (max_pain > LOADWISE_MAX_PAIN_LIMIT)
+    {
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                   _("%s: %u is outside %u-%u; above %u, pain that should step the exercises "
+                     "down or suggest a flare would go unnoticed"),
+                   max_field, max_pain, safe_pain + 1, LOADWISE_MAX_PAIN_LIMIT,
+                   LOADWISE_MAX_PAIN_LIMIT);
+      return FALSE;
+    }
+  return TRUE;
+}
 
+void
+loadwise_programme_get_start_window (const GDate *today,
+                                     GDate       *out_first,
+                                     GDate       *out_last)
+{
+  g_return_if_fail (today != NULL && g_date_valid (today));
+  g_return_if_fail (out_first != NULL && out_last != NULL);
+
+  *out_first = *today;
+  *out_last = *today;
+  /* GDate starts at 0001-01-01; a today near either end keeps what fits. */
+  if (g_date_get_julian (out_first) > LOADWISE_START_DAYS_BEFORE)
+    g_date_subtract_days (out_first, LOADWISE_START_DAYS_BEFORE);
+  else
+    g_date_set_julian (out_first, 1);
+  if (g_date_get_julian (out_last) <= G_MAXUINT32 - LOADWISE_START_DAYS_AHEAD &&
+      g_date_get_year (out_last) < 9999)
+    g_date_add_days (out_last, LOADWISE_START_DAYS_AHEAD);
+}
+
+gboolean
+loadwise_programme_check_start (const GDate  *start,
+                                const GDate  *today,
+                                const char   *field,
+                                GError      **error)
+{
+  GDate first, last;
+
+  g_return_val_if_fail (start != NULL && g_date_valid (start), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  loadwise_programme_get_start_window (today, &first, &last);
+  if (g_date_compare (start, &first) < 0 || g_date_compare (start, &last) > 0)
+    {
+      g_autofree char *start_iso = loadwise_date_to_iso (start);
+      g_autofree char *first_iso = loadwise_date_to_iso (&first);
+      g_autofree char *last_iso = loadwise_date_to_iso (&last);
+
+      /* Translators: "--date: 1900-01-01 is outside 2025-12-02 to 2027-01-31
+       * (a start at most 365 days before today and at most 60 days after)" */
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                   _("%s: %s is outside %s to %s (a start at most %u days before today and at "
+                     "most %u days after)"),
+                   field, start_iso, first_iso, last_iso, LOADWISE_START_DAYS_BEFORE,
+                   LOADWISE_START_DAYS_AHEAD);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -26,6 +26,22 @@ G_BEGIN_DECLS
 /* Pain-monitoring model (Silbernagel 2007): 0-3 safe, up to 5 acceptable. */
 #define LOADWISE_SAFE_PAIN_DEFAULT 3
 #define LOADWISE_MAX_PAIN_DEFAULT  5
+/* The runner's own thresholds (PROGRAMME.md, "Pain that the runner logs")
+ * stay inside what the pain-monitoring model supports (Silbernagel 2007:
+ * pain up to 5/10 during activity is acceptable, over 5 is too much): a
+ * safe threshold of 0-5, and a maximum above it. The maximum may exceed
+ * the model's 5 by at most 2 points, a clinically important change
+ * (Farrar 2001), so up to 7 **(design)**: above that the weekly step-down
+ * ("pain during > maximum") and the run-pain flare trigger could hardly
+ * ever apply on a 0-10 scale. */
+#define LOADWISE_SAFE_PAIN_LIMIT   5
+#define LOADWISE_MAX_PAIN_LIMIT    7
+/* The start date: no more than a year before today (a programme begun on
+ * paper may be entered late) and no more than 60 days ahead **(design)**.
+ * Dates outside it are typing errors, and a start a century away makes
+ * calendars of thousands of weeks. */
+#define LOADWISE_START_DAYS_BEFORE 365
+#define LOADWISE_START_DAYS_AHEAD  60
 /* After the last week: maintenance, 2 sessions a week (PROGRAMME.md). */
 #define LOADWISE_MAINTENANCE_SESSIONS_PER_WEEK 2
 /* Start at level 0 when the starting morning pain is over 5 (PROGRAMME.md). */
@@ -54,6 +70,26 @@ void     loadwise_programme_init              (LoadwiseProgramme       *self,
 /* Each field against its range; the error names the field
  * ("weeks: 13 is outside 6-12"). */
 gboolean loadwise_programme_validate          (const LoadwiseProgramme *self,
+                                               GError                 **error);
+
+/* The thresholds against LOADWISE_SAFE_PAIN_LIMIT and
+ * LOADWISE_MAX_PAIN_LIMIT, the maximum above the safe one; the error names
+ * @safe_field or @max_field (an option, a form field, a JSON path) and
+ * explains the bound. The import calls it for the programme it reads. */
+gboolean loadwise_programme_check_thresholds  (guint                    safe_pain,
+                                               guint                    max_pain,
+                                               const char              *safe_field,
+                                               const char              *max_field,
+                                               GError                 **error);
+/* The first and last start dates allowed on @today. */
+void     loadwise_programme_get_start_window  (const GDate             *today,
+                                               GDate                   *out_first,
+                                               GDate                   *out_last);
+/* @start inside the window of @today; the error names @field and the
+ * window ("--date: 1900-01-01 is outside 2025-12-02 to 2027-01-31 ..."). */
+gboolean loadwise_programme_check_start       (const GDate             *start,
+                                               const GDate             *today,
+                                               const char              *field,
                                                GError                 **error);
 
 /* 0 before the start, 1..weeks during the programme, > weeks in maintenance. */

@@ -343,7 +343,10 @@ decide_family (const LoadwiseCatalogue   *catalogue,
         }
 
       /* The top of the ladder: the reps or the hold climb instead, one
-       * step a week. */
+       * step a week. **(design)**: PROGRAMME.md stops at level 4 and says
+       * nothing of a "progress" week there; climbing within the range is
+       * our reading of its within-level rule (ACSM 2009), so that a week
+       * that earned progress still asks a little more. */
       reps = week->target_reps;
       hold_s = week->target_hold_s;
       if (climb_target (exercise, &reps, &hold_s))

@@ -605,7 +605,7 @@ section_red_flags (Flow              *flow,
       paragraph (flow, markup, 8.5, FALSE, 2);
     }
   if (mask != 0)
-    text_paragraph (flow, loadwise_red_flags_get_advice ());
+    text_paragraph (flow, loadwise_red_flags_get_advice_for (mask));
 }
 
 gboolean

@@ -1075,11 +1075,12 @@ loadwise_database_save_red_flags (LoadwiseDatabase  *self,
   if (!loadwise_check_range (_("red flags"), yes_mask, 0, LOADWISE_RED_FLAGS_ALL, error))
     return FALSE;
 
+  /* A fresh row rather than an update in place: the rowid then follows the
+   * order of entry, which breaks ties between answers typed in within the
+   * same second (loadwise_red_flags_compute_status () weighs that order). */
   stmt = prepare_with_date (self,
-                            "INSERT INTO red_flag_screening (date, yes_mask, answered_at)"
-                            " VALUES (?1, ?2, " LOADWISE_SQL_NOW ")"
-                            " ON CONFLICT (date) DO UPDATE SET"
-                            "  yes_mask = excluded.yes_mask, answered_at = excluded.answered_at",
+                            "INSERT OR REPLACE INTO red_flag_screening (date, yes_mask, answered_at)"
+                            " VALUES (?1, ?2, " LOADWISE_SQL_NOW ")",
                             date, error);
   if (stmt == NULL)
     return FALSE;
@@ -1092,41 +1093,67 @@ loadwise_database_save_red_flags (LoadwiseDatabase  *self,
 }
 
 gboolean
+loadwise_database_get_red_flag_status (LoadwiseDatabase       *self,
+                                       LoadwiseRedFlagStatus  *out_status,
+                                       GError                **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) answers = NULL;
+  GDate today;
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_status != NULL, FALSE);
+
+  /* Screenings are weekly at most: reading them all is cheap, and the rule
+   * needs every answer, in the order they were entered. */
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT date, yes_mask FROM red_flag_screening"
+                                  " ORDER BY answered_at, rowid",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  answers = g_array_new (FALSE, TRUE, sizeof (LoadwiseRedFlagAnswer));
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseRedFlagAnswer answer;
+
+      if (!loadwise_sqlite_column_date (stmt, 0, &answer.date, error))
+        return FALSE;
+      answer.yes_mask = (guint) sqlite3_column_int (stmt, 1) & LOADWISE_RED_FLAGS_ALL;
+      answer.entered = answers->len;
+      g_array_append_val (answers, answer);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  loadwise_clock_get_today (loadwise_database_get_clock (self), &today);
+  loadwise_red_flags_compute_status ((const LoadwiseRedFlagAnswer *) answers->data, answers->len,
+                                     &today, out_status);
+  return TRUE;
+}
+
+gboolean
 loadwise_database_get_red_flags (LoadwiseDatabase  *self,
                                  GDate             *out_date,
                                  guint             *out_yes_mask,
                                  gboolean          *out_found,
                                  GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  GDate date;
-  int rc;
+  LoadwiseRedFlagStatus status;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_found != NULL, FALSE);
 
-  stmt = loadwise_sqlite_prepare (self->db,
-                                  "SELECT date, yes_mask FROM red_flag_screening"
-                                  " ORDER BY date DESC LIMIT 1",
-                                  error);
-  if (stmt == NULL)
+  if (!loadwise_database_get_red_flag_status (self, &status, error))
     return FALSE;
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  if (rc == SQLITE_DONE)
-    {
-      *out_found = FALSE;
-      return TRUE;
-    }
 
-  if (!loadwise_sqlite_column_date (stmt, 0, &date, error))
-    return FALSE;
-  if (out_date != NULL)
-    *out_date = date;
-  if (out_yes_mask != NULL)
-    *out_yes_mask = (guint) sqlite3_column_int (stmt, 1);
-  *out_found = TRUE;
+  *out_found = status.answered;
+  if (status.answered && out_date != NULL)
+    *out_date = status.last_answered;
+  if (status.answered && out_yes_mask != NULL)
+    *out_yes_mask = status.standing_mask;
   return TRUE;
 }
 

@@ -1118,5 +1118,63 @@ loadwise_database_check_run_guard (LoadwiseDatabase   *self,
   if (runs == NULL)
     return FALSE;
   loadwise_run_guard_check (run, runs, out_guard);
+
+  /* No run in the 30 days before: a return to running, if there was a
+   * run before the break (issue 12). */
+  if (out_guard->longest_m == 0)
+    {
+      g_autoptr (sqlite3_stmt) stmt = NULL;
+      int rc;
+
+      stmt = loadwise_sqlite_prepare (self->db, "SELECT max (date) FROM run WHERE date < ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      loadwise_sqlite_bind_date (stmt, 1, &from);
+      rc = loadwise_sqlite_step (self->db, stmt, error);
+      if (rc == -1)
+        return FALSE;
+      if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        {
+          g_autoptr (GPtrArray) last_day = NULL;
+          GDate last;
+
+          if (!loadwise_sqlite_column_date (stmt, 0, &last, error))
+            return FALSE;
+          last_day = loadwise_database_list_runs (self, &last, &last, error);
+          if (last_day == NULL)
+            return FALSE;
+          if (last_day->len > 0)
+            loadwise_run_guard_check_return (run, g_ptr_array_index (last_day, last_day->len - 1),
+                                             out_guard);
+        }
+    }
+
+  /* A run on a day of a flare, against the flare's advice (issue 12). */
+  {
+    g_autoptr (GArray) flares = loadwise_database_list_flares (self, error);
+
+    if (flares == NULL)
+      return FALSE;
+    for (guint i = 0; i < flares->len; i++)
+      {
+        const LoadwiseFlarePeriod *flare = &g_array_index (flares, LoadwiseFlarePeriod, i);
+
+        if (g_date_compare (&flare->start, &run->date) <= 0 &&
+            (!g_date_valid (&flare->end) || g_date_compare (&run->date, &flare->end) < 0))
+          {
+            g_auto (LoadwiseFlareAdvice) advice = { 0 };
+            g_autoptr (GPtrArray) before = NULL;
+            GDate typical_from = flare->start;
+
+            g_date_subtract_days (&typical_from, LOADWISE_FLARE_TYPICAL_DAYS);
+            before = loadwise_database_list_runs (self, &typical_from, &flare->start, error);
+            if (before == NULL)
+              return FALSE;
+            loadwise_flare_advise (before, &flare->start, &advice);
+            loadwise_run_guard_check_flare (run, &advice, out_guard);
+            break;
+          }
+      }
+  }
   return TRUE;
 }

@@ -16,6 +16,7 @@
 #include "core/loadwise-catalogue.h"
 #include "core/loadwise-clock.h"
 #include "core/loadwise-programme.h"
+#include "core/loadwise-red-flags.h"
 #include "core/loadwise-session.h"
 #include "core/loadwise-types.h"
 
@@ -315,7 +316,14 @@ gboolean          loadwise_database_save_red_flags   (LoadwiseDatabase        *s
                                                       const GDate             *date,
                                                       guint                    yes_mask,
                                                       GError                 **error);
-/* The latest screening; @out_found FALSE when never asked. */
+/* Every screening weighed by loadwise_red_flags_compute_status () for the
+ * database clock's today: the yes answers that stand, the last screening. */
+gboolean          loadwise_database_get_red_flag_status (LoadwiseDatabase     *self,
+                                                      LoadwiseRedFlagStatus   *out_status,
+                                                      GError                 **error);
+/* The same, in short: @out_date the last screening on or before today,
+ * @out_yes_mask the yes answers that stand (not only that screening's);
+ * @out_found FALSE when never asked. */
 gboolean          loadwise_database_get_red_flags    (LoadwiseDatabase        *self,
                                                       GDate                   *out_date,
                                                       guint                   *out_yes_mask,

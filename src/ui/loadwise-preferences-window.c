@@ -165,6 +165,16 @@ apply_programme (LoadwisePreferencesWindow *self)
       changed.max_pain == self->programme.max_pain)
     return;
 
+  /* The bounds of the pain-monitoring model (loadwise-programme.h), named
+   * as the form names them; the store applies the same ones. */
+  if (!loadwise_programme_check_thresholds (changed.safe_pain, changed.max_pain,
+                                            _("Safe pain"), _("Maximum pain"), &error))
+    {
+      toast (self, error->message);
+      load_programme (self);
+      return;
+    }
+
   if (self->context != NULL)
     {
       /* Through the context, so that another program's lock never

@@ -25,6 +25,7 @@ struct _LoadwiseSetupView
   GtkLabel                 *advice_disclaimer_label;
   LoadwiseRedFlagQuestions *questions;
   GtkLabel                 *advice_label;
+  AdwActionRow             *start_row;
   GtkMenuButton            *start_button;
   GtkPopover               *calendar_popover;
   GtkCalendar              *calendar;
@@ -115,8 +116,19 @@ update_validity (LoadwiseSetupView *self)
 {
   guint n_days = loadwise_weekdays_count (get_days_mask (self));
   gboolean days_ok = n_days >= LOADWISE_TRAINING_DAYS_MIN && n_days <= LOADWISE_TRAINING_DAYS_MAX;
-  gboolean pain_ok = gtk_spin_button_get_value_as_int (self->safe_spin) <=
-                     gtk_spin_button_get_value_as_int (self->max_spin);
+  g_autoptr (GError) pain_error = NULL;
+  g_autoptr (GError) start_error = NULL;
+  gboolean pain_ok;
+  gboolean start_ok;
+  GDate today;
+
+  /* The bounds of the pain-monitoring model and the start window, as the
+   * CLI and the store apply them (loadwise-programme.h). */
+  pain_ok = loadwise_programme_check_thresholds ((guint) gtk_spin_button_get_value_as_int (self->safe_spin),
+                                                 (guint) gtk_spin_button_get_value_as_int (self->max_spin),
+                                                 _("Safe pain"), _("Maximum pain"), &pain_error);
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
+  start_ok = loadwise_programme_check_start (&self->start, &today, _("Start date"), &start_error);
 
   if (days_ok)
     {
@@ -139,11 +151,35 @@ update_validity (LoadwiseSetupView *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->days_caption), "error");
     }
 
+  if (!pain_ok)
+    gtk_label_set_label (self->pain_caption, pain_error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->pain_caption), !pain_ok);
+
+  if (start_ok)
+    {
+      GDate first, last;
+      g_autofree char *first_iso = NULL;
+      g_autofree char *last_iso = NULL;
+      g_autofree char *window = NULL;
+
+      loadwise_programme_get_start_window (&today, &first, &last);
+      first_iso = loadwise_date_to_iso (&first);
+      last_iso = loadwise_date_to_iso (&last);
+      /* Translators: the start dates allowed, "From 2025-12-02 to 2027-01-31" */
+      window = g_strdup_printf (_("From %s to %s"), first_iso, last_iso);
+      adw_action_row_set_subtitle (self->start_row, window);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->start_row, start_error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->start_row), "error");
+    }
+
   gtk_widget_set_visible (GTK_WIDGET (self->side_row),
                           gtk_spin_button_get_value_as_int (self->morning_spin) > 0);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.start", days_ok && pain_ok);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "setup.start", days_ok && pain_ok && start_ok);
 }
 
 static void
@@ -208,6 +244,7 @@ on_calendar_day_selected (GtkCalendar       *calendar,
 
   loadwise_date_from_datetime (date, &self->start);
   update_start_label (self);
+  update_validity (self);
   gtk_popover_popdown (self->calendar_popover);
 }
 
@@ -266,7 +303,11 @@ on_red_flags_written (GtkWidget    *widget,
       toast (LOADWISE_SETUP_VIEW (widget), error->message);
       return;
     }
-  /* PROGRAMME.md, "Red flags": any yes, the advice comes before anything else. */
+  /* PROGRAMME.md, "Red flags": any yes, the advice comes before anything
+   * else, worded for the most urgent yes (issue 12). */
+  if (write->red_flags != 0)
+    gtk_label_set_label (LOADWISE_SETUP_VIEW (widget)->advice_label,
+                         loadwise_red_flags_get_advice_for (write->red_flags));
   show_page (LOADWISE_SETUP_VIEW (widget), write->red_flags != 0 ? "advice" : "programme");
 }
 
@@ -292,11 +333,39 @@ change_answers_activated (GtkWidget  *widget,
 }
 
 static void
+on_continue_dialog_response (AdwMessageDialog  *dialog,
+                             const char        *response,
+                             LoadwiseSetupView *self)
+{
+  if (g_strcmp0 (response, "continue") == 0)
+    show_page (self, "programme");
+}
+
+/* After a red-flag yes, continuing is the runner's choice, but asked once
+ * more (issue 12): the advice is to stop running and see a clinician. */
+static void
 continue_anyway_activated (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  show_page (LOADWISE_SETUP_VIEW (widget), "programme");
+  LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Continue Without Seeing a Clinician?"),
+                                   gtk_label_get_label (self->advice_label));
+  gtk_widget_set_name (dialog, "continue-anyway-dialog");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Go Back"),
+                                    "continue", _("_Continue Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_continue_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -347,11 +416,19 @@ start_activated (GtkWidget  *widget,
   programme.safe_pain = (guint) gtk_spin_button_get_value_as_int (self->safe_spin);
   programme.max_pain = (guint) gtk_spin_button_get_value_as_int (self->max_spin);
 
-  if (!loadwise_programme_validate (&programme, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
+  {
+    GDate today;
+
+    loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
+    if (!loadwise_programme_check_thresholds (programme.safe_pain, programme.max_pain,
+                                              _("Safe pain"), _("Maximum pain"), &error) ||
+        !loadwise_programme_check_start (&programme.start, &today, _("Start date"), &error) ||
+        !loadwise_programme_validate (&programme, &error))
+      {
+        toast (self, error->message);
+        return;
+      }
+  }
 
   /* This morning's pain is today's check-in, and it sets where the ladders
    * start: level 0 when it is over 5 (PROGRAMME.md, "Schedule"). */
@@ -460,6 +537,7 @@ loadwise_setup_view_class_init (LoadwiseSetupViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, advice_disclaimer_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, questions);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, advice_label);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, start_row);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, start_button);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, calendar);

@@ -306,6 +306,9 @@ reload_now (LoadwiseTodayPage *self)
     }
   if (!flags_found)
     self->red_flag_mask = 0;
+  /* Worded for the most urgent yes that stands (issue 12). */
+  if (self->red_flag_mask != 0)
+    gtk_label_set_label (self->advice_label, loadwise_red_flags_get_advice_for (self->red_flag_mask));
   gtk_widget_set_visible (self->red_flag_box, self->red_flag_mask != 0);
 
   loadwise_checkin_card_reload (LOADWISE_CHECKIN_CARD (self->checkin_card));

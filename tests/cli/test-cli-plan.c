@@ -161,7 +161,7 @@ test_eight_weeks (CliFixture    *fixture,
 
       g_test_message ("week %u: %s", w, cli_json_get_string (bridge, "reason"));
       cli_json_assert_members (plan, "week", "start", "end", "families", "see_clinician",
-                               "red_flags", NULL);
+                               "red_flags", "red_flag_advice", NULL);
       cli_json_assert_members (bridge, "family", "level", "exercise", "sets", "reps_min",
                                "reps_max", "hold_s", "decision", "reason", NULL);
       g_assert_cmpint (cli_json_get_int (plan, "week"), ==, w);
@@ -232,7 +232,8 @@ test_programme_set (CliFixture    *fixture,
 
   cli_run (fixture, week3_now, &refused, "programme", "set", "--max-pain", "3", NULL);
   g_assert_cmpint (refused.status, ==, 2);
-  g_assert_cmpstr (refused.err, ==, "loadwise-cli: --max-pain: 3 is outside 4-10\n");
+  g_assert_cmpstr (refused.err, ==, "loadwise-cli: --max-pain: 3 must be above --safe-pain (4); use a "
+                                    "safe threshold of 0-5 and a maximum above it, up to 7\n");
   cli_run (fixture, week3_now, &empty, "programme", "set", NULL);
   g_assert_cmpint (empty.status, ==, 2);
   g_assert_nonnull (strstr (empty.err, "give at least one of"));
@@ -305,16 +306,30 @@ test_bad_input (CliFixture    *fixture,
 
   /* The weekly re-check of red flags goes through `redflags`; a yes shows. */
   flags = cli_run_ok (fixture, NULL, "redflags", "--yes", "nerve", NULL);
-  text = cli_run_ok (fixture, NULL, "plan", NULL);
-  g_assert_nonnull (strstr (text, "Week 1 of 8 (2026-11-23 to 2026-11-29)"));
-  g_assert_nonnull (strstr (text, "Sessions to come: 2026-11-23, 2026-11-25, 2026-11-27"));
-  g_assert_nonnull (strstr (text, "Red flags answered yes:"));
   {
-    g_autoptr (JsonNode) node = cli_run_json (fixture, NULL, "plan", "--json", NULL);
+    g_auto (CliResult) plan = { 0 };
 
-    g_assert_true (cli_json_get_boolean (cli_json_object (node), "red_flags"));
-    g_assert_cmpstr (cli_json_get_string (family_of (cli_json_object (node), 0), "decision"), ==,
-                     "start");
+    cli_run (fixture, NULL, &plan, "plan", NULL);
+    g_assert_cmpint (plan.status, ==, 0);
+    g_assert_nonnull (strstr (plan.out, "Week 1 of 8 (2026-11-23 to 2026-11-29)"));
+    g_assert_nonnull (strstr (plan.out, "Sessions to come: 2026-11-23, 2026-11-25, 2026-11-27"));
+    g_assert_nonnull (strstr (plan.out, "Red flags answered yes: nerve.\n"));
+    /* The advice, on stderr as for every command that prescribes training. */
+    g_assert_true (g_str_has_prefix (plan.err, "You answered yes to a warning sign."));
+  }
+  {
+    g_auto (CliResult) plan = { 0 };
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *object;
+
+    cli_run (fixture, NULL, &plan, "plan", "--json", NULL);
+    g_assert_cmpint (plan.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, plan.out, -1, NULL));
+    object = cli_json_object (json_parser_get_root (parser));
+    g_assert_true (cli_json_get_boolean (object, "red_flags"));
+    g_assert_cmpstr (cli_json_get_string (cli_json_get_object (object, "red_flag_advice"), "urgency"),
+                     ==, "soon");
+    g_assert_cmpstr (cli_json_get_string (family_of (object, 0), "decision"), ==, "start");
   }
 }
 

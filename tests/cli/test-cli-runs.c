@@ -347,6 +347,25 @@ test_flare (CliFixture    *fixture,
                    "Keep runs to about 6 km, 60% of your usual 10 km; flat and easy, no long run, hills, "
                    "downhills or speed work until 2026-12-07, and avoid cambered roads.");
 
+  /* Issue 12: an end before the start, or ahead of today, is refused and
+   * the flare stays on. */
+  {
+    g_auto (CliResult) early = { 0 };
+    g_auto (CliResult) ahead = { 0 };
+    g_autoptr (JsonNode) still = NULL;
+
+    cli_run (fixture, NULL, &early, "flare", "end", "--date", "2026-11-22", NULL);
+    g_assert_cmpint (early.status, ==, 2);
+    g_assert_cmpstr (early.err, ==,
+                     "loadwise-cli: --date: 2026-11-22 is before the flare started on 2026-11-23\n");
+    cli_run (fixture, NULL, &ahead, "flare", "end", "--date", "2026-11-30", NULL);
+    g_assert_cmpint (ahead.status, ==, 2);
+    g_assert_cmpstr (ahead.err, ==,
+                     "loadwise-cli: --date: 2026-11-30 is in the future (today is 2026-11-23)\n");
+    still = cli_run_json (fixture, NULL, "flare", "status", "--json", NULL);
+    g_assert_cmpstr (cli_json_get_string (cli_json_object (still), "state"), ==, "active");
+  }
+
   ended = cli_run_ok (fixture, NULL, "flare", "end", NULL);
   g_assert_true (g_str_has_prefix (ended, "Flare mode ended."));
   cli_run (fixture, NULL, &end_again, "flare", "end", NULL);

@@ -77,7 +77,8 @@ test_session_day (CliFixture    *fixture,
 
   node = cli_run_json (fixture, NULL, "today", "--json", NULL);
   today = cli_json_object (node);
-  cli_json_assert_members (today, "date", "kind", "week", "status", "exercises", NULL);
+  cli_json_assert_members (today, "date", "kind", "week", "status", "exercises", "red_flag_advice", NULL);
+  g_assert_true (cli_json_is_null (today, "red_flag_advice"));
   g_assert_cmpstr (cli_json_get_string (today, "date"), ==, "2026-11-23");
   g_assert_cmpstr (cli_json_get_string (today, "kind"), ==, "session");
   g_assert_cmpint (cli_json_get_int (today, "week"), ==, 1);
@@ -106,7 +107,8 @@ test_rest_day (CliFixture    *fixture,
 
   tuesday = cli_run_json (fixture, NULL, "today", "--date", "2026-11-24", "--json", NULL);
   today = cli_json_object (tuesday);
-  cli_json_assert_members (today, "date", "kind", "week", "status", "next_session", "exercises", NULL);
+  cli_json_assert_members (today, "date", "kind", "week", "status", "next_session", "exercises",
+                           "red_flag_advice", NULL);
   g_assert_cmpstr (cli_json_get_string (today, "date"), ==, "2026-11-24");
   g_assert_cmpstr (cli_json_get_string (today, "kind"), ==, "rest");
   g_assert_cmpint (cli_json_get_int (today, "week"), ==, 1);
@@ -238,6 +240,109 @@ test_before_start (CliFixture    *fixture,
                    "loadwise-cli: --date: 2026-11-20 is before the programme starts on 2026-11-23\n");
 }
 
+/* Issue 12: while a red-flag yes stands, every command that prescribes or
+ * logs training says so, on stderr and in --json; and not otherwise. */
+static void
+test_red_flag_advice (CliFixture    *fixture,
+                      gconstpointer  data)
+{
+  static const char soon[] =
+    "You answered yes to a warning sign. Please stop running and see a doctor or\n"
+    "physiotherapist soon, before you start or continue this programme. These signs\n"
+    "need a clinician to check them; an exercise plan cannot.\n";
+  static const char today_advice[] =
+    "You answered yes to a warning sign that needs care today. Please stop running\n"
+    "and see a doctor today: if your own doctor cannot see you today, go to an\n"
+    "urgent care or emergency service. Do not continue this programme until a\n"
+    "clinician has checked you; an exercise plan cannot.\n";
+  const char * const *commands[] = {
+    (const char * const[]) { "today", NULL },
+    (const char * const[]) { "plan", NULL },
+    (const char * const[]) { "log-session", "--completed", "100", "--pain", "1", NULL },
+    (const char * const[]) { "log-run", "--distance-km", "10", "--pain-during", "1", NULL },
+  };
+  g_autoptr (JsonNode) node = NULL;
+  g_autofree char *out = NULL;
+  JsonObject *advice;
+
+  cli_start_default_programme (fixture);
+
+  /* No screening, then a screening with no yes: nothing is said. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        g_free (cli_run_ok (fixture, NULL, "redflags", NULL));
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        {
+          g_auto (CliResult) result = { 0 };
+
+          cli_runv (fixture, NULL, commands[i], &result);
+          g_assert_cmpint (result.status, ==, 0);
+          g_assert_cmpstr (result.err, ==, "");
+        }
+    }
+
+  /* A misdated no, and then a yes today: the yes stands and every command says so. */
+  {
+    g_auto (CliResult) refused = { 0 };
+
+    cli_run (fixture, NULL, &refused, "redflags", "--date", "2027-12-04", NULL);
+    g_assert_cmpint (refused.status, ==, 2);
+    g_assert_cmpstr (refused.err, ==,
+                     "loadwise-cli: --date: 2027-12-04 is in the future (today is 2026-11-23)\n");
+  }
+  g_free (cli_run_ok (fixture, NULL, "redflags", "--yes", "stress-fracture", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (CliResult) result = { 0 };
+
+      cli_runv (fixture, NULL, commands[i], &result);
+      g_test_message ("%s: %s", commands[i][0], result.err);
+      g_assert_cmpint (result.status, ==, 0);
+      g_assert_cmpstr (result.err, ==, soon);
+    }
+
+  {
+    g_auto (CliResult) result = { 0 };
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    g_autoptr (GError) error = NULL;
+    JsonObject *today;
+    JsonArray *yes;
+
+    cli_run (fixture, NULL, &result, "today", "--json", NULL);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_cmpstr (result.err, ==, soon);
+    g_assert_true (json_parser_load_from_data (parser, result.out, -1, &error));
+    g_assert_no_error (error);
+    today = cli_json_object (json_parser_get_root (parser));
+    advice = cli_json_get_object (today, "red_flag_advice");
+    cli_json_assert_members (advice, "yes", "urgency", "advice", NULL);
+    yes = cli_json_get_array (advice, "yes");
+    g_assert_cmpuint (json_array_get_length (yes), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (yes, 0), ==, "stress-fracture");
+    g_assert_cmpstr (cli_json_get_string (advice, "urgency"), ==, "soon");
+    g_assert_true (g_str_has_prefix (cli_json_get_string (advice, "advice"),
+                                     "You answered yes to a warning sign. Please stop running"));
+  }
+
+  /* A fever calls for care today; answering no to the first question later
+   * does not hide the second. */
+  g_free (cli_run_ok (fixture, "2026-11-25T08:00:00", "redflags", "--yes", "infection", NULL));
+  {
+    g_auto (CliResult) result = { 0 };
+
+    cli_run (fixture, "2026-11-25T08:00:00", &result, "today", NULL);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_cmpstr (result.err, ==, today_advice);
+  }
+
+  /* Answering no to everything, after the yes answers, clears them. */
+  out = cli_run_ok (fixture, "2026-11-25T09:00:00", "redflags", NULL);
+  g_assert_cmpstr (out, ==, "Red-flag screening of 2026-11-25: no red flags.\n");
+  node = cli_run_json (fixture, "2026-11-25T09:00:00", "today", "--json", NULL);
+  g_assert_true (cli_json_is_null (cli_json_object (node), "red_flag_advice"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +359,7 @@ main (int   argc,
   ADD ("/cli/today/text", test_text);
   ADD ("/cli/today/text-holds", test_text_holds);
   ADD ("/cli/today/before-start", test_before_start);
+  ADD ("/cli/today/red-flag-advice", test_red_flag_advice);
 
   return g_test_run ();
 }

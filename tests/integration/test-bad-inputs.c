@@ -98,7 +98,11 @@ static const BadCore bad_core[] = {
   { CORE_PROGRAMME, "weeks", 5, NULL, "weeks: 5 is outside 6-12" },
   { CORE_PROGRAMME, "weeks", 13, NULL, "weeks: 13 is outside 6-12" },
   { CORE_PROGRAMME, "safe", 11, NULL, "safe-pain: 11 is outside 0-10" },
-  { CORE_PROGRAMME, "max", 2, NULL, "safe-pain: 3 is more than max-pain (2)" },
+  { CORE_PROGRAMME, "max", 2, NULL,
+    "max-pain: 2 must be above safe-pain (3); use a safe threshold of 0-5 and a maximum above it, up to 7" },
+  /* Issue 12: the bounds of the pain-monitoring model hold in the store too. */
+  { CORE_PROGRAMME, "max", 10, NULL,
+    "max-pain: 10 is outside 4-7; above 7, pain that should step the exercises down or suggest a flare would go unnoticed" },
   { CORE_PROGRAMME, "days", 1, NULL, "training-days: choose 2 to 3 days from mon,tue,wed,thu,fri,sat,sun" },
   { CORE_PROGRAMME, "days", 4, NULL, "training-days: choose 2 to 3 days from mon,tue,wed,thu,fri,sat,sun" },
   { CORE_CHECKIN, "pain", 11, NULL, "morning pain: 11 is outside 0-10" },

@@ -44,18 +44,24 @@ test_latest (StoreFixture  *fixture,
   g_autoptr (GError) error = NULL;
   GDate first = loadwise_test_date (2026, 3, 2);
   GDate later = loadwise_test_date (2026, 3, 9);
+  GDate today = loadwise_test_date (2026, 3, 20);
+
+  store_test_set_today (fixture->db, &today);
 
   g_assert_true (loadwise_database_save_red_flags (fixture->db, &later, 0, &error));
   g_assert_no_error (error);
-  /* An earlier screening saved afterwards is not the latest. */
+  /* An earlier screening saved afterwards is not the latest, but its yes
+   * answers stand: the no of the 9th was given before them. */
   g_assert_true (loadwise_database_save_red_flags (fixture->db, &first,
                                                    LOADWISE_RED_FLAG_STRESS_FRACTURE
                                                    | LOADWISE_RED_FLAG_NERVE,
                                                    &error));
   g_assert_no_error (error);
-  assert_latest (fixture->db, later, 0);
+  assert_latest (fixture->db, later,
+                 LOADWISE_RED_FLAG_STRESS_FRACTURE | LOADWISE_RED_FLAG_NERVE);
 
-  /* Answering again on the same day replaces that day's answers. */
+  /* Answering again on the same day replaces that day's answers, and its
+   * no answers, given after the yes, retract them. */
   g_assert_true (loadwise_database_save_red_flags (fixture->db, &later,
                                                    LOADWISE_RED_FLAG_INFECTION, &error));
   g_assert_no_error (error);
@@ -65,6 +71,39 @@ test_latest (StoreFixture  *fixture,
                    ==, 2);
 }
 
+/* Issue 12: a screening misdated in the future hid every later yes. */
+static void
+test_future_no_hides_nothing (StoreFixture  *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  GDate future = loadwise_test_date (2027, 12, 4);
+  GDate today = loadwise_test_date (2026, 12, 2);
+  LoadwiseRedFlagStatus status;
+
+  store_test_set_today (fixture->db, &today);
+
+  g_assert_true (loadwise_database_save_red_flags (fixture->db, &future, 0, &error));
+  g_assert_no_error (error);
+  /* Entered within the same second as the no: the order of entry decides. */
+  g_assert_true (loadwise_database_save_red_flags (fixture->db, &today,
+                                                   LOADWISE_RED_FLAG_STRESS_FRACTURE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (loadwise_database_get_red_flag_status (fixture->db, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (status.answered);
+  g_assert_cmphex (status.standing_mask, ==, LOADWISE_RED_FLAG_STRESS_FRACTURE);
+  g_assert_cmpint (g_date_compare (&status.since[0], &today), ==, 0);
+  /* The last screening is today's, not the one of a day to come. */
+  assert_latest (fixture->db, today, LOADWISE_RED_FLAG_STRESS_FRACTURE);
+
+  /* A no today, entered after the yes, retracts it. */
+  g_assert_true (loadwise_database_save_red_flags (fixture->db, &today, 0, &error));
+  g_assert_no_error (error);
+  assert_latest (fixture->db, today, 0);
+}
+
 static void
 test_invalid (StoreFixture  *fixture,
               gconstpointer  data)
@@ -72,6 +111,7 @@ test_invalid (StoreFixture  *fixture,
   g_autoptr (GError) error = NULL;
   GDate day = loadwise_test_date (2026, 3, 2);
 
+  store_test_set_today (fixture->db, &day);
   g_assert_true (loadwise_database_save_red_flags (fixture->db, &day, LOADWISE_RED_FLAGS_ALL,
                                                    &error));
   g_assert_no_error (error);
@@ -90,6 +130,8 @@ main (int argc, char *argv[])
               store_fixture_setup, test_never_asked, store_fixture_teardown);
   g_test_add ("/store/redflags/latest", StoreFixture, NULL,
               store_fixture_setup, test_latest, store_fixture_teardown);
+  g_test_add ("/store/redflags/future-no-hides-nothing", StoreFixture, NULL,
+              store_fixture_setup, test_future_no_hides_nothing, store_fixture_teardown);
   g_test_add ("/store/redflags/invalid", StoreFixture, NULL,
               store_fixture_setup, test_invalid, store_fixture_teardown);
 

@@ -103,6 +103,25 @@ test_defaults (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+/* The confirmation that "Continue Anyway" opens, or NULL. */
+static AdwMessageDialog *
+find_continue_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  ui_test_flush ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), "continue-anyway-dialog") == 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
 static void
 test_red_flag_yes (UiFixture     *fixture,
                    gconstpointer  data)
@@ -126,18 +145,41 @@ test_red_flag_yes (UiFixture     *fixture,
   gtk_widget_activate_action (setup, "setup.answer-red-flags", NULL);
   g_assert_cmpstr (loadwise_setup_view_get_page (LOADWISE_SETUP_VIEW (setup)), ==, "advice");
   assert_red_flags (fixture, LOADWISE_RED_FLAG_INFECTION);
+  /* A fever calls for care today: the advice says so (issue 12). */
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (setup_child (setup, "advice_label"))), ==,
-                   loadwise_red_flags_get_advice ());
+                   loadwise_red_flags_get_advice_for (LOADWISE_RED_FLAG_INFECTION));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (setup_child (setup, "advice_label"))),
+                            "needs care today"));
 
   gtk_widget_activate_action (setup, "setup.change-answers", NULL);
   g_assert_cmpstr (loadwise_setup_view_get_page (LOADWISE_SETUP_VIEW (setup)), ==, "red-flags");
   gtk_widget_activate_action (setup, "setup.answer-red-flags", NULL);
   g_assert_cmpstr (loadwise_setup_view_get_page (LOADWISE_SETUP_VIEW (setup)), ==, "advice");
 
-  /* The runner decides: continuing reaches the programme page, and the
-   * programme is not stored until Start. */
-  gtk_widget_activate_action (setup, "setup.continue-anyway", NULL);
-  g_assert_cmpstr (loadwise_setup_view_get_page (LOADWISE_SETUP_VIEW (setup)), ==, "programme");
+  /* The runner decides, asked once more (issue 12): going back stays on
+   * the advice; continuing reaches the programme page, and the programme
+   * is not stored until Start. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      AdwMessageDialog *dialog;
+
+      gtk_widget_activate_action (setup, "setup.continue-anyway", NULL);
+      dialog = find_continue_dialog ();
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Continue Without Seeing a Clinician?");
+      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                       loadwise_red_flags_get_advice_for (LOADWISE_RED_FLAG_INFECTION));
+      g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+      g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "continue"), ==,
+                       ADW_RESPONSE_DESTRUCTIVE);
+      /* Nothing moves until the dialog is answered. */
+      g_assert_cmpstr (loadwise_setup_view_get_page (LOADWISE_SETUP_VIEW (setup)), ==, "advice");
+      adw_message_dialog_response (dialog, pass == 0 ? "cancel" : "continue");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      ui_test_flush ();
+      g_assert_cmpstr (loadwise_setup_view_get_page (LOADWISE_SETUP_VIEW (setup)), ==,
+                       pass == 0 ? "advice" : "programme");
+    }
   g_assert_false (loadwise_database_get_programme (fixture->database, &programme, &error));
   g_clear_error (&error);
 
@@ -214,9 +256,19 @@ test_invalid_choices (UiFixture     *fixture,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (setup, "day-sat")), FALSE);
   g_assert_false (gtk_widget_has_css_class (caption, "error"));
 
-  /* Safe above maximum: refused with a message. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (setup_child (setup, "safe_spin")), 6);
+  /* The form offers only the pain-monitoring model's range (issue 12):
+   * safe 0-5, maximum 1-7. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (setup_child (setup, "safe_spin")), 9);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (setup_child (setup, "safe_spin"))), ==, 5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (setup_child (setup, "max_spin")), 10);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (setup_child (setup, "max_spin"))), ==, 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (setup_child (setup, "max_spin")), 5);
+
+  /* Safe not below the maximum: refused with a message naming both fields. */
   g_assert_true (gtk_widget_get_visible (pain_caption));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pain_caption)), ==,
+                   "Maximum pain: 5 must be above Safe pain (5); use a safe threshold of 0-5 "
+                   "and a maximum above it, up to 7");
   gtk_widget_activate_action (setup, "setup.start", NULL);
   ui_test_flush ();
   g_assert_false (loadwise_database_get_programme (fixture->database, &programme, &error));
@@ -227,7 +279,7 @@ test_invalid_choices (UiFixture     *fixture,
   gtk_widget_activate_action (setup, "setup.start", NULL);
   ui_test_flush ();
   g_assert_true (loadwise_database_get_programme (fixture->database, &programme, &error));
-  g_assert_cmpuint (programme.safe_pain, ==, 6);
+  g_assert_cmpuint (programme.safe_pain, ==, 5);
   g_assert_cmpuint (programme.max_pain, ==, 7);
 
   ui_test_destroy (window);

@@ -110,20 +110,24 @@ test_thresholds (UiFixture     *fixture,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (safe), ==, 3);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (max), ==, 5);
 
-  /* Safe above maximum: refused, nothing stored, the control goes back. */
-  gtk_spin_button_set_value (safe, 6);
+  /* Safe not below the maximum: refused, nothing stored, the control goes
+   * back, and the message names the form's fields (issue 12). */
+  gtk_spin_button_set_value (safe, 5);
   get_programme (fixture, &programme);
   g_assert_cmpuint (programme.safe_pain, ==, 3);
   g_assert_cmpuint (programme.max_pain, ==, 5);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (safe), ==, 3);
-  g_assert_true (g_str_has_prefix (loadwise_preferences_window_get_last_message (prefs),
-                                   "safe-pain:"));
-
-  gtk_spin_button_set_value (max, 7);
-  gtk_spin_button_set_value (safe, 6);
+  g_assert_cmpstr (loadwise_preferences_window_get_last_message (prefs), ==,
+                   "Maximum pain: 5 must be above Safe pain (5); use a safe threshold of 0-5 "
+                   "and a maximum above it, up to 7");
+  /* The controls offer only the model's range. */
+  gtk_spin_button_set_value (max, 10);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (max), ==, 7);
+  gtk_spin_button_set_value (safe, 9);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (safe), ==, 5);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (prefs_child (window, "weeks_spin")), 10);
   get_programme (fixture, &programme);
-  g_assert_cmpuint (programme.safe_pain, ==, 6);
+  g_assert_cmpuint (programme.safe_pain, ==, 5);
   g_assert_cmpuint (programme.max_pain, ==, 7);
   g_assert_cmpuint (programme.weeks, ==, 10);
   /* The rest of the programme is untouched. */

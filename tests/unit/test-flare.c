@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <string.h>
 
 #include "core/loadwise-flare.h"
@@ -114,6 +115,19 @@ test_detect_night_pain (void)
   g_assert_cmpuint (detect (known, 2, runs, 10, NULL), ==, 0);
   /* 8 days before is outside the week. */
   g_assert_cmpuint (detect (long_ago, 2, runs, 10, NULL), ==, LOADWISE_FLARE_TRIGGER_NIGHT_PAIN);
+
+  /* Issue 12: new night pain, a stress-fracture sign, points to a clinician
+   * as well as to flare mode. */
+  {
+    g_auto (LoadwiseFlareDetection) detection = { 0 };
+    GDate today = loadwise_test_date (2026, 3, 10);
+
+    loadwise_flare_detect (fresh, 2, runs, 2.0, 5, &today, &detection);
+    g_assert_cmpstr (detection.reason, ==,
+                     "The hip hurt in the night, which it had not in the week before. New pain at "
+                     "night can be a sign of a stress fracture: please see a doctor or physiotherapist "
+                     "soon, and answer the red-flag questions again.");
+  }
 }
 
 static void
@@ -176,6 +190,36 @@ test_advice (void)
   g_assert_false (no_runs.has_typical);
   g_assert_cmpuint (no_runs.max_run_m, ==, 0);
   g_assert_nonnull (strstr (no_runs.text, "about 60% of your usual run"));
+}
+
+/* Issue 12: the figure shown stays inside PROGRAMME.md's 50-70% of the
+ * usual run, and the percentage said is the one it really is. */
+static void
+test_advice_percent_property (void)
+{
+  GDate since = loadwise_test_date (2026, 3, 20);
+
+  for (guint typical = 500; typical <= 60000; typical += 7)
+    {
+      g_autoptr (GPtrArray) runs = new_runs ();
+      g_auto (LoadwiseFlareAdvice) advice = { 0 };
+      g_autofree char *said = NULL;
+      double share;
+
+      g_ptr_array_add (runs, run_on (3, 10, typical));
+      loadwise_flare_advise (runs, &since, &advice);
+      g_assert_cmpuint (advice.typical_m, ==, typical);
+
+      share = 100.0 * advice.max_run_m / typical;
+      if (share < 50.0 || share > 70.0 || advice.percent < 50 || advice.percent > 70 ||
+          fabs (share - advice.percent) > 0.5)
+        g_error ("typical %u m: %u m is %.2f%%, said %u%%", typical, advice.max_run_m, share, advice.percent);
+      said = g_strdup_printf (", %u%% of your usual ", advice.percent);
+      g_assert_nonnull (strstr (advice.text, said));
+      /* A figure to plan with: whole half kilometres from 2.5 km up. */
+      if (typical >= 2500)
+        g_assert_cmpuint (advice.max_run_m % 500, ==, 0);
+    }
 }
 
 static gboolean
@@ -251,6 +295,104 @@ test_guard_growth (void)
   g_assert_nonnull (strstr (over.text, "Nielsen 2014"));
 }
 
+/* Issue 12: after more than 30 days without running, a return note. */
+static void
+test_guard_return (void)
+{
+  g_autoptr (GPtrArray) runs = new_runs ();
+  g_autoptr (LoadwiseRun) previous = run_on (1, 10, 12000);
+  g_autoptr (LoadwiseRun) recent = run_on (2, 9, 12000);
+  g_autoptr (LoadwiseRun) odd = run_on (1, 10, 700);
+  g_autoptr (LoadwiseRun) run = run_on (3, 12, 9000);
+  g_auto (LoadwiseRunGuard) result = { 0 };
+  g_auto (LoadwiseRunGuard) first = { 0 };
+  g_auto (LoadwiseRunGuard) day_30 = { 0 };
+  g_auto (LoadwiseRunGuard) tiny = { 0 };
+
+  /* No run in the 30 days before the 12th of March, the last on 10 Jan. */
+  g_assert_false (loadwise_run_guard_check (run, runs, &result));
+  g_assert_true (loadwise_run_guard_check_return (run, previous, &result));
+  g_assert_true (result.returning);
+  g_assert_cmpuint (result.days_since_last, ==, 61);
+  g_assert_cmpuint (result.last_m, ==, 12000);
+  g_assert_cmpuint (result.first_m, ==, 6000);
+  g_assert_cmpstr (result.text, ==,
+                   "This is your first run in 61 days, so there is no recent run to compare it with: "
+                   "treat it as a return to running. Start at about 6 km, half your last run before the "
+                   "break (12 km), and make each run after it at most 10% longer than the longest of "
+                   "the previous 30 days (Frandsen 2025).");
+
+  /* A first run ever says nothing of a break. */
+  loadwise_run_guard_check (run, runs, &first);
+  g_assert_false (loadwise_run_guard_check_return (run, NULL, &first));
+  g_assert_null (first.text);
+
+  /* 30 days is not a break: the spike rule has its reference run. */
+  {
+    g_autoptr (LoadwiseRun) close_run = run_on (3, 11, 9000);
+
+    close_run->date = loadwise_test_date (2026, 3, 10);
+    loadwise_run_guard_check (close_run, runs, &day_30);
+    g_assert_false (loadwise_run_guard_check_return (close_run, recent, &day_30));
+  }
+
+  /* Half of 0.7 km is under 0.5 km: the metres themselves. */
+  loadwise_run_guard_check (run, runs, &tiny);
+  g_assert_true (loadwise_run_guard_check_return (run, odd, &tiny));
+  g_assert_cmpuint (tiny.first_m, ==, 350);
+}
+
+/* Issue 12: a run during a flare, against each piece of the advice. */
+static void
+test_guard_flare_breaches (void)
+{
+  g_autoptr (GPtrArray) before = new_runs ();
+  g_autoptr (GPtrArray) none = new_runs ();
+  g_autoptr (LoadwiseRun) run = run_on (3, 22, 12000);
+  g_autoptr (LoadwiseRun) easy = run_on (3, 22, 5000);
+  g_autoptr (LoadwiseRun) later = run_on (4, 10, 5000);
+  g_auto (LoadwiseFlareAdvice) advice = { 0 };
+  g_auto (LoadwiseRunGuard) result = { 0 };
+  g_auto (LoadwiseRunGuard) ok = { 0 };
+  g_auto (LoadwiseRunGuard) after_easy = { 0 };
+  GDate since = loadwise_test_date (2026, 3, 20);
+
+  g_ptr_array_add (before, run_on (3, 10, 8400));
+  loadwise_flare_advise (before, &since, &advice);
+  g_assert_cmpuint (advice.max_run_m, ==, 5000);
+
+  run->speed = TRUE;
+  run->long_run = TRUE;
+  run->descent_m = 400;
+  run->climb_m = 20;
+  run->camber = LOADWISE_CAMBER_LEFT;
+  loadwise_run_guard_check (run, none, &result);
+  g_assert_true (loadwise_run_guard_check_flare (run, &advice, &result));
+  g_assert_cmphex (result.flare_breaches, ==,
+                   LOADWISE_FLARE_BREACH_DISTANCE | LOADWISE_FLARE_BREACH_SPEED | LOADWISE_FLARE_BREACH_LONG |
+                   LOADWISE_FLARE_BREACH_HILLS | LOADWISE_FLARE_BREACH_CAMBER);
+  g_assert_cmpstr (result.text, ==,
+                   "During this flare, the run went against the flare advice: 12 km, longer than the "
+                   "5 km of the flare advice; speed work; a long run; hills (20 m up, 400 m down) rather "
+                   "than a flat route; a cambered road. Keep the next runs shorter, flat and easy until "
+                   "the hip settles.");
+
+  /* Within the advice: nothing said. A little climb on 5 km is flat. */
+  easy->climb_m = 30;
+  easy->descent_m = 30;
+  loadwise_run_guard_check (easy, none, &ok);
+  g_assert_false (loadwise_run_guard_check_flare (easy, &advice, &ok));
+  g_assert_null (ok.text);
+
+  /* After the easy weeks speed work and long runs are back; camber is not. */
+  later->speed = TRUE;
+  later->long_run = TRUE;
+  later->camber = LOADWISE_CAMBER_RIGHT;
+  loadwise_run_guard_check (later, none, &after_easy);
+  g_assert_true (loadwise_run_guard_check_flare (later, &advice, &after_easy));
+  g_assert_cmphex (after_easy.flare_breaches, ==, LOADWISE_FLARE_BREACH_CAMBER);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,6 +404,9 @@ main (int    argc,
   g_test_add_func ("/flare/detect/night-pain", test_detect_night_pain);
   g_test_add_func ("/flare/exit", test_exit);
   g_test_add_func ("/flare/advice", test_advice);
+  g_test_add_func ("/flare/advice/percent-property", test_advice_percent_property);
+  g_test_add_func ("/flare/guard/return", test_guard_return);
+  g_test_add_func ("/flare/guard/flare-breaches", test_guard_flare_breaches);
   g_test_add_func ("/flare/guard/spike", test_guard_spike);
   g_test_add_func ("/flare/guard/growth", test_guard_growth);
 

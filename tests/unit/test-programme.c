@@ -91,12 +91,25 @@ test_validate (void)
     { "three days", 8, TUE | THU | SUN, 3, 5, NULL },
     { "four days", 8, MON | TUE | WED | FRI, 3, 5, "training-days: choose 2 to 3 days from mon,tue,wed,thu,fri,sat,sun" },
     { "stray bit", 8, MON | WED | 0x80, 3, 5, "training-days: choose 2 to 3 days from mon,tue,wed,thu,fri,sat,sun" },
-    { "pain floor", 8, MON | WED, 0, 0, NULL },
-    { "pain ceiling", 8, MON | WED, 10, 10, NULL },
-    { "safe above", 8, MON | WED, 11, 11, "safe-pain: 11 is outside 0-10" },
-    { "max above", 8, MON | WED, 3, 11, "max-pain: 11 is outside 0-10" },
-    { "safe over max", 8, MON | WED, 6, 5, "safe-pain: 6 is more than max-pain (5)" },
-    { "safe equals max", 8, MON | WED, 5, 5, NULL },
+    /* The pain-monitoring model's bounds (issue 12): safe 0-5, the
+     * maximum above it and at most 7. */
+    { "pain floor", 8, MON | WED, 0, 1, NULL },
+    { "pain ceiling", 8, MON | WED, 5, 7, NULL },
+    { "defaults", 8, MON | WED, 3, 5, NULL },
+    { "safe equals max", 8, MON | WED, 5, 5,
+      "max-pain: 5 must be above safe-pain (5); use a safe threshold of 0-5 and a maximum above it, up to 7" },
+    { "both zero", 8, MON | WED, 0, 0,
+      "max-pain: 0 must be above safe-pain (0); use a safe threshold of 0-5 and a maximum above it, up to 7" },
+    { "safe over max", 8, MON | WED, 6, 5,
+      "max-pain: 5 must be above safe-pain (6); use a safe threshold of 0-5 and a maximum above it, up to 7" },
+    { "safe above", 8, MON | WED, 6, 7,
+      "safe-pain: 6 is outside 0-5; the pain-monitoring model counts pain over 5 during exercise as too much" },
+    { "safe 9", 8, MON | WED, 9, 10,
+      "safe-pain: 9 is outside 0-5; the pain-monitoring model counts pain over 5 during exercise as too much" },
+    { "max above", 8, MON | WED, 3, 8,
+      "max-pain: 8 is outside 4-7; above 7, pain that should step the exercises down or suggest a flare would go unnoticed" },
+    { "max 10", 8, MON | WED, 0, 10,
+      "max-pain: 10 is outside 1-7; above 7, pain that should step the exercises down or suggest a flare would go unnoticed" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -123,6 +136,42 @@ test_validate (void)
           g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
           g_assert_cmpstr (error->message, ==, cases[i].message);
         }
+    }
+}
+
+/* Issue 12: the start date stays within a year before today and 60 days after. */
+static void
+test_start_window (void)
+{
+  static const struct { int year, month, day; gboolean ok; } cases[] = {
+    { 1900, 1, 1, FALSE },
+    { 2025, 12, 1, FALSE },
+    { 2025, 12, 2, TRUE },   /* 365 days before */
+    { 2026, 11, 1, TRUE },   /* begun on paper a month ago */
+    { 2026, 12, 2, TRUE },
+    { 2027, 1, 31, TRUE },   /* 60 days after */
+    { 2027, 2, 1, FALSE },
+    { 9999, 12, 31, FALSE },
+  };
+  GDate today = loadwise_test_date (2026, 12, 2);
+  GDate first, last;
+
+  loadwise_programme_get_start_window (&today, &first, &last);
+  g_assert_cmpint (g_date_days_between (&first, &today), ==, LOADWISE_START_DAYS_BEFORE);
+  g_assert_cmpint (g_date_days_between (&today, &last), ==, LOADWISE_START_DAYS_AHEAD);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate start = loadwise_test_date (cases[i].year, cases[i].month, cases[i].day);
+      g_autoptr (GError) error = NULL;
+
+      g_assert_cmpint (loadwise_programme_check_start (&start, &today, "start", &error), ==, cases[i].ok);
+      if (cases[i].ok)
+        g_assert_no_error (error);
+      else
+        g_assert_true (g_str_has_suffix (error->message,
+                                         " is outside 2025-12-02 to 2027-01-31 (a start at most 365 "
+                                         "days before today and at most 60 days after)"));
     }
 }
 
@@ -470,6 +519,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/programme/defaults", test_defaults);
   g_test_add_func ("/programme/validate", test_validate);
+  g_test_add_func ("/programme/start-window", test_start_window);
   g_test_add_func ("/programme/validate-start", test_validate_start);
   g_test_add_func ("/programme/weeks", test_weeks);
   g_test_add_func ("/programme/weeks-across-year-and-leap-day", test_weeks_across_year_and_leap_day);
