@@ -11,6 +11,7 @@
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
 #include "core/loadwise-run.h"
+#include "core/loadwise-text.h"
 #include "core/loadwise-types.h"
 
 /* Stable ids: the database, the CLI and JSON use them; never translated. */
@@ -268,19 +269,10 @@ loadwise_run_validate (const LoadwiseRun  *run,
                    _("shoe: not a stored pair"));
       return FALSE;
     }
-  if (run->note != NULL)
-    {
-      if (!g_utf8_validate (run->note, -1, NULL))
-        {
-          g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                       _("%s: is not valid UTF-8 text"), _("note"));
-          return FALSE;
-        }
-      if (!loadwise_check_range (_("note (characters)"), g_utf8_strlen (run->note, -1), 0,
-                                 LOADWISE_RUN_NOTE_MAX_CHARS, error))
-        return FALSE;
-    }
-  return TRUE;
+  /* The one check of free text (loadwise-text.h); the store keeps the
+   * trimmed text it gives back. */
+  return run->note == NULL
+         || loadwise_text_validate (_("note"), run->note, -1, LOADWISE_TEXT_NOTE, NULL, error);
 }
 
 guint

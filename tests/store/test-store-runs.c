@@ -207,7 +207,7 @@ test_shoes (StoreFixture  *fixture,
   g_assert_cmpstr (error->message, ==, "shoe: a pair called \"Pegasus\" is already listed");
   g_clear_error (&error);
   g_assert_false (loadwise_database_add_shoe (fixture->db, long_name, NULL, &error));
-  g_assert_cmpstr (error->message, ==, "shoe: a name has 1-80 characters");
+  g_assert_cmpstr (error->message, ==, "shoe: 81 characters is more than the 80 allowed");
   g_clear_error (&error);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM shoe"), ==, 2);
 

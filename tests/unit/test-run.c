@@ -73,7 +73,7 @@ test_validate (void)
   g_assert_true (loadwise_run_validate (run, NULL));
 
   run->note = g_strdup ("\xff");
-  assert_invalid (run, "note: is not valid UTF-8 text");
+  assert_invalid (run, "note: the text is not valid UTF-8");
 }
 
 static void
