@@ -56,7 +56,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunOptions, run_options_clear)
   { "date", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &(o).date, \
     N_("The day of the run (default: today)"), N_("YYYY-MM-DD") }, \
   { "distance-km", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &(o).distance_km, \
-    N_("Distance in km, more than 0 and under 400"), N_("KM") }, \
+    N_("Distance in km, from 0.01 to under 400"), N_("KM") }, \
   { "duration", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &(o).duration, \
     N_("Moving time (the pace is worked out from it)"), N_("MM:SS|H:MM:SS") }, \
   { "climb-m", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &(o).climb, \
@@ -205,7 +205,7 @@ loadwise_cli_cmd_log_run (LoadwiseCli *cli,
   if (!loadwise_cli_check_no_extra_args (args, 0, &error))
     return loadwise_cli_fail (error);
   if (o.distance_km == NULL)
-    return loadwise_cli_fail_usage (_("log-run: --distance-km is required (more than 0, under 400)"));
+    return loadwise_cli_fail_usage (_("log-run: --distance-km is required (from 0.01 to under 400)"));
   if (o.pain_during == NULL)
     return loadwise_cli_fail_usage (_("log-run: --pain-during is required (0-10)"));
 

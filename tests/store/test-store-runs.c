@@ -115,7 +115,7 @@ test_run_refused (StoreFixture  *fixture,
 
   g_assert_false (loadwise_database_add_run (fixture->db, run, &error));
   g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
-  g_assert_cmpstr (error->message, ==, "distance: 450 km is outside 0-400 km (more than 0)");
+  g_assert_cmpstr (error->message, ==, "distance: 450 km is outside 0.01-400 km (under 400)");
   g_clear_error (&error);
 
   run->distance_m = 5000;

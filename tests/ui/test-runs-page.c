@@ -113,10 +113,10 @@ test_add (UiFixture     *fixture,
 
   set_field (dialog, LOADWISE_RUN_FIELD_DISTANCE, "450");
   g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE), ==,
-                   "Distance: 450 km is outside 0-400 km (more than 0)");
+                   "Distance: 450 km is outside 0.01-400 km (under 400)");
   set_field (dialog, LOADWISE_RUN_FIELD_DISTANCE, "0");
   g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE), ==,
-                   "Distance: 0 km is outside 0-400 km (more than 0)");
+                   "Distance: 0 km is outside 0.01-400 km (under 400)");
   set_field (dialog, LOADWISE_RUN_FIELD_DISTANCE, "8.4");
   g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE), ==, "");
 
