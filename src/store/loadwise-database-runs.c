@@ -336,10 +336,14 @@ loadwise_database_find_shoe (LoadwiseDatabase  *self,
    * have is refused as such, not echoed back with its escape sequences. */
   if (!loadwise_text_validate ("shoe", name, -1, LOADWISE_TEXT_NAME, &wanted, error))
     return FALSE;
-  stmt = loadwise_sqlite_prepare (self->db, "SELECT id FROM shoe WHERE name = ?1", error);
+  /* A name stored before names were trimmed is still found as it was. */
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT id FROM shoe WHERE name IN (?1, ?2) ORDER BY name = ?1 DESC LIMIT 1",
+                                  error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, wanted, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   rc = loadwise_sqlite_step (self->db, stmt, error);
   if (rc == -1)
     return FALSE;

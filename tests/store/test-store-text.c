@@ -246,6 +246,15 @@ test_good_text_trimmed (TextFixture   *fixture,
   g_assert_cmpint (id, >, 0);
   g_assert_false (write_text (fixture, WRITE_SHOE_NAME, "Müller", &error));
   g_assert_cmpstr (error->message, ==, "shoe: a pair called \"Müller\" is already listed");
+  g_clear_error (&error);
+
+  /* A pair stored untrimmed, before this check, is still found by its name. */
+  store_test_file_exec (fixture->store.path, "INSERT INTO shoe (name, retired, added_at)"
+                                             " VALUES ('Clifton ', 0, '2026-01-01T00:00:00Z')");
+  g_assert_true (loadwise_database_find_shoe (db, "Clifton ", &id, &error));
+  g_assert_no_error (error);
+  g_assert_true (loadwise_database_retire_shoe (db, "Clifton ", &error));
+  g_assert_no_error (error);
 }
 
 int
