@@ -221,7 +221,9 @@ check_utf8_args (const char          *name,
         {
           const char *equals = strchr (arg + 2, '=');
 
-          entry = find_entry (entries, arg + 2, equals != NULL ? (gsize) (equals - arg - 2) : strlen (arg + 2), 0);
+          gsize length = equals != NULL ? (gsize) (equals - arg - 2) : strlen (arg + 2);
+
+          entry = find_entry (entries, arg + 2, length, 0);
           if (entry != NULL && entry->arg != G_OPTION_ARG_NONE)
             value = equals != NULL ? equals + 1 : args[i + 1];
           if (entry != NULL && equals == NULL && value != NULL)
@@ -246,7 +248,8 @@ check_utf8_args (const char          *name,
         {
           /* A positional argument: named by the command's parameter when
            * it is one word (NAME, ID), else by its place. */
-          if (parameter != NULL && *parameter != '\0' && strspn (parameter, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen (parameter))
+          if (parameter != NULL && *parameter != '\0' &&
+              strspn (parameter, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen (parameter))
             return g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
                                 _("%s: the text is not valid UTF-8"), _(parameter)), FALSE;
           return g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,

@@ -255,8 +255,8 @@ loadwise_run_validate (const LoadwiseRun  *run,
   if (run->distance_m < LOADWISE_RUN_DISTANCE_MIN_M || run->distance_m >= LOADWISE_RUN_DISTANCE_MAX_M)
     {
       /* Below the minimum, to the metre: 5 m would round to 0.01 km. */
-      g_autofree char *shown = run->distance_m < LOADWISE_RUN_DISTANCE_MIN_M && run->distance_m > 0
-                               ? g_strdup_printf ("0.%03u", run->distance_m)
+      g_autofree char *shown = run->distance_m < LOADWISE_RUN_DISTANCE_MIN_M
+                               ? loadwise_format_km_exact (run->distance_m)
                                : loadwise_format_km (run->distance_m);
 
       return distance_error (_("distance"), shown, error);
