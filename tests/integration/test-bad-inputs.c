@@ -265,7 +265,7 @@ test_relative_data_dir (CliFixture    *fixture,
   /* The CLI runs in the fixture's folder, the parent of data/. */
   g_assert_true (g_str_has_prefix (fixture->data_dir, fixture->tmpdir));
   cli_start_default_programme (fixture);
-  cli_run_ok (fixture, NULL, "--data-dir", "data", "shoes", "add", "Pegasus", NULL);
+  g_free (cli_run_ok (fixture, NULL, "--data-dir", "data", "shoes", "add", "Pegasus", NULL));
   shoes = cli_run_ok (fixture, NULL, "shoes", NULL);
   g_assert_cmpstr (shoes, ==, "Pegasus: 0 km in 0 runs\n");
 
