@@ -14,6 +14,7 @@
 #include "core/loadwise-parse.h"
 #include "core/loadwise-progression.h"
 #include "core/loadwise-red-flags.h"
+#include "core/loadwise-text.h"
 #include "store/loadwise-database-progression.h"
 
 /* The see-a-clinician prompt that came with @week's plan: the review of the
@@ -328,6 +329,7 @@ loadwise_cli_cmd_skip (LoadwiseCli *cli,
 {
   g_autofree char *date_text = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *clean_reason = NULL;
   const GOptionEntry entries[] = {
     { "date", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &date_text,
       N_("The session day to skip (default: today)"), N_("YYYY-MM-DD") },
@@ -353,7 +355,12 @@ loadwise_cli_cmd_skip (LoadwiseCli *cli,
   if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
       !loadwise_cli_resolve_date (cli, date_text, &date, &error))
     return loadwise_cli_fail (error);
-  if (reason == NULL || *g_strstrip (reason) == '\0')
+  if (reason == NULL)
+    return loadwise_cli_fail_usage (_("--reason: must not be empty"));
+  /* The store's own check, named as the option; trimmed, it must say something. */
+  if (!loadwise_text_validate ("--reason", reason, -1, LOADWISE_TEXT_SKIP_REASON, &clean_reason, &error))
+    return loadwise_cli_fail (error);
+  if (*clean_reason == '\0')
     return loadwise_cli_fail_usage (_("--reason: must not be empty"));
 
   if (loadwise_cli_database_exists (cli))
@@ -372,9 +379,9 @@ loadwise_cli_cmd_skip (LoadwiseCli *cli,
     }
 
   if (!loadwise_database_set_session_status (database, &date, LOADWISE_SESSION_STATUS_SKIPPED,
-                                             NULL, reason, &error))
+                                             NULL, clean_reason, &error))
     return loadwise_cli_fail (error);
 
-  g_print (_("The session of %s is marked skipped (%s); it does not count as a miss.\n"), iso, reason);
+  g_print (_("The session of %s is marked skipped (%s); it does not count as a miss.\n"), iso, clean_reason);
   return LOADWISE_CLI_EXIT_OK;
 }

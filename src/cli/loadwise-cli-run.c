@@ -171,6 +171,94 @@ print_help (GOptionContext *context,
   fputs (help, stdout);
 }
 
+/* Whether @entry takes a value that GOption converts to UTF-8 text. */
+static gboolean
+takes_text (const GOptionEntry *entry)
+{
+  return entry->arg == G_OPTION_ARG_STRING || entry->arg == G_OPTION_ARG_STRING_ARRAY ||
+         entry->arg == G_OPTION_ARG_INT || entry->arg == G_OPTION_ARG_INT64 ||
+         entry->arg == G_OPTION_ARG_DOUBLE || entry->arg == G_OPTION_ARG_CALLBACK;
+}
+
+static const GOptionEntry *
+find_entry (const GOptionEntry *entries,
+            const char         *long_name,
+            gsize               long_length,
+            char                short_name)
+{
+  for (const GOptionEntry *entry = entries; entry != NULL && entry->long_name != NULL; entry++)
+    if ((long_name != NULL && strlen (entry->long_name) == long_length &&
+         strncmp (entry->long_name, long_name, long_length) == 0) ||
+        (long_name == NULL && short_name != '\0' && entry->short_name == short_name))
+      return entry;
+  return NULL;
+}
+
+/* GOption refuses bytes that are not UTF-8 with "Invalid byte sequence in
+ * conversion input", which names no option: find the option (or the
+ * argument) they were given to first. File names may be any bytes. */
+static gboolean
+check_utf8_args (const char          *name,
+                 const char          *parameter,
+                 const GOptionEntry  *entries,
+                 char               **args,
+                 GError             **error)
+{
+  gboolean options_done = FALSE;
+
+  for (guint i = 1; args[i] != NULL; i++)
+    {
+      const char *arg = args[i];
+      const GOptionEntry *entry = NULL;
+      const char *value = NULL;
+
+      if (!options_done && strcmp (arg, "--") == 0)
+        {
+          options_done = TRUE;
+          continue;
+        }
+      if (!options_done && g_str_has_prefix (arg, "--"))
+        {
+          const char *equals = strchr (arg + 2, '=');
+
+          gsize length = equals != NULL ? (gsize) (equals - arg - 2) : strlen (arg + 2);
+
+          entry = find_entry (entries, arg + 2, length, 0);
+          if (entry != NULL && entry->arg != G_OPTION_ARG_NONE)
+            value = equals != NULL ? equals + 1 : args[i + 1];
+          if (entry != NULL && equals == NULL && value != NULL)
+            i++;
+        }
+      else if (!options_done && arg[0] == '-' && arg[1] != '\0')
+        {
+          entry = find_entry (entries, NULL, 0, arg[1]);
+          if (entry != NULL && entry->arg != G_OPTION_ARG_NONE)
+            value = arg[2] != '\0' ? arg + 2 : args[i + 1];
+          if (entry != NULL && arg[2] == '\0' && value != NULL)
+            i++;
+        }
+
+      if (entry != NULL)
+        {
+          if (value != NULL && takes_text (entry) && !g_utf8_validate (value, -1, NULL))
+            return g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                                _("--%s: the text is not valid UTF-8"), entry->long_name), FALSE;
+        }
+      else if (!g_utf8_validate (arg, -1, NULL))
+        {
+          /* A positional argument: named by the command's parameter when
+           * it is one word (NAME, ID), else by its place. */
+          if (parameter != NULL && *parameter != '\0' &&
+              strspn (parameter, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen (parameter))
+            return g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                                _("%s: the text is not valid UTF-8"), _(parameter)), FALSE;
+          return g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
+                              _("%s: argument %u is not valid UTF-8 text"), name, i), FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 loadwise_cli_parse_options (const char         *name,
                             const char         *parameter,
@@ -192,6 +280,11 @@ loadwise_cli_parse_options (const char         *name,
 
   context = new_option_context (parameter, summary, description, entries, &help);
 
+  if (!check_utf8_args (name, parameter, entries, args, &error))
+    {
+      *out_exit = loadwise_cli_fail (error);
+      return FALSE;
+    }
   if (!g_option_context_parse_strv (context, &args, &error))
     {
       *out_exit = loadwise_cli_fail_usage (_("%s (see 'loadwise-cli %s --help')"),
@@ -584,6 +677,10 @@ loadwise_cli_run (int    argc,
       return LOADWISE_CLI_EXIT_OK;
     }
 
+  /* "" would be the current folder, wherever the script happens to run. */
+  if (data_dir != NULL && *data_dir == '\0')
+    return loadwise_cli_fail_usage (_("--data-dir: no folder given"));
+
   n_args = (int) g_strv_length (args);
   if (n_args < 2)
     return loadwise_cli_fail_usage (_("no command given; see 'loadwise-cli --help'"));
@@ -593,7 +690,9 @@ loadwise_cli_run (int    argc,
       if (g_strcmp0 (commands[i].name, args[1]) != 0)
         continue;
 
-      cli.data_dir = data_dir != NULL ? g_steal_pointer (&data_dir)
+      /* Relative to the folder the command runs in, made absolute once, so
+       * that every message and backup path names the same folder. */
+      cli.data_dir = data_dir != NULL ? g_canonicalize_filename (data_dir, NULL)
                                       : loadwise_database_get_default_dir ();
       cli.clock = new_clock (&error);
       if (cli.clock == NULL)
@@ -608,5 +707,10 @@ loadwise_cli_run (int    argc,
       }
     }
 
-  return loadwise_cli_fail_usage (_("unknown command '%s'; see 'loadwise-cli --help'"), args[1]);
+  {
+    /* Not echoed as raw bytes: the terminal shows what was typed. */
+    g_autofree char *shown = g_utf8_make_valid (args[1], -1);
+
+    return loadwise_cli_fail_usage (_("unknown command '%s'; see 'loadwise-cli --help'"), shown);
+  }
 }

@@ -11,6 +11,7 @@
 #include "cli/loadwise-cli-private.h"
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
+#include "core/loadwise-text.h"
 #include "store/loadwise-database-runs.h"
 
 /* What `log-run` and `edit-run` accept; NULL / FALSE: not given. */
@@ -52,11 +53,21 @@ run_options_clear (RunOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunOptions, run_options_clear)
 
+/* Whether any option was given. */
+static gboolean
+run_options_any (const RunOptions *o)
+{
+  return o->date != NULL || o->distance_km != NULL || o->duration != NULL || o->climb != NULL ||
+         o->descent != NULL || o->speed || o->no_speed || o->long_run || o->no_long ||
+         o->camber != NULL || o->surface != NULL || o->shoe != NULL || o->no_shoe ||
+         o->pain_during != NULL || o->pain_after != NULL || o->no_pain_after || o->note != NULL;
+}
+
 #define RUN_ENTRIES(o) \
   { "date", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &(o).date, \
     N_("The day of the run (default: today)"), N_("YYYY-MM-DD") }, \
   { "distance-km", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &(o).distance_km, \
-    N_("Distance in km, more than 0 and under 400"), N_("KM") }, \
+    N_("Distance in km, from 0.01 to under 400"), N_("KM") }, \
   { "duration", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &(o).duration, \
     N_("Moving time (the pace is worked out from it)"), N_("MM:SS|H:MM:SS") }, \
   { "climb-m", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &(o).climb, \
@@ -141,8 +152,13 @@ apply_options (LoadwiseCli       *cli,
     run->has_pain_after = FALSE;
   if (o->note != NULL)
     {
+      g_autofree char *note = NULL;
+
+      /* The store's own check, named as the option; "" clears the note. */
+      if (!loadwise_text_validate ("--note", o->note, -1, LOADWISE_TEXT_NOTE, &note, error))
+        return FALSE;
       g_free (run->note);
-      run->note = g_strdup (o->note);
+      run->note = g_steal_pointer (&note);
     }
   if (o->shoe != NULL && o->no_shoe)
     return g_set_error (error, LOADWISE_CLI_ERROR, LOADWISE_CLI_ERROR_USAGE,
@@ -205,7 +221,7 @@ loadwise_cli_cmd_log_run (LoadwiseCli *cli,
   if (!loadwise_cli_check_no_extra_args (args, 0, &error))
     return loadwise_cli_fail (error);
   if (o.distance_km == NULL)
-    return loadwise_cli_fail_usage (_("log-run: --distance-km is required (more than 0, under 400)"));
+    return loadwise_cli_fail_usage (_("log-run: --distance-km is required (from 0.01 to under 400)"));
   if (o.pain_during == NULL)
     return loadwise_cli_fail_usage (_("log-run: --pain-during is required (0-10)"));
 
@@ -267,6 +283,15 @@ loadwise_cli_cmd_edit_run (LoadwiseCli *cli,
     return loadwise_cli_fail_usage (_("edit-run: which run? Give its ID (see 'loadwise-cli runs')"));
   if (!parse_id (args[1], &id, &error))
     return loadwise_cli_fail (error);
+  if (!run_options_any (&o))
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+
+      /* The options of the table above, so the list stays true. */
+      for (guint i = 0; entries[i].long_name != NULL; i++)
+        g_string_append_printf (names, "%s--%s", i > 0 ? ", " : "", entries[i].long_name);
+      return loadwise_cli_fail_usage (_("edit-run: nothing to change; give at least one of %s"), names->str);
+    }
 
   database = loadwise_cli_open_database (cli, &error);
   if (database == NULL ||
@@ -472,6 +497,7 @@ loadwise_cli_cmd_shoes (LoadwiseCli *cli,
     {
       gboolean adding = g_strcmp0 (argv[1], "add") == 0;
       g_autofree char *name = g_strdup_printf ("shoes %s", argv[1]);
+      g_autofree char *shoe = NULL;
 
       if (!loadwise_cli_parse_options (name, N_("NAME"),
                                        adding ? _("Add a pair of shoes.") : _("Retire a pair: its runs keep it."),
@@ -481,12 +507,15 @@ loadwise_cli_cmd_shoes (LoadwiseCli *cli,
         return loadwise_cli_fail (error);
       if (args[1] == NULL)
         return loadwise_cli_fail_usage (_("%s: give the pair's NAME"), name);
+      /* Checked as the store checks it, named as the argument. */
+      if (!loadwise_text_validate (_("NAME"), args[1], -1, LOADWISE_TEXT_NAME, &shoe, &error))
+        return loadwise_cli_fail (error);
       database = loadwise_cli_open_database (cli, &error);
       if (database == NULL ||
-          !(adding ? loadwise_database_add_shoe (database, args[1], NULL, &error)
-                   : loadwise_database_retire_shoe (database, args[1], &error)))
+          !(adding ? loadwise_database_add_shoe (database, shoe, NULL, &error)
+                   : loadwise_database_retire_shoe (database, shoe, &error)))
         return loadwise_cli_fail (error);
-      g_print (adding ? _("Added %s.\n") : _("Retired %s.\n"), args[1]);
+      g_print (adding ? _("Added %s.\n") : _("Retired %s.\n"), shoe);
       return LOADWISE_CLI_EXIT_OK;
     }
 

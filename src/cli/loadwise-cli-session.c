@@ -9,6 +9,7 @@
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
 #include "core/loadwise-session.h"
+#include "core/loadwise-text.h"
 
 /* The number of sets, reps or hold, and the side note, as people read it:
  * "2 x 10", "3 x 8-12 per side", "5 x 10 s per side". */
@@ -220,6 +221,7 @@ loadwise_cli_cmd_log_session (LoadwiseCli *cli,
   g_autofree char *completed_text = NULL;
   g_autofree char *pain_text = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *clean_note = NULL;
   const GOptionEntry entries[] = {
     { "date", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &date_text,
       N_("The session's day (default: today)"), N_("YYYY-MM-DD") },
@@ -265,7 +267,8 @@ loadwise_cli_cmd_log_session (LoadwiseCli *cli,
 
   if (!loadwise_cli_resolve_past_date (cli, date_text, &date, &error) ||
       !loadwise_parse_int ("--completed", completed_text, 0, 100, &completed, &error) ||
-      !loadwise_cli_parse_pain ("--pain", pain_text, &pain, &error))
+      !loadwise_cli_parse_pain ("--pain", pain_text, &pain, &error) ||
+      (note != NULL && !loadwise_text_validate ("--note", note, -1, LOADWISE_TEXT_NOTE, &clean_note, &error)))
     return loadwise_cli_fail (error);
 
   if (loadwise_cli_database_exists (cli))
@@ -292,7 +295,7 @@ loadwise_cli_cmd_log_session (LoadwiseCli *cli,
                                       date_iso, next);
     }
 
-  if (!loadwise_database_log_session (database, &prescription, (guint) completed, pain, note, &error))
+  if (!loadwise_database_log_session (database, &prescription, (guint) completed, pain, clean_note, &error))
     return loadwise_cli_fail (error);
 
   for (guint i = 0; i < LOADWISE_N_FAMILIES; i++)

@@ -11,6 +11,7 @@
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
 #include "core/loadwise-run.h"
+#include "core/loadwise-text.h"
 #include "core/loadwise-types.h"
 
 /* Stable ids: the database, the CLI and JSON use them; never translated. */
@@ -168,6 +169,14 @@ loadwise_format_km (guint distance_m)
 }
 
 char *
+loadwise_format_km_exact (guint distance_m)
+{
+  if (distance_m % 10 == 0)
+    return loadwise_format_km (distance_m);
+  return g_strdup_printf ("%u.%03u", distance_m / 1000, distance_m % 1000);
+}
+
+char *
 loadwise_format_duration (guint seconds)
 {
   if (seconds == 0)
@@ -190,10 +199,12 @@ distance_error (const char  *field,
                 const char  *shown,
                 GError     **error)
 {
-  /* Translators: "distance: 450 km is outside 0-400 km (more than 0)" */
+  g_autofree char *min = loadwise_format_km (LOADWISE_RUN_DISTANCE_MIN_M);
+
+  /* Translators: "distance: 450 km is outside 0.01-400 km (under 400)" */
   g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-               _("%s: %s km is outside 0-%d km (more than 0)"),
-               field, shown, LOADWISE_RUN_DISTANCE_MAX_M / 1000);
+               _("%s: %s km is outside %s-%d km (under %d)"),
+               field, shown, min, LOADWISE_RUN_DISTANCE_MAX_M / 1000, LOADWISE_RUN_DISTANCE_MAX_M / 1000);
   return FALSE;
 }
 
@@ -212,12 +223,17 @@ loadwise_parse_distance_km (const char  *field,
   if (!loadwise_parse_double (field, text, -G_MAXDOUBLE / 2, FALSE, G_MAXDOUBLE / 2,
                               &km, &local_error))
     {
+      g_autofree char *min = loadwise_format_km (LOADWISE_RUN_DISTANCE_MIN_M);
+
       g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                   _("%s: %s is not a distance in km (use a number such as 8.4, more than 0 and under %d)"),
-                   field, text != NULL ? text : "", LOADWISE_RUN_DISTANCE_MAX_M / 1000);
+                   _("%s: %s is not a distance in km (use a number such as 8.4, from %s to under %d)"),
+                   field, text != NULL ? text : "", min, LOADWISE_RUN_DISTANCE_MAX_M / 1000);
       return FALSE;
     }
-  if (!(km > 0) || km * 1000.0 >= LOADWISE_RUN_DISTANCE_MAX_M || lround (km * 1000.0) < 1)
+  /* Stored in whole metres: refused when what would be stored is less
+   * than what the lists can show (0.0005 km would be 1 m, shown as 0). */
+  if (!(km > 0) || km * 1000.0 >= LOADWISE_RUN_DISTANCE_MAX_M ||
+      lround (km * 1000.0) < LOADWISE_RUN_DISTANCE_MIN_M)
     return distance_error (field, text, error);
 
   *out_m = (guint) lround (km * 1000.0);
@@ -236,9 +252,12 @@ loadwise_run_validate (const LoadwiseRun  *run,
                    _("date: no date given (use YYYY-MM-DD)"));
       return FALSE;
     }
-  if (run->distance_m == 0 || run->distance_m >= LOADWISE_RUN_DISTANCE_MAX_M)
+  if (run->distance_m < LOADWISE_RUN_DISTANCE_MIN_M || run->distance_m >= LOADWISE_RUN_DISTANCE_MAX_M)
     {
-      g_autofree char *shown = loadwise_format_km (run->distance_m);
+      /* Below the minimum, to the metre: 5 m would round to 0.01 km. */
+      g_autofree char *shown = run->distance_m < LOADWISE_RUN_DISTANCE_MIN_M
+                               ? loadwise_format_km_exact (run->distance_m)
+                               : loadwise_format_km (run->distance_m);
 
       return distance_error (_("distance"), shown, error);
     }
@@ -268,19 +287,10 @@ loadwise_run_validate (const LoadwiseRun  *run,
                    _("shoe: not a stored pair"));
       return FALSE;
     }
-  if (run->note != NULL)
-    {
-      if (!g_utf8_validate (run->note, -1, NULL))
-        {
-          g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                       _("%s: is not valid UTF-8 text"), _("note"));
-          return FALSE;
-        }
-      if (!loadwise_check_range (_("note (characters)"), g_utf8_strlen (run->note, -1), 0,
-                                 LOADWISE_RUN_NOTE_MAX_CHARS, error))
-        return FALSE;
-    }
-  return TRUE;
+  /* The one check of free text (loadwise-text.h); the store keeps the
+   * trimmed text it gives back. */
+  return run->note == NULL
+         || loadwise_text_validate (_("note"), run->note, -1, LOADWISE_TEXT_NOTE, NULL, error);
 }
 
 guint

@@ -12,8 +12,11 @@
 
 G_BEGIN_DECLS
 
-/* A run is more than 0 and less than 400 km: longer than any ultra a
- * runner with hip pain logs in one go, short enough to catch a typo. */
+/* A run is at least 10 m, the smallest distance that shows as such
+ * (loadwise_format_km() shows 0.01 km; 4 m would show as "0 km"), and less
+ * than 400 km: longer than any ultra a runner with hip pain logs in one go,
+ * short enough to catch a typo. */
+#define LOADWISE_RUN_DISTANCE_MIN_M  10
 #define LOADWISE_RUN_DISTANCE_MAX_M  400000
 /* Climb or descent in one run: more than the highest mountain races. */
 #define LOADWISE_RUN_ELEVATION_MAX_M 10000
@@ -59,7 +62,7 @@ const char *loadwise_surface_get_label   (LoadwiseSurface   surface);
 typedef struct {
   gint64          id;            /* 0 until stored */
   GDate           date;
-  guint           distance_m;    /* 1 .. LOADWISE_RUN_DISTANCE_MAX_M - 1 */
+  guint           distance_m;    /* LOADWISE_RUN_DISTANCE_MIN_M .. LOADWISE_RUN_DISTANCE_MAX_M - 1 */
   guint           duration_s;    /* 0: not recorded */
   guint           climb_m;
   guint           descent_m;
@@ -80,8 +83,8 @@ void         loadwise_run_free       (LoadwiseRun       *run);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadwiseRun, loadwise_run_free)
 
 /* Each field against its range; the error (LOADWISE_ERROR_INVALID_INPUT)
- * names the field and the range: "distance: 450 km is outside 0-400 km
- * (more than 0)". */
+ * names the field and the range: "distance: 450 km is outside 0.01-400 km
+ * (under 400)". */
 gboolean     loadwise_run_validate   (const LoadwiseRun *run,
                                       GError           **error);
 
@@ -93,14 +96,18 @@ guint        loadwise_run_get_pace_s_per_km (const LoadwiseRun *run);
 
 /* "8.4" (km, at most 2 decimals, no trailing zeros), newly allocated. */
 char        *loadwise_format_km       (guint distance_m);
+/* "8.405": to the metre, for a field that is read back; "8.4" when the
+ * metres are whole tens, as loadwise_format_km(). */
+char        *loadwise_format_km_exact (guint distance_m);
 /* "M:SS" under an hour, else "H:MM:SS"; "" for 0. */
 char        *loadwise_format_duration (guint seconds);
 /* "5:12" per km; "" for 0. */
 char        *loadwise_format_pace     (guint s_per_km);
 
 /* A distance in km as people type it ("8.4", point as decimal mark) into
- * metres; the error names @field: "distance: 450 km is outside 0-400 km
- * (more than 0)". */
+ * whole metres, at least LOADWISE_RUN_DISTANCE_MIN_M once rounded; the
+ * error names @field: "distance: 0.0005 km is outside 0.01-400 km (under
+ * 400)". */
 gboolean     loadwise_parse_distance_km (const char  *field,
                                          const char  *text,
                                          guint       *out_m,

@@ -13,6 +13,7 @@
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
 #include "core/loadwise-reason.h"
+#include "core/loadwise-text.h"
 
 /* Helpers */
 
@@ -718,6 +719,9 @@ loadwise_database_set_session_status (LoadwiseDatabase       *self,
                                       const char             *skip_reason,
                                       GError                **error)
 {
+  g_autofree char *clean_note = NULL;
+  g_autofree char *clean_reason = NULL;
+
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (status <= LOADWISE_SESSION_STATUS_SKIPPED, FALSE);
@@ -729,14 +733,21 @@ loadwise_database_set_session_status (LoadwiseDatabase       *self,
                    _("status: must be in progress, done or skipped"));
       return FALSE;
     }
-  if (!check_text ("note", note, FALSE, error)
-      || !check_text ("skip reason", skip_reason, FALSE, error))
+  /* What is stored is the checked text, trimmed; NULL still keeps the note. */
+  if ((note != NULL
+       && !loadwise_text_validate ("note", note, -1, LOADWISE_TEXT_NOTE, &clean_note, error))
+      || (skip_reason != NULL
+          && !loadwise_text_validate ("skip reason", skip_reason, -1, LOADWISE_TEXT_SKIP_REASON,
+                                      &clean_reason, error)))
     return FALSE;
+  /* A reason that trims to nothing is no reason. */
+  if (clean_reason != NULL && *clean_reason == '\0')
+    g_clear_pointer (&clean_reason, g_free);
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
   return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_SESSIONS,
-                                 upsert_status (self, date, status, note, skip_reason, error),
+                                 upsert_status (self, date, status, clean_note, clean_reason, error),
                                  error);
 }
 
@@ -908,12 +919,15 @@ loadwise_database_log_session (LoadwiseDatabase           *self,
                                const char                 *note,
                                GError                    **error)
 {
+  g_autofree char *clean_note = NULL;
+
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (prescription != NULL && g_date_valid (&prescription->date), FALSE);
 
   if (!loadwise_check_range ("percent", percent, 0, 100, error)
       || !loadwise_check_range ("pain", pain, LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX, error)
-      || !check_text ("note", note, FALSE, error))
+      || (note != NULL
+          && !loadwise_text_validate ("note", note, -1, LOADWISE_TEXT_NOTE, &clean_note, error)))
     return FALSE;
 
   if (!prescription->is_session)
@@ -930,7 +944,7 @@ loadwise_database_log_session (LoadwiseDatabase           *self,
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
   return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_SESSIONS,
-                                 write_session (self, prescription, percent, pain, note, error),
+                                 write_session (self, prescription, percent, pain, clean_note, error),
                                  error);
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
+#include "core/loadwise-text.h"
 #include "store/loadwise-sqlite-private.h"
 
 static gboolean
@@ -81,9 +82,11 @@ read_run (sqlite3_stmt  *stmt,
 }
 
 /* Binds ?2 .. ?14 from @run (?1 is the id, for updates). */
+/* @note: the run's note as loadwise_text_validate() gave it back. */
 static void
 bind_run (sqlite3_stmt      *stmt,
-          const LoadwiseRun *run)
+          const LoadwiseRun *run,
+          const char        *note)
 {
   loadwise_sqlite_bind_date (stmt, 2, &run->date);
   sqlite3_bind_int (stmt, 3, (int) run->distance_m);
@@ -104,8 +107,8 @@ bind_run (sqlite3_stmt      *stmt,
   else
     sqlite3_bind_null (stmt, 13);
   /* An empty note is no note. */
-  if (run->note != NULL && *run->note != '\0')
-    sqlite3_bind_text (stmt, 14, run->note, -1, SQLITE_TRANSIENT);
+  if (note != NULL && *note != '\0')
+    sqlite3_bind_text (stmt, 14, note, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 14);
 }
@@ -132,17 +135,28 @@ check_shoe_exists (LoadwiseDatabase  *self,
   return TRUE;
 }
 
+/* The note as stored: trimmed, in NFC (loadwise-text.h). */
+static gboolean
+clean_note (const LoadwiseRun  *run,
+            char              **out_note,
+            GError            **error)
+{
+  return run->note == NULL
+         || loadwise_text_validate (_("note"), run->note, -1, LOADWISE_TEXT_NOTE, out_note, error);
+}
+
 gboolean
 loadwise_database_add_run (LoadwiseDatabase  *self,
                            LoadwiseRun       *run,
                            GError           **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *note = NULL;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (run != NULL, FALSE);
 
-  if (!loadwise_run_validate (run, error))
+  if (!loadwise_run_validate (run, error) || !clean_note (run, &note, error))
     return FALSE;
 
   stmt = loadwise_sqlite_prepare (self->db,
@@ -154,7 +168,7 @@ loadwise_database_add_run (LoadwiseDatabase  *self,
                                   error);
   if (stmt == NULL)
     return FALSE;
-  bind_run (stmt, run);
+  bind_run (stmt, run, note);
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
@@ -180,11 +194,12 @@ loadwise_database_update_run (LoadwiseDatabase   *self,
                               GError            **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *note = NULL;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (run != NULL, FALSE);
 
-  if (!loadwise_run_validate (run, error))
+  if (!loadwise_run_validate (run, error) || !clean_note (run, &note, error))
     return FALSE;
 
   stmt = loadwise_sqlite_prepare (self->db,
@@ -197,7 +212,7 @@ loadwise_database_update_run (LoadwiseDatabase   *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, run->id);
-  bind_run (stmt, run);
+  bind_run (stmt, run, note);
 
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
@@ -304,17 +319,6 @@ loadwise_shoe_free (LoadwiseShoe *shoe)
   g_free (shoe);
 }
 
-static gboolean
-check_shoe_name (const char  *name,
-                 GError     **error)
-{
-  if (name == NULL || !g_utf8_validate (name, -1, NULL))
-    return invalid (error, _("shoe: the name is not valid UTF-8 text"));
-  if (*name == '\0' || g_utf8_strlen (name, -1) > LOADWISE_SHOE_NAME_MAX_CHARS)
-    return invalid (error, _("shoe: a name has 1-%d characters"), LOADWISE_SHOE_NAME_MAX_CHARS);
-  return TRUE;
-}
-
 gboolean
 loadwise_database_find_shoe (LoadwiseDatabase  *self,
                              const char        *name,
@@ -322,23 +326,30 @@ loadwise_database_find_shoe (LoadwiseDatabase  *self,
                              GError           **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *wanted = NULL;
   int rc;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_id != NULL, FALSE);
 
-  if (!check_shoe_name (name, error))
+  /* Looked up as names are stored (trimmed, NFC); a name no pair could
+   * have is refused as such, not echoed back with its escape sequences. */
+  if (!loadwise_text_validate ("shoe", name, -1, LOADWISE_TEXT_NAME, &wanted, error))
     return FALSE;
-  stmt = loadwise_sqlite_prepare (self->db, "SELECT id FROM shoe WHERE name = ?1", error);
+  /* A name stored before names were trimmed is still found as it was. */
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT id FROM shoe WHERE name IN (?1, ?2) ORDER BY name = ?1 DESC LIMIT 1",
+                                  error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, wanted, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   rc = loadwise_sqlite_step (self->db, stmt, error);
   if (rc == -1)
     return FALSE;
   if (rc == SQLITE_DONE)
     return invalid (error, _("shoe: there is no pair called \"%s\" (add it with 'loadwise-cli shoes add')"),
-                    name);
+                    wanted);
   *out_id = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
@@ -350,12 +361,14 @@ loadwise_database_add_shoe (LoadwiseDatabase  *self,
                             GError           **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean = NULL;
   gint64 existing;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
 
-  if (!check_shoe_name (name, error))
+  if (!loadwise_text_validate ("shoe", name, -1, LOADWISE_TEXT_NAME, &clean, error))
     return FALSE;
+  name = clean;
   stmt = loadwise_sqlite_prepare (self->db,
                                   "INSERT INTO shoe (name, retired, added_at) VALUES (?1, 0, " LOADWISE_SQL_NOW ")",
                                   error);

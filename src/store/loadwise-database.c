@@ -260,8 +260,11 @@ loadwise_database_get_default_dir (void)
 {
   const char *dir = g_getenv ("LOADWISE_DATA_DIR");
 
+  /* Empty is unset. A relative folder is taken from the current one and
+   * made absolute here, once: the app, the service and the CLI started
+   * from the same folder then agree on one database. */
   if (dir != NULL && *dir != '\0')
-    return g_strdup (dir);
+    return g_canonicalize_filename (dir, NULL);
   return g_build_filename (g_get_user_data_dir (), "loadwise", NULL);
 }
 

@@ -56,7 +56,8 @@ typedef enum {
   LOADWISE_DATABASE_CHANGE_ALL       = 0xff,
 } LoadwiseDatabaseChange;
 
-/* $LOADWISE_DATA_DIR, else $XDG_DATA_HOME/loadwise. Newly allocated. */
+/* $LOADWISE_DATA_DIR (a relative one made absolute from the current
+ * folder), else $XDG_DATA_HOME/loadwise. Newly allocated. */
 char             *loadwise_database_get_default_dir (void);
 /* DIR/loadwise.db */
 char             *loadwise_database_build_path      (const char        *data_dir);

@@ -11,6 +11,7 @@
 
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
+#include "core/loadwise-text.h"
 #include "store/loadwise-database-runs.h"
 
 struct _LoadwiseRunDialog
@@ -74,7 +75,9 @@ loadwise_run_dialog_new (LoadwiseContext   *context,
   g_clear_pointer (&text, g_free);
   if (run != NULL)
     {
-      text = loadwise_format_km (run->distance_m);
+      /* To the metre (a recorded track's 8.405 km), so that saving an
+       * edit of another field leaves the distance as it was. */
+      text = loadwise_format_km_exact (run->distance_m);
       gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DISTANCE], text);
       g_clear_pointer (&text, g_free);
       text = loadwise_format_duration (run->duration_s);
@@ -249,12 +252,10 @@ parse_field (LoadwiseRunDialog *self,
 
     case LOADWISE_RUN_FIELD_NOTE:
       g_clear_pointer (&run->note, g_free);
-      /* The note as typed (not stripped); the core checks its length. */
-      run->note = g_strdup (field_text (self, field));
-      if (g_utf8_strlen (run->note, -1) > LOADWISE_RUN_NOTE_MAX_CHARS)
-        return loadwise_check_range (_("Note (characters)"), g_utf8_strlen (run->note, -1), 0,
-                                     LOADWISE_RUN_NOTE_MAX_CHARS, error);
-      return TRUE;
+      /* The store's own check, under the field's name: what it would refuse
+       * is shown here first, and what it keeps (trimmed) is what is sent. */
+      return loadwise_text_validate (_("Note"), field_text (self, field), -1, LOADWISE_TEXT_NOTE,
+                                     &run->note, error);
 
     case LOADWISE_RUN_N_FIELDS:
     default:

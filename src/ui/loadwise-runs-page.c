@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "core/loadwise-text.h"
 #include "store/loadwise-database-runs.h"
 #include "ui/loadwise-run-dialog.h"
 
@@ -743,9 +744,19 @@ add_shoe_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_autofree char *name = g_strstrip (g_strdup (g_variant_get_string (parameter, NULL)));
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
 
-  write_change (LOADWISE_RUNS_PAGE (widget), RUNS_WRITE_ADD_SHOE, NULL, name);
+  /* The store's own check, under the field's name, before anything is
+   * written: spaces alone, an invisible character or a control one. */
+  if (!loadwise_text_validate (_("Name"), g_variant_get_string (parameter, NULL), -1,
+                               LOADWISE_TEXT_NAME, &name, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  write_change (self, RUNS_WRITE_ADD_SHOE, NULL, name);
 }
 
 static void

@@ -15,6 +15,7 @@
 
 #include "core/loadwise-red-flags.h"
 #include "core/loadwise-session.h"
+#include "core/loadwise-text.h"
 #include "ui/loadwise-checkin-card.h"
 #include "ui/loadwise-exercise-card.h"
 #include "ui/loadwise-flare-panel.h"
@@ -498,11 +499,22 @@ finish_activated (GtkWidget  *widget,
 {
   LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
-  TodayWrite *write = g_new0 (TodayWrite, 1);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *clean = NULL;
+  TodayWrite *write;
 
+  /* The store's own check, under the field's name, before anything is
+   * written: the note stays in its field to be shortened or fixed. */
+  if (!loadwise_text_validate (_("Note"), note, -1, LOADWISE_TEXT_NOTE, &clean, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  write = g_new0 (TodayWrite, 1);
   current_date (self, &write->date);
   write->status = LOADWISE_SESSION_STATUS_DONE;
-  write->note = *note != '\0' ? g_strdup (note) : NULL;
+  write->note = *clean != '\0' ? g_steal_pointer (&clean) : NULL;
   /* The note saved is the one shown: a refresh may put it back. */
   if (write->note != NULL)
     {
@@ -519,12 +531,21 @@ skip_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
-  const char *reason = g_variant_get_string (parameter, NULL);
-  TodayWrite *write = g_new0 (TodayWrite, 1);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *reason = NULL;
+  TodayWrite *write;
 
+  if (!loadwise_text_validate (_("Reason"), g_variant_get_string (parameter, NULL), -1,
+                               LOADWISE_TEXT_SKIP_REASON, &reason, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  write = g_new0 (TodayWrite, 1);
   current_date (self, &write->date);
   write->status = LOADWISE_SESSION_STATUS_SKIPPED;
-  write->skip_reason = *reason != '\0' ? g_strdup (reason) : NULL;
+  write->skip_reason = *reason != '\0' ? g_steal_pointer (&reason) : NULL;
   loadwise_context_write (self->context, widget, write_status, write, today_write_free,
                           on_status_written);
 }

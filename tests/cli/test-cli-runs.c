@@ -98,11 +98,11 @@ typedef struct {
 
 static const BadValue bad_values[] = {
   { "--date", "2026-02-30", "--date: 2026-02-30 is not a date (use YYYY-MM-DD)" },
-  { "--distance-km", "0", "--distance-km: 0 km is outside 0-400 km (more than 0)" },
-  { "--distance-km", "-3", "--distance-km: -3 km is outside 0-400 km (more than 0)" },
-  { "--distance-km", "450", "--distance-km: 450 km is outside 0-400 km (more than 0)" },
-  { "--distance-km", "400", "--distance-km: 400 km is outside 0-400 km (more than 0)" },
-  { "--distance-km", "8,4", "--distance-km: 8,4 is not a distance in km (use a number such as 8.4, more than 0 and under 400)" },
+  { "--distance-km", "0", "--distance-km: 0 km is outside 0.01-400 km (under 400)" },
+  { "--distance-km", "-3", "--distance-km: -3 km is outside 0.01-400 km (under 400)" },
+  { "--distance-km", "450", "--distance-km: 450 km is outside 0.01-400 km (under 400)" },
+  { "--distance-km", "400", "--distance-km: 400 km is outside 0.01-400 km (under 400)" },
+  { "--distance-km", "8,4", "--distance-km: 8,4 is not a distance in km (use a number such as 8.4, from 0.01 to under 400)" },
   { "--duration", "45", "--duration: 45 is not a duration (use MM:SS or H:MM:SS)" },
   { "--duration", "45:61", "--duration: 45:61 is not a duration (use MM:SS or H:MM:SS)" },
   { "--duration", "00:00", NULL },
@@ -172,7 +172,7 @@ test_required_and_ids (CliFixture    *fixture,
 
   cli_run (fixture, NULL, &no_distance, "log-run", "--pain-during", "1", NULL);
   g_assert_cmpint (no_distance.status, ==, 2);
-  g_assert_cmpstr (no_distance.err, ==, "loadwise-cli: log-run: --distance-km is required (more than 0, under 400)\n");
+  g_assert_cmpstr (no_distance.err, ==, "loadwise-cli: log-run: --distance-km is required (from 0.01 to under 400)\n");
   cli_run (fixture, NULL, &no_pain, "log-run", "--distance-km", "5", NULL);
   g_assert_cmpint (no_pain.status, ==, 2);
   g_assert_cmpstr (no_pain.err, ==, "loadwise-cli: log-run: --pain-during is required (0-10)\n");

@@ -26,18 +26,21 @@ typedef struct {
 
 #define RUN(...) { "log-run", __VA_ARGS__ }
 #define PAIN "--pain-during", "2"
+/* Stands for a text of 131,000 characters (made in test_cli). */
+#define HUGE_TEXT "\001huge"
+#define NO_VISIBLE "the text has no visible character (only spaces or invisible ones)"
 
 static const BadCli bad_cli[] = {
-  { RUN ("--distance-km", "0", PAIN), 2, "--distance-km: 0 km is outside 0-400 km (more than 0)" },
-  { RUN ("--distance-km", "400", PAIN), 2, "--distance-km: 400 km is outside 0-400 km (more than 0)" },
-  { RUN ("--distance-km", "-3", PAIN), 2, "--distance-km: -3 km is outside 0-400 km (more than 0)" },
+  { RUN ("--distance-km", "0", PAIN), 2, "--distance-km: 0 km is outside 0.01-400 km (under 400)" },
+  { RUN ("--distance-km", "400", PAIN), 2, "--distance-km: 400 km is outside 0.01-400 km (under 400)" },
+  { RUN ("--distance-km", "-3", PAIN), 2, "--distance-km: -3 km is outside 0.01-400 km (under 400)" },
   { RUN ("--distance-km", "abc", PAIN), 2,
-    "--distance-km: abc is not a distance in km (use a number such as 8.4, more than 0 and under 400)" },
+    "--distance-km: abc is not a distance in km (use a number such as 8.4, from 0.01 to under 400)" },
   { RUN ("--distance-km", "1e3", PAIN), 2,
-    "--distance-km: 1e3 is not a distance in km (use a number such as 8.4, more than 0 and under 400)" },
+    "--distance-km: 1e3 is not a distance in km (use a number such as 8.4, from 0.01 to under 400)" },
   { RUN ("--distance-km", "nan", PAIN), 2,
-    "--distance-km: nan is not a distance in km (use a number such as 8.4, more than 0 and under 400)" },
-  { RUN (PAIN), 2, "log-run: --distance-km is required (more than 0, under 400)" },
+    "--distance-km: nan is not a distance in km (use a number such as 8.4, from 0.01 to under 400)" },
+  { RUN (PAIN), 2, "log-run: --distance-km is required (from 0.01 to under 400)" },
   { RUN ("--distance-km", "5"), 2, "log-run: --pain-during is required (0-10)" },
   { RUN ("--distance-km", "5", "--pain-during", "11"), 2, "--pain-during: 11 is outside 0-10" },
   { RUN ("--distance-km", "5", PAIN, "--pain-after", "-1"), 2, "--pain-after: -1 is outside 0-10" },
@@ -70,6 +73,38 @@ static const BadCli bad_cli[] = {
   { { "backups", "--json", "x" }, 2, "backups: unexpected argument 'x'" },
   { { "backups", "--frobnicate" }, 2, "Unknown option --frobnicate (see 'loadwise-cli backups --help')" },
   { { "check", "extra" }, 2, "check: unexpected argument 'extra'" },
+  /* Free text (issue 12): a limit in characters, no control characters,
+   * something visible in a name, valid UTF-8 named by its option. */
+  { { "log-session", "--completed", "100", "--pain", "2", "--note", HUGE_TEXT }, 2,
+    "--note: 131000 characters is more than the 1000 allowed" },
+  { { "skip", "--reason", HUGE_TEXT }, 2, "--reason: 131000 characters is more than the 200 allowed" },
+  { RUN ("--distance-km", "5", PAIN, "--note", HUGE_TEXT), 2,
+    "--note: 131000 characters is more than the 1000 allowed" },
+  { { "edit-run", "1", "--note", HUGE_TEXT }, 2, "--note: 131000 characters is more than the 1000 allowed" },
+  { { "skip", "--reason", "ill\nand tired" }, 2,
+    "--reason: U+000A is a control character; only one line of text is allowed" },
+  { { "skip", "--reason", "\u200b " }, 2, "--reason: must not be empty" },
+  { { "edit-run", "1", "--note", "\033[2J\033[31mgone" }, 2,
+    "--note: U+001B is a control character; only text, line breaks and tabs are allowed" },
+  { { "shoes", "add", "   " }, 2, "NAME: " NO_VISIBLE },
+  { { "shoes", "add", "\u200b" }, 2, "NAME: " NO_VISIBLE },
+  { { "shoes", "add", "\u200b\u200d\u3164" }, 2, "NAME: " NO_VISIBLE },
+  { { "shoes", "add", "\033[31mred" }, 2, "NAME: U+001B is a control character; only one line of text is allowed" },
+  { { "shoes", "add", "M\xfcller" }, 2, "NAME: the text is not valid UTF-8" },
+  { RUN ("--distance-km", "5", PAIN, "--shoe", "\033[31mred"), 2,
+    "--shoe: U+001B is a control character; only one line of text is allowed" },
+  { RUN ("--distance-km", "5", PAIN, "--note", "\xff\xfe"), 2, "--note: the text is not valid UTF-8" },
+  { { "log-session", "--completed", "100", "--pain", "2", "--note=caf\xc3" }, 2,
+    "--note: the text is not valid UTF-8" },
+  { { "skip", "--reason", "M\xfc" "de" }, 2, "--reason: the text is not valid UTF-8" },
+  { { "delete-run", "\xff" }, 2, "ID: the text is not valid UTF-8" },
+  { { "--data-dir", "", "shoes", "add", "Pegasus" }, 2, "--data-dir: no folder given" },
+  { RUN ("--distance-km", "0.0005", PAIN), 2, "--distance-km: 0.0005 km is outside 0.01-400 km (under 400)" },
+  { RUN ("--distance-km", "0.009", PAIN), 2, "--distance-km: 0.009 km is outside 0.01-400 km (under 400)" },
+  { { "edit-run", "1" }, 2,
+    "edit-run: nothing to change; give at least one of --date, --distance-km, --duration, --climb-m, "
+    "--descent-m, --speed, --long, --camber, --surface, --shoe, --pain-during, --pain-after, --note, "
+    "--no-speed, --no-long, --no-shoe, --no-pain-after" },
 };
 
 /* What the dialogs hand to the core and the store. */
@@ -113,8 +148,8 @@ static const BadCore bad_core[] = {
   { CORE_SETTING, "key", 0, "Bad Key", "setting: “Bad Key” is not a setting name (use a-z, 0-9, “-” and “.”)" },
   { CORE_SETTING, "key", 0, "", "setting: “” is not a setting name (use a-z, 0-9, “-” and “.”)" },
   { CORE_RED_FLAGS, "mask", 32, NULL, "red flags: 32 is outside 0-31" },
-  { CORE_RUN, "distance", 0, NULL, "distance: 0 km is outside 0-400 km (more than 0)" },
-  { CORE_RUN, "distance", 400000, NULL, "distance: 400 km is outside 0-400 km (more than 0)" },
+  { CORE_RUN, "distance", 0, NULL, "distance: 0 km is outside 0.01-400 km (under 400)" },
+  { CORE_RUN, "distance", 400000, NULL, "distance: 400 km is outside 0.01-400 km (under 400)" },
   { CORE_RUN, "pain during", 11, NULL, "pain during: 11 is outside 0-10" },
   { CORE_RUN, "pain after", 11, NULL, "pain after: 11 is outside 0-10" },
   { CORE_RUN, "climb", 10001, NULL, "climb (m): 10001 is outside 0-10000" },
@@ -182,6 +217,8 @@ test_cli (CliFixture    *fixture,
   g_autoptr (GString) mismatches = g_string_new (NULL);
   g_autofree char *before = NULL;
   g_autofree char *logged = NULL;
+  g_autofree char *huge = g_strnfill (131000, 'x');
+  g_autofree char *stray = g_build_filename (fixture->tmpdir, "loadwise.db", NULL);
 
   cli_start_default_programme (fixture);
   logged = cli_run_ok (fixture, NULL, "log-run", "--distance-km", "8.4", "--pain-during", "1", NULL);
@@ -192,8 +229,11 @@ test_cli (CliFixture    *fixture,
       g_auto (CliResult) result = { 0 };
       g_autofree char *expected = g_strdup_printf ("loadwise-cli: %s\n", bad_cli[i].message);
       g_autofree char *after = NULL;
+      const char *args[G_N_ELEMENTS (bad_cli[i].args)] = { NULL };
 
-      cli_runv (fixture, NULL, bad_cli[i].args, &result);
+      for (guint a = 0; a < G_N_ELEMENTS (args) && bad_cli[i].args[a] != NULL; a++)
+        args[a] = g_strcmp0 (bad_cli[i].args[a], HUGE_TEXT) == 0 ? huge : bad_cli[i].args[a];
+      cli_runv (fixture, NULL, args, &result);
       if (result.status != bad_cli[i].status || g_strcmp0 (result.err, expected) != 0
           || g_strcmp0 (result.out, "") != 0)
         g_string_append_printf (mismatches, "%s %s: exit %d, stderr %s  (expected exit %d, %s)\n",
@@ -207,8 +247,62 @@ test_cli (CliFixture    *fixture,
                                 bad_cli[i].args[0], bad_cli[i].args[1] ? bad_cli[i].args[1] : "");
     }
 
+  /* Nothing written beside the data folder either (the CLI runs in its
+   * parent folder: --data-dir "" would have meant that one). */
+  if (g_file_test (stray, G_FILE_TEST_EXISTS))
+    g_string_append_printf (mismatches, "a database was written to %s\n", stray);
+
   if (mismatches->len > 0)
     g_error ("%s", mismatches->str);
+}
+
+/* A relative --data-dir or LOADWISE_DATA_DIR is the folder of that name
+ * in the current folder, and is named absolutely from then on. */
+static void
+test_relative_data_dir (CliFixture    *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *prefix = g_build_filename (fixture->data_dir, "backups", "loadwise-daily-", NULL);
+  g_autofree char *listed = NULL;
+  g_autofree char *shoes = NULL;
+
+  /* The CLI runs in the fixture's folder, the parent of data/. */
+  g_assert_true (g_str_has_prefix (fixture->data_dir, fixture->tmpdir));
+  cli_start_default_programme (fixture);
+  g_free (cli_run_ok (fixture, NULL, "--data-dir", "data", "shoes", "add", "Pegasus", NULL));
+  shoes = cli_run_ok (fixture, NULL, "shoes", NULL);
+  g_assert_cmpstr (shoes, ==, "Pegasus: 0 km in 0 runs\n");
+
+  listed = cli_run_ok (fixture, NULL, "--data-dir", "./data/", "backups", NULL);
+  if (strstr (listed, prefix) == NULL)
+    g_error ("backups listed as\n%s\nnot under %s", listed, prefix);
+}
+
+/* In the C locale (cron, a bare container) arguments are still UTF-8:
+ * "Müller" is a name, Latin-1 bytes are refused by the option's name. */
+static void
+test_c_locale (CliFixture    *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("LC_ALL"));
+  g_autofree char *added = NULL;
+  g_auto (CliResult) latin1 = { 0 };
+  g_autofree char *shoes = NULL;
+
+  cli_start_default_programme (fixture);
+  g_setenv ("LC_ALL", "C", TRUE);
+  added = cli_run_ok (fixture, NULL, "shoes", "add", "Müller", NULL);
+  cli_run (fixture, NULL, &latin1, "shoes", "add", "M\xfcller", NULL);
+  if (saved != NULL)
+    g_setenv ("LC_ALL", saved, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+
+  g_assert_cmpstr (added, ==, "Added Müller.\n");
+  g_assert_cmpint (latin1.status, ==, 2);
+  g_assert_cmpstr (latin1.err, ==, "loadwise-cli: NAME: the text is not valid UTF-8\n");
+  shoes = cli_run_ok (fixture, NULL, "shoes", NULL);
+  g_assert_cmpstr (shoes, ==, "Müller: 0 km in 0 runs\n");
 }
 
 static gboolean
@@ -356,6 +450,10 @@ main (int   argc,
   g_test_add_func ("/integration/bad-inputs/count", test_count);
   g_test_add ("/integration/bad-inputs/cli", CliFixture, NULL,
               cli_fixture_setup, test_cli, cli_fixture_teardown);
+  g_test_add ("/integration/bad-inputs/relative-data-dir", CliFixture, NULL,
+              cli_fixture_setup, test_relative_data_dir, cli_fixture_teardown);
+  g_test_add ("/integration/bad-inputs/c-locale", CliFixture, NULL,
+              cli_fixture_setup, test_c_locale, cli_fixture_teardown);
   g_test_add ("/integration/bad-inputs/core", StoreFixture, NULL,
               store_fixture_setup, test_core, store_fixture_teardown);
 

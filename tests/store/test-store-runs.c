@@ -115,7 +115,7 @@ test_run_refused (StoreFixture  *fixture,
 
   g_assert_false (loadwise_database_add_run (fixture->db, run, &error));
   g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
-  g_assert_cmpstr (error->message, ==, "distance: 450 km is outside 0-400 km (more than 0)");
+  g_assert_cmpstr (error->message, ==, "distance: 450 km is outside 0.01-400 km (under 400)");
   g_clear_error (&error);
 
   run->distance_m = 5000;
@@ -207,7 +207,7 @@ test_shoes (StoreFixture  *fixture,
   g_assert_cmpstr (error->message, ==, "shoe: a pair called \"Pegasus\" is already listed");
   g_clear_error (&error);
   g_assert_false (loadwise_database_add_shoe (fixture->db, long_name, NULL, &error));
-  g_assert_cmpstr (error->message, ==, "shoe: a name has 1-80 characters");
+  g_assert_cmpstr (error->message, ==, "shoe: 81 characters is more than the 80 allowed");
   g_clear_error (&error);
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM shoe"), ==, 2);
 

@@ -113,10 +113,10 @@ test_add (UiFixture     *fixture,
 
   set_field (dialog, LOADWISE_RUN_FIELD_DISTANCE, "450");
   g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE), ==,
-                   "Distance: 450 km is outside 0-400 km (more than 0)");
+                   "Distance: 450 km is outside 0.01-400 km (under 400)");
   set_field (dialog, LOADWISE_RUN_FIELD_DISTANCE, "0");
   g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE), ==,
-                   "Distance: 0 km is outside 0-400 km (more than 0)");
+                   "Distance: 0 km is outside 0.01-400 km (under 400)");
   set_field (dialog, LOADWISE_RUN_FIELD_DISTANCE, "8.4");
   g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE), ==, "");
 
@@ -251,6 +251,55 @@ test_edit (UiFixture     *fixture,
   g_assert_cmpuint (run->distance_m, ==, 9500);
   g_assert_cmpuint (run->climb_m, ==, 150);
   g_assert_cmpuint (run->pain_during, ==, 2);
+
+  ui_test_destroy (shown.window);
+}
+
+/* Free text and metres (issue 12): the dialog and the page check text
+ * as the store does, and an edit leaves a distance to the metre as it was. */
+static void
+test_text_and_metres (UiFixture     *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (GPtrArray) shoes = NULL;
+  g_autoptr (LoadwiseRun) stored = NULL;
+  LoadwiseRunDialog *dialog;
+  gint64 id;
+  Shown shown;
+
+  add_stored_run (fixture, 20, 8405, 2);
+  shown = show_page (fixture);
+  id = run_at (shown.page, 0)->id;
+
+  gtk_single_selection_set_selected (loadwise_runs_page_get_selection (shown.page), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.edit", NULL));
+  dialog = LOADWISE_RUN_DIALOG (loadwise_runs_page_get_dialog (shown.page));
+  g_assert_cmpstr (gtk_editable_get_text (loadwise_run_dialog_get_field (dialog, LOADWISE_RUN_FIELD_DISTANCE)),
+                   ==, "8.405");
+
+  set_field (dialog, LOADWISE_RUN_FIELD_NOTE, "\033[31mred");
+  g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_NOTE), ==,
+                   "Note: U+001B is a control character; only text, line breaks and tabs are allowed");
+  g_assert_false (can_save (dialog));
+  set_field (dialog, LOADWISE_RUN_FIELD_DISTANCE, "0.0005");
+  g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE), ==,
+                   "Distance: 0.0005 km is outside 0.01-400 km (under 400)");
+  set_field (dialog, LOADWISE_RUN_FIELD_DISTANCE, "8.405");
+  set_field (dialog, LOADWISE_RUN_FIELD_NOTE, "  windy  ");
+  g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_NOTE), ==, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "run-dialog.save", NULL));
+  settle ();
+  stored = loadwise_database_get_run (fixture->database, id, NULL);
+  g_assert_cmpuint (stored->distance_m, ==, 8405);
+  g_assert_cmpstr (stored->note, ==, "windy");
+
+  /* A pair's name of spaces or a zero-width space alone is not added. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.add-shoe", "s", "   "));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.add-shoe", "s", "\u200b"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.add-shoe", "s", "\033[31mred"));
+  ui_test_flush ();
+  shoes = loadwise_database_list_shoes (fixture->database, NULL);
+  g_assert_cmpuint (shoes->len, ==, 0);
 
   ui_test_destroy (shown.window);
 }
@@ -408,6 +457,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, UiFixture, NULL, ui_fixture_setup, func, ui_fixture_teardown)
   ADD ("/runs-page/add", test_add);
   ADD ("/runs-page/edit", test_edit);
+  ADD ("/runs-page/text-and-metres", test_text_and_metres);
   ADD ("/runs-page/delete-and-undo", test_delete_and_undo);
   ADD ("/runs-page/patterns-and-narrow", test_patterns_and_narrow);
   ADD ("/runs-page/flare-panel", test_flare_panel);

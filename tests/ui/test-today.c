@@ -205,8 +205,17 @@ test_skip (UiFixture     *fixture,
   ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
   window = new_window (fixture);
 
+  /* A reason the store would refuse is not written at all (issue 12). */
   gtk_widget_activate_action (ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE),
-                              "today.skip", "s", "Travelling");
+                              "today.skip", "s", "ill\nand tired");
+  ui_test_flush ();
+  loadwise_database_get_session (fixture->database, &today, &record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (record.status, ==, LOADWISE_SESSION_STATUS_NONE);
+  loadwise_session_record_clear (&record);
+
+  gtk_widget_activate_action (ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE),
+                              "today.skip", "s", " Travelling\u200b");
   ui_test_flush ();
   loadwise_database_get_session (fixture->database, &today, &record, &error);
   g_assert_no_error (error);

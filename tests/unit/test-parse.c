@@ -6,6 +6,7 @@
 
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
+#include "core/loadwise-run.h"
 #include "core/loadwise-types.h"
 #include "loadwise-test-util.h"
 
@@ -188,6 +189,65 @@ test_double_bad (void)
       g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
       g_assert_cmpstr (error->message, ==, cases[i].message);
       g_assert_cmpfloat (value, ==, -42);
+    }
+}
+
+/* A distance in km is stored in whole metres and shown with two decimals
+ * (loadwise_format_km()): the parser takes nothing that would be stored
+ * as less than what shows, so what is typed, stored and shown agree. */
+static void
+test_distance_km (void)
+{
+  static const struct {
+    const char *text;
+    guint       metres;   /* 0: refused */
+    const char *shown;    /* loadwise_format_km () of the metres */
+    const char *message;
+  } cases[] = {
+    { "8.4", 8400, "8.4", NULL },
+    { "0.01", 10, "0.01", NULL },
+    /* Rounded to the metre first: 9.5 m is 10 m. */
+    { "0.0095", 10, "0.01", NULL },
+    { "0.015", 15, "0.02", NULL },
+    { "399.999", 399999, "400", NULL },
+    { "0.0005", 0, NULL, "--distance-km: 0.0005 km is outside 0.01-400 km (under 400)" },
+    { "0.009", 0, NULL, "--distance-km: 0.009 km is outside 0.01-400 km (under 400)" },
+    { "0.001", 0, NULL, "--distance-km: 0.001 km is outside 0.01-400 km (under 400)" },
+    { "0", 0, NULL, "--distance-km: 0 km is outside 0.01-400 km (under 400)" },
+    { "400", 0, NULL, "--distance-km: 400 km is outside 0.01-400 km (under 400)" },
+    { "-1", 0, NULL, "--distance-km: -1 km is outside 0.01-400 km (under 400)" },
+    { "1e-4", 0, NULL,
+      "--distance-km: 1e-4 is not a distance in km (use a number such as 8.4, from 0.01 to under 400)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      guint metres = 7;
+
+      g_test_message ("“%s”", cases[i].text);
+      if (cases[i].metres > 0)
+        {
+          g_autofree char *shown = NULL;
+          g_autoptr (LoadwiseRun) run = loadwise_run_new ();
+
+          g_assert_true (loadwise_parse_distance_km ("--distance-km", cases[i].text, &metres, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (metres, ==, cases[i].metres);
+          shown = loadwise_format_km (metres);
+          g_assert_cmpstr (shown, ==, cases[i].shown);
+          /* And the store's check takes what the parser gave. */
+          g_date_set_dmy (&run->date, 2, 3, 2026);
+          run->distance_m = metres;
+          g_assert_true (loadwise_run_validate (run, NULL));
+        }
+      else
+        {
+          g_assert_false (loadwise_parse_distance_km ("--distance-km", cases[i].text, &metres, &error));
+          g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+          g_assert_cmpuint (metres, ==, 7);
+        }
     }
 }
 
@@ -492,6 +552,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/int/bad", test_int_bad);
   g_test_add_func ("/parse/int/long-text-shortened", test_int_long_text_shortened);
   g_test_add_func ("/parse/double/good", test_double_good);
+  g_test_add_func ("/parse/distance-km", test_distance_km);
   g_test_add_func ("/parse/double/bad", test_double_bad);
   g_test_add_func ("/parse/double/bad-inclusive", test_double_bad_inclusive);
   g_test_add_func ("/parse/date/good", test_date_good);

@@ -42,11 +42,18 @@ test_validate (void)
   g_assert_no_error (error);
 
   run->distance_m = 0;
-  assert_invalid (run, "distance: 0 km is outside 0-400 km (more than 0)");
+  assert_invalid (run, "distance: 0 km is outside 0.01-400 km (under 400)");
+  /* Less than shows as 0.01 km: refused, and said to the metre. */
+  run->distance_m = 1;
+  assert_invalid (run, "distance: 0.001 km is outside 0.01-400 km (under 400)");
+  run->distance_m = 9;
+  assert_invalid (run, "distance: 0.009 km is outside 0.01-400 km (under 400)");
+  run->distance_m = 10;
+  g_assert_true (loadwise_run_validate (run, NULL));
   run->distance_m = 450000;
-  assert_invalid (run, "distance: 450 km is outside 0-400 km (more than 0)");
+  assert_invalid (run, "distance: 450 km is outside 0.01-400 km (under 400)");
   run->distance_m = 400000;
-  assert_invalid (run, "distance: 400 km is outside 0-400 km (more than 0)");
+  assert_invalid (run, "distance: 400 km is outside 0.01-400 km (under 400)");
   run->distance_m = 399999;
   g_assert_true (loadwise_run_validate (run, NULL));
 
@@ -73,7 +80,7 @@ test_validate (void)
   g_assert_true (loadwise_run_validate (run, NULL));
 
   run->note = g_strdup ("\xff");
-  assert_invalid (run, "note: is not valid UTF-8 text");
+  assert_invalid (run, "note: the text is not valid UTF-8");
 }
 
 static void
@@ -84,19 +91,19 @@ test_parse_distance (void)
 
   g_assert_true (loadwise_parse_distance_km ("--distance-km", "8.4", &m, &error));
   g_assert_cmpuint (m, ==, 8400);
-  g_assert_true (loadwise_parse_distance_km ("--distance-km", "0.001", &m, NULL));
-  g_assert_cmpuint (m, ==, 1);
+  g_assert_true (loadwise_parse_distance_km ("--distance-km", "0.01", &m, NULL));
+  g_assert_cmpuint (m, ==, 10);
 
   m = 7;
   g_assert_false (loadwise_parse_distance_km ("distance", "450", &m, &error));
-  g_assert_cmpstr (error->message, ==, "distance: 450 km is outside 0-400 km (more than 0)");
+  g_assert_cmpstr (error->message, ==, "distance: 450 km is outside 0.01-400 km (under 400)");
   g_assert_cmpuint (m, ==, 7);
   g_clear_error (&error);
   g_assert_false (loadwise_parse_distance_km ("distance", "0", &m, &error));
-  g_assert_cmpstr (error->message, ==, "distance: 0 km is outside 0-400 km (more than 0)");
+  g_assert_cmpstr (error->message, ==, "distance: 0 km is outside 0.01-400 km (under 400)");
   g_clear_error (&error);
   g_assert_false (loadwise_parse_distance_km ("distance", "-3", &m, &error));
-  g_assert_cmpstr (error->message, ==, "distance: -3 km is outside 0-400 km (more than 0)");
+  g_assert_cmpstr (error->message, ==, "distance: -3 km is outside 0.01-400 km (under 400)");
   g_clear_error (&error);
   g_assert_false (loadwise_parse_distance_km ("distance", "8,4", &m, &error));
   g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
@@ -116,6 +123,16 @@ test_format_and_pace (void)
   g_autofree char *pace = NULL;
 
   g_assert_cmpstr (km, ==, "8.4");
+  /* What a field shows to be read back: to the metre when it matters. */
+  {
+    g_autofree char *exact = loadwise_format_km_exact (8405);
+    g_autofree char *tens = loadwise_format_km_exact (8400);
+    g_autofree char *small = loadwise_format_km_exact (15);
+
+    g_assert_cmpstr (exact, ==, "8.405");
+    g_assert_cmpstr (tens, ==, "8.4");
+    g_assert_cmpstr (small, ==, "0.015");
+  }
   g_assert_cmpstr (whole, ==, "10");
   g_assert_cmpstr (fine, ==, "21.1");
   g_assert_cmpstr (short_run, ==, "45:00");
