@@ -81,7 +81,9 @@ loadwise_cli_cmd_import (LoadwiseCli *cli,
   g_autoptr (LoadwiseDataset) dataset = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *backup_path = NULL;
+  g_autofree char *database_path = NULL;
   g_auto (GStrv) args = NULL;
+  gboolean created = FALSE;
   gboolean empty = FALSE;
   int status;
 
@@ -110,6 +112,17 @@ loadwise_cli_cmd_import (LoadwiseCli *cli,
     {
       g_prefix_error (&error, "%s: ", args[1]);
       return loadwise_cli_fail (error);
+    }
+
+  /* Into a folder with no database, the database appears whole or not
+   * at all; otherwise one transaction holds the import. */
+  database_path = loadwise_database_build_path (cli->data_dir);
+  if (!loadwise_database_create_from_dataset (database_path, dataset, cli->clock, &created, &error))
+    return loadwise_cli_fail (error);
+  if (created)
+    {
+      g_print (_("Imported %s\n"), args[1]);
+      return LOADWISE_CLI_EXIT_OK;
     }
 
   database = loadwise_cli_open_database (cli, &error);

@@ -235,11 +235,11 @@ loadwise_atomic_file_write (LoadwiseAtomicFile  *self,
   return TRUE;
 }
 
-static gboolean
-fsync_path (const char *path,
-            int        *out_errno)
+gboolean
+loadwise_file_sync_path (const char *path,
+                         int        *out_errno)
 {
-  int fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
   int saved = 0;
 
   if (fd < 0)
@@ -249,7 +249,8 @@ fsync_path (const char *path,
     saved = errno;
   if (fd >= 0)
     close (fd);
-  *out_errno = saved;
+  if (out_errno != NULL)
+    *out_errno = saved;
   return saved == 0;
 }
 
@@ -270,9 +271,9 @@ remove_folder (const char *path)
 
 /* Moves the finished file to the target, unless something is there now:
  * the check and the rename are one step. */
-static int
-rename_no_replace (const char *from,
-                   const char *to)
+int
+loadwise_file_rename_no_replace (const char *from,
+                                 const char *to)
 {
   GStatBuf st;
 
@@ -317,7 +318,7 @@ loadwise_atomic_file_commit (LoadwiseAtomicFile  *self,
 
   /* Everything on disk before the name points at it. */
   if (folder)
-    fsync_path (self->temp_path, &saved);
+    loadwise_file_sync_path (self->temp_path, &saved);
   else
     {
       if (fsync (self->fd) != 0)
@@ -340,7 +341,7 @@ loadwise_atomic_file_commit (LoadwiseAtomicFile  *self,
   else if (self->flags & LOADWISE_ATOMIC_FILE_REPLACE)
     saved = rename (self->temp_path, self->path) == 0 ? 0 : errno;
   else
-    saved = rename_no_replace (self->temp_path, self->path);
+    saved = loadwise_file_rename_no_replace (self->temp_path, self->path);
   if (saved != 0)
     {
       if (saved == EEXIST || saved == ENOTEMPTY || (folder && saved == ENOTDIR))
@@ -354,7 +355,7 @@ loadwise_atomic_file_commit (LoadwiseAtomicFile  *self,
 
   /* The rename itself is on disk only once the folder is. */
   parent = g_path_get_dirname (self->path);
-  if (!fsync_path (parent, &saved))
+  if (!loadwise_file_sync_path (parent, &saved))
     {
       set_errno_error (error, saved, self->display_path);
       if (folder)

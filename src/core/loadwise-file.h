@@ -74,6 +74,16 @@ void                loadwise_atomic_file_abort         (LoadwiseAtomicFile      
 /* Aborts unless committed, then frees. */
 void                loadwise_atomic_file_free          (LoadwiseAtomicFile       *self);
 
+/* fsync of a file or a folder (a folder makes the names in it durable).
+ * A file system that cannot sync a folder counts as done. On failure
+ * returns FALSE and sets *@out_errno (may be NULL). */
+gboolean            loadwise_file_sync_path            (const char               *path,
+                                                        int                      *out_errno);
+/* rename() that never replaces: 0, or the errno (EEXIST when @to exists),
+ * atomically where the file system allows it. */
+int                 loadwise_file_rename_no_replace    (const char               *from,
+                                                        const char               *to);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadwiseAtomicFile, loadwise_atomic_file_free)
 
 G_END_DECLS

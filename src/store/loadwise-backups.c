@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "core/loadwise-file.h"
 #include "store/loadwise-sqlite-private.h"
 
 #define DAILY_PREFIX "loadwise-daily-"
@@ -551,20 +552,6 @@ set_file_error (GError     **error,
   return FALSE;
 }
 
-static gboolean
-fsync_path (const char *path,
-            int         flags)
-{
-  int fd = g_open (path, flags | O_CLOEXEC, 0);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  g_close (fd, NULL);
-  return ok;
-}
-
 /* Removes the temporary copies in @dir_path that killed programs left
  * behind long ago; one being written now is younger. */
 static void
@@ -611,6 +598,7 @@ loadwise_backups_write_copy (LoadwiseDatabase  *database,
   g_autofree char *partial = NULL;
   g_autofree char *written = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  int saved_errno = 0;
   int fd;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (database), NULL);
@@ -652,10 +640,8 @@ loadwise_backups_write_copy (LoadwiseDatabase  *database,
       return NULL;
     }
   /* The copy's bytes are on disk before any name says it is whole. */
-  if (!fsync_path (partial, O_RDONLY))
+  if (!loadwise_file_sync_path (partial, &saved_errno))
     {
-      int saved_errno = errno;
-
       g_unlink (partial);
       set_file_error (error, saved_errno, _("Could not write “%s”"), dest_path);
       return NULL;
@@ -665,12 +651,10 @@ loadwise_backups_write_copy (LoadwiseDatabase  *database,
     {
       g_autofree char *candidate = n == 1 ? g_strdup (dest_path) : numbered_name (dest_path, n);
 
-      if (loadwise_store_rename_no_replace (partial, candidate) == 0)
+      if ((saved_errno = loadwise_file_rename_no_replace (partial, candidate)) == 0)
         written = g_steal_pointer (&candidate);
-      else if (errno != EEXIST || !unique || n >= 1000)
+      else if (saved_errno != EEXIST || !unique || n >= 1000)
         {
-          int saved_errno = errno;
-
           g_unlink (partial);
           if (saved_errno == EEXIST)
             {
@@ -686,7 +670,7 @@ loadwise_backups_write_copy (LoadwiseDatabase  *database,
     }
 
   /* The new name itself survives a crash. */
-  fsync_path (dir_path, O_RDONLY | O_DIRECTORY);
+  loadwise_file_sync_path (dir_path, NULL);
   remove_stale_partials (dir_path);
   return g_steal_pointer (&written);
 }

@@ -1241,3 +1241,39 @@ loadwise_database_write_dataset (LoadwiseDatabase  *self,
   return loadwise_database_write_dataset_as (self, dataset, replace, LOADWISE_SAFETY_COPY_IMPORT,
                                              out_backup_path, error);
 }
+
+typedef struct {
+  LoadwiseDataset *dataset;
+  LoadwiseClock   *clock;
+} CreateFill;
+
+static gboolean
+fill_with_dataset (LoadwiseDatabase  *database,
+                   gpointer           user_data,
+                   GError           **error)
+{
+  CreateFill *fill = user_data;
+
+  if (fill->clock != NULL)
+    loadwise_database_set_clock (database, fill->clock);
+  return loadwise_database_write_dataset (database, fill->dataset, FALSE, NULL, error);
+}
+
+gboolean
+loadwise_database_create_from_dataset (const char       *path,
+                                       LoadwiseDataset  *dataset,
+                                       LoadwiseClock    *clock,
+                                       gboolean         *out_created,
+                                       GError          **error)
+{
+  CreateFill fill = { dataset, clock };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (dataset != NULL, FALSE);
+  g_return_val_if_fail (out_created != NULL, FALSE);
+
+  /* Checked before any file is made. */
+  if (!loadwise_dataset_validate (dataset, error))
+    return FALSE;
+  return loadwise_database_create_whole (path, fill_with_dataset, &fill, out_created, error);
+}

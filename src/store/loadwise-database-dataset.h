@@ -118,5 +118,17 @@ gboolean              loadwise_database_write_dataset (LoadwiseDatabase  *self,
                                                        gboolean           replace,
                                                        char             **out_backup_path,
                                                        GError           **error);
+/* An import into a data folder that has no database yet: the database at
+ * @path is created holding @dataset, whole or not at all. It is built
+ * beside @path and takes the name only once every row is in and on disk,
+ * so a full disk or a kill leaves no database behind. With a database at
+ * @path already, returns TRUE with *@out_created FALSE and changes
+ * nothing: import into it with loadwise_database_write_dataset().
+ * @clock (may be NULL) is the one the derived state is worked out by. */
+gboolean              loadwise_database_create_from_dataset (const char       *path,
+                                                             LoadwiseDataset  *dataset,
+                                                             LoadwiseClock    *clock,
+                                                             gboolean         *out_created,
+                                                             GError          **error);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "core/loadwise-file.h"
 #include "store/loadwise-backups.h"
 #include "store/loadwise-database-dataset.h"
 
@@ -325,19 +326,6 @@ make_private_dir (const char  *dir,
   return TRUE;
 }
 
-/* An empty file only its owner can read: SQLite gives the -wal and -shm
- * files the database's permissions, and VACUUM INTO accepts an empty file. */
-static int
-create_private_file (const char *path)
-{
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    return -1;
-  g_close (fd, NULL);
-  return 0;
-}
-
 static char *
 timestamp_now (void)
 {
@@ -476,6 +464,161 @@ read_only_uri (const char *path,
   return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
 }
 
+static LoadwiseDatabase *open_at_version_locked (const char  *path,
+                                                  int          target_version,
+                                                  OpenFlags    flags,
+                                                  GError     **error);
+
+static gboolean
+path_exists (const char *path)
+{
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0;
+}
+
+/* A new database appears whole or not at all */
+
+static void
+remove_new_file (const char *temp)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (temp, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/* Opens a new, migrated database under a hidden name beside @path (never
+ * ending in .db, so nothing lists it); *@out_temp names it. Call with
+ * open_files_lock held. */
+static LoadwiseDatabase *
+begin_new_file (const char  *path,
+                int          target_version,
+                char       **out_temp,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp = g_strdup_printf ("%s%c.%s.XXXXXX.new", dir, G_DIR_SEPARATOR, base);
+  LoadwiseDatabase *self;
+  int fd;
+
+  if (!make_private_dir (dir, error))
+    return NULL;
+  /* 0600 whatever the umask: SQLite gives the -wal and -shm files the
+   * database's permissions. */
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, _("Could not create the database “%s”"), path);
+      return NULL;
+    }
+  g_close (fd, NULL);
+
+  self = open_at_version_locked (temp, target_version, 0, error);
+  if (self == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      remove_new_file (temp);
+      g_prefix_error (error, _("Could not create the database “%s”: "), display);
+      return NULL;
+    }
+  *out_temp = g_steal_pointer (&temp);
+  return self;
+}
+
+/* Closes @new_db (transfer full), built at @temp, and gives it @path once
+ * every byte is on disk. Its -wal is emptied into the main file first, so
+ * the name never points at a file whose rows sit in a -wal under another
+ * name. *@out_created is FALSE when another program created @path first;
+ * then @path is theirs and @temp is gone. */
+static gboolean
+finish_new_file (LoadwiseDatabase  *new_db,
+                 const char        *temp,
+                 const char        *path,
+                 gboolean          *out_created,
+                 GError           **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int saved_errno = 0;
+  gboolean ok;
+
+  *out_created = FALSE;
+  ok = loadwise_database_release_wal (new_db, error);
+  g_object_unref (new_db);
+  if (!ok)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_prefix_error (error, _("Could not create the database “%s”: "), display);
+    }
+  if (ok && !loadwise_file_sync_path (temp, &saved_errno))
+    ok = set_io_error (error, saved_errno, _("Could not create the database “%s”"), path);
+  if (ok && (saved_errno = loadwise_file_rename_no_replace (temp, path)) != 0 && saved_errno != EEXIST)
+    ok = set_io_error (error, saved_errno, _("Could not create the database “%s”"), path);
+  if (!ok || saved_errno == EEXIST)
+    {
+      remove_new_file (temp);
+      return ok;
+    }
+  remove_new_file (temp);  /* an empty -wal or -shm left by the close */
+  /* The new name itself survives a power cut. */
+  loadwise_file_sync_path (dir, NULL);
+  *out_created = TRUE;
+  return TRUE;
+}
+
+/* Call with open_files_lock held. */
+static gboolean
+create_whole_locked (const char  *path,
+                     int          target_version,
+                     GError     **error)
+{
+  g_autofree char *temp = NULL;
+  LoadwiseDatabase *new_db = begin_new_file (path, target_version, &temp, error);
+  gboolean created;
+
+  return new_db != NULL && finish_new_file (new_db, temp, path, &created, error);
+}
+
+gboolean
+loadwise_database_create_whole (const char              *path,
+                                LoadwiseDatabaseFillFunc  fill,
+                                gpointer                  user_data,
+                                gboolean                 *out_created,
+                                GError                  **error)
+{
+  g_autofree char *temp = NULL;
+  LoadwiseDatabase *new_db;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (fill != NULL, FALSE);
+  g_return_val_if_fail (out_created != NULL, FALSE);
+
+  *out_created = FALSE;
+  if (path_exists (path))
+    return TRUE;
+
+  g_mutex_lock (&open_files_lock);
+  new_db = begin_new_file (path, LOADWISE_DATABASE_SCHEMA_VERSION, &temp, error);
+  g_mutex_unlock (&open_files_lock);
+  if (new_db == NULL)
+    return FALSE;
+
+  if (!fill (new_db, user_data, error))
+    {
+      g_object_unref (new_db);
+      remove_new_file (temp);
+      return FALSE;
+    }
+  return finish_new_file (new_db, temp, path, out_created, error);
+}
+
 static LoadwiseDatabase *
 open_at_version_locked (const char  *path,
                         int          target_version,
@@ -493,11 +636,10 @@ open_at_version_locked (const char  *path,
     read_only = (flags & OPEN_READ_ONLY) || must_open_read_only (path, dir);
   if (!read_only && !make_private_dir (dir, error))
     return NULL;
-  if (!read_only && create_private_file (path) != 0 && errno != EEXIST)
-    {
-      set_io_error (error, errno, _("Could not create the database “%s”"), path);
-      return NULL;
-    }
+  /* A new database takes its name only once it is whole: a full disk
+   * or a kill while the schema is written leaves no half-made file. */
+  if (!read_only && !path_exists (path) && !create_whole_locked (path, target_version, error))
+    return NULL;
 
   if ((flags & OPEN_CHECK_FILE) && !check_header (path, error))
     {
@@ -682,32 +824,6 @@ loadwise_database_open_at_version (const char  *path,
 
 /* Recovery */
 
-static gboolean
-path_exists (const char *path)
-{
-  GStatBuf st;
-
-  return g_lstat (path, &st) == 0;
-}
-
-int
-loadwise_store_rename_no_replace (const char *from,
-                                  const char *to)
-{
-  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
-    return 0;
-  if (errno != EINVAL && errno != ENOSYS)
-    return -1;
-
-  /* A file system without RENAME_NOREPLACE: check, then rename. */
-  if (path_exists (to))
-    {
-      errno = EEXIST;
-      return -1;
-    }
-  return g_rename (from, to);
-}
-
 gboolean
 loadwise_database_move_aside (const char  *path,
                               char       **out_moved_to,
@@ -716,6 +832,7 @@ loadwise_database_move_aside (const char  *path,
   static const char *const companions[] = { "-wal", "-shm" };
   g_autofree char *stamp = timestamp_now ();
   g_autofree char *target = NULL;
+  int saved_errno;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -733,8 +850,8 @@ loadwise_database_move_aside (const char  *path,
         target = g_steal_pointer (&candidate);
     }
 
-  if (loadwise_store_rename_no_replace (path, target) != 0)
-    return set_io_error (error, errno, _("Could not move “%s” aside"), path);
+  if ((saved_errno = loadwise_file_rename_no_replace (path, target)) != 0)
+    return set_io_error (error, saved_errno, _("Could not move “%s” aside"), path);
 
   /* The -wal may hold committed data that belongs to the main file: they
    * travel together. */
@@ -743,8 +860,8 @@ loadwise_database_move_aside (const char  *path,
       g_autofree char *from = g_strconcat (path, companions[i], NULL);
       g_autofree char *to = g_strconcat (target, companions[i], NULL);
 
-      if (path_exists (from) && loadwise_store_rename_no_replace (from, to) != 0)
-        return set_io_error (error, errno, _("Could not move “%s” aside"), from);
+      if (path_exists (from) && (saved_errno = loadwise_file_rename_no_replace (from, to)) != 0)
+        return set_io_error (error, saved_errno, _("Could not move “%s” aside"), from);
     }
 
   if (out_moved_to != NULL)

@@ -216,16 +216,26 @@ gboolean      loadwise_migrations_apply      (sqlite3       *db,
                                               int            to,
                                               GError       **error);
 
+/* Writes the first rows of a database that is not yet in place. */
+typedef gboolean (*LoadwiseDatabaseFillFunc) (LoadwiseDatabase  *database,
+                                              gpointer           user_data,
+                                              GError           **error);
+
+/* Creates the database at @path whole or not at all: built and migrated
+ * under a hidden name beside it, filled by @fill, synced, then renamed to
+ * @path. On failure nothing is left. When @path exists already (or
+ * another program creates it meanwhile), returns TRUE with *@out_created
+ * FALSE and changes nothing. */
+gboolean      loadwise_database_create_whole (const char              *path,
+                                              LoadwiseDatabaseFillFunc  fill,
+                                              gpointer                  user_data,
+                                              gboolean                 *out_created,
+                                              GError                  **error);
+
 /* The commit hook every connection gets (loadwise-backups.c): records
  * that this process has written. */
 int           loadwise_backups_on_commit     (void          *user_data);
 
-/* Files (loadwise-database.c, loadwise-backups.c) */
-
-/* rename() that never replaces a file, even one that appears meanwhile:
- * -1 with errno EEXIST when @to is taken. */
-int           loadwise_store_rename_no_replace (const char  *from,
-                                                const char  *to);
 /* A read-only connection to a file nobody vouches for (a backup, a file
  * to restore): SQLITE_DBCONFIG_DEFENSIVE on, trusted_schema off, so that
  * nothing of its schema runs; with @immutable, no -wal or -shm is read or

@@ -4,10 +4,32 @@
  */
 #include "store/loadwise-sqlite-private.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
 
 #include "core/loadwise-parse.h"
 #include "core/loadwise-types.h"
+
+/* The errno of the last failed call on the database's main file or its
+ * journal (-wal or rollback journal), for when the connection's own
+ * record of it was overwritten by the calls that cleaned up after the
+ * failure. */
+static int
+last_file_errno (sqlite3 *db)
+{
+  sqlite3_file *journal = NULL;
+  int saved = 0;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_LAST_ERRNO, &saved) == SQLITE_OK && saved != 0)
+    return saved;
+  saved = 0;
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &journal) == SQLITE_OK
+      && journal != NULL && journal->pMethods != NULL
+      && journal->pMethods->xFileControl (journal, SQLITE_FCNTL_LAST_ERRNO, &saved) == SQLITE_OK)
+    return saved;
+  return 0;
+}
 
 gboolean
 loadwise_sqlite_error (sqlite3  *db,
@@ -47,6 +69,30 @@ loadwise_sqlite_error (sqlite3  *db,
       g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_CORRUPT,
                    _("The database file is damaged or is not a database: %s"), message);
       break;
+
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      {
+        /* SQLite's own words ("disk I/O error") hide the reason a runner
+         * can act on; the system's errno names it: no space left, file
+         * too large, a read-only medium. */
+        int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
+        if (system_errno == 0 && db != NULL)
+          system_errno = last_file_errno (db);
+        /* SQLite reports a short write as FULL and keeps no errno. */
+        if (system_errno == 0 && (rc & 0xff) == SQLITE_FULL)
+          system_errno = ENOSPC;
+
+        if (system_errno != 0)
+          {
+            g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_FAILED,
+                         _("Could not write the database: %s (%s)"),
+                         g_strerror (system_errno), message);
+            break;
+          }
+      }
+      G_GNUC_FALLTHROUGH;
 
     default:
       g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_FAILED,
