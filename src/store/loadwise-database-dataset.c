@@ -18,6 +18,7 @@
 #include "core/loadwise-reason.h"
 #include "core/loadwise-run.h"
 #include "core/loadwise-schedule.h"
+#include "core/loadwise-text.h"
 #include "core/loadwise-types.h"
 #include "store/loadwise-backups.h"
 #include "store/loadwise-sqlite-private.h"
@@ -47,6 +48,9 @@ enum {
 #define B(col)              { col, col, LOADWISE_COLUMN_BOOL, FALSE, 0, 1, NULL, -1 }
 #define T(col, lo, hi)      { col, col, LOADWISE_COLUMN_TEXT, FALSE, lo, hi, NULL, -1 }
 #define TN(col, hi)         { col, col, LOADWISE_COLUMN_TEXT, TRUE, 0, hi, NULL, -1 }
+/* Text people type, checked as loadwise_text_validate() checks it. */
+#define TX(col, kind)       { col, col, LOADWISE_COLUMN_TEXT, FALSE, 0, 0, NULL, -1, 1 + (kind) }
+#define TXN(col, kind)      { col, col, LOADWISE_COLUMN_TEXT, TRUE, 0, 0, NULL, -1, 1 + (kind) }
 #define RN(col)             { col, col, LOADWISE_COLUMN_REASON, TRUE, 0, 0, NULL, -1 }
 #define D(col)              { col, col, LOADWISE_COLUMN_DATE, FALSE, 0, 0, NULL, -1 }
 #define DN(col)             { col, col, LOADWISE_COLUMN_DATE, TRUE, 0, 0, NULL, -1 }
@@ -118,8 +122,8 @@ static const LoadwiseColumnSpec week_review_columns[] = {
 static const LoadwiseColumnSpec session_columns[] = {
   D ("date"),
   E ("status", session_statuses),
-  TN ("note", 0),
-  TN ("skip_reason", 0),
+  TXN ("note", LOADWISE_TEXT_NOTE),
+  TXN ("skip_reason", LOADWISE_TEXT_SKIP_REASON),
   TS ("updated_at"),
 };
 
@@ -173,7 +177,7 @@ static const LoadwiseColumnSpec reminder_columns[] = {
 
 static const LoadwiseColumnSpec shoe_columns[] = {
   I ("id", "id", 1, G_MAXINT64),
-  T ("name", 1, LOADWISE_SHOE_NAME_MAX_CHARS),
+  TX ("name", LOADWISE_TEXT_NAME),
   B ("retired"),
   TS ("added_at"),
 };
@@ -181,7 +185,8 @@ static const LoadwiseColumnSpec shoe_columns[] = {
 static const LoadwiseColumnSpec run_columns[] = {
   I ("id", "id", 1, G_MAXINT64),
   D ("date"),
-  { "distance_m", "distance_km", LOADWISE_COLUMN_KM, FALSE, 1, LOADWISE_RUN_DISTANCE_MAX_M - 1, NULL, -1 },
+  { "distance_m", "distance_km", LOADWISE_COLUMN_KM, FALSE, LOADWISE_RUN_DISTANCE_MIN_M,
+    LOADWISE_RUN_DISTANCE_MAX_M - 1, NULL, -1 },
   I ("duration_s", "duration_s", 0, LOADWISE_RUN_DURATION_MAX_S),
   I ("climb_m", "climb_m", 0, LOADWISE_RUN_ELEVATION_MAX_M),
   I ("descent_m", "descent_m", 0, LOADWISE_RUN_ELEVATION_MAX_M),
@@ -192,7 +197,7 @@ static const LoadwiseColumnSpec run_columns[] = {
   { "shoe_id", "shoe_id", LOADWISE_COLUMN_INT, TRUE, 1, G_MAXINT64, NULL, T_SHOE },
   I ("pain_during", "pain_during", 0, 10),
   IN ("pain_after", "pain_after", 0, 10),
-  TN ("note", LOADWISE_RUN_NOTE_MAX_CHARS),
+  TXN ("note", LOADWISE_TEXT_NOTE),
   TS ("updated_at"),
 };
 
@@ -499,6 +504,9 @@ validate_value (guint                       table,
 
         gunichar control;
 
+        if (spec->typed_text > 0)
+          return loadwise_text_validate (field, value->s, -1, spec->typed_text - 1, NULL, error);
+
         control = find_control (value->s);
         if (control != 0)
           return invalid (error, _("%s: holds the control character U+%04X; text may hold "
@@ -648,6 +656,18 @@ validate_rules (guint                       table,
       {
         guint safe = table == T_PROGRAMME ? 3 : 7;
 
+        /* The programme's thresholds are the ones every later decision
+         * reads: they keep to what the pain-monitoring model supports.
+         * A week's review keeps the ones it was decided with. */
+        if (table == T_PROGRAMME)
+          {
+            g_autofree char *safe_field = place (table, row, safe, v);
+            g_autofree char *max_field = place (table, row, safe + 1, v);
+
+            if (!loadwise_programme_check_thresholds ((guint) v[safe].i, (guint) v[safe + 1].i,
+                                                      safe_field, max_field, error))
+              return FALSE;
+          }
         if (v[safe + 1].i < v[safe].i)
           {
             field = place (table, row, safe + 1, v);
@@ -1086,6 +1106,16 @@ insert_table (sqlite3                *db,
             sqlite3_bind_null (stmt, index);
           else if (spec->columns[c].kind == LOADWISE_COLUMN_REAL)
             sqlite3_bind_double (stmt, index, values[c].d);
+          else if (values[c].s != NULL && spec->columns[c].typed_text > 0)
+            {
+              g_autofree char *clean = NULL;
+
+              /* Stored as the store's own writes store it: trimmed, NFC. */
+              if (!loadwise_text_validate (spec->columns[c].name, values[c].s, -1,
+                                           spec->columns[c].typed_text - 1, &clean, error))
+                return FALSE;
+              sqlite3_bind_text (stmt, index, clean, -1, SQLITE_TRANSIENT);
+            }
           else if (values[c].s != NULL)
             sqlite3_bind_text (stmt, index, values[c].s, -1, SQLITE_STATIC);
           else

@@ -46,6 +46,10 @@ typedef struct {
   gint64              max;
   const char * const *choices;     /* ENUM: NULL-terminated */
   int                 references;  /* index of the table whose key this is, or -1 */
+  /* TEXT that people type: 1 + the LoadwiseTextKind that
+   * loadwise_text_validate() checks it as, the same check as the store's
+   * writes; 0 for text Loadwise writes itself. */
+  int                 typed_text;
 } LoadwiseColumnSpec;
 
 typedef struct {

@@ -198,6 +198,11 @@ review_beyond_plan (JsonObject *root)
 }
 
 /* One broken backup: how to break the good one, and the message. */
+#define TEN_CHARS "abcdefghij"
+#define FIFTY_CHARS TEN_CHARS TEN_CHARS TEN_CHARS TEN_CHARS TEN_CHARS
+/* One more than LOADWISE_SKIP_REASON_MAX_CHARS. */
+#define LONG_REASON FIFTY_CHARS FIFTY_CHARS FIFTY_CHARS FIFTY_CHARS "k"
+
 typedef struct {
   const char *name;
   const char *path;     /* a member path such as "runs/0/pain_during", or NULL */
@@ -233,7 +238,18 @@ static const BadImport bad_imports[] = {
   { "duplicate-date", "checkins/1/date", NULL, "checkins[1]: * appears twice" },
   { "unknown-field", "runs/0/mood", "\"fine\"", "runs[0].mood: not a field of runs" },
   { "programme-days", "programme/training_days", "\"mon\"", "programme.training_days: *" },
-  { "max-below-safe", "programme/max_pain", "1", "programme.max_pain: 1 is below safe_pain (3)" },
+  { "max-below-safe", "programme/max_pain", "1",
+    "programme.max_pain: 1 must be above programme.safe_pain (3); use a safe threshold of 0-5 "
+    "and a maximum above it, up to 7" },
+  /* The runner's thresholds keep to the pain-monitoring model, as set-up does. */
+  { "safe-above-model", "programme/safe_pain", "6", "programme.*" },
+  { "max-above-model", "programme/max_pain", "10", "programme.max_pain: *" },
+  /* Typed text gets the store's own check (loadwise_text_validate). */
+  { "note-escape", "sessions/0/note", "\"red \\u001b[31m\"", "sessions[0].note: U+001B is a control character*" },
+  { "shoe-name-blank", "shoes/0/name", "\"\\u200b \"", "shoes[0].name: *" },
+  { "skip-reason-long", "sessions/0/skip_reason",
+    "\"" LONG_REASON "\"", "sessions[0].skip_reason: *" },
+  { "run-too-short", "runs/0/distance_km", "0.005", "runs[0].distance_km: *" },
   /* Settings, by key and type (issue 12). */
   { "setting-bool", "settings/reminders.enabled", "\"yes\"",
     "settings.reminders.enabled: “yes” is not “true” or “false”" },
@@ -291,11 +307,9 @@ static const BadImport bad_imports[] = {
   { "nul-in-name", NULL, "{\"format_version\": 1, \"ru\\u0000ns\": []}",
     "ru\\u0000ns: a member name may not hold a NUL character (\\u0000)" },
   { "control", "runs/0/note", "\"bell\\u0007\"",
-    "runs[0].note: holds the control character U+0007; text may hold line breaks and tabs, "
-    "no other control characters" },
-  { "carriage-return", "shoes/0/name", "\"Trail\\r\"",
-    "shoes[0].name: holds the control character U+000D; text may hold line breaks and tabs, "
-    "no other control characters" },
+    "runs[0].note: U+0007 is a control character; only text, line breaks and tabs are allowed" },
+  { "carriage-return", "shoes/0/name", "\"Tr\\rail\"",
+    "shoes[0].name: U+000D is a control character; only one line of text is allowed" },
   { "lone-surrogate", "shoes/0/name", "\"\\ud800x\"", "shoes[0].name: not valid UTF-8 text" },
   { "not-utf8", "runs/0/note", "\"\xff\"", "Not a JSON file (*" },
 };
