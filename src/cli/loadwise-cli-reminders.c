@@ -114,6 +114,7 @@ cmd_set (LoadwiseCli *cli,
   g_autoptr (LoadwiseDatabase) database = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) args = NULL;
+  g_auto (GStrv) replaced = NULL;
   LoadwiseReminderSettings settings;
   guint minutes;
   gint64 snooze;
@@ -133,9 +134,14 @@ cmd_set (LoadwiseCli *cli,
   if (!on && !off && time_text == NULL && checkin_text == NULL && snooze_text == NULL)
     return loadwise_cli_fail_usage (_("Nothing to set (see 'loadwise-cli reminders set --help')"));
 
+  /* A stored value that cannot be read is replaced: setting is how it
+   * gets repaired. */
   database = loadwise_cli_open_database (cli, &error);
-  if (database == NULL || !loadwise_database_get_reminder_settings (database, &settings, &error))
+  if (database == NULL
+      || !loadwise_database_get_reminder_settings_to_change (database, &settings, &replaced, &error))
     return loadwise_cli_fail (error);
+  for (guint i = 0; replaced[i] != NULL; i++)
+    g_printerr (_("%s held a value that could not be read; it is replaced.\n"), replaced[i]);
 
   if (time_text != NULL)
     {

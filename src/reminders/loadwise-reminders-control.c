@@ -156,7 +156,8 @@ loadwise_reminders_set_enabled (LoadwiseDatabase  *database,
   g_return_val_if_fail (LOADWISE_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (bus == NULL || G_IS_DBUS_CONNECTION (bus), FALSE);
 
-  if (!loadwise_database_get_reminder_settings (database, &settings, error))
+  /* Turning reminders on or off also repairs a value that cannot be read. */
+  if (!loadwise_database_get_reminder_settings_to_change (database, &settings, NULL, error))
     return FALSE;
   settings.enabled = enabled;
   /* The entry makes the service start with the session; starting it now

@@ -31,23 +31,26 @@ fail_stored (const char  *key,
              GError     **error)
 {
   g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_FAILED,
-               _("The stored setting %s is not valid: “%s”"), key, value);
+               _("The stored setting %s is not valid: “%s”. Setting it again replaces it "
+                 "(for example 'loadwise-cli reminders set --on')"), key, value);
   return FALSE;
 }
 
-gboolean
-loadwise_database_get_reminder_settings (LoadwiseDatabase          *self,
-                                         LoadwiseReminderSettings  *out_settings,
-                                         GError                   **error)
+/* With @out_replaced, a stored value that does not parse keeps the
+ * default and its key is added there, instead of failing. */
+static gboolean
+read_reminder_settings (LoadwiseDatabase          *self,
+                        LoadwiseReminderSettings  *out_settings,
+                        GPtrArray                 *out_replaced,
+                        GError                   **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   LoadwiseReminderSettings settings;
+  LoadwiseReminderSettings defaults;
   int rc;
 
-  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (out_settings != NULL, FALSE);
-
   loadwise_reminder_settings_init (&settings);
+  loadwise_reminder_settings_init (&defaults);
 
   stmt = loadwise_sqlite_prepare (self->db,
                                   "SELECT key, value FROM setting WHERE key LIKE 'reminders.%'",
@@ -59,34 +62,71 @@ loadwise_database_get_reminder_settings (LoadwiseDatabase          *self,
     {
       const char *key = (const char *) sqlite3_column_text (stmt, 0);
       const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      gboolean good = TRUE;
       gint64 number;
 
       if (g_str_equal (key, KEY_ENABLED))
         {
-          if (!g_str_equal (value, "true") && !g_str_equal (value, "false"))
-            return fail_stored (key, value, error);
-          settings.enabled = g_str_equal (value, "true");
+          good = g_str_equal (value, "true") || g_str_equal (value, "false");
+          settings.enabled = good ? g_str_equal (value, "true") : defaults.enabled;
         }
       else if (g_str_equal (key, KEY_SESSION) || g_str_equal (key, KEY_CHECKIN))
         {
           guint *field = g_str_equal (key, KEY_SESSION) ? &settings.session_time_s
                                                         : &settings.checkin_time_s;
 
-          if (!loadwise_reminder_parse_time (key, value, field, NULL))
-            return fail_stored (key, value, error);
+          good = loadwise_reminder_parse_time (key, value, field, NULL);
+          if (!good)
+            *field = g_str_equal (key, KEY_SESSION) ? defaults.session_time_s : defaults.checkin_time_s;
         }
       else if (g_str_equal (key, KEY_SNOOZE))
         {
-          if (!loadwise_parse_int (key, value, LOADWISE_REMINDER_SNOOZE_MIN,
-                                   LOADWISE_REMINDER_SNOOZE_MAX, &number, NULL))
-            return fail_stored (key, value, error);
-          settings.snooze_minutes = (guint) number;
+          good = loadwise_parse_int (key, value, LOADWISE_REMINDER_SNOOZE_MIN,
+                                     LOADWISE_REMINDER_SNOOZE_MAX, &number, NULL);
+          settings.snooze_minutes = good ? (guint) number : defaults.snooze_minutes;
         }
+
+      if (!good && out_replaced == NULL)
+        return fail_stored (key, value, error);
+      if (!good)
+        g_ptr_array_add (out_replaced, g_strdup (key));
     }
   if (rc < 0)
     return FALSE;
 
   *out_settings = settings;
+  return TRUE;
+}
+
+gboolean
+loadwise_database_get_reminder_settings (LoadwiseDatabase          *self,
+                                         LoadwiseReminderSettings  *out_settings,
+                                         GError                   **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_settings != NULL, FALSE);
+
+  return read_reminder_settings (self, out_settings, NULL, error);
+}
+
+gboolean
+loadwise_database_get_reminder_settings_to_change (LoadwiseDatabase          *self,
+                                                   LoadwiseReminderSettings  *out_settings,
+                                                   GStrv                     *out_replaced,
+                                                   GError                   **error)
+{
+  g_autoptr (GPtrArray) replaced = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_settings != NULL, FALSE);
+
+  if (!read_reminder_settings (self, out_settings, replaced, error))
+    return FALSE;
+  if (out_replaced != NULL)
+    {
+      g_ptr_array_add (replaced, NULL);
+      *out_replaced = (GStrv) g_ptr_array_free (g_steal_pointer (&replaced), FALSE);
+    }
   return TRUE;
 }
 

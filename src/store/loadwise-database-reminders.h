@@ -34,6 +34,14 @@ const char *loadwise_reminder_action_to_string (LoadwiseReminderAction action);
 gboolean  loadwise_database_get_reminder_settings (LoadwiseDatabase               *self,
                                                    LoadwiseReminderSettings       *out_settings,
                                                    GError                        **error);
+/* The same, for a change that stores them all again: a stored value that
+ * does not parse takes its default instead of failing, and its key goes
+ * to @out_replaced (NULL-terminated; may be NULL), so that a bad value
+ * can always be repaired by setting it. */
+gboolean  loadwise_database_get_reminder_settings_to_change (LoadwiseDatabase          *self,
+                                                             LoadwiseReminderSettings  *out_settings,
+                                                             GStrv                     *out_replaced,
+                                                             GError                   **error);
 /* Validates, then stores all four in one transaction. */
 gboolean  loadwise_database_set_reminder_settings (LoadwiseDatabase               *self,
                                                    const LoadwiseReminderSettings *settings,

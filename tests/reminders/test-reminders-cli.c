@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include "loadwise-test-util.h"
+#include "store/loadwise-database.h"
 
 typedef struct {
   char *dir;
@@ -131,6 +132,44 @@ test_on_off_autostart (Fixture       *fixture,
   g_assert_false (g_file_test (entry, G_FILE_TEST_EXISTS));
 }
 
+/* A value that cannot be read (from a database written before settings
+ * were checked) stops show, but set replaces it: the CLI can repair it. */
+static void
+test_set_repairs (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "loadwise.db", NULL);
+  g_autoptr (LoadwiseDatabase) database = loadwise_database_open (path, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_nonnull (database);
+  g_assert_true (loadwise_database_set_setting (database, "reminders.enabled", "yes", NULL));
+  g_assert_true (loadwise_database_set_setting (database, "reminders.snooze-minutes", "0", NULL));
+
+  g_assert_cmpint (run_cli (fixture, "2026-06-01T07:00:00", &out, &err,
+                            "reminders", "show", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "reminders.enabled is not valid: “yes”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (fixture, "2026-06-01T07:00:00", &out, &err,
+                            "reminders", "set", "--on", NULL), ==, 0);
+  g_assert_cmpstr (err, ==,
+                   "reminders.enabled held a value that could not be read; it is replaced.\n"
+                   "reminders.snooze-minutes held a value that could not be read; it is replaced.\n");
+  g_assert_cmpstr (out, ==,
+                   "Reminders:      on\n"
+                   "Session time:   18:00 (training days)\n"
+                   "Check-in time:  08:00 (every day)\n"
+                   "Snooze:         10 minutes\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (fixture, "2026-06-01T07:00:00", &out, &err,
+                            "reminders", "show", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Reminders:      on\n"));
+}
+
 static void
 test_set_bad_input (Fixture       *fixture,
                     gconstpointer  data)
@@ -232,6 +271,8 @@ main (int    argc,
               fixture_setup, test_show_defaults, fixture_teardown);
   g_test_add ("/reminders-cli/set-and-show-json", Fixture, NULL,
               fixture_setup, test_set_and_show_json, fixture_teardown);
+  g_test_add ("/reminders-cli/set-repairs", Fixture, NULL,
+              fixture_setup, test_set_repairs, fixture_teardown);
   g_test_add ("/reminders-cli/set-bad-input", Fixture, NULL,
               fixture_setup, test_set_bad_input, fixture_teardown);
   g_test_add ("/reminders-cli/next", Fixture, NULL,
