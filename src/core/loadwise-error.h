@@ -19,6 +19,12 @@ typedef enum {
   LOADWISE_ERROR_NOT_FOUND,
 } LoadwiseError;
 
-GQuark loadwise_error_quark (void);
+GQuark   loadwise_error_quark   (void);
+
+/* Sets LOADWISE_ERROR_INVALID_INPUT with the message; returns FALSE, so
+ * that a check can end with "return loadwise_error_invalid (...)". */
+gboolean loadwise_error_invalid (GError     **error,
+                                 const char  *format,
+                                 ...) G_GNUC_PRINTF (2, 3);
 
 G_END_DECLS

@@ -64,25 +64,6 @@ is_visible (gunichar c)
   return c != 0x115F && c != 0x1160 && c != 0x3164 && c != 0xFFA0 && c != 0x2800;
 }
 
-static gboolean
-invalid (GError    **error,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError    **error,
-         const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
-
 /* @text without what is_trimmed() takes off either end; @text is valid. */
 static char *
 trim (const char *text)
@@ -162,12 +143,12 @@ loadwise_text_validate (const char        *field,
 
   /* A NUL ends the text for C and for SQLite: what follows would be lost. */
   if (memchr (text, '\0', (gsize) length) != NULL)
-    return invalid (error, _("%s: the text contains a NUL character"), field);
+    return loadwise_error_invalid (error, _("%s: the text contains a NUL character"), field);
   if (!g_utf8_validate (text, length, NULL))
-    return invalid (error, _("%s: the text is not valid UTF-8"), field);
+    return loadwise_error_invalid (error, _("%s: the text is not valid UTF-8"), field);
 
   if (length == 0 && kind == LOADWISE_TEXT_NAME)
-    return invalid (error, _("%s: must not be empty"), field);
+    return loadwise_error_invalid (error, _("%s: must not be empty"), field);
 
   {
     g_autofree char *copy = g_strndup (text, (gsize) length);
@@ -190,11 +171,11 @@ loadwise_text_validate (const char        *field,
         {
           if (multi_line)
             /* Translators: "--note: U+001B is a control character; only text, line breaks and tabs are allowed" */
-            return invalid (error, _("%s: U+%04X is a control character; only text, line breaks and tabs are allowed"),
-                            field, c);
+            return loadwise_error_invalid (error, _("%s: U+%04X is a control character; only text, line breaks and tabs are allowed"),
+                                           field, c);
           /* Translators: "--reason: U+000A is a control character; only one line of text is allowed" */
-          return invalid (error, _("%s: U+%04X is a control character; only one line of text is allowed"),
-                          field, c);
+          return loadwise_error_invalid (error, _("%s: U+%04X is a control character; only one line of text is allowed"),
+                                         field, c);
         }
       visible = visible || is_visible (c);
     }
@@ -203,16 +184,16 @@ loadwise_text_validate (const char        *field,
   if (n_chars > (glong) max_chars)
     /* Translators: "--note: 131000 characters is more than the 1000 allowed";
      * the plural follows the number allowed. */
-    return invalid (error, g_dngettext (GETTEXT_PACKAGE,
-                                        "%s: %ld characters is more than the %u allowed",
-                                        "%s: %ld characters is more than the %u allowed", max_chars),
-                    field, n_chars, max_chars);
+    return loadwise_error_invalid (error, g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s: %ld characters is more than the %u allowed",
+                                                       "%s: %ld characters is more than the %u allowed", max_chars),
+                                   field, n_chars, max_chars);
 
   /* Spaces, zero-width spaces or joiners alone look like nothing: refused
    * in a name; in a note or a reason, what trims to nothing is no text. */
   if (!visible && (kind == LOADWISE_TEXT_NAME || *cleaned != '\0'))
-    return invalid (error, _("%s: the text has no visible character (only spaces or invisible ones)"),
-                    field);
+    return loadwise_error_invalid (error, _("%s: the text has no visible character (only spaces or invisible ones)"),
+                                   field);
 
   if (out_text != NULL)
     *out_text = g_steal_pointer (&cleaned);

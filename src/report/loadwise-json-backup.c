@@ -200,25 +200,6 @@ loadwise_json_backup_export (LoadwiseDatabase  *database,
 /* Reading */
 
 static gboolean
-invalid (GError    **error,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError    **error,
-         const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
 is_value_of (JsonNode *node,
              GType     type)
 {
@@ -327,9 +308,9 @@ scan_text (const char  *data,
         {
           if (depth == MAX_DEPTH)
             {
-              ok = invalid (error, _("Not a Loadwise backup: it nests more than %d levels deep "
-                                     "(a backup nests 3)"),
-                            MAX_DEPTH);
+              ok = loadwise_error_invalid (error, _("Not a Loadwise backup: it nests more than %d levels deep "
+                                                    "(a backup nests 3)"),
+                                           MAX_DEPTH);
               break;
             }
           frames[depth++] = (ScanFrame) { c == '[', c == '{', 0, NULL };
@@ -387,10 +368,10 @@ scan_text (const char  *data,
             {
               g_autofree char *place = scan_place (frames, depth);
 
-              ok = is_key ? invalid (error, _("%s: a member name may not hold a NUL character (\\u0000)"),
-                                     place)
-                          : invalid (error, _("%s: text may not hold a NUL character (\\u0000)"),
-                                     place);
+              ok = is_key ? loadwise_error_invalid (error, _("%s: a member name may not hold a NUL character (\\u0000)"),
+                                                    place)
+                          : loadwise_error_invalid (error, _("%s: text may not hold a NUL character (\\u0000)"),
+                                                    place);
             }
           i++;
         }
@@ -437,10 +418,10 @@ refuse_wide (const char               *field,
     {
       g_autofree char *max = g_strdup_printf ("%.3f", spec->max / 1000.0);
 
-      return invalid (error, _("%s: %s is outside %s-%s"), field, token, "0.001", max);
+      return loadwise_error_invalid (error, _("%s: %s is outside %s-%s"), field, token, "0.001", max);
     }
-  return invalid (error, _("%s: %s is outside %lld-%lld"), field, token,
-                  (long long) spec->min, (long long) spec->max);
+  return loadwise_error_invalid (error, _("%s: %s is outside %lld-%lld"), field, token,
+                                 (long long) spec->min, (long long) spec->max);
 }
 
 static gboolean
@@ -480,24 +461,24 @@ read_value (const char                *field,
           char text[G_ASCII_DTOSTR_BUF_SIZE];
 
           if (!isfinite (number))
-            return invalid (error, _("%s: expected a whole number"), field);
+            return loadwise_error_invalid (error, _("%s: expected a whole number"), field);
           g_ascii_formatd (text, sizeof text, "%.15g", number);
           if (number != floor (number))
-            return invalid (error, _("%s: %s is not a whole number"), field, text);
+            return loadwise_error_invalid (error, _("%s: %s is not a whole number"), field, text);
           if (number < (double) spec->min || number >= (double) spec->max + 1.0)
-            return invalid (error, _("%s: %s is outside %lld-%lld"), field, text,
-                            (long long) spec->min, (long long) spec->max);
+            return loadwise_error_invalid (error, _("%s: %s is outside %lld-%lld"), field, text,
+                                           (long long) spec->min, (long long) spec->max);
           out->i = (gint64) number;
           return TRUE;
         }
       if (!is_value_of (node, G_TYPE_INT64))
-        return invalid (error, _("%s: expected a whole number"), field);
+        return loadwise_error_invalid (error, _("%s: expected a whole number"), field);
       out->i = json_node_get_int (node);
       return TRUE;
 
     case LOADWISE_COLUMN_BOOL:
       if (!is_value_of (node, G_TYPE_BOOLEAN))
-        return invalid (error, _("%s: expected true or false"), field);
+        return loadwise_error_invalid (error, _("%s: expected true or false"), field);
       out->i = json_node_get_boolean (node);
       return TRUE;
 
@@ -511,12 +492,12 @@ read_value (const char                *field,
         else if (is_value_of (node, G_TYPE_DOUBLE))
           number = json_node_get_double (node);
         else
-          return invalid (error, _("%s: expected a number"), field);
+          return loadwise_error_invalid (error, _("%s: expected a number"), field);
 
         if (spec->kind == LOADWISE_COLUMN_REAL)
           out->d = number;
         else if (!isfinite (number) || fabs (number) > 1e9)
-          return invalid (error, _("%s: expected a number"), field);
+          return loadwise_error_invalid (error, _("%s: expected a number"), field);
         else
           out->i = llround (number * 1000.0);
         return TRUE;
@@ -527,7 +508,7 @@ read_value (const char                *field,
         guint8 mask = 0;
 
         if (!is_value_of (node, G_TYPE_STRING))
-          return invalid (error, _("%s: expected days such as “mon,wed,fri”"), field);
+          return loadwise_error_invalid (error, _("%s: expected days such as “mon,wed,fri”"), field);
         if (!loadwise_parse_weekdays (field, json_node_get_string (node), (guint) spec->min,
                                       (guint) spec->max, &mask, error))
           return FALSE;
@@ -541,10 +522,10 @@ read_value (const char                *field,
     case LOADWISE_COLUMN_ENUM:
     default:
       if (!is_value_of (node, G_TYPE_STRING))
-        return invalid (error, _("%s: expected text"), field);
+        return loadwise_error_invalid (error, _("%s: expected text"), field);
       /* A lone surrogate (\ud800) decodes to bytes that are not UTF-8. */
       if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
-        return invalid (error, _("%s: not valid UTF-8 text"), field);
+        return loadwise_error_invalid (error, _("%s: not valid UTF-8 text"), field);
       out->s = g_strdup (json_node_get_string (node));
       return TRUE;
     }
@@ -562,7 +543,7 @@ read_row (const LoadwiseTableSpec *spec,
   g_autoptr (GList) members = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, _("%s: expected an object"), where);
+    return loadwise_error_invalid (error, _("%s: expected an object"), where);
   object = json_node_get_object (node);
 
   /* Unknown fields are a sign of a different format: say so rather than
@@ -578,7 +559,7 @@ read_row (const LoadwiseTableSpec *spec,
         {
           g_autofree char *name = echo_name (l->data);
 
-          return invalid (error, _("%s.%s: not a field of %s"), where, name, spec->name);
+          return loadwise_error_invalid (error, _("%s.%s: not a field of %s"), where, name, spec->name);
         }
     }
 
@@ -615,7 +596,7 @@ read_table (LoadwiseDataset         *dataset,
         guint r = 0;
 
         if (!JSON_NODE_HOLDS_OBJECT (node))
-          return invalid (error, _("%s: expected an object"), spec->name);
+          return loadwise_error_invalid (error, _("%s: expected an object"), spec->name);
         object = json_node_get_object (node);
         members = json_object_get_members (object);
         for (GList *l = members; l != NULL; l = l->next, r++)
@@ -624,18 +605,18 @@ read_table (LoadwiseDataset         *dataset,
             LoadwiseDatasetValue *values;
 
             if (!g_utf8_validate (l->data, -1, NULL))
-              return invalid (error, _("%s: a setting’s name is not valid UTF-8 text"), spec->name);
+              return loadwise_error_invalid (error, _("%s: a setting’s name is not valid UTF-8 text"), spec->name);
             if (!is_value_of (value, G_TYPE_STRING))
               {
                 g_autofree char *name = echo_name (l->data);
 
-                return invalid (error, _("%s.%s: expected text"), spec->name, name);
+                return loadwise_error_invalid (error, _("%s.%s: expected text"), spec->name, name);
               }
             if (!g_utf8_validate (json_node_get_string (value), -1, NULL))
               {
                 g_autofree char *name = echo_name (l->data);
 
-                return invalid (error, _("%s.%s: not valid UTF-8 text"), spec->name, name);
+                return loadwise_error_invalid (error, _("%s.%s: not valid UTF-8 text"), spec->name, name);
               }
             values = loadwise_dataset_add_row (dataset, table);
             values[0].is_null = values[1].is_null = FALSE;
@@ -651,7 +632,7 @@ read_table (LoadwiseDataset         *dataset,
         JsonArray *array;
 
         if (!JSON_NODE_HOLDS_ARRAY (node))
-          return invalid (error, _("%s: expected an array"), spec->name);
+          return loadwise_error_invalid (error, _("%s: expected an array"), spec->name);
         array = json_node_get_array (node);
         for (guint r = 0; r < json_array_get_length (array); r++)
           {
@@ -677,23 +658,23 @@ check_header (JsonObject  *root,
   gint64 number;
 
   if (version == NULL)
-    return invalid (error, _("format_version: missing; this is not a Loadwise backup"));
+    return loadwise_error_invalid (error, _("format_version: missing; this is not a Loadwise backup"));
   if (!is_value_of (version, G_TYPE_INT64))
-    return invalid (error, _("format_version: expected a whole number"));
+    return loadwise_error_invalid (error, _("format_version: expected a whole number"));
   if (token != NULL && token[0] != '-')
-    return invalid (error, _("format_version %s is newer than this Loadwise reads (%d)"),
-                    token, LOADWISE_JSON_BACKUP_FORMAT_VERSION);
+    return loadwise_error_invalid (error, _("format_version %s is newer than this Loadwise reads (%d)"),
+                                   token, LOADWISE_JSON_BACKUP_FORMAT_VERSION);
   if (token != NULL)
-    return invalid (error, _("format_version: %s is outside %d-%d"), token, 1,
-                    LOADWISE_JSON_BACKUP_FORMAT_VERSION);
+    return loadwise_error_invalid (error, _("format_version: %s is outside %d-%d"), token, 1,
+                                   LOADWISE_JSON_BACKUP_FORMAT_VERSION);
   number = json_node_get_int (version);
   if (number > LOADWISE_JSON_BACKUP_FORMAT_VERSION)
-    return invalid (error, _("format_version %lld is newer than this Loadwise reads (%d)"),
-                    (long long) number, LOADWISE_JSON_BACKUP_FORMAT_VERSION);
+    return loadwise_error_invalid (error, _("format_version %lld is newer than this Loadwise reads (%d)"),
+                                   (long long) number, LOADWISE_JSON_BACKUP_FORMAT_VERSION);
   if (!loadwise_check_range ("format_version", number, 1, LOADWISE_JSON_BACKUP_FORMAT_VERSION, error))
     return FALSE;
   if (exported != NULL && !is_value_of (exported, G_TYPE_STRING))
-    return invalid (error, _("exported_at: expected text"));
+    return loadwise_error_invalid (error, _("exported_at: expected text"));
   return TRUE;
 }
 
@@ -704,7 +685,7 @@ too_large (guint64   size,
   g_autofree char *shown = g_format_size (size);
   g_autofree char *max = g_format_size (MAX_BYTES);
 
-  return invalid (error, _("The file is %s; a Loadwise backup is at most %s"), shown, max);
+  return loadwise_error_invalid (error, _("The file is %s; a Loadwise backup is at most %s"), shown, max);
 }
 
 LoadwiseDataset *
@@ -738,7 +719,7 @@ loadwise_json_backup_to_dataset (const char  *data,
       first++;
     if (first == length)
       {
-        invalid (error, _("The file is empty; it is not a Loadwise backup"));
+        loadwise_error_invalid (error, _("The file is empty; it is not a Loadwise backup"));
         return NULL;
       }
   }
@@ -749,14 +730,14 @@ loadwise_json_backup_to_dataset (const char  *data,
       /* json-glib quotes the bytes it stopped at, which need not be UTF-8. */
       g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
 
-      invalid (error, _("Not a JSON file (%s)"), message);
+      loadwise_error_invalid (error, _("Not a JSON file (%s)"), message);
       return NULL;
     }
 
   root_node = json_parser_get_root (parser);
   if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
     {
-      invalid (error, _("Not a Loadwise backup: the file must hold one JSON object"));
+      loadwise_error_invalid (error, _("Not a Loadwise backup: the file must hold one JSON object"));
       return NULL;
     }
   root = json_node_get_object (root_node);
@@ -774,8 +755,8 @@ loadwise_json_backup_to_dataset (const char  *data,
         {
           g_autofree char *shown = echo_name (name);
 
-          invalid (error, _("%s: not part of a version %d backup"), shown,
-                   LOADWISE_JSON_BACKUP_FORMAT_VERSION);
+          loadwise_error_invalid (error, _("%s: not part of a version %d backup"), shown,
+                                  LOADWISE_JSON_BACKUP_FORMAT_VERSION);
           return NULL;
         }
     }
@@ -795,8 +776,8 @@ loadwise_json_backup_to_dataset (const char  *data,
     {
       g_autoptr (GList) places = g_list_sort (g_hash_table_get_keys (wide), (GCompareFunc) g_strcmp0);
 
-      invalid (error, _("%s: %s is too large a number"), (const char *) places->data,
-               (const char *) g_hash_table_lookup (wide, places->data));
+      loadwise_error_invalid (error, _("%s: %s is too large a number"), (const char *) places->data,
+                              (const char *) g_hash_table_lookup (wide, places->data));
       return NULL;
     }
 
@@ -853,7 +834,7 @@ loadwise_json_backup_read_file (const char  *path,
           g_autofree char *max = g_format_size (MAX_BYTES);
 
           g_close (fd, NULL);
-          invalid (error, _("The file is larger than a Loadwise backup can be (at most %s)"), max);
+          loadwise_error_invalid (error, _("The file is larger than a Loadwise backup can be (at most %s)"), max);
           return NULL;
         }
     }

@@ -530,28 +530,6 @@ loadwise_backups_take_daily (LoadwiseDatabase  *database,
 
 /* Writing a copy */
 
-/* FORMAT names the file; the system's reason follows. */
-static gboolean G_GNUC_PRINTF (3, 4)
-set_file_error (GError     **error,
-                int          saved_errno,
-                const char  *format,
-                ...)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *valid = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* File names need not be UTF-8; messages must be. */
-  valid = g_utf8_make_valid (message, -1);
-  g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_IO,
-               "%s: %s", valid, g_strerror (saved_errno));
-  return FALSE;
-}
-
 /* Removes the temporary copies in @dir_path that killed programs left
  * behind long ago; one being written now is younger. */
 static void
@@ -621,7 +599,7 @@ loadwise_backups_write_copy (LoadwiseDatabase  *database,
   fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      set_file_error (error, errno, _("Could not create a file in “%s”"), dir_path);
+      loadwise_store_set_io_error (error, errno, _("Could not create a file in “%s”"), dir_path);
       return NULL;
     }
   g_close (fd, NULL);
@@ -643,7 +621,7 @@ loadwise_backups_write_copy (LoadwiseDatabase  *database,
   if (!loadwise_file_sync_path (partial, &saved_errno))
     {
       g_unlink (partial);
-      set_file_error (error, saved_errno, _("Could not write “%s”"), dest_path);
+      loadwise_store_set_io_error (error, saved_errno, _("Could not write “%s”"), dest_path);
       return NULL;
     }
 
@@ -664,7 +642,7 @@ loadwise_backups_write_copy (LoadwiseDatabase  *database,
                            _("“%s” already exists; choose a new name for the backup"), display);
               return NULL;
             }
-          set_file_error (error, saved_errno, _("Could not write “%s”"), candidate);
+          loadwise_store_set_io_error (error, saved_errno, _("Could not write “%s”"), candidate);
           return NULL;
         }
     }
@@ -698,7 +676,7 @@ loadwise_backups_take_safety_copy (LoadwiseDatabase    *database,
   dir_path = get_backups_dir (data_dir);
   if (g_mkdir_with_parents (dir_path, 0700) != 0)
     {
-      set_file_error (error, errno, _("Could not create the folder “%s”"), dir_path);
+      loadwise_store_set_io_error (error, errno, _("Could not create the folder “%s”"), dir_path);
       return NULL;
     }
 
@@ -755,7 +733,7 @@ loadwise_backups_prune_safety (const char          *data_dir,
       if (!is_safety_name (name, kind) || kept++ < keep)
         continue;
       if (g_unlink (backup->path) != 0 && errno != ENOENT)
-        return set_file_error (error, errno, _("Could not remove the old backup “%s”"),
+        return loadwise_store_set_io_error (error, errno, _("Could not remove the old backup “%s”"),
                                backup->path);
       removed++;
     }

@@ -392,25 +392,6 @@ place (guint                       table,
 }
 
 static gboolean
-invalid (GError    **error,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError    **error,
-         const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
 is_timestamp (const char *text)
 {
   g_autoptr (GDateTime) parsed = NULL;
@@ -455,11 +436,11 @@ validate_value (guint                       table,
     {
       if (spec->nullable)
         return TRUE;
-      return invalid (error, _("%s: missing (it must have a value)"), field);
+      return loadwise_error_invalid (error, _("%s: missing (it must have a value)"), field);
     }
   /* Before any check that would echo it. */
   if (value->s != NULL && !g_utf8_validate (value->s, -1, NULL))
-    return invalid (error, _("%s: not valid UTF-8 text"), field);
+    return loadwise_error_invalid (error, _("%s: not valid UTF-8 text"), field);
 
   switch (spec->kind)
     {
@@ -472,9 +453,9 @@ validate_value (guint                       table,
         {
           char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-          return invalid (error, _("%s: %s is outside %lld-%lld"),
-                          field, g_ascii_dtostr (number, sizeof number, value->d),
-                          (long long) spec->min, (long long) spec->max);
+          return loadwise_error_invalid (error, _("%s: %s is outside %lld-%lld"),
+                                         field, g_ascii_dtostr (number, sizeof number, value->d),
+                                         (long long) spec->min, (long long) spec->max);
         }
       return TRUE;
 
@@ -484,7 +465,7 @@ validate_value (guint                       table,
           g_autofree char *km = g_strdup_printf ("%.3f", value->i / 1000.0);
           g_autofree char *max = g_strdup_printf ("%.3f", spec->max / 1000.0);
 
-          return invalid (error, _("%s: %s is outside %s-%s"), field, km, "0.001", max);
+          return loadwise_error_invalid (error, _("%s: %s is outside %s-%s"), field, km, "0.001", max);
         }
       return TRUE;
 
@@ -493,8 +474,8 @@ validate_value (guint                       table,
         guint n = value->i > 0 && value->i <= 127 ? loadwise_weekdays_count ((guint8) value->i) : 0;
 
         if (n < spec->min || n > spec->max)
-          return invalid (error, _("%s: choose %lld-%lld days"),
-                          field, (long long) spec->min, (long long) spec->max);
+          return loadwise_error_invalid (error, _("%s: choose %lld-%lld days"),
+                                         field, (long long) spec->min, (long long) spec->max);
         return TRUE;
       }
 
@@ -509,15 +490,15 @@ validate_value (guint                       table,
 
         control = find_control (value->s);
         if (control != 0)
-          return invalid (error, _("%s: holds the control character U+%04X; text may hold "
-                                   "line breaks and tabs, no other control characters"),
-                          field, control);
+          return loadwise_error_invalid (error, _("%s: holds the control character U+%04X; text may hold "
+                                                  "line breaks and tabs, no other control characters"),
+                                         field, control);
         length = g_utf8_strlen (value->s, -1);
         if (length < spec->min)
-          return invalid (error, _("%s: must not be empty"), field);
+          return loadwise_error_invalid (error, _("%s: must not be empty"), field);
         if (spec->max > 0 && length > spec->max)
-          return invalid (error, _("%s: longer than %lld characters"),
-                          field, (long long) spec->max);
+          return loadwise_error_invalid (error, _("%s: longer than %lld characters"),
+                                         field, (long long) spec->max);
         return TRUE;
       }
 
@@ -531,14 +512,14 @@ validate_value (guint                       table,
 
         /* The parser's message names the code's own field ("pct: ..."). */
         if (!loadwise_reason_parse (value->s, &reason, &local_error))
-          return invalid (error, _("%s: not a stored reason (%s)"), field, local_error->message);
+          return loadwise_error_invalid (error, _("%s: not a stored reason (%s)"), field, local_error->message);
         return TRUE;
       }
 
     case LOADWISE_COLUMN_TIME:
       if (!is_timestamp (value->s))
-        return invalid (error, _("%s: “%s” is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)"),
-                        field, value->s);
+        return loadwise_error_invalid (error, _("%s: “%s” is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)"),
+                                       field, value->s);
       return TRUE;
 
     case LOADWISE_COLUMN_ENUM:
@@ -548,7 +529,7 @@ validate_value (guint                       table,
         if (g_strv_contains (spec->choices, value->s))
           return TRUE;
         allowed = g_strjoinv (", ", (char **) spec->choices);
-        return invalid (error, _("%s: “%s” is not one of %s"), field, value->s, allowed);
+        return loadwise_error_invalid (error, _("%s: “%s” is not one of %s"), field, value->s, allowed);
       }
 
     default:
@@ -609,8 +590,8 @@ validate_setting (const LoadwiseDatasetValue  *v,
 
   for (const char *p = key; *p != '\0'; p++)
     if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '.'))
-      return invalid (error, _("%s: “%s” is not a setting name (a-z, 0-9, '-', '.')"),
-                      tables[T_SETTING].name, key);
+      return loadwise_error_invalid (error, _("%s: “%s” is not a setting name (a-z, 0-9, '-', '.')"),
+                                     tables[T_SETTING].name, key);
 
   field = g_strdup_printf ("%s.%s", tables[T_SETTING].name, key);
   for (guint i = 0; i < G_N_ELEMENTS (setting_specs); i++)
@@ -622,7 +603,7 @@ validate_setting (const LoadwiseDatasetValue  *v,
         case SETTING_BOOL:
           if (g_str_equal (value, "true") || g_str_equal (value, "false"))
             return TRUE;
-          return invalid (error, _("%s: “%s” is not “true” or “false”"), field, value);
+          return loadwise_error_invalid (error, _("%s: “%s” is not “true” or “false”"), field, value);
         case SETTING_TIME:
           return loadwise_reminder_parse_time (field, value, &time_s, error);
         case SETTING_INT:
@@ -637,7 +618,7 @@ validate_setting (const LoadwiseDatasetValue  *v,
 
     for (guint i = 0; i < G_N_ELEMENTS (setting_specs); i++)
       g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", setting_specs[i].key);
-    return invalid (error, _("%s: not a setting of Loadwise (the settings are %s)"), field, known->str);
+    return loadwise_error_invalid (error, _("%s: not a setting of Loadwise (the settings are %s)"), field, known->str);
   }
 }
 
@@ -671,14 +652,14 @@ validate_rules (guint                       table,
         if (v[safe + 1].i < v[safe].i)
           {
             field = place (table, row, safe + 1, v);
-            return invalid (error, _("%s: %lld is below safe_pain (%lld)"),
-                            field, (long long) v[safe + 1].i, (long long) v[safe].i);
+            return loadwise_error_invalid (error, _("%s: %lld is below safe_pain (%lld)"),
+                                           field, (long long) v[safe + 1].i, (long long) v[safe].i);
           }
         if (table == T_WEEK_REVIEW && v[2].i < v[1].i)
           {
             field = place (table, row, 2, v);
-            return invalid (error, _("%s: %lld is below sets_done (%lld)"),
-                            field, (long long) v[2].i, (long long) v[1].i);
+            return loadwise_error_invalid (error, _("%s: %lld is below sets_done (%lld)"),
+                                           field, (long long) v[2].i, (long long) v[1].i);
           }
         return TRUE;
       }
@@ -690,13 +671,13 @@ validate_rules (guint                       table,
       if (v[2].is_null != v[4].is_null)
         {
           field = place (table, row, 4, v);
-          return invalid (error, _("%s: an ended flare needs end_date and ended_by, an active one neither"),
-                          field);
+          return loadwise_error_invalid (error, _("%s: an ended flare needs end_date and ended_by, an active one neither"),
+                                         field);
         }
       if (!v[2].is_null && strcmp (v[2].s, v[1].s) < 0)
         {
           field = place (table, row, 2, v);
-          return invalid (error, _("%s: %s is before start_date (%s)"), field, v[2].s, v[1].s);
+          return loadwise_error_invalid (error, _("%s: %s is before start_date (%s)"), field, v[2].s, v[1].s);
         }
       return TRUE;
 
@@ -731,11 +712,11 @@ validate_plan (const LoadwiseDataset  *self,
   if (self->rows[T_PROGRAMME]->len == 0)
     {
       if (n_plans > 0)
-        return invalid (error, _("%s: a plan needs a programme, and %s is empty"),
-                        tables[T_WEEK_PLAN].name, tables[T_PROGRAMME].name);
+        return loadwise_error_invalid (error, _("%s: a plan needs a programme, and %s is empty"),
+                                       tables[T_WEEK_PLAN].name, tables[T_PROGRAMME].name);
       if (n_reviews > 0)
-        return invalid (error, _("%s: reviews need a programme, and %s is empty"),
-                        tables[T_WEEK_REVIEW].name, tables[T_PROGRAMME].name);
+        return loadwise_error_invalid (error, _("%s: reviews need a programme, and %s is empty"),
+                                       tables[T_WEEK_REVIEW].name, tables[T_PROGRAMME].name);
       return TRUE;
     }
 
@@ -752,20 +733,20 @@ validate_plan (const LoadwiseDataset  *self,
     }
 
   if (n_plans == 0)
-    return invalid (error, _("%s: empty; a programme needs week 1’s plan (a row for each of "
-                             "bridge, single-leg and lateral)"),
-                    tables[T_WEEK_PLAN].name);
+    return loadwise_error_invalid (error, _("%s: empty; a programme needs week 1’s plan (a row for each of "
+                                            "bridge, single-leg and lateral)"),
+                                   tables[T_WEEK_PLAN].name);
   for (gint64 week = 1; week <= last_week; week++)
     {
       if (planned[week] == 0)
-        return invalid (error, _("%s: no plan for week %lld, though week %lld is planned "
-                                 "(the plan’s weeks run from week 1 without gaps)"),
-                        tables[T_WEEK_PLAN].name, (long long) week, (long long) last_week);
+        return loadwise_error_invalid (error, _("%s: no plan for week %lld, though week %lld is planned "
+                                                "(the plan’s weeks run from week 1 without gaps)"),
+                                       tables[T_WEEK_PLAN].name, (long long) week, (long long) last_week);
       for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
         if ((planned[week] & (1u << f)) == 0)
-          return invalid (error, _("%s: week %lld has no row for %s (each planned week has "
-                                   "bridge, single-leg and lateral)"),
-                          tables[T_WEEK_PLAN].name, (long long) week, families[f]);
+          return loadwise_error_invalid (error, _("%s: week %lld has no row for %s (each planned week has "
+                                                  "bridge, single-leg and lateral)"),
+                                         tables[T_WEEK_PLAN].name, (long long) week, families[f]);
     }
 
   for (guint r = 0; r < n_reviews; r++)
@@ -776,10 +757,10 @@ validate_plan (const LoadwiseDataset  *self,
         {
           g_autofree char *field = place (T_WEEK_REVIEW, r, 0, v);
 
-          return invalid (error, _("%s: week %lld is reviewed, but %s has no plan for week %lld "
-                                   "(the plan that review decided)"),
-                          field, (long long) v[0].i, tables[T_WEEK_PLAN].name,
-                          (long long) v[0].i + 1);
+          return loadwise_error_invalid (error, _("%s: week %lld is reviewed, but %s has no plan for week %lld "
+                                                  "(the plan that review decided)"),
+                                         field, (long long) v[0].i, tables[T_WEEK_PLAN].name,
+                                         (long long) v[0].i + 1);
         }
     }
   return TRUE;
@@ -806,7 +787,7 @@ loadwise_dataset_validate (const LoadwiseDataset *self,
       const LoadwiseTableSpec *spec = &tables[t];
 
       if (spec->shape == LOADWISE_TABLE_OBJECT && self->rows[t]->len > 1)
-        return invalid (error, _("%s: only one is allowed"), spec->name);
+        return loadwise_error_invalid (error, _("%s: only one is allowed"), spec->name);
 
       for (guint r = 0; r < self->rows[t]->len; r++)
         {
@@ -827,16 +808,16 @@ loadwise_dataset_validate (const LoadwiseDataset *self,
                     {
                       g_autofree char *field = place (t, r, c, values);
 
-                      return invalid (error, _("%s: %s refers to no entry in %s"),
-                                      field, ref, tables[parent].name);
+                      return loadwise_error_invalid (error, _("%s: %s refers to no entry in %s"),
+                                                     field, ref, tables[parent].name);
                     }
                 }
             }
           if (!validate_rules (t, r, values, error))
             return FALSE;
           if (t == T_FLARE_PERIOD && values[2].is_null && ++active_flares > 1)
-            return invalid (error, _("%s[%u]: only one flare can be active (without end_date)"),
-                            spec->name, r);
+            return loadwise_error_invalid (error, _("%s[%u]: only one flare can be active (without end_date)"),
+                                           spec->name, r);
 
           if (spec->n_key_columns == 0)
             continue;
@@ -845,7 +826,7 @@ loadwise_dataset_validate (const LoadwiseDataset *self,
             {
               g_autofree char *described = describe_key (t, values);
 
-              return invalid (error, _("%s[%u]: %s appears twice"), spec->name, r, described);
+              return loadwise_error_invalid (error, _("%s[%u]: %s appears twice"), spec->name, r, described);
             }
         }
     }
@@ -926,10 +907,10 @@ check_columns (sqlite3          *db,
     return FALSE;
 
   if (g_hash_table_size (present) == 0)
-    return invalid (error, _("there is no table %s"), spec->table);
+    return loadwise_error_invalid (error, _("there is no table %s"), spec->table);
   for (guint c = 0; c < spec->n_columns; c++)
     if (!g_hash_table_contains (present, spec->columns[c].column))
-      return invalid (error, _("the table %s has no column %s"), spec->table, spec->columns[c].column);
+      return loadwise_error_invalid (error, _("the table %s has no column %s"), spec->table, spec->columns[c].column);
   return TRUE;
 }
 
@@ -976,9 +957,9 @@ read_table (sqlite3          *db,
           if (!type_fits (column->kind, type))
             {
               sqlite3_reset (stmt);
-              return invalid (error, _("%s.%s, row %u: a value of SQL type %s where %s belongs"),
-                              spec->table, column->column, row + 1, sql_type_name (type),
-                              kind_sql_type (column->kind));
+              return loadwise_error_invalid (error, _("%s.%s, row %u: a value of SQL type %s where %s belongs"),
+                                             spec->table, column->column, row + 1, sql_type_name (type),
+                                             kind_sql_type (column->kind));
             }
           values[c].is_null = FALSE;
           switch (column->kind)
@@ -1006,8 +987,8 @@ read_table (sqlite3          *db,
                 if (text == NULL || memchr (text, '\0', (size_t) length) != NULL)
                   {
                     sqlite3_reset (stmt);
-                    return invalid (error, _("%s.%s, row %u: the text holds a NUL character"),
-                                    spec->table, column->column, row + 1);
+                    return loadwise_error_invalid (error, _("%s.%s, row %u: the text holds a NUL character"),
+                                                   spec->table, column->column, row + 1);
                   }
                 values[c].s = g_strndup (text, (gsize) length);
               }
@@ -1210,7 +1191,7 @@ loadwise_database_write_dataset_as (LoadwiseDatabase  *self,
       if (!empty && !replace)
         {
           loadwise_sqlite_rollback (self->db);
-          return invalid (error, _("The database already holds data; nothing was changed"));
+          return loadwise_error_invalid (error, _("The database already holds data; nothing was changed"));
         }
       if (empty || !replace)
         break;

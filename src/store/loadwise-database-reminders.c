@@ -31,8 +31,7 @@ fail_stored (const char  *key,
              GError     **error)
 {
   g_set_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_FAILED,
-               _("The stored setting %s is not valid: “%s”. Setting it again replaces it "
-                 "(for example 'loadwise-cli reminders set --on')"), key, value);
+               _("The stored setting %s is not valid: “%s”"), key, value);
   return FALSE;
 }
 

@@ -13,25 +13,6 @@
 #include "core/loadwise-text.h"
 #include "store/loadwise-sqlite-private.h"
 
-static gboolean
-invalid (GError    **error,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError    **error,
-         const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                                                format, args));
-  va_end (args);
-  return FALSE;
-}
-
 static void
 bind_optional_date (sqlite3_stmt *stmt,
                     int           index,
@@ -131,7 +112,7 @@ check_shoe_exists (LoadwiseDatabase  *self,
   if (rc == -1)
     return FALSE;
   if (rc == SQLITE_DONE)
-    return invalid (error, _("shoe: no stored pair has id %lld"), (long long) shoe_id);
+    return loadwise_error_invalid (error, _("shoe: no stored pair has id %lld"), (long long) shoe_id);
   return TRUE;
 }
 
@@ -348,8 +329,8 @@ loadwise_database_find_shoe (LoadwiseDatabase  *self,
   if (rc == -1)
     return FALSE;
   if (rc == SQLITE_DONE)
-    return invalid (error, _("shoe: there is no pair called \"%s\" (add it with 'loadwise-cli shoes add')"),
-                    wanted);
+    return loadwise_error_invalid (error, _("shoe: there is no pair called \"%s\" (add it with 'loadwise-cli shoes add')"),
+                                   wanted);
   *out_id = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
@@ -380,8 +361,8 @@ loadwise_database_add_shoe (LoadwiseDatabase  *self,
     return FALSE;
   if (loadwise_database_find_shoe (self, name, &existing, NULL))
     return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS,
-                                           invalid (error, _("shoe: a pair called \"%s\" is already listed"),
-                                                    name),
+                                           loadwise_error_invalid (error, _("shoe: a pair called \"%s\" is already listed"),
+                                                                   name),
                                            error);
   if (!loadwise_sqlite_step_done (self->db, stmt, error))
     return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, FALSE, error);
@@ -650,7 +631,7 @@ start_flare_locked (LoadwiseDatabase  *self,
     {
       g_autofree char *since = loadwise_date_to_iso (&active.start);
 
-      return invalid (error, _("flare: one is already on since %s"), since);
+      return loadwise_error_invalid (error, _("flare: one is already on since %s"), since);
     }
   stmt = loadwise_sqlite_prepare (self->db,
                                   "INSERT INTO flare_period (start_date, started_by, reason)"
@@ -678,7 +659,7 @@ loadwise_database_start_flare (LoadwiseDatabase  *self,
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
 
   if (reason != NULL && !g_utf8_validate (reason, -1, NULL))
-    return invalid (error, _("%s: is not valid UTF-8 text"), _("reason"));
+    return loadwise_error_invalid (error, _("%s: is not valid UTF-8 text"), _("reason"));
   if (!loadwise_sqlite_begin (self->db, error))
     return FALSE;
   return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_FLARES,
@@ -698,12 +679,12 @@ end_flare_locked (LoadwiseDatabase  *self,
   if (!loadwise_database_get_active_flare (self, &active, &found, error))
     return FALSE;
   if (!found)
-    return invalid (error, _("flare: none is on"));
+    return loadwise_error_invalid (error, _("flare: none is on"));
   if (g_date_compare (date, &active.start) < 0)
     {
       g_autofree char *since = loadwise_date_to_iso (&active.start);
 
-      return invalid (error, _("flare: it cannot end before it started on %s"), since);
+      return loadwise_error_invalid (error, _("flare: it cannot end before it started on %s"), since);
     }
   stmt = loadwise_sqlite_prepare (self->db,
                                   "UPDATE flare_period SET end_date = ?1, ended_by = ?2 WHERE id = ?3",
@@ -779,7 +760,7 @@ loadwise_database_answer_flare_suggestion (LoadwiseDatabase  *self,
   if (!loadwise_check_range ("trigger", trigger, 1, 7, error))
     return FALSE;
   if (reason != NULL && !g_utf8_validate (reason, -1, NULL))
-    return invalid (error, _("%s: is not valid UTF-8 text"), _("reason"));
+    return loadwise_error_invalid (error, _("%s: is not valid UTF-8 text"), _("reason"));
 
   stmt = loadwise_sqlite_prepare (self->db,
                                   "INSERT INTO flare_suggestion (decided_on, evidence, triggers, decision, decided_at)"

@@ -295,12 +295,11 @@ loadwise_database_get_schema_version (LoadwiseDatabase *self)
 
 /* Files and folders */
 
-/* FORMAT names the file; the system's reason follows. */
-static gboolean G_GNUC_PRINTF (3, 4)
-set_io_error (GError     **error,
-              int          saved_errno,
-              const char  *format,
-              ...)
+gboolean
+loadwise_store_set_io_error (GError     **error,
+                             int          saved_errno,
+                             const char  *format,
+                             ...)
 {
   g_autofree char *message = NULL;
   g_autofree char *valid = NULL;
@@ -322,7 +321,7 @@ make_private_dir (const char  *dir,
                   GError     **error)
 {
   if (g_mkdir_with_parents (dir, 0700) != 0)
-    return set_io_error (error, errno, _("Could not create the folder “%s”"), dir);
+    return loadwise_store_set_io_error (error, errno, _("Could not create the folder “%s”"), dir);
   return TRUE;
 }
 
@@ -365,14 +364,14 @@ check_header (const char  *path,
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
-    return set_io_error (error, errno, _("Could not open “%s”"), path);
+    return loadwise_store_set_io_error (error, errno, _("Could not open “%s”"), path);
   n_read = read (fd, header, sizeof header);
   if (n_read < 0)
     {
       int saved_errno = errno;
 
       g_close (fd, NULL);
-      return set_io_error (error, saved_errno, _("Could not read “%s”"), path);
+      return loadwise_store_set_io_error (error, saved_errno, _("Could not read “%s”"), path);
     }
   g_close (fd, NULL);
 
@@ -514,7 +513,7 @@ begin_new_file (const char  *path,
   fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      set_io_error (error, errno, _("Could not create the database “%s”"), path);
+      loadwise_store_set_io_error (error, errno, _("Could not create the database “%s”"), path);
       return NULL;
     }
   g_close (fd, NULL);
@@ -558,9 +557,9 @@ finish_new_file (LoadwiseDatabase  *new_db,
       g_prefix_error (error, _("Could not create the database “%s”: "), display);
     }
   if (ok && !loadwise_file_sync_path (temp, &saved_errno))
-    ok = set_io_error (error, saved_errno, _("Could not create the database “%s”"), path);
+    ok = loadwise_store_set_io_error (error, saved_errno, _("Could not create the database “%s”"), path);
   if (ok && (saved_errno = loadwise_file_rename_no_replace (temp, path)) != 0 && saved_errno != EEXIST)
-    ok = set_io_error (error, saved_errno, _("Could not create the database “%s”"), path);
+    ok = loadwise_store_set_io_error (error, saved_errno, _("Could not create the database “%s”"), path);
   if (!ok || saved_errno == EEXIST)
     {
       remove_new_file (temp);
@@ -837,7 +836,7 @@ loadwise_database_move_aside (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!path_exists (path))
-    return set_io_error (error, ENOENT, _("Could not move “%s” aside"), path);
+    return loadwise_store_set_io_error (error, ENOENT, _("Could not move “%s” aside"), path);
 
   for (guint n = 1; target == NULL; n++)
     {
@@ -851,7 +850,7 @@ loadwise_database_move_aside (const char  *path,
     }
 
   if ((saved_errno = loadwise_file_rename_no_replace (path, target)) != 0)
-    return set_io_error (error, saved_errno, _("Could not move “%s” aside"), path);
+    return loadwise_store_set_io_error (error, saved_errno, _("Could not move “%s” aside"), path);
 
   /* The -wal may hold committed data that belongs to the main file: they
    * travel together. */
@@ -861,7 +860,7 @@ loadwise_database_move_aside (const char  *path,
       g_autofree char *to = g_strconcat (target, companions[i], NULL);
 
       if (path_exists (from) && (saved_errno = loadwise_file_rename_no_replace (from, to)) != 0)
-        return set_io_error (error, saved_errno, _("Could not move “%s” aside"), from);
+        return loadwise_store_set_io_error (error, saved_errno, _("Could not move “%s” aside"), from);
     }
 
   if (out_moved_to != NULL)
@@ -1040,7 +1039,7 @@ copy_capped (int          in_fd,
 
   out_fd = g_open (dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (out_fd < 0)
-    return set_io_error (error, errno, _("Could not create “%s”"), dest);
+    return loadwise_store_set_io_error (error, errno, _("Could not create “%s”"), dest);
 
   while ((n_read = read (in_fd, buffer, sizeof buffer)) != 0)
     {
@@ -1051,7 +1050,7 @@ copy_capped (int          in_fd,
           int saved_errno = errno;
 
           g_close (out_fd, NULL);
-          return set_io_error (error, saved_errno, _("Could not read “%s”"), display);
+          return loadwise_store_set_io_error (error, saved_errno, _("Could not read “%s”"), display);
         }
       /* The file may grow while it is read. */
       *in_out_total += n_read;
@@ -1071,12 +1070,12 @@ copy_capped (int          in_fd,
               int saved_errno = errno;
 
               g_close (out_fd, NULL);
-              return set_io_error (error, saved_errno, _("Could not write “%s”"), dest);
+              return loadwise_store_set_io_error (error, saved_errno, _("Could not write “%s”"), dest);
             }
           done += n_written;
         }
     }
-  return g_close (out_fd, NULL) || set_io_error (error, errno, _("Could not write “%s”"), dest);
+  return g_close (out_fd, NULL) || loadwise_store_set_io_error (error, errno, _("Could not write “%s”"), dest);
 }
 
 static guint32
@@ -1160,7 +1159,7 @@ stage_copy (const char  *source_path,
       return refuse_too_large (error, display, (goffset) (page_size * read_be (header + 28, 4)));
     }
 
-  ok = lseek (fd, 0, SEEK_SET) == 0 || set_io_error (error, errno, _("Could not read “%s”"), display);
+  ok = lseek (fd, 0, SEEK_SET) == 0 || loadwise_store_set_io_error (error, errno, _("Could not read “%s”"), display);
   ok = ok && copy_capped (fd, staged, &total, display, error);
   g_close (fd, NULL);
   if (!ok)
@@ -1174,7 +1173,7 @@ stage_copy (const char  *source_path,
 
       fd = g_open (wal, O_RDONLY | O_CLOEXEC, 0);
       if (fd < 0)
-        return set_io_error (error, errno, _("Could not open “%s”"), wal);
+        return loadwise_store_set_io_error (error, errno, _("Could not open “%s”"), wal);
       ok = copy_capped (fd, staged_wal, &total, wal_display, error);
       g_close (fd, NULL);
       if (!ok)
@@ -1532,7 +1531,7 @@ loadwise_database_restore_from (LoadwiseDatabase  *self,
   staging = g_build_filename (self->data_dir, ".restore-XXXXXX", NULL);
   if (g_mkdtemp_full (staging, 0700) == NULL)
     {
-      set_io_error (error, errno, _("Could not create a folder in “%s”"), self->data_dir);
+      loadwise_store_set_io_error (error, errno, _("Could not create a folder in “%s”"), self->data_dir);
       g_clear_pointer (&staging, g_free);
       goto out;
     }

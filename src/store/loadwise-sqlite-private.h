@@ -216,6 +216,13 @@ gboolean      loadwise_migrations_apply      (sqlite3       *db,
                                               int            to,
                                               GError       **error);
 
+/* LOADWISE_DATABASE_ERROR_IO: FORMAT names the file (made valid UTF-8),
+ * g_strerror (@saved_errno) follows. Returns FALSE. */
+gboolean      loadwise_store_set_io_error    (GError     **error,
+                                              int          saved_errno,
+                                              const char  *format,
+                                              ...) G_GNUC_PRINTF (3, 4);
+
 /* Writes the first rows of a database that is not yet in place. */
 typedef gboolean (*LoadwiseDatabaseFillFunc) (LoadwiseDatabase  *database,
                                               gpointer           user_data,
