@@ -565,27 +565,21 @@ loadwise_cli_session_status_label (LoadwiseSessionStatus status)
     }
 }
 
-/* $LOADWISE_NOW, "YYYY-MM-DDTHH:MM:SS" in local time: a fixed clock for
- * tests and demonstrations. */
+/* $LOADWISE_NOW, an ISO 8601 time such as "2026-11-23T08:00:00", local
+ * unless it names its offset: a fixed clock for tests and
+ * demonstrations. */
 static LoadwiseClock *
 new_clock (GError **error)
 {
   const char *now_text = g_getenv ("LOADWISE_NOW");
+  g_autoptr (GTimeZone) local = NULL;
   g_autoptr (GDateTime) now = NULL;
-  int year, month, day, hour, minute, second;
-  int consumed = 0;
 
   if (now_text == NULL || *now_text == '\0')
     return loadwise_clock_new_system ();
 
-  if (strlen (now_text) == 19 &&
-      sscanf (now_text, "%4d-%2d-%2dT%2d:%2d:%2d%n",
-              &year, &month, &day, &hour, &minute, &second, &consumed) == 6 &&
-      consumed == 19 &&
-      now_text[4] == '-' && now_text[7] == '-' && now_text[10] == 'T' &&
-      now_text[13] == ':' && now_text[16] == ':')
-    now = g_date_time_new_local (year, month, day, hour, minute, second);
-
+  local = g_time_zone_new_local ();
+  now = g_date_time_new_from_iso8601 (now_text, local);
   if (now == NULL)
     {
       g_set_error (error, LOADWISE_CLI_ERROR, LOADWISE_CLI_ERROR_USAGE,

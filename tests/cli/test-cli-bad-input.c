@@ -74,8 +74,9 @@ static const BadInput bad_inputs[] = {
   { { NULL }, NULL, 2, "no command given; see 'loadwise-cli --help'" },
   { { "--frobnicate", "status" }, NULL, 2, "Unknown option --frobnicate (see 'loadwise-cli --help')" },
   { { "--data-dir" }, NULL, 2, "Missing argument for --data-dir (see 'loadwise-cli --help')" },
-  { { "status" }, "2026-11-23 08:00", 2, "LOADWISE_NOW: 2026-11-23 08:00 is not a time of the form YYYY-MM-DDTHH:MM:SS" },
+  { { "status" }, "2026-11-23 8h", 2, "LOADWISE_NOW: 2026-11-23 8h is not a time of the form YYYY-MM-DDTHH:MM:SS" },
   { { "status" }, "2026-02-30T08:00:00", 2, "LOADWISE_NOW: 2026-02-30T08:00:00 is not a time of the form YYYY-MM-DDTHH:MM:SS" },
+  { { "status" }, "23/11/2026", 2, "LOADWISE_NOW: 23/11/2026 is not a time of the form YYYY-MM-DDTHH:MM:SS" },
   /* Issue 12: the clinical edges. */
   { { "redflags", "--date", "2027-12-04" }, NULL, 2, "--date: 2027-12-04 is in the future (today is 2026-11-23)" },
   { { "redflags", "--yes", "nerve", "--date", "2026-11-24" }, NULL, 2, "--date: 2026-11-24 is in the future (today is 2026-11-23)" },
