@@ -358,11 +358,11 @@ on_about_activated (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "comments", loadwise_disclaimer (),
+                        "website", "https://github.com/loadwise/loadwise",
+                        "issue-url", "https://github.com/loadwise/loadwise/issues",
                         /* Translators: put your names here, one per line. */
                         "translator-credits", _("translator-credits"),
                         NULL);
-  adw_about_window_set_designers (ADW_ABOUT_WINDOW (about), developers);
-  adw_about_window_set_artists (ADW_ABOUT_WINDOW (about), developers);
   /* The programme stands on these; PROGRAMME.md gives what each says. */
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
                                       _("Sources of the Programme"),
