@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -491,6 +492,46 @@ remove_new_file (const char *temp)
     }
 }
 
+/* (design) A new database is built in well under a minute; a hidden
+ * ".NAME.XXXXXX.new" older than this was left by a start that was killed,
+ * and nothing will finish it. */
+#define STALE_NEW_FILE_S (10 * 60)
+
+/* Removes what killed starts left beside @path: hidden half-made
+ * databases, with their -wal, -shm and -journal. A younger one may be
+ * another program's creation in progress, so it stays. */
+static void
+remove_stale_new_files (const char *dir,
+                        const char *base)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  if (listing == NULL)
+    return;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = NULL;
+      const char *rest;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      rest = name + strlen (prefix);
+      /* XXXXXX, then ".new" and perhaps a SQLite suffix. */
+      if (strlen (rest) < 10 || strncmp (rest + 6, ".new", 4) != 0
+          || (rest[10] != '\0' && strcmp (rest + 10, "-wal") != 0
+              && strcmp (rest + 10, "-shm") != 0 && strcmp (rest + 10, "-journal") != 0))
+        continue;
+      file = g_build_filename (dir, name, NULL);
+      if (g_lstat (file, &st) == 0 && S_ISREG (st.st_mode)
+          && now - (gint64) st.st_mtime > STALE_NEW_FILE_S)
+        g_unlink (file);
+    }
+}
+
 /* Opens a new, migrated database under a hidden name beside @path (never
  * ending in .db, so nothing lists it); *@out_temp names it. Call with
  * open_files_lock held. */
@@ -508,6 +549,7 @@ begin_new_file (const char  *path,
 
   if (!make_private_dir (dir, error))
     return NULL;
+  remove_stale_new_files (dir, base);
   /* 0600 whatever the umask: SQLite gives the -wal and -shm files the
    * database's permissions. */
   fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);

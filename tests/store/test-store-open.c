@@ -2,6 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <time.h>
+#include <utime.h>
+
 #include <glib/gstdio.h>
 
 #include "loadwise-test-util.h"
@@ -176,6 +179,43 @@ test_read_only (StoreFixture  *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* A start killed while it built the database leaves a hidden half-made
+ * file; the next creation removes it once it is stale, and leaves a
+ * young one, which may be another program's creation in progress. */
+static void
+test_stale_new_files (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *base = g_path_get_basename (fixture->path);
+  g_autofree char *stale = g_strdup_printf ("%s/.%s.Ab12Cd.new", fixture->dir, base);
+  g_autofree char *stale_wal = g_strconcat (stale, "-wal", NULL);
+  g_autofree char *young = g_strdup_printf ("%s/.%s.Zz99Yy.new", fixture->dir, base);
+  g_autofree char *other = g_strdup_printf ("%s/.%s.Ab12Cd.newer", fixture->dir, base);
+  const char *const old_files[] = { stale, stale_wal, other };
+  g_autoptr (LoadwiseDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  struct utimbuf eleven_minutes_ago;
+
+  eleven_minutes_ago.actime = eleven_minutes_ago.modtime = time (NULL) - 11 * 60;
+  for (guint i = 0; i < G_N_ELEMENTS (old_files); i++)
+    {
+      g_assert_true (g_file_set_contents (old_files[i], "half", -1, NULL));
+      g_assert_cmpint (g_utime (old_files[i], &eleven_minutes_ago), ==, 0);
+    }
+  g_assert_true (g_file_set_contents (young, "in progress", -1, NULL));
+
+  db = loadwise_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (young, G_FILE_TEST_EXISTS));
+  /* Not a name the store makes: not its to remove. */
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_unlink (young);
+  g_unlink (other);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -188,6 +228,8 @@ main (int argc, char *argv[])
   g_test_add ("/store/open/foreign-database", StoreFixture, NULL,
               store_fixture_setup_empty, test_foreign_database, store_fixture_teardown);
   g_test_add_func ("/store/open/paths", test_paths);
+  g_test_add ("/store/open/stale-new-files", StoreFixture, NULL,
+              store_fixture_setup_empty, test_stale_new_files, store_fixture_teardown);
   g_test_add ("/store/open/read-only", StoreFixture, NULL,
               store_fixture_setup, test_read_only, store_fixture_teardown);
 
