@@ -135,6 +135,7 @@ loadwise_run_copy (const LoadwiseRun *run)
 
   copy = g_memdup2 (run, sizeof *run);
   copy->note = g_strdup (run->note);
+  copy->track_sha256 = g_strdup (run->track_sha256);
   return copy;
 }
 
@@ -144,6 +145,7 @@ loadwise_run_free (LoadwiseRun *run)
   if (run == NULL)
     return;
   g_free (run->note);
+  g_free (run->track_sha256);
   g_free (run);
 }
 

@@ -75,6 +75,9 @@ typedef struct {
   gboolean        has_pain_after;
   guint           pain_after;    /* 0-10 when has_pain_after */
   char           *note;          /* may be NULL */
+  /* From a recorded track (issue 14); 0 and NULL for a run typed in. */
+  gint64          started_at;    /* UTC seconds since the epoch: the track's first point */
+  char           *track_sha256;  /* the imported file's SHA-256, lowercase hex */
 } LoadwiseRun;
 
 LoadwiseRun *loadwise_run_new        (void);

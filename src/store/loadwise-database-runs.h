@@ -47,6 +47,32 @@ GPtrArray   *loadwise_database_list_runs    (LoadwiseDatabase   *self,
                                              const GDate        *to,
                                              GError            **error);
 
+/* Runs from recorded tracks (issue 14). started_at and track_sha256 are
+ * stored with the run; the profile (LoadwiseProfilePoint, by distance, at
+ * most LOADWISE_PROFILE_MAX_POINTS) in its own table, deleted with the run.
+ * The file itself is not kept. */
+
+/* Adds each of @runs (LoadwiseRun*, ids set on success) with the profile
+ * at the same index of @profiles (GArray*, NULL or empty: none), in one
+ * transaction: one invalid run or profile writes none. */
+gboolean     loadwise_database_add_runs_with_profiles (LoadwiseDatabase *self,
+                                                       GPtrArray        *runs,
+                                                       GPtrArray        *profiles,
+                                                       GError          **error);
+/* The stored profile of run @run_id: empty when it has none. */
+GArray      *loadwise_database_get_run_profile (LoadwiseDatabase   *self,
+                                                gint64              run_id,
+                                                GError            **error);
+/* The stored run holding the same recording: the same @sha256 (may be
+ * NULL), or the same @started_at (0: not compared) and a distance within
+ * 1% of @distance_m. @out_id 0 when there is none. */
+gboolean     loadwise_database_find_recorded_run (LoadwiseDatabase *self,
+                                                  const char       *sha256,
+                                                  gint64            started_at,
+                                                  guint             distance_m,
+                                                  gint64           *out_id,
+                                                  GError          **error);
+
 /* Shoes */
 
 typedef struct {
