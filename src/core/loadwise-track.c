@@ -187,7 +187,8 @@ along_from_positions (Series *s)
       if (!has_position (point))
         continue;
       if (previous != NULL)
-        s->along[k] += loadwise_track_haversine_m (previous->lat, previous->lon, point->lat, point->lon);
+        s->along[k] += loadwise_track_haversine_m (previous->lat, previous->lon,
+                                                   point->lat, point->lon);
       previous = point;
     }
   return s->n > 0 && s->along[s->n - 1] > 0;
@@ -550,8 +551,11 @@ heights_count (const Heights *h,
                double        *out_climb_m,
                double        *out_descent_m)
 {
-  count_swings (h->elevation, h->source == LOADWISE_ELEVATION_NONE ? 0 : h->n,
-                h->source == LOADWISE_ELEVATION_BAROMETRIC ? BAROMETRIC_HYSTERESIS_M : GPS_HYSTERESIS_M,
+  double threshold = h->source == LOADWISE_ELEVATION_BAROMETRIC
+                     ? BAROMETRIC_HYSTERESIS_M
+                     : GPS_HYSTERESIS_M;
+
+  count_swings (h->elevation, h->source == LOADWISE_ELEVATION_NONE ? 0 : h->n, threshold,
                 out_climb_m, out_descent_m);
 }
 
@@ -627,7 +631,8 @@ loadwise_profile_steepest_descent (const GArray           *profile,
   if (profile->len < 2)
     return;
   p = (const LoadwiseProfilePoint *) (gconstpointer) profile->data;
-  window = MIN (LOADWISE_PROFILE_DESCENT_WINDOW_M, p[profile->len - 1].distance_m - p[0].distance_m);
+  window = MIN (LOADWISE_PROFILE_DESCENT_WINDOW_M,
+                p[profile->len - 1].distance_m - p[0].distance_m);
   if (!(window > 0))
     return;
 
@@ -685,15 +690,14 @@ pace_fill_along (Pace           *pace,
 
   for (guint k = 0; k < pace->n; k++)
     {
-      double span;
+      double span, part;
 
       /* The stretch from point i - 1 to point i holds second k. */
       while (i + 1 < s->n && s->t[i] <= k)
         i++;
       span = s->t[i] - s->t[i - 1];
-      pace->along[k] = span > 0
-                       ? s->along[i - 1] + (s->along[i] - s->along[i - 1]) * CLAMP ((k - s->t[i - 1]) / span, 0, 1)
-                       : s->along[i];
+      part = span > 0 ? CLAMP ((k - s->t[i - 1]) / span, 0, 1) : 1;
+      pace->along[k] = s->along[i - 1] + (s->along[i] - s->along[i - 1]) * part;
       pace->counted[k] = moving[i];
     }
 }
@@ -725,7 +729,8 @@ pace_init (Pace           *pace,
       pace->speed[k] = span / (hi - lo);
       /* Up or down a hill the pace says little of the effort. */
       if (h->source != LOADWISE_ELEVATION_NONE && span > 0 &&
-          fabs (heights_at (h, pace->along[hi]) - heights_at (h, pace->along[lo])) > HILL_GRADE * span)
+          fabs (heights_at (h, pace->along[hi]) - heights_at (h, pace->along[lo]))
+          > HILL_GRADE * span)
         pace->counted[k] = FALSE;
     }
 }
@@ -919,15 +924,17 @@ check_distance (double   distance_m,
   g_autofree char *shown = NULL;
   g_autofree char *min = NULL;
 
-  if (distance_m >= LOADWISE_RUN_DISTANCE_MIN_M - 0.5 && distance_m < LOADWISE_RUN_DISTANCE_MAX_M - 0.5)
+  /* As it will be stored: in whole metres. */
+  if (distance_m >= LOADWISE_RUN_DISTANCE_MIN_M - 0.5 &&
+      distance_m < LOADWISE_RUN_DISTANCE_MAX_M - 0.5)
     return TRUE;
   shown = distance_m < LOADWISE_RUN_DISTANCE_MIN_M
           ? loadwise_format_km_exact (round_to_uint (distance_m))
           : loadwise_format_km (round_to_uint (distance_m));
   min = loadwise_format_km (LOADWISE_RUN_DISTANCE_MIN_M);
   /* The same message as a distance typed in (loadwise-run.c). */
-  return loadwise_error_invalid (error, _("%s: %s km is outside %s-%d km (under %d)"), _("distance"),
-                                 shown, min, LOADWISE_RUN_DISTANCE_MAX_M / 1000,
+  return loadwise_error_invalid (error, _("%s: %s km is outside %s-%d km (under %d)"),
+                                 _("distance"), shown, min, LOADWISE_RUN_DISTANCE_MAX_M / 1000,
                                  LOADWISE_RUN_DISTANCE_MAX_M / 1000);
 }
 
@@ -1045,9 +1052,10 @@ loadwise_track_summarize (const LoadwiseTrack   *track,
   heights_init (&h, &s, track);
   heights_count (&h, &climb, &descent);
   /* The same messages as figures typed in (loadwise-run.c). */
-  if (!loadwise_check_range (_("climb (m)"), round_to_uint (climb), 0, LOADWISE_RUN_ELEVATION_MAX_M, error) ||
-      !loadwise_check_range (_("descent (m)"), round_to_uint (descent), 0, LOADWISE_RUN_ELEVATION_MAX_M,
-                             error))
+  if (!loadwise_check_range (_("climb (m)"), round_to_uint (climb),
+                             0, LOADWISE_RUN_ELEVATION_MAX_M, error) ||
+      !loadwise_check_range (_("descent (m)"), round_to_uint (descent),
+                             0, LOADWISE_RUN_ELEVATION_MAX_M, error))
     return FALSE;
 
   summary.distance_m = (guint) lround (s.total_m);
