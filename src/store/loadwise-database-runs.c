@@ -123,8 +123,7 @@ read_run (sqlite3_stmt  *stmt,
 
 /* Binds ?2 .. ?16 from @run (?1 is the id, for updates); ?15, the start,
  * as seconds for SQL_STARTED_AT_TEXT. A start of 0 and no SHA-256 are
- * NULL. */
-/* @note: the run's note as loadwise_text_validate() gave it back. */
+ * NULL. @note: the run's note as loadwise_text_validate() gave it back. */
 static void
 bind_run (sqlite3_stmt      *stmt,
           const LoadwiseRun *run,
@@ -396,12 +395,12 @@ loadwise_database_list_runs (LoadwiseDatabase  *self,
 
 /* Runs from recorded tracks */
 
-static char *
-format_metres (double metres)
+/* "1499.5": metres for a message, as a buffer of G_ASCII_DTOSTR_BUF_SIZE. */
+static const char *
+format_metres (char   *buffer,
+               double  metres)
 {
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (text, sizeof text, "%.1f", metres));
+  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.1f", metres);
 }
 
 /* @profile (may be NULL) as add_runs_with_profiles() takes it; the error
@@ -420,8 +419,8 @@ check_profile (const GArray  *profile,
   for (guint i = 0; i < profile->len; i++)
     {
       const LoadwiseProfilePoint *point = &g_array_index (profile, LoadwiseProfilePoint, i);
-      g_autofree char *distance = format_metres (point->distance_m);
-      g_autofree char *elevation = format_metres (point->elevation_m);
+      char shown[G_ASCII_DTOSTR_BUF_SIZE];
+      char before[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (!isfinite (point->distance_m))
         return loadwise_error_invalid (error, _("profile, point %u: the distance is not a number"), i + 1);
@@ -429,20 +428,18 @@ check_profile (const GArray  *profile,
         return loadwise_error_invalid (error, _("profile, point %u: the elevation is not a number"), i + 1);
       if (point->distance_m < 0 || point->distance_m > LOADWISE_RUN_DISTANCE_MAX_M)
         return loadwise_error_invalid (error, _("profile, point %u: a distance of %s m is outside 0-%d m"),
-                                       i + 1, distance, LOADWISE_RUN_DISTANCE_MAX_M);
+                                       i + 1, format_metres (shown, point->distance_m),
+                                       LOADWISE_RUN_DISTANCE_MAX_M);
       if (point->distance_m < previous)
-        {
-          g_autofree char *before = format_metres (previous);
-
-          return loadwise_error_invalid (error, _("profile, point %u: a distance of %s m comes after %s m; "
-                                                  "the distances of a profile never go back"),
-                                         i + 1, distance, before);
-        }
+        return loadwise_error_invalid (error, _("profile, point %u: a distance of %s m comes after %s m; "
+                                                "the distances of a profile never go back"),
+                                       i + 1, format_metres (shown, point->distance_m),
+                                       format_metres (before, previous));
       if (point->elevation_m < LOADWISE_PROFILE_ELEVATION_MIN_M
           || point->elevation_m > LOADWISE_PROFILE_ELEVATION_MAX_M)
         return loadwise_error_invalid (error, _("profile, point %u: an elevation of %s m is outside %d to %d m"),
-                                       i + 1, elevation, LOADWISE_PROFILE_ELEVATION_MIN_M,
-                                       LOADWISE_PROFILE_ELEVATION_MAX_M);
+                                       i + 1, format_metres (shown, point->elevation_m),
+                                       LOADWISE_PROFILE_ELEVATION_MIN_M, LOADWISE_PROFILE_ELEVATION_MAX_M);
       previous = point->distance_m;
     }
   return TRUE;
@@ -505,15 +502,17 @@ check_runs_with_profiles (GPtrArray  *runs,
   for (guint i = 0; i < runs->len; i++)
     {
       char *note = NULL;
+      gboolean ok;
       int earlier;
 
-      if (!check_run (g_ptr_array_index (runs, i), &note, error)
-          || !check_profile (profile_at (profiles, i), error))
+      ok = check_run (g_ptr_array_index (runs, i), &note, error);
+      /* Kept at once, so that it is freed whatever follows. */
+      g_ptr_array_add (notes, note);
+      if (!ok || !check_profile (profile_at (profiles, i), error))
         {
           g_prefix_error (error, _("run %u of %u: "), i + 1, runs->len);
           return FALSE;
         }
-      g_ptr_array_add (notes, note);
       earlier = find_earlier_file (runs, i);
       if (earlier >= 0)
         return loadwise_error_invalid (error, _("run %u of %u: track_sha256: the same file as run %d"),
