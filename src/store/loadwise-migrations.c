@@ -2,9 +2,11 @@
  *
  * Step N turns a version N-1 database into version N. Steps are never
  * edited once released: a change is a new step. Dates are ISO YYYY-MM-DD
- * text (`date(x) IS x` rejects anything else, 2026-02-30 included);
- * timestamps are UTC ISO 8601. The CHECK constraints repeat the ranges the
- * store validates, so that no other writer can store what the app refuses.
+ * text (`date(x) IS x` rejects any other form; SQLite 3.40 lets a day
+ * that does not exist, 2026-02-30, through, which the store's own checks
+ * and the import's refuse); timestamps are UTC ISO 8601. The CHECK
+ * constraints repeat the ranges the store validates, so that no other
+ * writer can store what the app refuses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
