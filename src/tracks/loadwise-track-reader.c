@@ -215,7 +215,7 @@ typedef struct {
   gboolean            text_too_long;
   long                text_line;
 
-  guint               n_point_elements;
+  guint               n_timed_points;
   LoadwiseTrackPoint  point;
   gboolean            point_has_time;
   gboolean            point_has_lat;
@@ -313,14 +313,17 @@ quote_value (const char *text,
   return g_strconcat (start, "…", NULL);
 }
 
+/* @text, the value of @tag at @line, is no value it may have; it was cut
+ * short when @too_long. */
 static gboolean
 refuse_value (ReadState   *st,
               Tag          tag,
               const char  *text,
+              gboolean     too_long,
               long         line,
               GError     **error)
 {
-  g_autofree char *value = quote_value (text, st->text_too_long);
+  g_autofree char *value = quote_value (text, too_long);
 
   switch (tag)
     {
@@ -420,14 +423,18 @@ apply_text (ReadState  *st,
 
   if (*text == '\0')
     return TRUE;
+  /* A sport's name that long names none. */
+  if (tag == TAG_GPX_TYPE)
+    {
+      if (!st->text_too_long)
+        set_sport (st, text);
+      return TRUE;
+    }
   if (st->text_too_long)
-    return refuse_value (st, tag, text, st->text_line, error);
+    return refuse_value (st, tag, text, TRUE, st->text_line, error);
 
   switch (tag)
     {
-    case TAG_GPX_TYPE:
-      set_sport (st, text);
-      break;
     case TAG_GPX_ELE:
     case TAG_TCX_ALTITUDE:
       ok = parse_number (text, ELEVATION_MIN_M, ELEVATION_MAX_M, &point->elevation_m);
@@ -457,7 +464,7 @@ apply_text (ReadState  *st,
       g_assert_not_reached ();
     }
 
-  return ok || refuse_value (st, tag, text, st->text_line, error);
+  return ok || refuse_value (st, tag, text, FALSE, st->text_line, error);
 }
 
 /* ---- Points ---- */
@@ -467,13 +474,12 @@ start_point (ReadState  *st,
              Tag         tag,
              GError    **error)
 {
-  if (st->n_point_elements >= LOADWISE_TRACK_MAX_POINTS)
+  if (st->track->points->len >= LOADWISE_TRACK_MAX_POINTS)
     return loadwise_error_invalid (error, _("%s: the track has more than %d points, the most Loadwise reads"),
                                    st->name, LOADWISE_TRACK_MAX_POINTS);
-  st->n_point_elements++;
 
   st->point = (LoadwiseTrackPoint) {
-    .time_ms = 0,
+    .time_ms = LOADWISE_TRACK_NO_TIME,
     .lat = NAN,
     .lon = NAN,
     .elevation_m = NAN,
@@ -512,16 +518,16 @@ read_position_attributes (ReadState  *st,
         continue;
       text = g_strstrip (g_strdup ((const char *) raw));
       xmlFree (raw);
-      st->text_too_long = strlen (text) > TEXT_MAX_BYTES;
       if (!parse_number (text, -attributes[i].limit, attributes[i].limit, attributes[i].value))
-        return refuse_value (st, attributes[i].tag, text, st->point_line, error);
+        return refuse_value (st, attributes[i].tag, text, FALSE, st->point_line, error);
       *attributes[i].has = TRUE;
     }
   return TRUE;
 }
 
-/* A point without a time cannot be placed in the run, so it is left out
- * (a file where every point is so is refused at the end). */
+/* A point without a time is kept as LOADWISE_TRACK_NO_TIME (the core
+ * leaves it out of every figure); a file where every point is so is
+ * refused at the end. */
 static gboolean
 finish_point (ReadState  *st,
               GError    **error)
@@ -530,8 +536,8 @@ finish_point (ReadState  *st,
     return loadwise_error_invalid (error,
                                    _("%s: the track point at line %ld has only one of latitude and longitude"),
                                    st->name, st->point_line);
-  if (st->point_has_time)
-    g_array_append_val (st->track->points, st->point);
+  st->n_timed_points += st->point_has_time;
+  g_array_append_val (st->track->points, st->point);
   return TRUE;
 }
 
@@ -853,8 +859,10 @@ static gboolean
 refuse_xml (ReadState  *st,
             GError    **error)
 {
-  long line = st->xml_failed ? st->xml_line : xmlTextReaderGetParserLineNumber (st->reader);
-  const char *reason = st->xml_failed ? st->xml_message : "";
+  long line = st->xml_failed && st->xml_line > 0 ? st->xml_line
+              : st->reader != NULL ? xmlTextReaderGetParserLineNumber (st->reader)
+              : 1;
+  const char *reason = st->xml_failed ? st->xml_message : NULL;
 
   if (st->xml_failed && is_entity_error (st->xml_code))
     return refuse_entity (st, line, error);
@@ -866,9 +874,10 @@ refuse_xml (ReadState  *st,
         return loadwise_error_invalid (error, _("%s: the file ends early (line %ld)"), st->name, line);
     }
   if (st->converted)
-    return loadwise_error_invalid (error,
-                                   _("%s: what GPSBabel made of the file is not valid XML (line %ld: %s)"),
-                                   st->name, line, reason);
+    return loadwise_error_invalid (error, _("%s: what GPSBabel made of the file is not valid XML (line %ld)"),
+                                   st->name, line);
+  if (reason == NULL || *reason == '\0')
+    return loadwise_error_invalid (error, _("%s: the file is not valid XML at line %ld"), st->name, line);
   return loadwise_error_invalid (error, _("%s: the file is not valid XML at line %ld (%s)"),
                                  st->name, line, reason);
 }
@@ -901,9 +910,9 @@ finish_track (ReadState  *st,
   LoadwiseTrack *track = st->track;
   gboolean has_elevation = FALSE;
 
-  if (st->n_point_elements == 0)
-    return loadwise_error_invalid (error, _("%s: the file has no track points"), st->name);
   if (track->points->len == 0)
+    return loadwise_error_invalid (error, _("%s: the file has no track points"), st->name);
+  if (st->n_timed_points == 0)
     return loadwise_error_invalid (error, _("%s: the file has no time stamps, so it is a planned route, not a recorded run"),
                                    st->name);
 
@@ -930,7 +939,7 @@ ensure_libxml (void)
 {
   static gsize initialized;
 
-  /* xmlInitParser() is not safe to race with itself in libxml2 2.9. */
+  /* libxml2 2.9 guards xmlInitParser() with a flag, not a lock. */
   if (g_once_init_enter (&initialized))
     {
       xmlInitParser ();
@@ -938,38 +947,92 @@ ensure_libxml (void)
     }
 }
 
-/* Reads the document @reader holds into a track; frees @reader. */
+/* libxml2 reports some errors (of an encoding, of the input) to the
+ * thread's handlers instead of the reader's, and those print to stderr:
+ * while a document is read, they are its reader's. */
+typedef struct {
+  xmlGenericErrorFunc     generic;
+  void                   *generic_context;
+  xmlStructuredErrorFunc  structured;
+  void                   *structured_context;
+} ThreadHandlers;
+
+static void
+ignore_generic_error (void       *context,
+                      const char *message,
+                      ...)
+{
+}
+
+static ThreadHandlers
+take_thread_handlers (ReadState *st)
+{
+  ThreadHandlers saved = {
+    .generic = xmlGenericError,
+    .generic_context = xmlGenericErrorContext,
+    .structured = xmlStructuredError,
+    .structured_context = xmlStructuredErrorContext,
+  };
+
+  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
+  xmlSetStructuredErrorFunc (st, on_xml_error);
+  return saved;
+}
+
+static void
+give_back_thread_handlers (const ThreadHandlers *saved)
+{
+  xmlSetStructuredErrorFunc (saved->structured_context, saved->structured);
+  xmlSetGenericErrorFunc (saved->generic_context, saved->generic);
+}
+
+/* Reads a document into a track: @data (@size bytes) when not NULL, else
+ * what @fd gives (GPSBabel's GPX of a FIT file). */
 static LoadwiseTrack *
-read_track (xmlTextReaderPtr     reader,
-            const char          *name,
-            const char          *data,
-            gsize                size,
-            gboolean             converted,
-            LoadwiseTrackFormat *out_format,
-            GError             **error)
+read_document (const char          *name,
+               const char          *data,
+               gsize                size,
+               int                  fd,
+               LoadwiseTrackFormat *out_format,
+               GError             **error)
 {
   g_autoptr (LoadwiseTrack) track = loadwise_track_new ();
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   ReadState st = {
     .name = name,
-    .reader = reader,
-    .converted = converted,
+    .converted = data == NULL,
     .data = data,
     .size = size,
     .track = track,
     .utc = utc,
     .text = text,
   };
+  ThreadHandlers handlers;
   gboolean ok;
 
   track->sport = LOADWISE_TRACK_SPORT_UNKNOWN;
   track->device_distance_m = NAN;
   track->n_laps = 0;
 
-  xmlTextReaderSetStructuredErrorHandler (reader, on_xml_error, &st);
-  ok = read_nodes (&st, error) && finish_track (&st, error);
-  xmlFreeTextReader (reader);
+  ensure_libxml ();
+  /* Before the reader is made: it reads the first bytes at once. */
+  handlers = take_thread_handlers (&st);
+  if (data != NULL)
+    st.reader = xmlReaderForMemory (data, (int) size, NULL, NULL, READER_OPTIONS);
+  else
+    st.reader = xmlReaderForFd (fd, NULL, NULL, READER_OPTIONS);
+
+  if (st.reader == NULL)
+    ok = st.xml_failed ? refuse_xml (&st, error)
+                       : loadwise_error_invalid (error, _("%s: the file could not be read as XML"), name);
+  else
+    {
+      xmlTextReaderSetStructuredErrorHandler (st.reader, on_xml_error, &st);
+      ok = read_nodes (&st, error) && finish_track (&st, error);
+      xmlFreeTextReader (st.reader);
+    }
+  give_back_thread_handlers (&handlers);
   g_free (st.xml_message);
 
   if (!ok)
@@ -1023,8 +1086,6 @@ loadwise_track_read_xml (const char           *data,
                          LoadwiseTrackFormat  *out_format,
                          GError              **error)
 {
-  xmlTextReaderPtr reader;
-
   g_return_val_if_fail (data != NULL || size == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1032,14 +1093,7 @@ loadwise_track_read_xml (const char           *data,
   if (!check_xml_bytes (data, size, name, error))
     return NULL;
 
-  ensure_libxml ();
-  reader = xmlReaderForMemory (data, (int) size, NULL, NULL, READER_OPTIONS);
-  if (reader == NULL)
-    {
-      loadwise_error_invalid (error, _("%s: the file could not be read as XML"), name);
-      return NULL;
-    }
-  return read_track (reader, name, data, size, FALSE, out_format, error);
+  return read_document (name, data, size, -1, out_format, error);
 }
 
 /* ---- Files ---- */
@@ -1450,7 +1504,6 @@ read_fit (GBytes        *bytes,
   g_autoptr (GError) local_error = NULL;
   g_autofree char *in_path = NULL;
   g_autofree char *out_path = NULL;
-  xmlTextReaderPtr reader;
   LoadwiseTrack *track;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
@@ -1488,15 +1541,7 @@ read_fit (GBytes        *bytes,
       return NULL;
     }
   /* Read as it streams: however large the GPX, the point limit ends it. */
-  ensure_libxml ();
-  reader = xmlReaderForFd (fd, NULL, NULL, READER_OPTIONS);
-  if (reader == NULL)
-    {
-      loadwise_error_invalid (error, _("%s: the file could not be read as XML"), name);
-      track = NULL;
-    }
-  else
-    track = read_track (reader, name, NULL, 0, TRUE, NULL, error);
+  track = read_document (name, NULL, 0, fd, NULL, error);
   close (fd);
   return track;
 }

@@ -13,8 +13,8 @@
  * its G_IO_ERROR code, its message beginning with the name too; a
  * cancelled read is G_IO_ERROR_CANCELLED.
  *
- * A point without a time is left out (it cannot be placed in the run);
- * a file where every point is so is refused ("has no time stamps").
+ * A point without a time is kept with LOADWISE_TRACK_NO_TIME; a file
+ * where every point is so is refused ("has no time stamps").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
