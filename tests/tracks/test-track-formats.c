@@ -312,6 +312,9 @@ typedef struct {
   "<Trackpoint><Time>2024-01-01T00:00:00Z</Time></Trackpoint></Track></Lap></Activity>" \
   "</Activities></TrainingCenterDatabase>"
 
+#define TEN_RUNS "running running running running running running running running running running "
+#define LONG_TYPE TEN_RUNS TEN_RUNS TEN_RUNS TEN_RUNS
+
 static void
 test_sports (void)
 {
@@ -325,6 +328,8 @@ test_sports (void)
     { "ride.gpx", GPX_TYPED ("biking"), LOADWISE_TRACK_FORMAT_GPX, LOADWISE_TRACK_SPORT_OTHER, "biking" },
     { "strava-ride.gpx", GPX_TYPED ("1"), LOADWISE_TRACK_FORMAT_GPX, LOADWISE_TRACK_SPORT_OTHER, "1" },
     { "blank.gpx", GPX_TYPED ("  "), LOADWISE_TRACK_FORMAT_GPX, LOADWISE_TRACK_SPORT_UNKNOWN, NULL },
+    /* Longer than a name may be (fuzzing found it). */
+    { "long.gpx", GPX_TYPED (LONG_TYPE), LOADWISE_TRACK_FORMAT_GPX, LOADWISE_TRACK_SPORT_UNKNOWN, NULL },
     { "running.tcx", TCX_SPORT ("Running"), LOADWISE_TRACK_FORMAT_TCX, LOADWISE_TRACK_SPORT_RUNNING, "Running" },
     { "biking.tcx", TCX_SPORT ("Biking"), LOADWISE_TRACK_FORMAT_TCX, LOADWISE_TRACK_SPORT_OTHER, "Biking" },
     { "other.tcx", TCX_SPORT ("Other"), LOADWISE_TRACK_FORMAT_TCX, LOADWISE_TRACK_SPORT_UNKNOWN, "Other" },
