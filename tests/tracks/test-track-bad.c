@@ -580,6 +580,27 @@ test_gpsbabel_silent (Fixture       *fixture,
                              "quiet.fit: GPSBabel wrote no track for the file");
 }
 
+/* The real GPSBabel, through a script that notes its arguments: the
+ * private folder is gone after a good read too. */
+static void
+test_gpsbabel_cleans_up (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *fit = make_fit (fixture, "good.fit");
+  g_autofree char *gpsbabel = g_find_program_in_path ("gpsbabel");
+  g_autofree char *script = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr (LoadwiseTrack) track = NULL;
+
+  g_assert_nonnull (gpsbabel);
+  script = g_strdup_printf ("#!/bin/sh\necho \"$@\" > '%s/args'\nexec '%s' \"$@\"\n", fixture->dir, gpsbabel);
+  fake_gpsbabel (fixture, script);
+  track = track_test_read (fit, LOADWISE_TRACK_FORMAT_FIT);
+  g_assert_cmpuint (track->points->len, ==, 30);
+  folder = recorded_folder (fixture);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
 /* ---- Silence ---- */
 
 static void
@@ -653,6 +674,7 @@ main (int   argc,
   ADD ("/tracks/bad/gpsbabel-timeout", test_gpsbabel_timeout);
   ADD ("/tracks/bad/gpsbabel-cancelled", test_gpsbabel_cancelled);
   ADD ("/tracks/bad/gpsbabel-silent", test_gpsbabel_silent);
+  ADD ("/tracks/bad/gpsbabel-cleans-up", test_gpsbabel_cleans_up);
   ADD ("/tracks/bad/quiet", test_quiet);
 #undef ADD
 
