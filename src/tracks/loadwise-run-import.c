@@ -450,7 +450,7 @@ loadwise_run_import_commit (LoadwiseDatabase  *db,
     return TRUE;
   if (!loadwise_database_add_runs_with_profiles (db, runs, profiles, error))
     {
-      /* The store sets ids only on success; keep the items as they were. */
+      /* Nothing was written: no item keeps an id it does not have. */
       for (guint i = 0; i < runs->len; i++)
         ((LoadwiseRun *) g_ptr_array_index (runs, i))->id = 0;
       return FALSE;
