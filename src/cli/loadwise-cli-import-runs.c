@@ -512,13 +512,15 @@ loadwise_cli_cmd_import_runs (LoadwiseCli *cli,
   int status;
 
   if (!loadwise_cli_parse_options ("import-runs", N_("FILE|FOLDER…"),
-                                   _("Import runs from GPX (1.0, 1.1), TCX and FIT files, or from the "
-                                     "folders holding them."),
+                                   _("Import runs from GPX, TCX and FIT files, or folders of them."),
                                    _("Each file's date, start time, distance, moving time, climb and descent "
                                      "are measured from its track; FIT files are read through GPSBabel. A "
                                      "folder gives the .gpx, .tcx and .fit files in it, not in its subfolders. "
                                      "A run already stored (the same file, or the same start time and "
                                      "distance) is listed as already there and not added again.\n"
+                                     "Factors: hilly or downhill (200 m or more up or down), speed (speed work "
+                                     "in the laps or the pace), long (over 1.5 x the median run of the 4 weeks "
+                                     "before).\n"
                                      "A track cannot know the pain: the runs are written only with "
                                      "--pain-during, which applies to every run of the import, as do the "
                                      "other options. Without it, or with --dry-run, the files are only "
@@ -527,9 +529,9 @@ loadwise_cli_cmd_import_runs (LoadwiseCli *cli,
                                      "decimals), the same in every language, for scripts.\n"
                                      "Exit status: 0 when the runs were written, or previewed with --dry-run, "
                                      "even if some files were skipped (they are listed on stderr); 1 when "
-                                     "every file was skipped, or --pain-during is missing without --dry-run; "
-                                     "2 for a bad option. Nothing is written unless it exits 0 without "
-                                     "--dry-run."),
+                                     "every file was skipped or none was found, or --pain-during is missing "
+                                     "without --dry-run; 2 for a bad option. Nothing is written unless it "
+                                     "exits 0 without --dry-run."),
                                    entries, argc, argv, &args, &status))
     return status;
   if (args[1] == NULL)

@@ -755,6 +755,47 @@ test_empty_folder (CliFixture    *fixture,
                                    "was written\n");
 }
 
+/* The output is the same in a German locale (decimal comma, other
+ * thousands): numbers are the C locale's, for scripts. */
+static void
+test_c_locale_numbers (CliFixture    *fixture,
+                       gconstpointer  data)
+{
+  TrackSpec spec = cli_track_hill_run;
+  g_autofree char *gpx = NULL;
+  g_autofree char *root = g_build_filename (fixture->tmpdir, "locale", NULL);
+  g_autofree char *failure = NULL;
+  const char *modes[] = { NULL, "--json" };
+
+  /* 5.84 km: a figure with decimals. */
+  spec.n_points = 585;
+  gpx = cli_track_write_gpx (fixture->tmpdir, "hill.gpx", &spec);
+  g_assert_cmpint (g_mkdir_with_parents (root, 0700), ==, 0);
+  if (!loadwise_test_make_german (root, &failure))
+    g_error ("no German locale for the test: %s", failure);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      const char *argv[] = { "import-runs", "--dry-run", gpx, modes[i], NULL };
+      g_auto (CliResult) c = { 0 };
+      g_auto (CliResult) german = { 0 };
+
+      cli_runv (fixture, NULL, argv, &c);
+      g_setenv ("LOCPATH", root, TRUE);
+      g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+      cli_runv (fixture, NULL, argv, &german);
+      g_unsetenv ("LOCPATH");
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+      g_assert_cmpint (c.status, ==, 0);
+      g_assert_cmpint (german.status, ==, 0);
+      g_assert_cmpstr (german.err, ==, "");
+      g_assert_cmpstr (german.out, ==, c.out);
+      /* The point, not a comma. */
+      g_assert_nonnull (strstr (c.out, i == 0 ? "  5.84  " : "\"distance_km\" : 5.83999"));
+    }
+}
+
 static void
 test_help (CliFixture    *fixture,
            gconstpointer  data)
@@ -794,6 +835,8 @@ main (int    argc,
               cli_fixture_setup, test_bad_files, cli_fixture_teardown);
   g_test_add ("/cli/import-runs/empty-folder", CliFixture, NULL,
               cli_fixture_setup, test_empty_folder, cli_fixture_teardown);
+  g_test_add ("/cli/import-runs/c-locale-numbers", CliFixture, NULL,
+              cli_fixture_setup, test_c_locale_numbers, cli_fixture_teardown);
   g_test_add ("/cli/import-runs/help", CliFixture, NULL, cli_fixture_setup, test_help, cli_fixture_teardown);
 
   return g_test_run ();
