@@ -918,15 +918,14 @@ finish_track (ReadState  *st,
 
   for (guint i = 0; i < track->points->len && !has_elevation; i++)
     has_elevation = isfinite (g_array_index (track->points, LoadwiseTrackPoint, i).elevation_m);
-  /* What a file reports as its altitude is the satellites' (GPX, TCX);
-   * FIT's is the watch's own, barometric where it has a barometer
-   * (GPSBabel reads FIT's enhanced_altitude, else its altitude). */
-  if (!has_elevation)
-    track->elevation_source = LOADWISE_ELEVATION_NONE;
-  else if (st->converted)
-    track->elevation_source = LOADWISE_ELEVATION_BAROMETRIC;
-  else
-    track->elevation_source = LOADWISE_ELEVATION_GPS;
+  /* No file says where its altitude came from. FIT's is the watch's own:
+   * barometric where it has a barometer, the satellites' where it has
+   * none (GPSBabel reads enhanced_altitude, else altitude, and keeps no
+   * sensor record). So every altitude is taken as GPS: smoothing and 7 m
+   * swings cost a barometer's clean profile a few metres, while a GPS
+   * profile counted as barometric comes out many times too high (a flat
+   * 5 km at 278 m of climb). */
+  track->elevation_source = has_elevation ? LOADWISE_ELEVATION_GPS : LOADWISE_ELEVATION_NONE;
 
   /* TCX laps: their sum is the device's total when every lap gives one. */
   if (track->n_laps > 0 && st->n_laps_with_distance == track->n_laps && st->lap_distance_m > 0.0)

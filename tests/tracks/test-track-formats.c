@@ -147,7 +147,7 @@ test_same_run (RunFixture    *fixture,
   track_fit = track_test_read (fit, LOADWISE_TRACK_FORMAT_FIT);
   assert_same_points (track_fit, fixture->truth);
   g_assert_cmpint (track_fit->sport, ==, LOADWISE_TRACK_SPORT_UNKNOWN);
-  g_assert_cmpint (track_fit->elevation_source, ==, LOADWISE_ELEVATION_BAROMETRIC);
+  g_assert_cmpint (track_fit->elevation_source, ==, LOADWISE_ELEVATION_GPS);
   g_assert_true (isnan (track_fit->device_distance_m));
 
   reference = summarize (track11);
