@@ -307,9 +307,33 @@ compare_runs (Context    *ctx,
                   with_phrase, without_phrase);
 }
 
+typedef enum {
+  RUN_AMOUNT_DESCENT,          /* metres */
+  RUN_AMOUNT_DESCENT_PER_KM,   /* metres per kilometre: how steep the run was downhill */
+  RUN_AMOUNT_DISTANCE,         /* metres */
+} RunAmount;
+
+static double
+run_amount (RunAmount          kind,
+            const LoadwiseRun *run)
+{
+  switch (kind)
+    {
+    case RUN_AMOUNT_DESCENT:
+      return run->descent_m;
+    case RUN_AMOUNT_DESCENT_PER_KM:
+      /* A stored run is at least LOADWISE_RUN_DISTANCE_MIN_M long. */
+      return run->distance_m > 0 ? run->descent_m * 1000.0 / run->distance_m : 0;
+    case RUN_AMOUNT_DISTANCE:
+      return run->distance_m;
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
 static void
 correlate_runs (Context    *ctx,
-                gboolean    descent,
+                RunAmount   kind,
                 const char *id,
                 const char *amount_name)
 {
@@ -322,7 +346,7 @@ correlate_runs (Context    *ctx,
   for (guint i = 0; i < runs->len; i++)
     {
       const LoadwiseRun *run = g_ptr_array_index (runs, i);
-      double amount = descent ? run->descent_m : run->distance_m;
+      double amount = run_amount (kind, run);
       double pain = same_day_pain (run);
 
       g_array_append_val (same_x, amount);
@@ -521,8 +545,15 @@ loadwise_insights_compute (const LoadwiseInsightData *data)
                  _("after nights on the painful side"), _("after other nights"));
   compare_sessions (&ctx);
 
-  correlate_runs (&ctx, TRUE, "descent-m", _("descent"));
-  correlate_runs (&ctx, FALSE, "distance", _("distance"));
+  correlate_runs (&ctx, RUN_AMOUNT_DESCENT, "descent-m", _("descent"));
+  /* (design) How steep the run was downhill as well as how much: impact
+   * and eccentric load rise with the downhill grade (Vernillo 2017), so
+   * the descent for each kilometre run, now that tracks measure it. */
+  correlate_runs (&ctx, RUN_AMOUNT_DESCENT_PER_KM, "descent-per-km",
+                  /* Translators: in "Across 14 runs, more descent per
+                   * kilometre went with more pain after the run ..." */
+                  _("descent per kilometre"));
+  correlate_runs (&ctx, RUN_AMOUNT_DISTANCE, "distance", _("distance"));
 
   g_ptr_array_sort (out, compare_findings);
   return g_steal_pointer (&out);

@@ -54,7 +54,8 @@ const char *loadwise_insight_lag_to_string (LoadwiseInsightLag lag);
 
 typedef struct {
   LoadwiseInsightKind kind;
-  char               *factor;        /* stable id: "descent", "speed", "shoe:NAME", "descent-m", ... */
+  char               *factor;        /* stable id: "descent", "speed", "shoe:NAME", "descent-m",
+                                      * "descent-per-km", ... */
   LoadwiseInsightLag  lag;
   /* Comparisons */
   guint               n_with;

@@ -6,7 +6,9 @@
  * storing the result the store's; nothing here touches a file.
  *
  * Times are UTC milliseconds since the Unix epoch. A value a file does
- * not give is NAN (position, elevation, the device's distance).
+ * not give is NAN (position, elevation, the device's distance), and
+ * LOADWISE_TRACK_NO_TIME for a time. A point without a time cannot be
+ * placed in the run: every figure below leaves it out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,8 +18,11 @@
 
 G_BEGIN_DECLS
 
+/* The time_ms of a point the file gives no time for. */
+#define LOADWISE_TRACK_NO_TIME G_MININT64
+
 typedef struct {
-  gint64 time_ms;       /* UTC, ms since the epoch */
+  gint64 time_ms;       /* UTC, ms since the epoch; LOADWISE_TRACK_NO_TIME when not given */
   double lat;           /* degrees, -90..90; NAN when not recorded (treadmill) */
   double lon;           /* degrees, -180..180; NAN when not recorded */
   double elevation_m;   /* NAN when not recorded */
@@ -97,9 +102,11 @@ typedef struct {
 /* Checks @track and sums it up. Refused (LOADWISE_ERROR_INVALID_INPUT,
  * with a reason a runner can act on, not naming the file: the reader or
  * the caller prefixes the name): fewer than two points with a time,
- * points out of time order, a speed no runner reaches (3 km in 2 s), a
- * sport other than running, a distance or duration outside a run's
- * range (loadwise-run.h). @tz is the runner's time zone, for @date. */
+ * points out of time order, a speed no runner reaches (3 km in 2 s, or
+ * a bike ride's average), a sport other than running, a distance,
+ * duration, climb or descent outside a run's range (loadwise-run.h), no
+ * time spent moving. @out_summary is left as it was. @tz is the runner's
+ * time zone, for @date. */
 gboolean loadwise_track_summarize     (const LoadwiseTrack   *track,
                                        GTimeZone             *tz,
                                        LoadwiseTrackSummary  *out_summary,
@@ -107,12 +114,42 @@ gboolean loadwise_track_summarize     (const LoadwiseTrack   *track,
 
 /* The parts of the summary, each usable alone (they assume a track that
  * loadwise_track_summarize() would accept). */
+
+/* The file's own total when it gives one, else the last cumulative
+ * distance its points carry (when above 0), else haversine over the
+ * points with a position; @out_device (may be NULL) is TRUE for the first
+ * two. */
 double   loadwise_track_distance_m    (const LoadwiseTrack *track,
                                        gboolean            *out_device);
+/* Climb and descent in metres (either pointer may be NULL): barometric
+ * elevation as recorded, GPS elevation smoothed over 50 m either way
+ * first; then only the swings between a low and a high point of at least
+ * 3 m (barometric) or 7 m (GPS) count, and those in full. */
 void     loadwise_track_elevation     (const LoadwiseTrack *track,
                                        double              *out_climb_m,
                                        double              *out_descent_m);
+/* Elapsed time less the pauses: each stretch between two points is a
+ * pause when, measured over at least 10 s around it, the runner moved
+ * slower than 0.5 m/s (a stop at the lights, a gap between two GPX
+ * segments with the watch paused). */
 guint    loadwise_track_moving_time_s (const LoadwiseTrack *track);
+/* Speed work (design). Each second's speed is taken over 30 s; a second
+ * tells the pace when the runner moves on level ground (within 3% either
+ * way over those 30 s: up or down a hill the pace says little of the
+ * effort). The yardstick is the runner's easy pace in this run: the lower
+ * quartile of those seconds' speeds. Speed work is either:
+ * - from the laps, when the file marks laps: at least 3 fast laps, or
+ *   runs of fast laps, with slower laps between them. A lap is fast when
+ *   it lasts 30 s or more at 15% or more above the easy pace, unless it
+ *   loses more than 3% on average;
+ * - or from the pace: at least 3 bouts. A bout runs faster than 5% above
+ *   the easy pace, holds 15% above it for 60 s in all, and ends after
+ *   30 s slower than that (or stopped).
+ * So intervals and fartlek on level ground are found; a steady run, a
+ * hilly one, a progressive run (one long bout at its end) and a run with
+ * stops are not. Reps under a minute are found only when lapped; speed
+ * work up and down hills, a tempo run and a race at even pace are left
+ * to the runner to tick. */
 gboolean loadwise_track_detect_speed_work (const LoadwiseTrack *track);
 
 /* The elevation along the track, smoothed as for the climb and descent,

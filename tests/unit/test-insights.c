@@ -305,6 +305,59 @@ test_surface_reference (void)
   history_clear (&h);
 }
 
+/* The same descent on every run, but the short runs were steep and
+ * painful, the long ones gentle: the total says nothing, the descent per
+ * kilometre all of it. */
+static void
+test_descent_per_km (void)
+{
+  History h;
+  g_autoptr (GPtrArray) insights = NULL;
+  const LoadwiseInsight *steep;
+
+  history_init (&h);
+  for (guint i = 0; i < 10; i++)
+    {
+      /* 3 km (50 m/km) to 12 km (12.5 m/km), pain 9 down to 0. */
+      LoadwiseRun *run = add_run (&h, i * 2, 3000 + i * 1000, 9 - i);
+
+      run->descent_m = 150;
+    }
+  insights = compute (&h);
+  steep = find (insights, "descent-per-km", LOADWISE_INSIGHT_SAME_DAY);
+  g_assert_nonnull (steep);
+  g_assert_cmpint (steep->kind, ==, LOADWISE_INSIGHT_CORRELATION);
+  g_assert_cmpuint (steep->n, ==, 10);
+  g_assert_cmpfloat_with_epsilon (steep->rho, 1.0, 1e-12);
+  g_assert_cmpstr (steep->text, ==,
+                   "Across 10 runs, more descent per kilometre went with more pain after the run "
+                   "(rank correlation 1.00). This is an association, not proof of a cause.");
+  g_assert_null (find (insights, "descent-m", LOADWISE_INSIGHT_SAME_DAY));
+  /* No check-ins: nothing about the mornings. */
+  g_assert_null (find (insights, "descent-per-km", LOADWISE_INSIGHT_NEXT_MORNING));
+
+  /* Gentle runs that hurt and steep ones that did not: the other way. */
+  for (guint i = 0; i < h.runs->len; i++)
+    {
+      LoadwiseRun *run = g_ptr_array_index (h.runs, i);
+
+      run->pain_after = i;
+      add_checkin (&h, i * 2 + 1, i < 5 ? 1 : 6);
+    }
+  g_clear_pointer (&insights, g_ptr_array_unref);
+  insights = compute (&h);
+  steep = find (insights, "descent-per-km", LOADWISE_INSIGHT_SAME_DAY);
+  g_assert_nonnull (steep);
+  g_assert_cmpfloat_with_epsilon (steep->rho, -1.0, 1e-12);
+  g_assert_nonnull (strstr (steep->text, "more descent per kilometre went with less pain after the run"));
+  steep = find (insights, "descent-per-km", LOADWISE_INSIGHT_NEXT_MORNING);
+  g_assert_nonnull (steep);
+  g_assert_cmpuint (steep->n, ==, 10);
+  g_assert_cmpfloat (steep->rho, <, -0.8);
+  g_assert_nonnull (strstr (steep->text, "went with less pain the next morning"));
+  history_clear (&h);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -318,6 +371,7 @@ main (int    argc,
   g_test_add_func ("/insights/lag", test_lag);
   g_test_add_func ("/insights/habits-and-sessions", test_habits_and_sessions);
   g_test_add_func ("/insights/surface-reference", test_surface_reference);
+  g_test_add_func ("/insights/descent-per-km", test_descent_per_km);
 
   return g_test_run ();
 }
