@@ -20,6 +20,11 @@
 #include "core/loadwise-parse.h"
 #include "core/loadwise-types.h"
 
+/* The largest backup: what is read, and so what is written. A 10-year
+ * history exports to about 6 MB, 20 years to 11 MB. 64 MB, as
+ * g_format_size() shows it. */
+#define MAX_BYTES 64000000
+
 /* Writing */
 
 static void
@@ -181,6 +186,20 @@ loadwise_json_backup_export (LoadwiseDatabase  *database,
   if (dataset == NULL)
     return FALSE;
   text = loadwise_json_backup_from_dataset (dataset, exported_at, &length);
+  /* Never a backup that the import then refuses for its size: a long
+   * history of recorded runs (about 41 kB each with a full profile) can
+   * come to that, and a copy of the database holds any of it. */
+  if (length > MAX_BYTES)
+    {
+      g_autofree char *shown = g_format_size (length);
+      g_autofree char *max = g_format_size (MAX_BYTES);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("The backup would be %s, more than the %s a Loadwise backup may be; nothing was "
+                     "written. A copy of the database keeps everything: loadwise-cli backup --output FILE"),
+                   shown, max);
+      return FALSE;
+    }
 
   if (!loadwise_atomic_file_write (file, text, length, error)
       || !loadwise_atomic_file_commit (file, &local_error))
@@ -239,9 +258,6 @@ echo_name (const char *name)
  * Anything the scan does not understand is left to the parser to refuse. */
 
 #define MAX_DEPTH 32
-/* A 10-year history exports to about 6 MB, 20 years to 11 MB. 64 MB, as
- * g_format_size() shows it. */
-#define MAX_BYTES 64000000
 
 typedef struct {
   gboolean  is_array;

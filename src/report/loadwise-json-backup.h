@@ -17,8 +17,11 @@
 
 G_BEGIN_DECLS
 
-/* The version this build writes, and the newest it reads. */
-#define LOADWISE_JSON_BACKUP_FORMAT_VERSION 1
+/* The version this build writes, and the newest it reads. Version 2
+ * (issue 14) adds the runs' started_at and track_sha256 and the table
+ * run_profiles; a version 1 backup reads as one without them, and an
+ * older Loadwise says a version 2 one is newer than it reads. */
+#define LOADWISE_JSON_BACKUP_FORMAT_VERSION 2
 
 /* The backup as pretty-printed JSON text, newly allocated. */
 char            *loadwise_json_backup_from_dataset (const LoadwiseDataset  *dataset,

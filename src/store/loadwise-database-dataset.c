@@ -19,8 +19,10 @@
 #include "core/loadwise-run.h"
 #include "core/loadwise-schedule.h"
 #include "core/loadwise-text.h"
+#include "core/loadwise-track.h"
 #include "core/loadwise-types.h"
 #include "store/loadwise-backups.h"
+#include "store/loadwise-database-runs.h"
 #include "store/loadwise-sqlite-private.h"
 
 /* The order of tables[]: parents first, for the references and the writer. */
@@ -40,6 +42,7 @@ enum {
   T_RUN,
   T_FLARE_PERIOD,
   T_FLARE_SUGGESTION,
+  T_RUN_PROFILE,
   N_TABLES
 };
 
@@ -199,6 +202,24 @@ static const LoadwiseColumnSpec run_columns[] = {
   IN ("pain_after", "pain_after", 0, 10),
   TXN ("note", LOADWISE_TEXT_NOTE),
   TS ("updated_at"),
+  /* Schema 7, from a recorded track: validate_recording () checks their
+   * exact shape. */
+  TSN ("started_at"),
+  TN ("track_sha256", 64),
+};
+
+/* The place of started_at and track_sha256 in run_columns. */
+#define RUN_STARTED_AT   15
+#define RUN_TRACK_SHA256 16
+G_STATIC_ASSERT (G_N_ELEMENTS (run_columns) == RUN_TRACK_SHA256 + 1);
+
+/* The key (run_id, idx): at most LOADWISE_PROFILE_MAX_POINTS a run. */
+static const LoadwiseColumnSpec run_profile_columns[] = {
+  { "run_id", "run_id", LOADWISE_COLUMN_INT, FALSE, 1, G_MAXINT64, NULL, T_RUN },
+  I ("idx", "idx", 0, LOADWISE_PROFILE_MAX_POINTS - 1),
+  { "distance_m", "distance_m", LOADWISE_COLUMN_REAL, FALSE, 0, LOADWISE_RUN_DISTANCE_MAX_M, NULL, -1 },
+  { "elevation_m", "elevation_m", LOADWISE_COLUMN_REAL, FALSE, LOADWISE_PROFILE_ELEVATION_MIN_M,
+    LOADWISE_PROFILE_ELEVATION_MAX_M, NULL, -1 },
 };
 
 static const LoadwiseColumnSpec flare_period_columns[] = {
@@ -260,6 +281,7 @@ static const LoadwiseTableSpec tables[N_TABLES] = {
   TABLE ("run", "runs", LOADWISE_TABLE_ARRAY, run_columns, 1),
   TABLE ("flare_period", "flares", LOADWISE_TABLE_ARRAY, flare_period_columns, 1),
   TABLE ("flare_suggestion", "flare_suggestions", LOADWISE_TABLE_ARRAY, flare_suggestion_columns, 1),
+  TABLE ("run_profile", "run_profiles", LOADWISE_TABLE_ARRAY, run_profile_columns, 2),
 };
 
 const LoadwiseTableSpec *
@@ -453,9 +475,13 @@ validate_value (guint                       table,
         {
           char number[G_ASCII_DTOSTR_BUF_SIZE];
 
+          g_ascii_dtostr (number, sizeof number, value->d);
+          /* "-500-9000" would read as a sum. */
+          if (spec->min < 0)
+            return loadwise_error_invalid (error, _("%s: %s is outside %lld to %lld"), field, number,
+                                           (long long) spec->min, (long long) spec->max);
           return loadwise_error_invalid (error, _("%s: %s is outside %lld-%lld"),
-                                         field, g_ascii_dtostr (number, sizeof number, value->d),
-                                         (long long) spec->min, (long long) spec->max);
+                                         field, number, (long long) spec->min, (long long) spec->max);
         }
       return TRUE;
 
@@ -577,6 +603,30 @@ describe_key (guint                       table,
   return g_string_free (text, FALSE);
 }
 
+/* A run's recording in the exact shape the schema's CHECK constraints
+ * take (loadwise-migrations.c, step 7), as the store's writes check it. */
+static gboolean
+validate_recording (guint                       row,
+                    const LoadwiseDatasetValue *v,
+                    GError                    **error)
+{
+  if (!v[RUN_STARTED_AT].is_null)
+    {
+      g_autofree char *field = place (T_RUN, row, RUN_STARTED_AT, v);
+
+      if (!loadwise_store_check_started_at_text (field, v[RUN_STARTED_AT].s, error))
+        return FALSE;
+    }
+  if (!v[RUN_TRACK_SHA256].is_null)
+    {
+      g_autofree char *field = place (T_RUN, row, RUN_TRACK_SHA256, v);
+
+      if (!loadwise_store_check_sha256 (field, v[RUN_TRACK_SHA256].s, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* A setting by its key (setting_specs): what its reader accepts, or the
  * reader would fail on it later (and the reminders with it). */
 static gboolean
@@ -666,6 +716,9 @@ validate_rules (guint                       table,
 
     case T_SETTING:
       return validate_setting (v, error);
+
+    case T_RUN:
+      return validate_recording (row, v, error);
 
     case T_FLARE_PERIOD:
       if (v[2].is_null != v[4].is_null)
@@ -766,6 +819,57 @@ validate_plan (const LoadwiseDataset  *self,
   return TRUE;
 }
 
+/* The points of each run's profile, in the order of idx, never go back
+ * in distance (as loadwise_database_add_runs_with_profiles() checks).
+ * The rows' own checks passed. */
+static int
+compare_profile_rows (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const LoadwiseDataset *self = user_data;
+  const LoadwiseDatasetValue *x = loadwise_dataset_get_row (self, T_RUN_PROFILE, *(const guint *) a);
+  const LoadwiseDatasetValue *y = loadwise_dataset_get_row (self, T_RUN_PROFILE, *(const guint *) b);
+
+  if (x[0].i != y[0].i)
+    return x[0].i < y[0].i ? -1 : 1;
+  return x[1].i < y[1].i ? -1 : x[1].i > y[1].i;
+}
+
+static gboolean
+validate_profiles (const LoadwiseDataset  *self,
+                   GError                **error)
+{
+  guint n = self->rows[T_RUN_PROFILE]->len;
+  g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  for (guint r = 0; r < n; r++)
+    g_array_append_val (order, r);
+  g_array_sort_with_data (order, compare_profile_rows, (gpointer) self);
+
+  for (guint i = 1; i < n; i++)
+    {
+      guint r = g_array_index (order, guint, i);
+      const LoadwiseDatasetValue *before = loadwise_dataset_get_row (self, T_RUN_PROFILE,
+                                                                     g_array_index (order, guint, i - 1));
+      const LoadwiseDatasetValue *v = loadwise_dataset_get_row (self, T_RUN_PROFILE, r);
+
+      if (v[0].i == before[0].i && v[2].d < before[2].d)
+        {
+          g_autofree char *field = place (T_RUN_PROFILE, r, 2, v);
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+          char previous[G_ASCII_DTOSTR_BUF_SIZE];
+
+          return loadwise_error_invalid (error, _("%s: %s comes after %s (idx %lld); the distances of a "
+                                                  "profile never go back"),
+                                         field, g_ascii_dtostr (number, sizeof number, v[2].d),
+                                         g_ascii_dtostr (previous, sizeof previous, before[2].d),
+                                         (long long) before[1].i);
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 loadwise_dataset_validate (const LoadwiseDataset *self,
                            GError               **error)
@@ -830,7 +934,7 @@ loadwise_dataset_validate (const LoadwiseDataset *self,
             }
         }
     }
-  return validate_plan (self, error);
+  return validate_plan (self, error) && validate_profiles (self, error);
 }
 
 /* Reading */

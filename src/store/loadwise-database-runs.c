@@ -4,6 +4,7 @@
  */
 #include "store/loadwise-database-runs.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -24,11 +25,66 @@ bind_optional_date (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* Recordings: the checks of started_at and track_sha256 */
+
+gboolean
+loadwise_store_check_started_at (const char  *field,
+                                 gint64       started_at,
+                                 GError     **error)
+{
+  return loadwise_check_range (field, started_at, 1, LOADWISE_STORE_STARTED_AT_MAX, error);
+}
+
+gboolean
+loadwise_store_check_started_at_text (const char  *field,
+                                      const char  *text,
+                                      GError     **error)
+{
+  /* Digits where the digits go; the rest as written. */
+  static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+  g_autoptr (GDateTime) parsed = NULL;
+  g_autofree char *again = NULL;
+  gboolean shaped = strlen (text) == strlen (shape);
+
+  for (guint i = 0; shaped && shape[i] != '\0'; i++)
+    shaped = shape[i] == 'd' ? g_ascii_isdigit (text[i]) : text[i] == shape[i];
+  if (shaped)
+    parsed = g_date_time_new_from_iso8601 (text, NULL);
+  /* Written again, a time that does not exist (02-30, 24:00) differs. */
+  if (parsed != NULL)
+    again = g_date_time_format (parsed, "%Y-%m-%dT%H:%M:%SZ");
+  if (g_strcmp0 (again, text) != 0)
+    return loadwise_error_invalid (error, _("%s: “%s” is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)"),
+                                   field, text);
+  if (g_date_time_to_unix (parsed) < 1)
+    return loadwise_error_invalid (error, _("%s: %s is before 1970-01-01T00:00:01Z"), field, text);
+  return TRUE;
+}
+
+gboolean
+loadwise_store_check_sha256 (const char  *field,
+                             const char  *text,
+                             GError     **error)
+{
+  gsize n = 0;
+
+  for (; text[n] != '\0'; n++)
+    if (!g_ascii_isdigit (text[n]) && !(text[n] >= 'a' && text[n] <= 'f'))
+      break;
+  if (n != 64 || text[n] != '\0')
+    return loadwise_error_invalid (error, _("%s: not a SHA-256 (64 characters, each 0-9 or a-f)"), field);
+  return TRUE;
+}
+
 /* Runs */
+
+/* started_at is stored as UTC text and read back as seconds: the schema's
+ * CHECK keeps the text to the one form these convert. */
+#define SQL_STARTED_AT_TEXT(param) "strftime ('%Y-%m-%dT%H:%M:%SZ', " param ", 'unixepoch')"
 
 #define RUN_COLUMNS \
   "id, date, distance_m, duration_s, climb_m, descent_m, speed, long_run, camber, surface," \
-  " shoe_id, pain_during, pain_after, note"
+  " shoe_id, pain_during, pain_after, note, unixepoch (started_at), track_sha256"
 
 static LoadwiseRun *
 read_run (sqlite3_stmt  *stmt,
@@ -59,11 +115,15 @@ read_run (sqlite3_stmt  *stmt,
   run->pain_after = run->has_pain_after ? (guint) sqlite3_column_int (stmt, 12) : 0;
   if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
     run->note = g_strdup ((const char *) sqlite3_column_text (stmt, 13));
+  run->started_at = sqlite3_column_int64 (stmt, 14);
+  if (sqlite3_column_type (stmt, 15) != SQLITE_NULL)
+    run->track_sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 15));
   return g_steal_pointer (&run);
 }
 
-/* Binds ?2 .. ?14 from @run (?1 is the id, for updates). */
-/* @note: the run's note as loadwise_text_validate() gave it back. */
+/* Binds ?2 .. ?16 from @run (?1 is the id, for updates); ?15, the start,
+ * as seconds for SQL_STARTED_AT_TEXT. A start of 0 and no SHA-256 are
+ * NULL. @note: the run's note as loadwise_text_validate() gave it back. */
 static void
 bind_run (sqlite3_stmt      *stmt,
           const LoadwiseRun *run,
@@ -92,6 +152,14 @@ bind_run (sqlite3_stmt      *stmt,
     sqlite3_bind_text (stmt, 14, note, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 14);
+  if (run->started_at != 0)
+    sqlite3_bind_int64 (stmt, 15, run->started_at);
+  else
+    sqlite3_bind_null (stmt, 15);
+  if (run->track_sha256 != NULL)
+    sqlite3_bind_text (stmt, 16, run->track_sha256, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 16);
 }
 
 static gboolean
@@ -116,14 +184,52 @@ check_shoe_exists (LoadwiseDatabase  *self,
   return TRUE;
 }
 
-/* The note as stored: trimmed, in NFC (loadwise-text.h). */
+/* Every check of a run that needs no database: its fields, and the note
+ * as stored (trimmed, in NFC: loadwise-text.h) into @out_note. */
 static gboolean
-clean_note (const LoadwiseRun  *run,
-            char              **out_note,
-            GError            **error)
+check_run (const LoadwiseRun  *run,
+           char              **out_note,
+           GError            **error)
 {
+  if (!loadwise_run_validate (run, error))
+    return FALSE;
+  if (run->started_at != 0 && !loadwise_store_check_started_at ("started_at", run->started_at, error))
+    return FALSE;
+  if (run->track_sha256 != NULL && !loadwise_store_check_sha256 ("track_sha256", run->track_sha256, error))
+    return FALSE;
   return run->note == NULL
          || loadwise_text_validate (_("note"), run->note, -1, LOADWISE_TEXT_NOTE, out_note, error);
+}
+
+static sqlite3_stmt *
+prepare_insert_run (LoadwiseDatabase  *self,
+                    GError           **error)
+{
+  return loadwise_sqlite_prepare (self->db,
+                                  "INSERT INTO run (date, distance_m, duration_s, climb_m, descent_m,"
+                                  " speed, long_run, camber, surface, shoe_id, pain_during, pain_after,"
+                                  " note, started_at, track_sha256, updated_at)"
+                                  " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                  SQL_STARTED_AT_TEXT ("?15") ", ?16, " LOADWISE_SQL_NOW ")",
+                                  error);
+}
+
+/* Inside a write: stores @run, checked by check_run(), with @stmt from
+ * prepare_insert_run(), and sets its id. */
+static gboolean
+insert_run_locked (LoadwiseDatabase  *self,
+                   sqlite3_stmt      *stmt,
+                   LoadwiseRun       *run,
+                   const char        *note,
+                   GError           **error)
+{
+  if (!check_shoe_exists (self, run->shoe_id, error))
+    return FALSE;
+  bind_run (stmt, run, note);
+  if (!loadwise_sqlite_step_done (self->db, stmt, error))
+    return FALSE;
+  run->id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
 }
 
 gboolean
@@ -133,31 +239,23 @@ loadwise_database_add_run (LoadwiseDatabase  *self,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *note = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (run != NULL, FALSE);
 
-  if (!loadwise_run_validate (run, error) || !clean_note (run, &note, error))
+  if (!check_run (run, &note, error))
     return FALSE;
-
-  stmt = loadwise_sqlite_prepare (self->db,
-                                  "INSERT INTO run (date, distance_m, duration_s, climb_m, descent_m,"
-                                  " speed, long_run, camber, surface, shoe_id, pain_during, pain_after,"
-                                  " note, updated_at)"
-                                  " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                  LOADWISE_SQL_NOW ")",
-                                  error);
-  if (stmt == NULL)
+  stmt = prepare_insert_run (self, error);
+  if (stmt == NULL || !loadwise_sqlite_begin (self->db, error))
     return FALSE;
-  bind_run (stmt, run, note);
-
-  if (!loadwise_sqlite_begin (self->db, error))
-    return FALSE;
-  if (!check_shoe_exists (self, run->shoe_id, error) ||
-      !loadwise_sqlite_step_done (self->db, stmt, error))
-    return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, FALSE, error);
-  run->id = sqlite3_last_insert_rowid (self->db);
-  return loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, TRUE, error);
+  ok = insert_run_locked (self, stmt, run, note, error);
+  if (!loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, ok, error))
+    {
+      run->id = 0;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -180,14 +278,19 @@ loadwise_database_update_run (LoadwiseDatabase   *self,
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (run != NULL, FALSE);
 
-  if (!loadwise_run_validate (run, error) || !clean_note (run, &note, error))
+  if (!check_run (run, &note, error))
     return FALSE;
 
+  /* The recording is kept unless @run brings another (the run dialog
+   * neither shows nor edits it); run_profile is not touched. */
   stmt = loadwise_sqlite_prepare (self->db,
                                   "UPDATE run SET date = ?2, distance_m = ?3, duration_s = ?4,"
                                   " climb_m = ?5, descent_m = ?6, speed = ?7, long_run = ?8,"
                                   " camber = ?9, surface = ?10, shoe_id = ?11, pain_during = ?12,"
-                                  " pain_after = ?13, note = ?14, updated_at = " LOADWISE_SQL_NOW
+                                  " pain_after = ?13, note = ?14,"
+                                  " started_at = coalesce (" SQL_STARTED_AT_TEXT ("?15") ", started_at),"
+                                  " track_sha256 = coalesce (?16, track_sha256),"
+                                  " updated_at = " LOADWISE_SQL_NOW
                                   " WHERE id = ?1",
                                   error);
   if (stmt == NULL)
@@ -215,6 +318,7 @@ loadwise_database_delete_run (LoadwiseDatabase  *self,
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
 
+  /* Its profile goes with it: ON DELETE CASCADE, foreign_keys is on. */
   stmt = loadwise_sqlite_prepare (self->db, "DELETE FROM run WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -287,6 +391,311 @@ loadwise_database_list_runs (LoadwiseDatabase  *self,
   if (rc == -1)
     return NULL;
   return g_steal_pointer (&runs);
+}
+
+/* Runs from recorded tracks */
+
+/* "1499.5": metres for a message, as a buffer of G_ASCII_DTOSTR_BUF_SIZE. */
+static const char *
+format_metres (char   *buffer,
+               double  metres)
+{
+  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.1f", metres);
+}
+
+/* @profile (may be NULL) as add_runs_with_profiles() takes it; the error
+ * names the point, counted from 1. */
+static gboolean
+check_profile (const GArray  *profile,
+               GError       **error)
+{
+  double previous = 0;
+
+  if (profile == NULL)
+    return TRUE;
+  if (profile->len > LOADWISE_PROFILE_MAX_POINTS)
+    return loadwise_error_invalid (error, _("profile: %u points, more than the %d a profile may have"),
+                                   profile->len, LOADWISE_PROFILE_MAX_POINTS);
+  for (guint i = 0; i < profile->len; i++)
+    {
+      const LoadwiseProfilePoint *point = &g_array_index (profile, LoadwiseProfilePoint, i);
+      char shown[G_ASCII_DTOSTR_BUF_SIZE];
+      char before[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (!isfinite (point->distance_m))
+        return loadwise_error_invalid (error, _("profile, point %u: the distance is not a number"), i + 1);
+      if (!isfinite (point->elevation_m))
+        return loadwise_error_invalid (error, _("profile, point %u: the elevation is not a number"), i + 1);
+      if (point->distance_m < 0 || point->distance_m > LOADWISE_RUN_DISTANCE_MAX_M)
+        return loadwise_error_invalid (error, _("profile, point %u: a distance of %s m is outside 0-%d m"),
+                                       i + 1, format_metres (shown, point->distance_m),
+                                       LOADWISE_RUN_DISTANCE_MAX_M);
+      if (point->distance_m < previous)
+        return loadwise_error_invalid (error, _("profile, point %u: a distance of %s m comes after %s m; "
+                                                "the distances of a profile never go back"),
+                                       i + 1, format_metres (shown, point->distance_m),
+                                       format_metres (before, previous));
+      if (point->elevation_m < LOADWISE_PROFILE_ELEVATION_MIN_M
+          || point->elevation_m > LOADWISE_PROFILE_ELEVATION_MAX_M)
+        return loadwise_error_invalid (error, _("profile, point %u: an elevation of %s m is outside %d to %d m"),
+                                       i + 1, format_metres (shown, point->elevation_m),
+                                       LOADWISE_PROFILE_ELEVATION_MIN_M, LOADWISE_PROFILE_ELEVATION_MAX_M);
+      previous = point->distance_m;
+    }
+  return TRUE;
+}
+
+/* The profile of run @index in @profiles (NULL: none). */
+static const GArray *
+profile_at (GPtrArray *profiles,
+            guint      index)
+{
+  return profiles != NULL ? g_ptr_array_index (profiles, index) : NULL;
+}
+
+/* The id of the stored run recorded in the file @sha256, 0 when none. */
+static gboolean
+find_by_sha256 (LoadwiseDatabase  *self,
+                const char        *sha256,
+                gint64            *out_id,
+                GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *out_id = 0;
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT id FROM run WHERE track_sha256 = ?1 ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    *out_id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* The first run before @index in @runs from the same file, or -1. */
+static int
+find_earlier_file (GPtrArray *runs,
+                   guint      index)
+{
+  const LoadwiseRun *run = g_ptr_array_index (runs, index);
+
+  for (guint i = 0; i < index && run->track_sha256 != NULL; i++)
+    if (g_strcmp0 (((const LoadwiseRun *) g_ptr_array_index (runs, i))->track_sha256,
+                   run->track_sha256) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* Every run and profile checked before anything is written; the notes as
+ * they are stored into @notes. */
+static gboolean
+check_runs_with_profiles (GPtrArray  *runs,
+                          GPtrArray  *profiles,
+                          GPtrArray  *notes,
+                          GError    **error)
+{
+  for (guint i = 0; i < runs->len; i++)
+    {
+      char *note = NULL;
+      gboolean ok;
+      int earlier;
+
+      ok = check_run (g_ptr_array_index (runs, i), &note, error);
+      /* Kept at once, so that it is freed whatever follows. */
+      g_ptr_array_add (notes, note);
+      if (!ok || !check_profile (profile_at (profiles, i), error))
+        {
+          g_prefix_error (error, _("run %u of %u: "), i + 1, runs->len);
+          return FALSE;
+        }
+      earlier = find_earlier_file (runs, i);
+      if (earlier >= 0)
+        return loadwise_error_invalid (error, _("run %u of %u: track_sha256: the same file as run %d"),
+                                       i + 1, runs->len, earlier + 1);
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_profile_locked (LoadwiseDatabase  *self,
+                       sqlite3_stmt      *stmt,
+                       gint64             run_id,
+                       const GArray      *profile,
+                       GError           **error)
+{
+  for (guint i = 0; profile != NULL && i < profile->len; i++)
+    {
+      const LoadwiseProfilePoint *point = &g_array_index (profile, LoadwiseProfilePoint, i);
+
+      sqlite3_bind_int64 (stmt, 1, run_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_double (stmt, 3, point->distance_m);
+      sqlite3_bind_double (stmt, 4, point->elevation_m);
+      if (!loadwise_sqlite_step_done (self->db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside the write: run @index of @runs stored with its profile, unless
+ * its file is stored already. */
+static gboolean
+insert_with_profile_locked (LoadwiseDatabase  *self,
+                            sqlite3_stmt      *run_stmt,
+                            sqlite3_stmt      *profile_stmt,
+                            GPtrArray         *runs,
+                            GPtrArray         *profiles,
+                            GPtrArray         *notes,
+                            guint              index,
+                            GError           **error)
+{
+  LoadwiseRun *run = g_ptr_array_index (runs, index);
+  gint64 stored = 0;
+
+  if (run->track_sha256 != NULL && !find_by_sha256 (self, run->track_sha256, &stored, error))
+    return FALSE;
+  if (stored != 0)
+    return loadwise_error_invalid (error, _("run %u of %u: track_sha256: this file is stored already, as run %lld"),
+                                   index + 1, runs->len, (long long) stored);
+  if (!insert_run_locked (self, run_stmt, run, g_ptr_array_index (notes, index), error))
+    {
+      if (error != NULL && *error != NULL && (*error)->domain == LOADWISE_ERROR)
+        g_prefix_error (error, _("run %u of %u: "), index + 1, runs->len);
+      return FALSE;
+    }
+  return insert_profile_locked (self, profile_stmt, run->id, profile_at (profiles, index), error);
+}
+
+gboolean
+loadwise_database_add_runs_with_profiles (LoadwiseDatabase  *self,
+                                          GPtrArray         *runs,
+                                          GPtrArray         *profiles,
+                                          GError           **error)
+{
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (sqlite3_stmt) run_stmt = NULL;
+  g_autoptr (sqlite3_stmt) profile_stmt = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (runs != NULL, FALSE);
+  g_return_val_if_fail (profiles == NULL || profiles->len == runs->len, FALSE);
+
+  if (!check_runs_with_profiles (runs, profiles, notes, error))
+    return FALSE;
+  if (runs->len == 0)
+    return TRUE;
+
+  run_stmt = prepare_insert_run (self, error);
+  if (run_stmt == NULL)
+    return FALSE;
+  profile_stmt = loadwise_sqlite_prepare (self->db,
+                                          "INSERT INTO run_profile (run_id, idx, distance_m, elevation_m)"
+                                          " VALUES (?1, ?2, ?3, ?4)",
+                                          error);
+  if (profile_stmt == NULL || !loadwise_sqlite_begin (self->db, error))
+    return FALSE;
+  for (guint i = 0; i < runs->len && ok; i++)
+    ok = insert_with_profile_locked (self, run_stmt, profile_stmt, runs, profiles, notes, i, error);
+  if (!loadwise_database_finish_write (self, LOADWISE_DATABASE_CHANGE_RUNS, ok, error))
+    {
+      /* Nothing was stored: no run keeps an id it does not have. */
+      for (guint i = 0; i < runs->len; i++)
+        ((LoadwiseRun *) g_ptr_array_index (runs, i))->id = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GArray *
+loadwise_database_get_run_profile (LoadwiseDatabase  *self,
+                                   gint64             run_id,
+                                   GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) profile = g_array_new (FALSE, FALSE, sizeof (LoadwiseProfilePoint));
+  int rc;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
+
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT distance_m, elevation_m FROM run_profile WHERE run_id = ?1"
+                                  " ORDER BY idx",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, run_id);
+  while ((rc = loadwise_sqlite_step (self->db, stmt, error)) == SQLITE_ROW)
+    {
+      LoadwiseProfilePoint point = { sqlite3_column_double (stmt, 0), sqlite3_column_double (stmt, 1) };
+
+      g_array_append_val (profile, point);
+    }
+  if (rc == -1)
+    return NULL;
+  return g_steal_pointer (&profile);
+}
+
+/* The id of the stored run that started at @started_at with a distance
+ * within 1% of @distance_m, 0 when none. */
+static gboolean
+find_by_start (LoadwiseDatabase  *self,
+               gint64             started_at,
+               guint              distance_m,
+               gint64            *out_id,
+               GError           **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *out_id = 0;
+  /* No stored start is outside the range: nothing to look up. */
+  if (started_at < 1 || started_at > LOADWISE_STORE_STARTED_AT_MAX)
+    return TRUE;
+  stmt = loadwise_sqlite_prepare (self->db,
+                                  "SELECT id FROM run WHERE started_at = " SQL_STARTED_AT_TEXT ("?1")
+                                  " AND abs (distance_m - ?2) * 100 <= ?2 ORDER BY id LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, started_at);
+  sqlite3_bind_int64 (stmt, 2, distance_m);
+  rc = loadwise_sqlite_step (self->db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    *out_id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+loadwise_database_find_recorded_run (LoadwiseDatabase  *self,
+                                     const char        *sha256,
+                                     gint64             started_at,
+                                     guint              distance_m,
+                                     gint64            *out_id,
+                                     GError           **error)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_id != NULL, FALSE);
+
+  *out_id = 0;
+  if (sha256 != NULL)
+    {
+      /* Stored in lowercase. */
+      g_autofree char *lower = g_ascii_strdown (sha256, -1);
+
+      if (!find_by_sha256 (self, lower, out_id, error))
+        return FALSE;
+    }
+  if (*out_id == 0 && started_at != 0)
+    return find_by_start (self, started_at, distance_m, out_id, error);
+  return TRUE;
 }
 
 /* Shoes */

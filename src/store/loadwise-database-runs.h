@@ -18,19 +18,23 @@
 #include "core/loadwise-flare.h"
 #include "core/loadwise-insights.h"
 #include "core/loadwise-run.h"
+#include "core/loadwise-track.h"
 #include "store/loadwise-database.h"
 
 G_BEGIN_DECLS
 
 /* Runs */
 
-/* Validates (loadwise_run_validate, and that the shoe is stored), stores
- * @run and sets its id. */
+/* Validates (loadwise_run_validate, that the shoe is stored, and the
+ * shape of started_at and track_sha256), stores @run and sets its id. */
 gboolean     loadwise_database_add_run      (LoadwiseDatabase   *self,
                                              LoadwiseRun        *run,
                                              GError            **error);
 /* Replaces every field of the stored run with @run->id
- * (LOADWISE_ERROR_NOT_FOUND when there is none). */
+ * (LOADWISE_ERROR_NOT_FOUND when there is none), but the recording: a
+ * started_at of 0 or a track_sha256 of NULL keeps the stored one (the run
+ * dialog does not edit them), another value replaces it; the profile is
+ * always kept. A recording is removed only with its run. */
 gboolean     loadwise_database_update_run   (LoadwiseDatabase   *self,
                                              const LoadwiseRun  *run,
                                              GError            **error);
@@ -52,9 +56,20 @@ GPtrArray   *loadwise_database_list_runs    (LoadwiseDatabase   *self,
  * most LOADWISE_PROFILE_MAX_POINTS) in its own table, deleted with the run.
  * The file itself is not kept. */
 
+/* (design) A profile's elevations: from below the shore of the Dead Sea
+ * (-430 m), the lowest land, to above the summit of Everest (8849 m). */
+#define LOADWISE_PROFILE_ELEVATION_MIN_M (-500)
+#define LOADWISE_PROFILE_ELEVATION_MAX_M 9000
+
 /* Adds each of @runs (LoadwiseRun*, ids set on success) with the profile
  * at the same index of @profiles (GArray*, NULL or empty: none), in one
- * transaction: one invalid run or profile writes none. */
+ * transaction: one invalid run or profile writes none. A profile is valid
+ * with at most LOADWISE_PROFILE_MAX_POINTS points whose distances are
+ * finite, within 0..LOADWISE_RUN_DISTANCE_MAX_M and never decrease, and
+ * whose elevations are finite and within the range above. A run whose
+ * track_sha256 is stored already, or comes twice in @runs, is refused
+ * too (checked inside the transaction), so that no file goes in twice.
+ * The error names the run by its place in @runs ("run 2 of 3: ..."). */
 gboolean     loadwise_database_add_runs_with_profiles (LoadwiseDatabase *self,
                                                        GPtrArray        *runs,
                                                        GPtrArray        *profiles,

@@ -37,7 +37,7 @@ typedef enum {
 GQuark loadwise_database_error_quark (void);
 
 /* The schema this build writes; PRAGMA user_version. */
-#define LOADWISE_DATABASE_SCHEMA_VERSION 6
+#define LOADWISE_DATABASE_SCHEMA_VERSION 7
 
 #define LOADWISE_TYPE_DATABASE (loadwise_database_get_type ())
 

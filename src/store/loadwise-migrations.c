@@ -2,9 +2,11 @@
  *
  * Step N turns a version N-1 database into version N. Steps are never
  * edited once released: a change is a new step. Dates are ISO YYYY-MM-DD
- * text (`date(x) IS x` rejects anything else, 2026-02-30 included);
- * timestamps are UTC ISO 8601. The CHECK constraints repeat the ranges the
- * store validates, so that no other writer can store what the app refuses.
+ * text (`date(x) IS x` rejects any other form; SQLite 3.40 lets a day
+ * that does not exist, 2026-02-30, through, which the store's own checks
+ * and the import's refuse); timestamps are UTC ISO 8601. The CHECK
+ * constraints repeat the ranges the store validates, so that no other
+ * writer can store what the app refuses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,8 @@
 
 #include "core/loadwise-programme.h"
 #include "core/loadwise-run.h"
+#include "core/loadwise-track.h"
+#include "store/loadwise-database-runs.h"
 
 #define STR(x) G_STRINGIFY (x)
 
@@ -206,6 +210,34 @@ static const char *const migrations[] = {
    * as they are, the fallback for rows without a code. */
   "ALTER TABLE week_plan ADD COLUMN reason_code TEXT;"
   "ALTER TABLE week_review ADD COLUMN clinician_code TEXT;",
+
+  /* 7 (issue 14, runs from recorded tracks): the recording a run came
+   * from, NULL for a run typed in: when its first point was (UTC, exactly
+   * YYYY-MM-DDTHH:MM:SSZ: unixepoch() and back gives the same text only for
+   * a time that exists, so 2026-02-30 and 24:00:00 are refused) and the
+   * file's SHA-256 (64 lowercase hex digits), each indexed for the
+   * look-up of a file imported before. The elevation profile, by
+   * distance, in its own table, deleted with its run. */
+  "ALTER TABLE run ADD COLUMN started_at TEXT"
+  "  CHECK (started_at IS NULL OR (typeof (started_at) = 'text'"
+  "   AND strftime ('%Y-%m-%dT%H:%M:%SZ', unixepoch (started_at), 'unixepoch') IS started_at"
+  "   AND started_at > '1970-01-01T00:00:00Z'));"
+  "ALTER TABLE run ADD COLUMN track_sha256 TEXT"
+  "  CHECK (track_sha256 IS NULL OR (typeof (track_sha256) = 'text'"
+  "   AND length (track_sha256) = 64 AND track_sha256 NOT GLOB '*[^0-9a-f]*'));"
+  "CREATE INDEX run_by_track_sha256 ON run (track_sha256) WHERE track_sha256 IS NOT NULL;"
+  "CREATE INDEX run_by_started_at ON run (started_at) WHERE started_at IS NOT NULL;"
+  "CREATE TABLE run_profile ("
+  "  run_id        INTEGER NOT NULL REFERENCES run (id) ON DELETE CASCADE,"
+  "  idx           INTEGER NOT NULL"
+  "    CHECK (idx BETWEEN 0 AND " STR (LOADWISE_PROFILE_MAX_POINTS) " - 1),"
+  "  distance_m    REAL    NOT NULL"
+  "    CHECK (distance_m BETWEEN 0 AND " STR (LOADWISE_RUN_DISTANCE_MAX_M) "),"
+  "  elevation_m   REAL    NOT NULL"
+  "    CHECK (elevation_m BETWEEN " STR (LOADWISE_PROFILE_ELEVATION_MIN_M)
+  "                       AND " STR (LOADWISE_PROFILE_ELEVATION_MAX_M) "),"
+  "  PRIMARY KEY (run_id, idx)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LOADWISE_DATABASE_SCHEMA_VERSION);

@@ -191,6 +191,26 @@ gboolean      loadwise_database_derive_weeks_locked (LoadwiseDatabase        *se
   "        AND date >= date ((SELECT start FROM programme WHERE id = 1)," \
   "                          '+' || (week * 7) || ' days')));"
 
+/* Recorded runs (loadwise-database-runs.c), for the store's writes and
+ * the dataset's check alike. The latest time a run may start: what
+ * YYYY-MM-DDTHH:MM:SSZ can hold. */
+#define LOADWISE_STORE_STARTED_AT_MAX G_GINT64_CONSTANT (253402300799) /* 9999-12-31T23:59:59Z */
+
+/* @started_at within 1 .. LOADWISE_STORE_STARTED_AT_MAX; the error names
+ * @field and the range. */
+gboolean      loadwise_store_check_started_at (const char  *field,
+                                               gint64       started_at,
+                                               GError     **error);
+/* @text exactly as the schema stores a start (YYYY-MM-DDTHH:MM:SSZ, a
+ * time that exists, in the range above). */
+gboolean      loadwise_store_check_started_at_text (const char  *field,
+                                                    const char  *text,
+                                                    GError     **error);
+/* @text a SHA-256 as stored: 64 lowercase hex digits. */
+gboolean      loadwise_store_check_sha256    (const char  *field,
+                                              const char  *text,
+                                              GError     **error);
+
 /* When a row was written, as every table stores it: UTC ISO 8601. */
 #define LOADWISE_SQL_NOW "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
 

@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +14,10 @@
 
 #include "cli-test-util.h"
 #include "loadwise-test-util.h"
+#include "core/loadwise-clock.h"
 #include "core/loadwise-error.h"
 #include "report/loadwise-json-backup.h"
+#include "store/loadwise-database-runs.h"
 
 static char *
 export_to (CliFixture *fixture,
@@ -67,11 +70,183 @@ test_round_trip (CliFixture    *fixture,
     g_autofree char *b = read_without_stamp (second);
 
     g_assert_cmpstr (a, ==, b);
-    g_assert_nonnull (strstr (a, "\"format_version\" : 1"));
+    g_assert_nonnull (strstr (a, "\"format_version\" : 2"));
     g_assert_nonnull (strstr (a, "\"distance_km\" : "));
     g_assert_nonnull (strstr (a, "\"pain_during\" : "));
     g_assert_nonnull (strstr (a, "\"reminders.session-time\" : \"18:30\""));
     g_assert_nonnull (strstr (a, "\"flares\" : [\n    {"));
+  }
+  cli_fixture_teardown (&other, NULL);
+}
+
+/* The library on the fixture's database, at the CLI's fixed "now", so
+ * that what it derives is what the CLI derives. */
+static LoadwiseDatabase *
+open_at_now (CliFixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_local (2026, 11, 23, 8, 0, 0);
+  g_autoptr (LoadwiseClock) clock = loadwise_clock_new_fixed (now);
+  LoadwiseDatabase *db = loadwise_database_open (fixture->db_path, &error);
+
+  g_assert_no_error (error);
+  loadwise_database_set_clock (db, clock);
+  return db;
+}
+
+/* Two runs from recorded tracks, one with a full profile. */
+static void
+add_recorded_runs (CliFixture *fixture)
+{
+  g_autoptr (LoadwiseDatabase) db = open_at_now (fixture);
+  g_autoptr (GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_run_free);
+  g_autoptr (GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GError) error = NULL;
+  GArray *profile = g_array_new (FALSE, FALSE, sizeof (LoadwiseProfilePoint));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      LoadwiseRun *run = loadwise_run_new ();
+
+      run->date = loadwise_test_date (2026, 11, 20 + i);
+      run->distance_m = 10437 - 2000 * i;
+      run->duration_s = 3300;
+      run->climb_m = 212;
+      run->descent_m = 230;
+      run->pain_during = 2;
+      /* 2026-11-20T06:40:00Z and the next day. */
+      run->started_at = G_GINT64_CONSTANT (1795156800) + 86400 * i;
+      run->track_sha256 = g_strnfill (64, i == 0 ? 'e' : '0');
+      g_ptr_array_add (runs, run);
+    }
+  /* Distances and elevations that are not round in binary. */
+  for (guint i = 0; i < LOADWISE_PROFILE_MAX_POINTS; i++)
+    {
+      LoadwiseProfilePoint point = { 10437.0 * i / (LOADWISE_PROFILE_MAX_POINTS - 1),
+                                     212.3 + 40.1 * sin (i * 0.07) };
+
+      g_array_append_val (profile, point);
+    }
+  g_ptr_array_add (profiles, profile);
+  g_ptr_array_add (profiles, g_array_new (FALSE, FALSE, sizeof (LoadwiseProfilePoint)));
+  g_assert_true (loadwise_database_add_runs_with_profiles (db, runs, profiles, &error));
+  g_assert_no_error (error);
+}
+
+/* Recorded runs and their profiles travel whole: export, import into a
+ * new folder, and the same rows come out, every point to the bit. */
+static void
+test_round_trip_recorded (CliFixture    *fixture,
+                          gconstpointer  data)
+{
+  CliFixture other = { 0 };
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr (GError) error = NULL;
+
+  cli_fixture_setup (&other, NULL);
+  g_free (cli_run_ok (fixture, NULL, "demo", "--years", "1", "--seed", "5", NULL));
+  add_recorded_runs (fixture);
+  first = export_to (fixture, "first.json");
+  g_free (cli_run_ok (&other, NULL, "import", first, NULL));
+  second = export_to (&other, "second.json");
+
+  {
+    g_autofree char *a = read_without_stamp (first);
+    g_autofree char *b = read_without_stamp (second);
+
+    g_assert_cmpstr (a, ==, b);
+    g_assert_nonnull (strstr (a, "\"started_at\" : \"2026-11-20T06:40:00Z\""));
+    g_assert_nonnull (strstr (a, "\"track_sha256\" : \"eeeeeeee"));
+    g_assert_nonnull (strstr (a, "\"run_profiles\" : [\n    {\n      \"run_id\" : "));
+  }
+
+  /* The rows themselves, through the store. */
+  {
+    g_autoptr (LoadwiseDatabase) mine = open_at_now (fixture);
+    g_autoptr (LoadwiseDatabase) theirs = open_at_now (&other);
+    g_autoptr (GPtrArray) my_runs = loadwise_database_list_runs (mine, NULL, NULL, &error);
+    g_autoptr (GPtrArray) their_runs = loadwise_database_list_runs (theirs, NULL, NULL, &error);
+    guint n_points = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (my_runs->len, ==, their_runs->len);
+    for (guint i = 0; i < my_runs->len; i++)
+      {
+        LoadwiseRun *a = g_ptr_array_index (my_runs, i);
+        LoadwiseRun *b = g_ptr_array_index (their_runs, i);
+        g_autoptr (GArray) pa = loadwise_database_get_run_profile (mine, a->id, &error);
+        g_autoptr (GArray) pb = loadwise_database_get_run_profile (theirs, b->id, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (a->id, ==, b->id);
+        g_assert_cmpuint (a->distance_m, ==, b->distance_m);
+        g_assert_cmpint (a->started_at, ==, b->started_at);
+        g_assert_cmpstr (a->track_sha256, ==, b->track_sha256);
+        g_assert_cmpuint (pa->len, ==, pb->len);
+        g_assert_cmpmem (pa->data, pa->len * sizeof (LoadwiseProfilePoint),
+                         pb->data, pb->len * sizeof (LoadwiseProfilePoint));
+        n_points += pa->len;
+      }
+    g_assert_cmpuint (n_points, ==, LOADWISE_PROFILE_MAX_POINTS);
+  }
+  cli_fixture_teardown (&other, NULL);
+}
+
+static void
+drop_recording (JsonObject *root)
+{
+  JsonArray *runs = json_object_get_array_member (root, "runs");
+
+  for (guint i = 0; i < json_array_get_length (runs); i++)
+    {
+      json_object_remove_member (json_array_get_object_element (runs, i), "started_at");
+      json_object_remove_member (json_array_get_object_element (runs, i), "track_sha256");
+    }
+  json_object_remove_member (root, "run_profiles");
+  json_object_set_int_member (root, "format_version", 1);
+}
+
+/* A backup of format 1, from before recorded runs, still goes in: its
+ * runs have no recording, and no profile. */
+static void
+test_older_backup (CliFixture    *fixture,
+                   gconstpointer  data)
+{
+  CliFixture other = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *old = g_build_filename (fixture->tmpdir, "old.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  JsonNode *root;
+
+  cli_fixture_setup (&other, NULL);
+  g_free (cli_run_ok (fixture, NULL, "demo", "--years", "1", "--seed", "7", NULL));
+  path = export_to (fixture, "new.json");
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  drop_recording (json_node_get_object (root));
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_assert_null (strstr (text, "started_at"));
+  g_assert_null (strstr (text, "run_profiles"));
+  g_assert_true (g_file_set_contents (old, text, -1, NULL));
+
+  g_free (cli_run_ok (&other, NULL, "import", old, NULL));
+  again = export_to (&other, "again.json");
+  {
+    g_autofree char *a = read_without_stamp (path);
+    g_autofree char *b = read_without_stamp (again);
+
+    /* The same data as before it was made old. */
+    g_assert_cmpstr (a, ==, b);
+    g_assert_nonnull (strstr (b, "\"started_at\" : null"));
+    g_assert_nonnull (strstr (b, "\"run_profiles\" : []"));
   }
   cli_fixture_teardown (&other, NULL);
 }
@@ -219,9 +394,9 @@ static const BadImport bad_imports[] = {
   { "truncated", NULL, NULL, "Not a JSON file (*" },
   { "array", NULL, "[1, 2]", "Not a Loadwise backup: the file must hold one JSON object" },
   { "no-version", NULL, "{\"runs\": []}", "format_version: missing; this is not a Loadwise backup" },
-  { "newer", "format_version", "2", "format_version 2 is newer than this Loadwise reads (1)" },
+  { "newer", "format_version", "3", "format_version 3 is newer than this Loadwise reads (2)" },
   { "version-text", "format_version", "\"1\"", "format_version: expected a whole number" },
-  { "unknown-table", "meals", "[]", "meals: not part of a version 1 backup" },
+  { "unknown-table", "meals", "[]", "meals: not part of a version 2 backup" },
   { "runs-not-array", "runs", "{}", "runs: expected an array" },
   { "pain-range", "runs/0/pain_during", "42", "runs[0].pain_during: 42 is outside 0-10" },
   { "pain-type", "runs/0/pain_during", "\"high\"", "runs[0].pain_during: expected a whole number" },
@@ -250,6 +425,34 @@ static const BadImport bad_imports[] = {
   { "skip-reason-long", "sessions/0/skip_reason",
     "\"" LONG_REASON "\"", "sessions[0].skip_reason: *" },
   { "run-too-short", "runs/0/distance_km", "0.005", "runs[0].distance_km: *" },
+  /* A run's recording and its profile (format 2, issue 14). */
+  { "sha-bad", "runs/0/track_sha256", "\"ABC\"",
+    "runs[0].track_sha256: not a SHA-256 (64 characters, each 0-9 or a-f)" },
+  { "started-at-bad", "runs/0/started_at", "\"2026-03-04T06:12:00.5Z\"",
+    "runs[0].started_at: “2026-03-04T06:12:00.5Z” is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)" },
+  { "started-at-type", "runs/0/started_at", "1772604720", "runs[0].started_at: expected text" },
+  { "profile-orphan", "run_profiles", "[{\"run_id\": 999999, \"idx\": 0, \"distance_m\": 0, \"elevation_m\": 100}]",
+    "run_profiles[0].run_id: 999999 refers to no entry in runs" },
+  { "profile-elevation", "run_profiles", "[{\"run_id\": 1, \"idx\": 0, \"distance_m\": 0, \"elevation_m\": 9500}]",
+    "run_profiles[0].elevation_m: 9500 is outside -500 to 9000" },
+  { "profile-elevation-infinite", "run_profiles",
+    "[{\"run_id\": 1, \"idx\": 0, \"distance_m\": 0, \"elevation_m\": -1e400}]",
+    "run_profiles[0].elevation_m: -inf is outside -500 to 9000" },
+  { "profile-distance", "run_profiles", "[{\"run_id\": 1, \"idx\": 0, \"distance_m\": 400001, \"elevation_m\": 10}]",
+    "run_profiles[0].distance_m: 400001 is outside 0-400000" },
+  { "profile-too-many", "run_profiles", "[{\"run_id\": 1, \"idx\": 300, \"distance_m\": 0, \"elevation_m\": 10}]",
+    "run_profiles[0].idx: 300 is outside 0-299" },
+  { "profile-back", "run_profiles",
+    "[{\"run_id\": 1, \"idx\": 0, \"distance_m\": 500, \"elevation_m\": 10},"
+    " {\"run_id\": 1, \"idx\": 1, \"distance_m\": 100, \"elevation_m\": 12}]",
+    "run_profiles[1].distance_m: 100 comes after 500 (idx 0); the distances of a profile never go back" },
+  { "profile-type", "run_profiles", "[{\"run_id\": 1, \"idx\": 0, \"distance_m\": 0, \"elevation_m\": \"high\"}]",
+    "run_profiles[0].elevation_m: expected a number" },
+  { "profile-missing", "run_profiles", "[{\"run_id\": 1, \"idx\": 0, \"distance_m\": 0}]",
+    "run_profiles[0].elevation_m: missing (it must have a value)" },
+  { "profile-field", "run_profiles",
+    "[{\"run_id\": 1, \"idx\": 0, \"distance_m\": 0, \"elevation_m\": 10, \"slope\": 2}]",
+    "run_profiles[0].slope: not a field of run_profiles" },
   /* Settings, by key and type (issue 12). */
   { "setting-bool", "settings/reminders.enabled", "\"yes\"",
     "settings.reminders.enabled: “yes” is not “true” or “false”" },
@@ -292,7 +495,7 @@ static const BadImport bad_imports[] = {
   { "distance-wide", "runs/0/distance_km", "18446744073709551617",
     "runs[0].distance_km: 18446744073709551617 is outside 0.001-399.999" },
   { "version-wide", "format_version", "18446744073709551617",
-    "format_version 18446744073709551617 is newer than this Loadwise reads (1)" },
+    "format_version 18446744073709551617 is newer than this Loadwise reads (2)" },
   { "app-version-wide", "app_version", "99999999999999999999", "app_version: 99999999999999999999 is too large a number" },
   { "fraction", "runs/0/climb_m", "12.5", "runs[0].climb_m: 12.5 is not a whole number" },
   { "whole-double", "runs/0/pain_during", "11.0", "runs[0].pain_during: 11 is outside 0-10" },
@@ -569,6 +772,10 @@ main (int    argc,
 
   g_test_add ("/cli/import/round-trip", CliFixture, NULL,
               cli_fixture_setup, test_round_trip, cli_fixture_teardown);
+  g_test_add ("/cli/import/round-trip-recorded", CliFixture, NULL,
+              cli_fixture_setup, test_round_trip_recorded, cli_fixture_teardown);
+  g_test_add ("/cli/import/older-backup", CliFixture, NULL,
+              cli_fixture_setup, test_older_backup, cli_fixture_teardown);
   g_test_add ("/cli/import/replace", CliFixture, NULL,
               cli_fixture_setup, test_replace, cli_fixture_teardown);
   g_test_add ("/cli/import/bad-imports", CliFixture, NULL,

@@ -81,7 +81,7 @@ damage (CliFixture *fixture,
   GStatBuf st;
 
   g_assert_cmpint (g_stat (fixture->db_path, &st), ==, 0);
-  /* Enough pages that one in the middle holds rows, not the schema. */
+  /* Enough pages that the rows have pages of their own. */
   g_assert_cmpint (st.st_size, >=, 8 * 4096);
 
   switch (how)
@@ -93,7 +93,12 @@ damage (CliFixture *fixture,
       store_test_write_random_file (wal, 4096 + 32, 9);
       break;
     case DAMAGE_ZEROED_PAGE:
-      zero_page (fixture->db_path, (gsize) st.st_size / 4096 / 2);
+      /* A page of check-in rows, wherever the schema's pages are (dbstat
+       * counts pages from 1). */
+      zero_page (fixture->db_path,
+                 (gsize) store_test_file_query_int (fixture->db_path,
+                                                    "SELECT min (pageno) - 1 FROM dbstat"
+                                                    " WHERE name = 'checkin' AND pagetype = 'leaf'"));
       break;
     case DAMAGE_TRUNCATED:
       g_assert_cmpint (truncate (fixture->db_path, st.st_size / 2), ==, 0);

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include <gio/gio.h>
@@ -272,6 +273,41 @@ test_failed_write_leaves_nothing (Fixture       *fixture,
   signal (SIGXFSZ, SIG_DFL);
 }
 
+/* A JSON backup larger than the import reads is not written at all: a
+ * setting 64 MB long stands for a long history of recorded runs. */
+static void
+test_json_too_large (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gsize n = 64000000;
+  g_autofree char *padding = g_malloc (n + 1);
+  g_autofree char *path = g_build_filename (fixture->out, "backup.json", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr (GError) error = NULL;
+
+  memset (padding, 'a', n);
+  padding[n] = '\0';
+  g_assert_true (loadwise_database_set_setting (fixture->db, "test.padding", padding, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (export (fixture, FORMAT_JSON, path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "The backup would be 64."));
+  g_assert_true (g_str_has_suffix (error->message, "\302\240MB, more than the 64.0\302\240MB a Loadwise backup "
+                                                   "may be; nothing was written. A copy of the database keeps "
+                                                   "everything: loadwise-cli backup --output FILE"));
+  listing = list_folder (fixture->out);
+  g_assert_cmpstr (listing, ==, "");
+
+  /* Without it, the same name works. */
+  g_clear_error (&error);
+  g_assert_true (loadwise_database_set_setting (fixture->db, "test.padding", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (export (fixture, FORMAT_JSON, path, &error));
+  g_assert_no_error (error);
+}
+
 /* A failed write sticks: a caller that goes on (a cairo stream cannot
  * pass the error up) still cannot commit half a file. */
 static void
@@ -440,6 +476,8 @@ main (int    argc,
               test_private_under_umask_000, fixture_teardown);
   g_test_add ("/report/files/failed-write-leaves-nothing", Fixture, NULL, fixture_setup,
               test_failed_write_leaves_nothing, fixture_teardown);
+  g_test_add ("/report/files/json-too-large", Fixture, NULL, fixture_setup, test_json_too_large,
+              fixture_teardown);
   g_test_add ("/report/files/commit-refuses-after-failed-write", Fixture, NULL, fixture_setup,
               test_commit_refuses_after_failed_write, fixture_teardown);
   g_test_add ("/report/files/no-replace-at-the-rename", Fixture, NULL, fixture_setup,

@@ -8,6 +8,7 @@
 
 #include "report/loadwise-export.h"
 #include "store/loadwise-database-charts.h"
+#include "store/loadwise-database-runs.h"
 
 #include "charts-test-util.h"
 #include "loadwise-test-util.h"
@@ -222,6 +223,70 @@ test_every_table (Fixture       *fixture,
                    "2026-10-18");
 }
 
+/* A run from a recorded track: its start and file hash after the columns
+ * a run had before (schema 7 appends them), and its profile in a file of
+ * its own, by run and point. */
+static void
+test_recorded_run (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char *const run_header[] = {
+    "id", "date", "distance_m", "duration_s", "climb_m", "descent_m", "speed", "long_run", "camber",
+    "surface", "shoe_id", "pain_during", "pain_after", "note", "updated_at", "started_at",
+    "track_sha256", NULL,
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = g_build_filename (fixture->tmpdir, "export", NULL);
+  g_autoptr (GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_run_free);
+  g_autoptr (GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GPtrArray) run_rows = NULL;
+  g_autoptr (GPtrArray) profile_rows = NULL;
+  g_autoptr (LoadwiseRun) typed = loadwise_run_new ();
+  GArray *profile = g_array_new (FALSE, FALSE, sizeof (LoadwiseProfilePoint));
+  LoadwiseProfilePoint points[] = { { 0, 40 }, { 2500.5, 81.25 }, { 5000, 39.5 } };
+  LoadwiseRun *run = loadwise_run_new ();
+  char **row;
+
+  typed->date = loadwise_test_date (2026, 10, 6);
+  typed->distance_m = 4000;
+  g_assert_true (loadwise_database_add_run (fixture->db, typed, &error));
+  g_assert_no_error (error);
+  run->date = loadwise_test_date (2026, 10, 7);
+  run->distance_m = 5000;
+  run->pain_during = 1;
+  run->started_at = G_GINT64_CONSTANT (1791354600);  /* 2026-10-07T06:30:00Z */
+  run->track_sha256 = g_strnfill (64, 'b');
+  g_ptr_array_add (runs, run);
+  g_array_append_vals (profile, points, G_N_ELEMENTS (points));
+  g_ptr_array_add (profiles, profile);
+  g_assert_true (loadwise_database_add_runs_with_profiles (fixture->db, runs, profiles, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (loadwise_export_csv (fixture->db, folder, &error));
+  g_assert_no_error (error);
+
+  run_rows = read_csv (folder, "run");
+  g_assert_cmpuint (run_rows->len, ==, 3);
+  g_assert_cmpstrv ((char **) g_ptr_array_index (run_rows, 0), run_header);
+  row = g_ptr_array_index (run_rows, 1);
+  g_assert_cmpstr (row[column (run_rows, "started_at")], ==, "");
+  g_assert_cmpstr (row[column (run_rows, "track_sha256")], ==, "");
+  row = g_ptr_array_index (run_rows, 2);
+  g_assert_cmpstr (row[column (run_rows, "date")], ==, "2026-10-07");
+  g_assert_cmpstr (row[column (run_rows, "started_at")], ==, "2026-10-07T06:30:00Z");
+  g_assert_cmpstr (row[column (run_rows, "track_sha256")], ==, run->track_sha256);
+
+  profile_rows = read_csv (folder, "run_profile");
+  g_assert_cmpuint (profile_rows->len, ==, 4);
+  {
+    const char *const header[] = { "run_id", "idx", "distance_m", "elevation_m", NULL };
+    const char *const second[] = { "2", "1", "2500.5", "81.25", NULL };
+
+    g_assert_cmpstrv ((char **) g_ptr_array_index (profile_rows, 0), header);
+    g_assert_cmpstrv ((char **) g_ptr_array_index (profile_rows, 2), second);
+  }
+}
+
 static void
 test_refuses_existing (Fixture       *fixture,
                        gconstpointer  data)
@@ -254,6 +319,8 @@ main (int    argc,
 
   g_test_add_func ("/report/csv/quote", test_quote);
   g_test_add ("/report/csv/every-table", Fixture, NULL, fixture_setup, test_every_table,
+              fixture_teardown);
+  g_test_add ("/report/csv/recorded-run", Fixture, NULL, fixture_setup, test_recorded_run,
               fixture_teardown);
   g_test_add ("/report/csv/refuses-existing", Fixture, NULL, fixture_setup,
               test_refuses_existing, fixture_teardown);

@@ -49,6 +49,15 @@ static const Hostile hostiles[] = {
     "programme.training_days: choose 2-3 days" },
   { "pain-42.db", STRIP ("run") "UPDATE run SET pain_during = 42;",
     "runs[0].pain_during: 42 is outside 0-10" },
+  /* A recording and a profile (schema 7) get the same checks. */
+  { "sha-stripped.db", STRIP ("run") "UPDATE run SET track_sha256 = 'ABC';",
+    "runs[0].track_sha256: not a SHA-256 (64 characters, each 0-9 or a-f)" },
+  { "started-at-stripped.db", STRIP ("run") "UPDATE run SET started_at = '2026-03-03T25:00:00Z';",
+    "runs[0].started_at: “2026-03-03T25:00:00Z” is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)" },
+  { "elevation-stripped.db", STRIP ("run_profile") "UPDATE run_profile SET elevation_m = 99999 WHERE idx = 1;",
+    "run_profiles[1].elevation_m: 99999 is outside -500 to 9000" },
+  { "orphan-profile.db", STRIP ("run_profile") "INSERT INTO run_profile VALUES (7, 0, 0, 100);",
+    "run_profiles[3].run_id: 7 refers to no entry in runs" },
   { "wrong-type.db", "PRAGMA ignore_check_constraints = ON; UPDATE run SET duration_s = 'long';",
     "run.duration_s, row 1: a value of SQL type TEXT where INTEGER belongs" },
   { "newer.db", "PRAGMA user_version = 99;",
@@ -104,6 +113,29 @@ fill (LoadwiseDatabase *db,
   g_assert_no_error (error);
 }
 
+/* A run from a recorded track, with a profile of three points. */
+static void
+add_recorded_run (LoadwiseDatabase *db)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_run_free);
+  g_autoptr (GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  GArray *profile = g_array_new (FALSE, FALSE, sizeof (LoadwiseProfilePoint));
+  LoadwiseProfilePoint points[] = { { 0, 40 }, { 3000, 95.5 }, { 6000, 41 } };
+  LoadwiseRun *run = loadwise_run_new ();
+
+  run->date = loadwise_test_date (2026, 3, 4);
+  run->distance_m = 6000;
+  run->pain_during = 1;
+  run->started_at = 1772604720;  /* 2026-03-04T06:12:00Z */
+  run->track_sha256 = g_strnfill (64, 'c');
+  g_ptr_array_add (runs, run);
+  g_array_append_vals (profile, points, G_N_ELEMENTS (points));
+  g_ptr_array_add (profiles, profile);
+  g_assert_true (loadwise_database_add_runs_with_profiles (db, runs, profiles, &error));
+  g_assert_no_error (error);
+}
+
 static void
 copy_file (const char *from,
            const char *to)
@@ -128,6 +160,7 @@ make_good (StoreFixture *fixture)
   g_assert_no_error (error);
   store_test_set_today (db, NULL);
   fill (db, 7);
+  add_recorded_run (db);
   g_clear_object (&db);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   return g_steal_pointer (&path);
@@ -287,6 +320,12 @@ test_hostile_files (StoreFixture  *fixture,
     g_assert_true (loadwise_database_restore_from (fixture->db, good, &old_data, &error));
     g_assert_no_error (error);
     g_assert_cmpint (pain_sum (fixture->db), ==, 8);
+    /* The recording and its profile came too. */
+    g_assert_cmpint (store_test_query_int (loadwise_database_get_handle (fixture->db),
+                                           "SELECT count(*) FROM run WHERE started_at = '2026-03-04T06:12:00Z'"),
+                     ==, 1);
+    g_assert_cmpint (store_test_query_int (loadwise_database_get_handle (fixture->db),
+                                           "SELECT sum (elevation_m) * 10 FROM run_profile"), ==, 1765);
     g_assert_nonnull (old_data);
     g_assert_nonnull (strstr (old_data, "loadwise-before-restore-"));
   }

@@ -7,10 +7,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <string.h>
 
 #include "core/loadwise-error.h"
 #include "core/loadwise-programme.h"
+#include "core/loadwise-track.h"
 #include "store/loadwise-database-dataset.h"
 #include "store/loadwise-database-reminders.h"
 
@@ -59,6 +61,15 @@ set_int (LoadwiseDatasetValue *values,
          gint64                number)
 {
   cell (values, table, column)->i = number;
+}
+
+static void
+set_real (LoadwiseDatasetValue *values,
+          guint                 table,
+          const char           *column,
+          double                number)
+{
+  cell (values, table, column)->d = number;
 }
 
 static void
@@ -282,6 +293,180 @@ test_cases (StoreFixture  *fixture,
     }
 }
 
+/* Runs from recorded tracks (schema 7): a run with its start and file
+ * hash, and its profile of three points, each changed in turn. */
+typedef enum {
+  EDIT_NONE,
+  EDIT_TEXT,
+  EDIT_INT,
+  EDIT_REAL,
+  EDIT_SWAP,  /* the profile's first and last rows change places */
+} EditKind;
+
+typedef struct {
+  const char *name;
+  const char *table;    /* "runs" or "run_profiles" */
+  guint       row;
+  const char *column;
+  EditKind    kind;
+  const char *text;
+  double      number;
+  const char *message;  /* NULL: valid */
+} RecordedCase;
+
+#define SHA "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+
+static const RecordedCase recorded_cases[] = {
+  { "good", NULL, 0, NULL, EDIT_NONE, NULL, 0, NULL },
+  { "rows-in-any-order", NULL, 0, NULL, EDIT_SWAP, NULL, 0, NULL },
+  { "typed-in", "runs", 0, "started_at", EDIT_TEXT, NULL, 0, NULL },
+  { "started-fraction", "runs", 0, "started_at", EDIT_TEXT, "2026-03-04T06:12:00.5Z", 0,
+    "runs[0].started_at: “2026-03-04T06:12:00.5Z” is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)" },
+  { "started-offset", "runs", 0, "started_at", EDIT_TEXT, "2026-03-04T07:12:00+01:00", 0,
+    "runs[0].started_at: “2026-03-04T07:12:00+01:00” is not a UTC time (YYYY-MM-DDTHH:MM:SSZ)" },
+  { "started-epoch", "runs", 0, "started_at", EDIT_TEXT, "1970-01-01T00:00:00Z", 0,
+    "runs[0].started_at: 1970-01-01T00:00:00Z is before 1970-01-01T00:00:01Z" },
+  { "sha-upper", "runs", 0, "track_sha256", EDIT_TEXT,
+    "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08", 0,
+    "runs[0].track_sha256: not a SHA-256 (64 characters, each 0-9 or a-f)" },
+  { "sha-short", "runs", 0, "track_sha256", EDIT_TEXT, "9f86d081", 0,
+    "runs[0].track_sha256: not a SHA-256 (64 characters, each 0-9 or a-f)" },
+  { "sha-long", "runs", 0, "track_sha256", EDIT_TEXT, SHA "0", 0,
+    "runs[0].track_sha256: longer than 64 characters" },
+  { "profile-orphan", "run_profiles", 0, "run_id", EDIT_INT, NULL, 2,
+    "run_profiles[0].run_id: 2 refers to no entry in runs" },
+  { "profile-too-many", "run_profiles", 2, "idx", EDIT_INT, NULL, LOADWISE_PROFILE_MAX_POINTS,
+    "run_profiles[2].idx: 300 is outside 0-299" },
+  { "profile-idx-twice", "run_profiles", 2, "idx", EDIT_INT, NULL, 1, "run_profiles[2]: 1, 1 appears twice" },
+  { "distance-negative", "run_profiles", 0, "distance_m", EDIT_REAL, NULL, -1,
+    "run_profiles[0].distance_m: -1 is outside 0-400000" },
+  { "distance-beyond", "run_profiles", 2, "distance_m", EDIT_REAL, NULL, 400000.5,
+    "run_profiles[2].distance_m: 400000.5 is outside 0-400000" },
+  { "distance-back", "run_profiles", 2, "distance_m", EDIT_REAL, NULL, 100,
+    "run_profiles[2].distance_m: 100 comes after 3000 (idx 1); the distances of a profile never go back" },
+  { "elevation-high", "run_profiles", 1, "elevation_m", EDIT_REAL, NULL, 9000.5,
+    "run_profiles[1].elevation_m: 9000.5 is outside -500 to 9000" },
+  { "elevation-low", "run_profiles", 1, "elevation_m", EDIT_REAL, NULL, -501,
+    "run_profiles[1].elevation_m: -501 is outside -500 to 9000" },
+  { "elevation-infinite", "run_profiles", 1, "elevation_m", EDIT_REAL, NULL, INFINITY,
+    "run_profiles[1].elevation_m: inf is outside -500 to 9000" },
+};
+
+static LoadwiseDataset *
+build_recorded (const RecordedCase *c)
+{
+  LoadwiseDataset *dataset = loadwise_dataset_new ();
+  guint runs = table_of ("runs");
+  guint profiles = table_of ("run_profiles");
+  LoadwiseDatasetValue *v = loadwise_dataset_add_row (dataset, runs);
+  const double points[][2] = { { 0, 41.5 }, { 3000, 95.25 }, { 6000, 40 } };
+
+  set_int (v, runs, "id", 1);
+  set_text (v, runs, "date", "2026-03-04");
+  set_int (v, runs, "distance_m", 6000);
+  set_int (v, runs, "duration_s", 1980);
+  set_int (v, runs, "climb_m", 55);
+  set_int (v, runs, "descent_m", 56);
+  set_int (v, runs, "speed", 0);
+  set_int (v, runs, "long_run", 0);
+  set_text (v, runs, "camber", "none");
+  set_text (v, runs, "surface", "trail");
+  set_int (v, runs, "pain_during", 2);
+  set_text (v, runs, "updated_at", STAMP);
+  set_text (v, runs, "started_at", "2026-03-04T06:12:00Z");
+  set_text (v, runs, "track_sha256", SHA);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      guint from = c->kind == EDIT_SWAP ? (guint) G_N_ELEMENTS (points) - 1 - i : i;
+
+      v = loadwise_dataset_add_row (dataset, profiles);
+      set_int (v, profiles, "run_id", 1);
+      set_int (v, profiles, "idx", from);
+      set_real (v, profiles, "distance_m", points[from][0]);
+      set_real (v, profiles, "elevation_m", points[from][1]);
+    }
+
+  if (c->table != NULL)
+    {
+      guint t = table_of (c->table);
+      LoadwiseDatasetValue *row = loadwise_dataset_get_row (dataset, t, c->row);
+      int column = loadwise_dataset_find_column (t, c->column);
+
+      g_assert_cmpint (column, >=, 0);
+      if (c->kind == EDIT_TEXT && c->text == NULL)
+        {
+          g_clear_pointer (&row[column].s, g_free);
+          row[column].is_null = TRUE;
+        }
+      else if (c->kind == EDIT_TEXT)
+        set_text (row, t, c->column, c->text);
+      else if (c->kind == EDIT_INT)
+        set_int (row, t, c->column, (gint64) c->number);
+      else
+        set_real (row, t, c->column, c->number);
+    }
+  return dataset;
+}
+
+static void
+test_recorded_runs (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (recorded_cases); i++)
+    {
+      const RecordedCase *c = &recorded_cases[i];
+      g_autoptr (LoadwiseDataset) dataset = build_recorded (c);
+      g_autoptr (GError) error = NULL;
+      gboolean empty = FALSE;
+
+      g_test_message ("%s", c->name);
+      if (c->message == NULL)
+        {
+          StoreFixture other = { 0 };
+          g_autoptr (LoadwiseDataset) read = NULL;
+          guint profiles = table_of ("run_profiles");
+
+          g_assert_true (loadwise_dataset_validate (dataset, &error));
+          g_assert_no_error (error);
+          /* Written and read back: the same rows, in the order of the key. */
+          store_fixture_setup (&other, NULL);
+          g_assert_true (loadwise_database_write_dataset (other.db, dataset, FALSE, NULL, &error));
+          g_assert_no_error (error);
+          read = loadwise_database_read_dataset (other.db, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (loadwise_dataset_get_n_rows (read, profiles), ==, 3);
+          for (guint r = 0; r < 3; r++)
+            {
+              LoadwiseDatasetValue *v = loadwise_dataset_get_row (read, profiles, r);
+
+              g_assert_cmpint (v[1].i, ==, r);
+              g_assert_cmpfloat (v[2].d, ==, r * 3000.0);
+            }
+          g_assert_cmpfloat (loadwise_dataset_get_row (read, profiles, 1)[3].d, ==, 95.25);
+          g_assert_cmpint (store_test_query_int (loadwise_database_get_handle (other.db),
+                                                 "SELECT count(*) FROM run WHERE surface = 'trail'"
+                                                 " AND (started_at = '2026-03-04T06:12:00Z'"
+                                                 "      OR started_at IS NULL)"
+                                                 " AND track_sha256 = '" SHA "'"), ==, 1);
+          store_fixture_teardown (&other, NULL);
+          continue;
+        }
+      g_assert_false (loadwise_dataset_validate (dataset, &error));
+      g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
+      g_assert_cmpstr (error->message, ==, c->message);
+      g_clear_error (&error);
+
+      /* The writer refuses it the same way, and writes nothing. */
+      g_assert_false (loadwise_database_write_dataset (fixture->db, dataset, FALSE, NULL, &error));
+      g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
+      g_assert_cmpstr (error->message, ==, c->message);
+      g_clear_error (&error);
+      g_assert_true (loadwise_database_is_empty (fixture->db, &empty, &error));
+      g_assert_no_error (error);
+      g_assert_true (empty);
+    }
+}
+
 /* The gate is the dataset's, not the JSON's: a database that holds a
  * setting its reader fails on (written through the generic setter) does
  * not pass on to another database, as a restore would copy it. */
@@ -362,6 +547,8 @@ main (int    argc,
 
   g_test_add ("/store/import-validate/cases", StoreFixture, NULL,
               store_fixture_setup, test_cases, store_fixture_teardown);
+  g_test_add ("/store/import-validate/recorded-runs", StoreFixture, NULL,
+              store_fixture_setup, test_recorded_runs, store_fixture_teardown);
   g_test_add ("/store/import-validate/gate-for-restore", StoreFixture, NULL,
               store_fixture_setup, test_gate_for_restore, store_fixture_teardown);
   g_test_add ("/store/import-validate/settings-cover-the-readers", StoreFixture, NULL,

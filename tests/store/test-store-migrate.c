@@ -2,11 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "loadwise-test-util.h"
 #include "store-test-util.h"
 #include "store/loadwise-database-progression.h"
+#include "store/loadwise-database-runs.h"
 
 /* Builds a version 1 file at @path holding a programme, a session with
  * set logs and pain, and two check-ins. */
@@ -239,7 +242,7 @@ test_from_v5 (StoreFixture  *fixture,
 
   fixture->db = loadwise_database_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, 6);
+  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, LOADWISE_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (store_test_file_query_int (fixture->path,
                                               "SELECT count(*) FROM week_review"
                                               " WHERE finalized_at IS NOT NULL"), ==, 1);
@@ -285,6 +288,127 @@ test_from_v5 (StoreFixture  *fixture,
   loadwise_database_week_plans_clear (plans);
 }
 
+/* The schema as text: every object's type, name and CREATE statement, and
+ * every table's columns as PRAGMA table_info gives them. */
+static char *
+describe_schema (const char *path)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT m.type, m.name, m.sql, p.cid, p.name, p.type, p.\"notnull\","
+                                       " p.dflt_value, p.pk"
+                                       " FROM sqlite_master AS m LEFT JOIN pragma_table_info (m.name) AS p"
+                                       " WHERE m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                                       " ORDER BY m.name, p.cid",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *value = (const char *) sqlite3_column_text (stmt, c);
+
+          g_string_append_printf (text, "%s|", value != NULL ? value : "NULL");
+        }
+      g_string_append_c (text, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Schema 6 (issue 14's starting point): runs typed in, one with a shoe.
+ * Migrating keeps them as they were, with no recording; recorded runs
+ * then go in with their profiles, and the schema is the one a new
+ * database gets. */
+static void
+test_from_v6 (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  g_autoptr (LoadwiseDatabase) old = NULL;
+  g_autoptr (LoadwiseDatabase) fresh = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) runs = NULL;
+  g_autoptr (GPtrArray) recorded = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_run_free);
+  g_autoptr (GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GArray) profile = g_array_new (FALSE, FALSE, sizeof (LoadwiseProfilePoint));
+  g_autoptr (GArray) read = NULL;
+  g_autofree char *fresh_path = g_build_filename (fixture->dir, "fresh.db", NULL);
+  g_autofree char *migrated_schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  LoadwiseProfilePoint points[] = { { 0, 120.5 }, { 2500, 180.25 }, { 5000, 95 } };
+  LoadwiseRun *run;
+  gint64 shoe_id = 0;
+
+  old = loadwise_database_open_at_version (fixture->path, 6, &error);
+  g_assert_no_error (error);
+  store_test_set_today (old, NULL);
+  g_assert_true (loadwise_database_add_shoe (old, "Trail pair", &shoe_id, &error));
+  g_assert_no_error (error);
+  store_test_file_exec (fixture->path,
+                        "INSERT INTO run (date, distance_m, duration_s, climb_m, descent_m, shoe_id,"
+                        " pain_during, pain_after, note, updated_at) VALUES"
+                        " ('2026-03-04', 8400, 2700, 120, 310, 1, 2, 4, 'windy', '2026-03-04T18:00:00Z'),"
+                        " ('2026-03-06', 5000, 0, 0, 0, NULL, 1, NULL, NULL, '2026-03-06T18:00:00Z');");
+  g_clear_object (&old);
+
+  fixture->db = loadwise_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  store_test_set_today (fixture->db, NULL);
+  g_assert_cmpint (loadwise_database_get_schema_version (fixture->db), ==, 7);
+
+  /* The runs as they were, without a recording. */
+  runs = loadwise_database_list_runs (fixture->db, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 2);
+  run = g_ptr_array_index (runs, 0);
+  g_assert_cmpuint (run->distance_m, ==, 8400);
+  g_assert_cmpuint (run->descent_m, ==, 310);
+  g_assert_cmpint (run->shoe_id, ==, shoe_id);
+  g_assert_cmpuint (run->pain_after, ==, 4);
+  g_assert_cmpstr (run->note, ==, "windy");
+  g_assert_cmpint (run->started_at, ==, 0);
+  g_assert_null (run->track_sha256);
+  g_assert_cmpint (store_test_file_query_int (fixture->path,
+                                              "SELECT count(*) FROM run WHERE started_at IS NULL"
+                                              " AND track_sha256 IS NULL"), ==, 2);
+
+  /* What schema 7 adds works. */
+  run = loadwise_run_new ();
+  run->date = loadwise_test_date (2026, 3, 8);
+  run->distance_m = 5000;
+  run->started_at = 1772949600;  /* 2026-03-08T06:00:00Z */
+  run->track_sha256 = g_strnfill (64, 'a');
+  g_ptr_array_add (recorded, run);
+  g_array_append_vals (profile, points, G_N_ELEMENTS (points));
+  g_ptr_array_add (profiles, g_array_ref (profile));
+  g_assert_true (loadwise_database_add_runs_with_profiles (fixture->db, recorded, profiles, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_file_query_int (fixture->path,
+                                              "SELECT count(*) FROM run WHERE started_at = '2026-03-08T06:00:00Z'"),
+                   ==, 1);
+  read = loadwise_database_get_run_profile (fixture->db, run->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->len, ==, 3);
+  g_assert_cmpfloat (g_array_index (read, LoadwiseProfilePoint, 1).elevation_m, ==, 180.25);
+  g_clear_object (&fixture->db);
+
+  /* A new database has the same schema, object for object and column for
+   * column, as the migrated one. */
+  fresh = loadwise_database_open (fresh_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fresh);
+  migrated_schema = describe_schema (fixture->path);
+  fresh_schema = describe_schema (fresh_path);
+  g_assert_nonnull (strstr (fresh_schema, "run_profile|"));
+  g_assert_nonnull (strstr (fresh_schema, "|track_sha256|TEXT|"));
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -294,6 +418,8 @@ main (int argc, char *argv[])
               store_fixture_setup_empty, test_from_v1, store_fixture_teardown);
   g_test_add ("/store/migrate/from-v5", StoreFixture, NULL,
               store_fixture_setup_empty, test_from_v5, store_fixture_teardown);
+  g_test_add ("/store/migrate/from-v6", StoreFixture, NULL,
+              store_fixture_setup_empty, test_from_v6, store_fixture_teardown);
   g_test_add ("/store/migrate/failed-step-changes-nothing", StoreFixture, NULL,
               store_fixture_setup_empty, test_failed_migration, store_fixture_teardown);
 
