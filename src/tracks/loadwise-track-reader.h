@@ -8,7 +8,13 @@
  *
  * Every error is LOADWISE_ERROR_INVALID_INPUT and begins with the file's
  * name: "morning.gpx: the file ends early (line 40)"; a missing GPSBabel
- * is LOADWISE_ERROR_NOT_FOUND and names the package "gpsbabel".
+ * is LOADWISE_ERROR_NOT_FOUND and names the package "gpsbabel". A file
+ * that cannot be read at all (not there, not allowed, a folder) keeps
+ * its G_IO_ERROR code, its message beginning with the name too; a
+ * cancelled read is G_IO_ERROR_CANCELLED.
+ *
+ * A point without a time is kept with LOADWISE_TRACK_NO_TIME; a file
+ * where every point is so is refused ("has no time stamps").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
