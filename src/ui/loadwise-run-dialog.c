@@ -13,6 +13,7 @@
 #include "core/loadwise-parse.h"
 #include "core/loadwise-text.h"
 #include "store/loadwise-database-runs.h"
+#include "ui/loadwise-elevation-profile.h"
 #include "ui/loadwise-run-rows.h"
 
 struct _LoadwiseRunDialog
@@ -25,6 +26,8 @@ struct _LoadwiseRunDialog
 
   AdwWindowTitle   *window_title;
   GtkBox           *form_box;
+  GtkWidget        *load_group;
+  GtkWidget        *profile;      /* the recorded run's elevation profile, or NULL */
   GtkWidget        *save_button;
 
   LoadwiseRunEntry  fields[LOADWISE_RUN_N_FIELDS];
@@ -52,6 +55,29 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* A run imported from a recorded track (issue 14) shows its profile,
+ * after the load it describes. */
+static void
+add_profile (LoadwiseRunDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) points = NULL;
+  GtkWidget *group;
+
+  if (self->run->id == 0)
+    return;
+  points = loadwise_database_get_run_profile (loadwise_context_get_database (self->context), self->run->id, &error);
+  if (points == NULL || points->len < 2)
+    return;
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Elevation"));
+  self->profile = loadwise_elevation_profile_new ();
+  loadwise_elevation_profile_set_profile (LOADWISE_ELEVATION_PROFILE (self->profile), points);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->profile);
+  gtk_box_insert_child_after (self->form_box, group, self->load_group);
+}
 
 GtkWidget *
 loadwise_run_dialog_new (LoadwiseContext   *context,
@@ -105,6 +131,7 @@ loadwise_run_dialog_new (LoadwiseContext   *context,
       /* An existing run is shown with every problem at once. */
       for (guint i = 0; i < LOADWISE_RUN_N_FIELDS; i++)
         self->touched[i] = TRUE;
+      add_profile (self);
     }
   /* The date is usually today's: start typing the distance. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->fields[LOADWISE_RUN_FIELD_DISTANCE].editable));
@@ -158,6 +185,13 @@ loadwise_run_dialog_get_speed_switch (LoadwiseRunDialog *self)
 {
   g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
   return self->speed_switch;
+}
+
+GtkWidget *
+loadwise_run_dialog_get_profile (LoadwiseRunDialog *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  return self->profile;
 }
 
 GtkSwitch *
@@ -381,6 +415,7 @@ build_form (LoadwiseRunDialog *self)
              GTK_INPUT_PURPOSE_FREE_FORM);
 
   group = add_group (self, _("Load"));
+  self->load_group = GTK_WIDGET (group);
   add_entry (self, group, LOADWISE_RUN_FIELD_CLIMB, _("Climb (m)"), GTK_INPUT_PURPOSE_DIGITS);
   add_entry (self, group, LOADWISE_RUN_FIELD_DESCENT, _("Descent (m)"), GTK_INPUT_PURPOSE_DIGITS);
   self->speed_switch = loadwise_run_rows_add_speed (group);
