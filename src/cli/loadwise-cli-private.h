@@ -7,9 +7,11 @@
 #include <glib.h>
 
 #include "cli/loadwise-cli.h"
+#include "cli/loadwise-cli-json.h"
 #include "core/loadwise-catalogue.h"
 #include "core/loadwise-clock.h"
 #include "core/loadwise-programme.h"
+#include "core/loadwise-run.h"
 #include "core/loadwise-session.h"
 #include "store/loadwise-database.h"
 
@@ -50,6 +52,8 @@ int       loadwise_cli_cmd_shoes       (LoadwiseCli *cli, int argc, char **argv)
 int       loadwise_cli_cmd_habits      (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_insights    (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_flare       (LoadwiseCli *cli, int argc, char **argv);
+/* loadwise-cli-import-runs.c (issue 14) */
+int       loadwise_cli_cmd_import_runs (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_demo        (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_import      (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_reminders   (LoadwiseCli *cli, int argc, char **argv);
@@ -154,6 +158,18 @@ const char *loadwise_cli_warn_red_flags (LoadwiseDatabase  *database,
  * (a longer word stays whole); lines starting with a space are kept. */
 char     *loadwise_cli_wrap_text       (const char        *text,
                                         guint              width);
+
+/* The name of shoe @id in @shoes (LoadwiseShoe*), or NULL. */
+const char *loadwise_cli_shoe_name     (GPtrArray         *shoes,
+                                        gint64             id);
+/* The members of a run's JSON object, as `runs --json` prints them: "id"
+ * (null until stored), the fields, "long" (@is_long), "shoe" (@shoe, may
+ * be NULL), and "started_at" (ISO 8601 UTC) and "track_sha256" (null for
+ * a run typed in). */
+void      loadwise_cli_json_add_run    (JsonBuilder       *builder,
+                                        const LoadwiseRun *run,
+                                        gboolean           is_long,
+                                        const char        *shoe);
 
 /* Translated, for text output: "nothing logged yet", "in progress", ... */
 const char *loadwise_cli_session_status_label (LoadwiseSessionStatus status);

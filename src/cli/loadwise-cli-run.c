@@ -37,6 +37,7 @@ static const LoadwiseCliCommand commands[] = {
   { "export",      loadwise_cli_cmd_export,      N_("Export data, a chart, the calendar or the clinician report") },
   { "log-run",     loadwise_cli_cmd_log_run,     N_("Log a run with its load factors and pain") },
   { "runs",        loadwise_cli_cmd_runs,        N_("List the logged runs") },
+  { "import-runs", loadwise_cli_cmd_import_runs, N_("Import runs from GPX, TCX or FIT files") },
   { "edit-run",    loadwise_cli_cmd_edit_run,    N_("Change a logged run") },
   { "delete-run",  loadwise_cli_cmd_delete_run,  N_("Delete a logged run") },
   { "shoes",       loadwise_cli_cmd_shoes,       N_("List, add or retire shoes") },

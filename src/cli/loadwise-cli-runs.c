@@ -333,9 +333,9 @@ loadwise_cli_cmd_delete_run (LoadwiseCli *cli,
   return LOADWISE_CLI_EXIT_OK;
 }
 
-static const char *
-shoe_name (GPtrArray *shoes,
-           gint64     id)
+const char *
+loadwise_cli_shoe_name (GPtrArray *shoes,
+                        gint64     id)
 {
   for (guint i = 0; shoes != NULL && i < shoes->len; i++)
     {
@@ -354,6 +354,58 @@ add_double (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_double_value (builder, value);
+}
+
+void
+loadwise_cli_json_add_run (JsonBuilder       *builder,
+                           const LoadwiseRun *run,
+                           gboolean           is_long,
+                           const char        *shoe)
+{
+  guint pace = loadwise_run_get_pace_s_per_km (run);
+
+  if (run->id != 0)
+    loadwise_cli_json_add_int (builder, "id", run->id);
+  else
+    loadwise_cli_json_add_null (builder, "id");
+  loadwise_cli_json_add_date (builder, "date", &run->date);
+  add_double (builder, "distance_km", run->distance_m / 1000.0);
+  /* Exact, for scripts: json-glib prints doubles with 17 digits. */
+  loadwise_cli_json_add_int (builder, "distance_m", run->distance_m);
+  if (run->duration_s > 0)
+    loadwise_cli_json_add_int (builder, "duration_s", run->duration_s);
+  else
+    loadwise_cli_json_add_null (builder, "duration_s");
+  if (pace > 0)
+    loadwise_cli_json_add_int (builder, "pace_s_per_km", pace);
+  else
+    loadwise_cli_json_add_null (builder, "pace_s_per_km");
+  loadwise_cli_json_add_int (builder, "climb_m", run->climb_m);
+  loadwise_cli_json_add_int (builder, "descent_m", run->descent_m);
+  loadwise_cli_json_add_boolean (builder, "speed", run->speed);
+  /* Marked long, or long by PROGRAMME.md's rule (design). */
+  loadwise_cli_json_add_boolean (builder, "long", is_long);
+  loadwise_cli_json_add_boolean (builder, "long_marked", run->long_run);
+  loadwise_cli_json_add_string (builder, "camber", loadwise_camber_to_string (run->camber));
+  loadwise_cli_json_add_string (builder, "surface", loadwise_surface_to_string (run->surface));
+  loadwise_cli_json_add_string (builder, "shoe", shoe);
+  loadwise_cli_json_add_int (builder, "pain_during", run->pain_during);
+  if (run->has_pain_after)
+    loadwise_cli_json_add_int (builder, "pain_after", run->pain_after);
+  else
+    loadwise_cli_json_add_null (builder, "pain_after");
+  loadwise_cli_json_add_string (builder, "note", run->note);
+  /* Issue 14: a run from a recorded track; null for one typed in. */
+  if (run->started_at != 0)
+    {
+      g_autoptr (GDateTime) start = g_date_time_new_from_unix_utc (run->started_at);
+      g_autofree char *iso = start != NULL ? g_date_time_format (start, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+
+      loadwise_cli_json_add_string (builder, "started_at", iso);
+    }
+  else
+    loadwise_cli_json_add_null (builder, "started_at");
+  loadwise_cli_json_add_string (builder, "track_sha256", run->track_sha256);
 }
 
 int
@@ -406,37 +458,10 @@ loadwise_cli_cmd_runs (LoadwiseCli *cli,
       for (guint i = 0; i < runs->len; i++)
         {
           LoadwiseRun *run = g_ptr_array_index (runs, i);
-          guint pace = loadwise_run_get_pace_s_per_km (run);
 
           json_builder_begin_object (builder);
-          loadwise_cli_json_add_int (builder, "id", run->id);
-          loadwise_cli_json_add_date (builder, "date", &run->date);
-          add_double (builder, "distance_km", run->distance_m / 1000.0);
-          /* Exact, for scripts: json-glib prints doubles with 17 digits. */
-          loadwise_cli_json_add_int (builder, "distance_m", run->distance_m);
-          if (run->duration_s > 0)
-            loadwise_cli_json_add_int (builder, "duration_s", run->duration_s);
-          else
-            loadwise_cli_json_add_null (builder, "duration_s");
-          if (pace > 0)
-            loadwise_cli_json_add_int (builder, "pace_s_per_km", pace);
-          else
-            loadwise_cli_json_add_null (builder, "pace_s_per_km");
-          loadwise_cli_json_add_int (builder, "climb_m", run->climb_m);
-          loadwise_cli_json_add_int (builder, "descent_m", run->descent_m);
-          loadwise_cli_json_add_boolean (builder, "speed", run->speed);
-          /* Marked long, or long by PROGRAMME.md's rule (design). */
-          loadwise_cli_json_add_boolean (builder, "long", loadwise_run_is_long (run, history));
-          loadwise_cli_json_add_boolean (builder, "long_marked", run->long_run);
-          loadwise_cli_json_add_string (builder, "camber", loadwise_camber_to_string (run->camber));
-          loadwise_cli_json_add_string (builder, "surface", loadwise_surface_to_string (run->surface));
-          loadwise_cli_json_add_string (builder, "shoe", shoe_name (shoes, run->shoe_id));
-          loadwise_cli_json_add_int (builder, "pain_during", run->pain_during);
-          if (run->has_pain_after)
-            loadwise_cli_json_add_int (builder, "pain_after", run->pain_after);
-          else
-            loadwise_cli_json_add_null (builder, "pain_after");
-          loadwise_cli_json_add_string (builder, "note", run->note);
+          loadwise_cli_json_add_run (builder, run, loadwise_run_is_long (run, history),
+                                     loadwise_cli_shoe_name (shoes, run->shoe_id));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -469,8 +494,8 @@ loadwise_cli_cmd_runs (LoadwiseCli *cli,
         g_string_append (factors, _(", long"));
       if (run->camber != LOADWISE_CAMBER_NONE)
         g_string_append_printf (factors, _(", camber %s low"), loadwise_camber_to_string (run->camber));
-      if (run->shoe_id != 0 && shoe_name (shoes, run->shoe_id) != NULL)
-        g_string_append_printf (factors, ", %s", shoe_name (shoes, run->shoe_id));
+      if (run->shoe_id != 0 && loadwise_cli_shoe_name (shoes, run->shoe_id) != NULL)
+        g_string_append_printf (factors, ", %s", loadwise_cli_shoe_name (shoes, run->shoe_id));
       g_print ("%5" G_GINT64_FORMAT "  %-10s  %7s  %8s  %6s  %5u  %5u  %-5s  %s\n", run->id, date_iso, km,
                duration, pace, run->climb_m, run->descent_m, pain, factors->str);
     }

@@ -43,7 +43,7 @@ test_log_and_list (CliFixture    *fixture,
   run = json_array_get_object_element (runs, 0);
   cli_json_assert_members (run, "id", "date", "distance_km", "distance_m", "duration_s", "pace_s_per_km", "climb_m",
                            "descent_m", "speed", "long", "long_marked", "camber", "surface", "shoe",
-                           "pain_during", "pain_after", "note", NULL);
+                           "pain_during", "pain_after", "note", "started_at", "track_sha256", NULL);
   g_assert_cmpint (cli_json_get_int (run, "id"), ==, 1);
   g_assert_cmpstr (cli_json_get_string (run, "date"), ==, "2026-11-20");
   g_assert_cmpfloat (json_object_get_double_member (run, "distance_km"), ==, 8.4);
@@ -61,6 +61,9 @@ test_log_and_list (CliFixture    *fixture,
   g_assert_cmpint (cli_json_get_int (run, "pain_during"), ==, 2);
   g_assert_cmpint (cli_json_get_int (run, "pain_after"), ==, 4);
   g_assert_cmpstr (cli_json_get_string (run, "note"), ==, "windy");
+  /* Typed in, not from a recorded track (issue 14). */
+  g_assert_true (cli_json_is_null (run, "started_at"));
+  g_assert_true (cli_json_is_null (run, "track_sha256"));
 }
 
 static void
