@@ -68,6 +68,8 @@ loadwise_chart_style_init (LoadwiseChartStyle *style,
       set_color (&style->left, contrast ? 0x1a5fb4 : 0x3584e4, 1.0);
       set_color (&style->right, contrast ? 0xa51d2d : 0xe66100, 1.0);
       set_color (&style->spike, contrast ? 0xa51d2d : 0xe01b24, 1.0);
+      set_color (&style->elevation, contrast ? 0x1a5fb4 : 0x1c71d8, 1.0);
+      set_color (&style->descent, 0xe66100, contrast ? 0.35 : 0.2);
     }
   else
     {
@@ -91,6 +93,8 @@ loadwise_chart_style_init (LoadwiseChartStyle *style,
       set_color (&style->left, contrast ? 0x99c1f1 : 0x62a0ea, 1.0);
       set_color (&style->right, contrast ? 0xffbe6f : 0xffa348, 1.0);
       set_color (&style->spike, contrast ? 0xff7b63 : 0xf66151, 1.0);
+      set_color (&style->elevation, contrast ? 0x99c1f1 : 0x62a0ea, 1.0);
+      set_color (&style->descent, 0xffa348, contrast ? 0.4 : 0.24);
     }
 }
 

@@ -49,6 +49,8 @@ typedef struct {
   LoadwiseChartColor left;
   LoadwiseChartColor right;
   LoadwiseChartColor spike;       /* run spike markers */
+  LoadwiseChartColor elevation;   /* a run's elevation profile (issue 14) */
+  LoadwiseChartColor descent;     /* the steepest descent's band on it */
   double             line_width;  /* the main lines, in user units */
   double             font_size;   /* in points at 96 dpi (pixels x 0.75) */
   const char        *font_family;

@@ -9,6 +9,7 @@
 #include "core/loadwise-red-flags.h"
 #include "store/loadwise-backups.h"
 #include "store/loadwise-database.h"
+#include "ui/loadwise-import-watcher.h"
 #include "ui/loadwise-window.h"
 
 struct _LoadwiseApplication
@@ -19,6 +20,8 @@ struct _LoadwiseApplication
   GSettings         *settings;
   LoadwiseDatabase  *database;
   LoadwiseCatalogue *catalogue;
+  LoadwiseImportWatcher *import_watcher;
+  guint              n_import_notifications;
 };
 
 G_DEFINE_FINAL_TYPE (LoadwiseApplication, loadwise_application, ADW_TYPE_APPLICATION)
@@ -239,6 +242,20 @@ take_daily_backup_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* New files in the import folder (issue 14): a notification whose default
+ * action opens their preview. Each batch has its own, so an earlier one
+ * still opens its own files. */
+static void
+on_new_runs (LoadwiseImportWatcher *watcher,
+             char                 **paths,
+             LoadwiseApplication   *self)
+{
+  g_autoptr (GNotification) notification = loadwise_import_watcher_new_notification ((const char *const *) paths);
+  g_autofree char *id = g_strdup_printf ("new-runs-%u", ++self->n_import_notifications);
+
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
 static void
 loadwise_application_activate (GApplication *application)
 {
@@ -269,6 +286,13 @@ loadwise_application_activate (GApplication *application)
   context = loadwise_context_new (self->database, self->catalogue, self->clock);
   main_window = loadwise_window_new (GTK_APPLICATION (self), context);
   gtk_window_present (GTK_WINDOW (main_window));
+
+  /* The import folder is listed once now, then followed while the app runs. */
+  if (self->import_watcher == NULL)
+    {
+      self->import_watcher = loadwise_import_watcher_new (context, self->settings, 0);
+      g_signal_connect_object (self->import_watcher, "new-runs", G_CALLBACK (on_new_runs), self, 0);
+    }
 
   if (moved_to != NULL)
     show_recovered_dialog (self, main_window, moved_to, data_dir);
@@ -340,6 +364,21 @@ on_checkin_activated (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-today", NULL);
 }
 
+/* From the import folder's notification: the preview of those files. */
+static void
+on_import_runs_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (app);
+  if (LOADWISE_IS_WINDOW (window))
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.import-runs", parameter);
+}
+
 static void
 on_about_activated (GSimpleAction *action,
                     GVariant      *parameter,
@@ -388,6 +427,7 @@ static const GActionEntry app_actions[] = {
   { "about", on_about_activated },
   { "start-session", on_start_session_activated },
   { "checkin", on_checkin_activated },
+  { "import-runs", on_import_runs_activated, "as" },
 };
 
 static void
@@ -431,6 +471,7 @@ loadwise_application_finalize (GObject *object)
 {
   LoadwiseApplication *self = LOADWISE_APPLICATION (object);
 
+  g_clear_object (&self->import_watcher);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);

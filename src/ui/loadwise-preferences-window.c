@@ -19,6 +19,7 @@ struct _LoadwisePreferencesWindow
   LoadwiseContext      *context;  /* may be NULL: then writes are made directly */
   GSettings            *settings;
   GtkFileChooserNative *chooser;
+  GtkFileChooserNative *folder_chooser;
   char                 *last_message;
   gboolean              loading;
   gboolean              has_programme;
@@ -31,6 +32,7 @@ struct _LoadwisePreferencesWindow
   GtkSpinButton        *max_spin;
   AdwComboRow          *style_row;
   AdwActionRow         *folder_row;
+  AdwActionRow         *import_folder_row;
   LoadwiseRemindersGroup *reminders_group;
   GtkToggleButton      *day_buttons[7];
 };
@@ -318,6 +320,87 @@ backup_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The import folder (issue 14): a GSettings key, as it belongs to this
+ * computer rather than to the runner's data. */
+static void
+show_import_folder (LoadwisePreferencesWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "import-folder");
+  gboolean set = folder[0] != '\0';
+
+  adw_action_row_set_subtitle (self->import_folder_row,
+                               set ? folder : _("None: import files from the Runs page"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.clear-import-folder", set);
+}
+
+static void
+on_import_folder_changed (GSettings                 *settings,
+                          const char                *key,
+                          LoadwisePreferencesWindow *self)
+{
+  show_import_folder (self);
+}
+
+static void
+on_folder_chooser_response (GtkNativeDialog           *dialog,
+                            int                        response,
+                            LoadwisePreferencesWindow *self)
+{
+  g_autoptr (GFile) folder = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_clear_object (&self->folder_chooser);
+  if (folder == NULL)
+    return;
+
+  path = g_file_get_path (folder);
+  if (path == NULL)
+    {
+      toast (self, _("The import folder must be a folder on this computer"));
+      return;
+    }
+  g_settings_set_string (self->settings, "import-folder", path);
+}
+
+static void
+choose_import_folder_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  LoadwisePreferencesWindow *self = LOADWISE_PREFERENCES_WINDOW (widget);
+  g_autofree char *current = g_settings_get_string (self->settings, "import-folder");
+
+  if (self->folder_chooser != NULL)
+    return;
+  self->folder_chooser = gtk_file_chooser_native_new (_("Choose the Import Folder"),
+                                                      GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                      _("_Select"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->folder_chooser), TRUE);
+  if (current[0] != '\0')
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (current);
+
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->folder_chooser), file, NULL);
+    }
+  g_signal_connect_object (self->folder_chooser, "response", G_CALLBACK (on_folder_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->folder_chooser));
+}
+
+static void
+clear_import_folder_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  LoadwisePreferencesWindow *self = LOADWISE_PREFERENCES_WINDOW (widget);
+
+  g_settings_set_string (self->settings, "import-folder", "");
+  toast (self, _("The import folder is no longer watched"));
+}
+
 static void
 on_backups_restored (LoadwiseBackupsDialog     *dialog,
                      LoadwisePreferencesWindow *self)
@@ -364,6 +447,11 @@ loadwise_preferences_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->folder_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->folder_chooser));
+  g_clear_object (&self->folder_chooser);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (loadwise_preferences_window_parent_class)->dispose (object);
@@ -461,12 +549,17 @@ loadwise_preferences_window_class_init (LoadwisePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, max_spin);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, import_folder_row);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, reminders_group);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_value_changed);
 
   gtk_widget_class_install_action (widget_class, "prefs.open-folder", NULL, open_folder_activated);
   gtk_widget_class_install_action (widget_class, "prefs.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "prefs.backups", NULL, backups_activated);
+  gtk_widget_class_install_action (widget_class, "prefs.choose-import-folder", NULL,
+                                   choose_import_folder_activated);
+  gtk_widget_class_install_action (widget_class, "prefs.clear-import-folder", NULL,
+                                   clear_import_folder_activated);
 }
 
 static void
@@ -510,5 +603,7 @@ loadwise_preferences_window_init (LoadwisePreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping,
                                 NULL, NULL);
+  g_signal_connect (self->settings, "changed::import-folder", G_CALLBACK (on_import_folder_changed), self);
+  show_import_folder (self);
   self->loading = FALSE;
 }

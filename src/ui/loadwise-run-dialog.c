@@ -13,6 +13,8 @@
 #include "core/loadwise-parse.h"
 #include "core/loadwise-text.h"
 #include "store/loadwise-database-runs.h"
+#include "ui/loadwise-elevation-profile.h"
+#include "ui/loadwise-run-rows.h"
 
 struct _LoadwiseRunDialog
 {
@@ -24,11 +26,11 @@ struct _LoadwiseRunDialog
 
   AdwWindowTitle   *window_title;
   GtkBox           *form_box;
+  GtkWidget        *load_group;
+  GtkWidget        *profile;      /* the recorded run's elevation profile, or NULL */
   GtkWidget        *save_button;
 
-  GtkEditable      *fields[LOADWISE_RUN_N_FIELDS];
-  GtkLabel         *errors[LOADWISE_RUN_N_FIELDS];
-  GtkWidget        *error_rows[LOADWISE_RUN_N_FIELDS];
+  LoadwiseRunEntry  fields[LOADWISE_RUN_N_FIELDS];
   gboolean          touched[LOADWISE_RUN_N_FIELDS];
   AdwComboRow      *camber_row;
   AdwComboRow      *surface_row;
@@ -54,6 +56,29 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A run imported from a recorded track (issue 14) shows its profile,
+ * after the load it describes. */
+static void
+add_profile (LoadwiseRunDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) points = NULL;
+  GtkWidget *group;
+
+  if (self->run->id == 0)
+    return;
+  points = loadwise_database_get_run_profile (loadwise_context_get_database (self->context), self->run->id, &error);
+  if (points == NULL || points->len < 2)
+    return;
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Elevation"));
+  self->profile = loadwise_elevation_profile_new ();
+  loadwise_elevation_profile_set_profile (LOADWISE_ELEVATION_PROFILE (self->profile), points);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->profile);
+  gtk_box_insert_child_after (self->form_box, group, self->load_group);
+}
+
 GtkWidget *
 loadwise_run_dialog_new (LoadwiseContext   *context,
                          const LoadwiseRun *run)
@@ -71,47 +96,45 @@ loadwise_run_dialog_new (LoadwiseContext   *context,
 
   /* Fill the fields from the run; a new run starts with today and empties. */
   text = loadwise_date_to_iso (&self->run->date);
-  gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DATE], text);
+  gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DATE].editable, text);
   g_clear_pointer (&text, g_free);
   if (run != NULL)
     {
       /* To the metre (a recorded track's 8.405 km), so that saving an
        * edit of another field leaves the distance as it was. */
       text = loadwise_format_km_exact (run->distance_m);
-      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DISTANCE], text);
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DISTANCE].editable, text);
       g_clear_pointer (&text, g_free);
       text = loadwise_format_duration (run->duration_s);
-      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DURATION], text);
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DURATION].editable, text);
       g_clear_pointer (&text, g_free);
       text = g_strdup_printf ("%u", run->climb_m);
-      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_CLIMB], text);
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_CLIMB].editable, text);
       g_clear_pointer (&text, g_free);
       text = g_strdup_printf ("%u", run->descent_m);
-      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DESCENT], text);
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DESCENT].editable, text);
       g_clear_pointer (&text, g_free);
       text = g_strdup_printf ("%u", run->pain_during);
-      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_PAIN_DURING], text);
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_PAIN_DURING].editable, text);
       g_clear_pointer (&text, g_free);
       if (run->has_pain_after)
         {
           text = g_strdup_printf ("%u", run->pain_after);
-          gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_PAIN_AFTER], text);
+          gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_PAIN_AFTER].editable, text);
           g_clear_pointer (&text, g_free);
         }
-      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_NOTE], run->note != NULL ? run->note : "");
+      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_NOTE].editable, run->note != NULL ? run->note : "");
       gtk_switch_set_active (self->speed_switch, run->speed);
       gtk_switch_set_active (self->long_switch, run->long_run);
-      adw_combo_row_set_selected (self->camber_row, run->camber);
-      adw_combo_row_set_selected (self->surface_row, run->surface);
-      for (guint i = 0; i < self->shoes->len; i++)
-        if (((LoadwiseShoe *) g_ptr_array_index (self->shoes, i))->id == run->shoe_id)
-          adw_combo_row_set_selected (self->shoe_row, i + 1);
+      loadwise_run_rows_show_choices (self->camber_row, self->surface_row, self->shoe_row,
+                                      self->shoes, run);
       /* An existing run is shown with every problem at once. */
       for (guint i = 0; i < LOADWISE_RUN_N_FIELDS; i++)
         self->touched[i] = TRUE;
+      add_profile (self);
     }
   /* The date is usually today's: start typing the distance. */
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->fields[LOADWISE_RUN_FIELD_DISTANCE]));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->fields[LOADWISE_RUN_FIELD_DISTANCE].editable));
 
   return GTK_WIDGET (self);
 }
@@ -123,7 +146,7 @@ loadwise_run_dialog_get_field (LoadwiseRunDialog *self,
   g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
   g_return_val_if_fail (field < LOADWISE_RUN_N_FIELDS, NULL);
 
-  return self->fields[field];
+  return self->fields[field].editable;
 }
 
 const char *
@@ -133,7 +156,7 @@ loadwise_run_dialog_get_error (LoadwiseRunDialog *self,
   g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
   g_return_val_if_fail (field < LOADWISE_RUN_N_FIELDS, NULL);
 
-  return gtk_widget_get_visible (self->error_rows[field]) ? gtk_label_get_label (self->errors[field]) : "";
+  return loadwise_run_entry_get_error (&self->fields[field]);
 }
 
 AdwComboRow *
@@ -164,6 +187,13 @@ loadwise_run_dialog_get_speed_switch (LoadwiseRunDialog *self)
   return self->speed_switch;
 }
 
+GtkWidget *
+loadwise_run_dialog_get_profile (LoadwiseRunDialog *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  return self->profile;
+}
+
 GtkSwitch *
 loadwise_run_dialog_get_long_switch (LoadwiseRunDialog *self)
 {
@@ -175,7 +205,7 @@ static const char *
 field_text (LoadwiseRunDialog *self,
             LoadwiseRunField   field)
 {
-  return gtk_editable_get_text (self->fields[field]);
+  return gtk_editable_get_text (self->fields[field].editable);
 }
 
 /* An optional whole number: empty is @empty_value. */
@@ -238,17 +268,10 @@ parse_field (LoadwiseRunDialog *self,
       return TRUE;
 
     case LOADWISE_RUN_FIELD_PAIN_DURING:
-      if (!loadwise_parse_int (_("Pain during"), text, LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX, &value, error))
-        return FALSE;
-      run->pain_during = (guint) value;
-      return TRUE;
+      return loadwise_run_rows_parse_pain_during (text, &run->pain_during, error);
 
     case LOADWISE_RUN_FIELD_PAIN_AFTER:
-      if (!parse_optional_int (_("Pain after"), text, LOADWISE_PAIN_MAX, -1, &value, error))
-        return FALSE;
-      run->has_pain_after = value >= 0;
-      run->pain_after = value >= 0 ? (guint) value : 0;
-      return TRUE;
+      return loadwise_run_rows_parse_pain_after (text, &run->has_pain_after, &run->pain_after, error);
 
     case LOADWISE_RUN_FIELD_NOTE:
       g_clear_pointer (&run->note, g_free);
@@ -271,7 +294,6 @@ validate (LoadwiseRunDialog  *self,
 {
   g_autoptr (LoadwiseRun) run = loadwise_run_copy (self->run);
   gboolean ok = TRUE;
-  guint shoe;
 
   for (guint i = 0; i < LOADWISE_RUN_N_FIELDS; i++)
     {
@@ -279,22 +301,12 @@ validate (LoadwiseRunDialog  *self,
       gboolean field_ok = parse_field (self, i, run, &error);
 
       ok = ok && field_ok;
-      gtk_label_set_label (self->errors[i], error != NULL ? error->message : "");
-      gtk_widget_set_visible (self->error_rows[i], !field_ok && self->touched[i]);
-      if (field_ok || !self->touched[i])
-        gtk_widget_remove_css_class (GTK_WIDGET (self->fields[i]), "error");
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (self->fields[i]), "error");
+      loadwise_run_entry_show_error (&self->fields[i], error, self->touched[i]);
     }
 
   run->speed = gtk_switch_get_active (self->speed_switch);
   run->long_run = gtk_switch_get_active (self->long_switch);
-  run->camber = (LoadwiseCamber) MIN (adw_combo_row_get_selected (self->camber_row), LOADWISE_CAMBER_RIGHT);
-  run->surface = (LoadwiseSurface) MIN (adw_combo_row_get_selected (self->surface_row), LOADWISE_N_SURFACES - 1);
-  shoe = adw_combo_row_get_selected (self->shoe_row);
-  run->shoe_id = shoe >= 1 && shoe <= self->shoes->len
-                 ? ((LoadwiseShoe *) g_ptr_array_index (self->shoes, shoe - 1))->id
-                 : 0;
+  loadwise_run_rows_read_choices (self->camber_row, self->surface_row, self->shoe_row, self->shoes, run);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "run-dialog.save", ok);
   if (ok && out_run != NULL)
@@ -307,7 +319,7 @@ on_field_changed (GtkEditable       *editable,
                   LoadwiseRunDialog *self)
 {
   for (guint i = 0; i < LOADWISE_RUN_N_FIELDS; i++)
-    if (self->fields[i] == editable)
+    if (self->fields[i].editable == editable)
       self->touched[i] = TRUE;
   validate (self, NULL);
 }
@@ -337,8 +349,8 @@ on_run_written (GtkWidget    *widget,
     {
       /* Not a field's problem (the file, say): shown under the note, and
        * everything entered stays for another try. */
-      gtk_label_set_label (self->errors[LOADWISE_RUN_FIELD_NOTE], error->message);
-      gtk_widget_set_visible (self->error_rows[LOADWISE_RUN_FIELD_NOTE], TRUE);
+      gtk_label_set_label (self->fields[LOADWISE_RUN_FIELD_NOTE].message, error->message);
+      gtk_widget_set_visible (self->fields[LOADWISE_RUN_FIELD_NOTE].message_row, TRUE);
       return;
     }
 
@@ -377,7 +389,7 @@ add_group (LoadwiseRunDialog *self,
   return ADW_PREFERENCES_GROUP (group);
 }
 
-/* An entry row with its message row under it, hidden while it is fine. */
+/* An entry row with its message row under it, checked as it is typed. */
 static void
 add_entry (LoadwiseRunDialog   *self,
            AdwPreferencesGroup *group,
@@ -385,99 +397,16 @@ add_entry (LoadwiseRunDialog   *self,
            const char          *title,
            GtkInputPurpose      purpose)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  /* A preferences row, so that the group keeps it in the list, under its field. */
-  GtkWidget *message_row = adw_preferences_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), purpose);
-  g_signal_connect_object (row, "changed", G_CALLBACK (on_field_changed), self, 0);
-  adw_preferences_group_add (group, row);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (message_row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (message_row), FALSE);
-  /* Tab goes from field to field, not to the messages. */
-  gtk_widget_set_focusable (message_row, FALSE);
-  gtk_widget_set_visible (message_row, FALSE);
-  /* The message describes the field for screen readers too. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
-  adw_preferences_group_add (group, message_row);
-
-  self->fields[field] = GTK_EDITABLE (row);
-  self->errors[field] = GTK_LABEL (label);
-  self->error_rows[field] = message_row;
-}
-
-static GtkSwitch *
-add_switch (AdwPreferencesGroup *group,
-            const char          *title,
-            const char          *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  adw_preferences_group_add (group, row);
-  return GTK_SWITCH (toggle);
-}
-
-static AdwComboRow *
-add_combo (AdwPreferencesGroup *group,
-           const char          *title,
-           GtkStringList       *model)
-{
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  adw_preferences_group_add (group, row);
-  g_object_unref (model);
-  return ADW_COMBO_ROW (row);
+  loadwise_run_rows_add_entry (group, title, purpose, &self->fields[field]);
+  g_signal_connect_object (self->fields[field].editable, "changed", G_CALLBACK (on_field_changed), self, 0);
 }
 
 static void
 build_form (LoadwiseRunDialog *self)
 {
   AdwPreferencesGroup *group;
-  GtkStringList *cambers = gtk_string_list_new (NULL);
-  GtkStringList *surfaces = gtk_string_list_new (NULL);
-  GtkStringList *shoes = gtk_string_list_new (NULL);
-  g_autoptr (GError) error = NULL;
 
-  for (guint i = 0; i <= LOADWISE_CAMBER_RIGHT; i++)
-    gtk_string_list_append (cambers, loadwise_camber_get_label (i));
-  for (guint i = 0; i < LOADWISE_N_SURFACES; i++)
-    gtk_string_list_append (surfaces, loadwise_surface_get_label (i));
-  gtk_string_list_append (shoes, C_("shoes", "None"));
-
-  /* Pairs in use first, retired ones after: an old run may have worn one. */
-  self->shoes = loadwise_database_list_shoes (loadwise_context_get_database (self->context), &error);
-  if (self->shoes == NULL)
-    self->shoes = g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_shoe_free);
-  for (guint i = 0; i < self->shoes->len; i++)
-    {
-      LoadwiseShoe *shoe = g_ptr_array_index (self->shoes, i);
-      /* Translators: a shoe that is no longer worn, e.g. "Pegasus 39 (retired)". */
-      g_autofree char *label = shoe->retired ? g_strdup_printf (_("%s (retired)"), shoe->name)
-                                             : g_strdup (shoe->name);
-
-      gtk_string_list_append (shoes, label);
-    }
+  self->shoes = loadwise_run_rows_list_shoes (loadwise_context_get_database (self->context));
 
   group = add_group (self, _("The Run"));
   add_entry (self, group, LOADWISE_RUN_FIELD_DATE, _("Date (YYYY-MM-DD)"), GTK_INPUT_PURPOSE_FREE_FORM);
@@ -486,19 +415,23 @@ build_form (LoadwiseRunDialog *self)
              GTK_INPUT_PURPOSE_FREE_FORM);
 
   group = add_group (self, _("Load"));
+  self->load_group = GTK_WIDGET (group);
   add_entry (self, group, LOADWISE_RUN_FIELD_CLIMB, _("Climb (m)"), GTK_INPUT_PURPOSE_DIGITS);
   add_entry (self, group, LOADWISE_RUN_FIELD_DESCENT, _("Descent (m)"), GTK_INPUT_PURPOSE_DIGITS);
-  self->speed_switch = add_switch (group, _("Speed Work"), _("Intervals, tempo or a race"));
-  self->long_switch = add_switch (group, _("Long Run"),
-                                  _("Runs above 1.5 times your usual count as long anyway"));
-  self->camber_row = add_combo (group, _("Road Camber"), cambers);
-  self->surface_row = add_combo (group, _("Surface"), surfaces);
-  self->shoe_row = add_combo (group, _("Shoes"), shoes);
+  self->speed_switch = loadwise_run_rows_add_speed (group);
+  self->long_switch = loadwise_run_rows_add_switch (group, _("Long Run"),
+                                                    _("Runs above 1.5 times your usual count as long anyway"));
+  self->camber_row = loadwise_run_rows_add_camber (group);
+  self->surface_row = loadwise_run_rows_add_surface (group);
+  self->shoe_row = loadwise_run_rows_add_shoes (group, self->shoes);
 
   group = add_group (self, _("Hip Pain (0-10)"));
-  add_entry (self, group, LOADWISE_RUN_FIELD_PAIN_DURING, _("During the run"), GTK_INPUT_PURPOSE_DIGITS);
-  add_entry (self, group, LOADWISE_RUN_FIELD_PAIN_AFTER, _("After the run (optional)"),
-             GTK_INPUT_PURPOSE_DIGITS);
+  loadwise_run_rows_add_pain (group, &self->fields[LOADWISE_RUN_FIELD_PAIN_DURING],
+                              &self->fields[LOADWISE_RUN_FIELD_PAIN_AFTER]);
+  g_signal_connect_object (self->fields[LOADWISE_RUN_FIELD_PAIN_DURING].editable, "changed",
+                           G_CALLBACK (on_field_changed), self, 0);
+  g_signal_connect_object (self->fields[LOADWISE_RUN_FIELD_PAIN_AFTER].editable, "changed",
+                           G_CALLBACK (on_field_changed), self, 0);
 
   group = add_group (self, _("Note"));
   add_entry (self, group, LOADWISE_RUN_FIELD_NOTE, _("A few words (optional)"), GTK_INPUT_PURPOSE_FREE_FORM);

@@ -47,5 +47,8 @@ AdwComboRow *loadwise_run_dialog_get_surface_row (LoadwiseRunDialog *self);
 AdwComboRow *loadwise_run_dialog_get_shoe_row    (LoadwiseRunDialog *self);
 GtkSwitch   *loadwise_run_dialog_get_speed_switch (LoadwiseRunDialog *self);
 GtkSwitch   *loadwise_run_dialog_get_long_switch  (LoadwiseRunDialog *self);
+/* The elevation profile of a run imported from a recorded track (issue 14),
+ * or NULL when it has none. */
+GtkWidget   *loadwise_run_dialog_get_profile      (LoadwiseRunDialog *self);
 
 G_END_DECLS

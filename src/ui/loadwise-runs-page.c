@@ -13,7 +13,9 @@
 
 #include "core/loadwise-text.h"
 #include "store/loadwise-database-runs.h"
+#include "ui/loadwise-import-dialog.h"
 #include "ui/loadwise-run-dialog.h"
+#include "ui/loadwise-runs-page-private.h"
 
 /* One row of the list: the run and what the columns show of it. */
 #define LOADWISE_TYPE_RUN_ITEM (loadwise_run_item_get_type ())
@@ -69,11 +71,15 @@ struct _LoadwiseRunsPage
   GtkSingleSelection  *selection;
   LoadwiseRun         *deleted;       /* for undo */
   GtkWidget           *dialog;        /* weak */
+  GtkWidget           *import_dialog; /* weak */
+  GtkFileChooserNative *chooser;
+  GtkDropTarget       *drop_target;
   GPtrArray           *shoe_rows;
   guint                n_patterns;
   gboolean             stale;         /* to be read again before it is used */
 
   AdwToastOverlay     *toast_overlay;
+  GtkWidget           *drop_overlay;
   GtkWidget           *note_box;
   GtkLabel            *note_label;
   GtkStack            *list_stack;
@@ -130,6 +136,27 @@ loadwise_runs_page_get_dialog (LoadwiseRunsPage *self)
 {
   g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), NULL);
   return self->dialog;
+}
+
+GtkWidget *
+loadwise_runs_page_get_import_dialog (LoadwiseRunsPage *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), NULL);
+  return self->import_dialog;
+}
+
+GtkDropTarget *
+loadwise_runs_page_get_drop_target (LoadwiseRunsPage *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), NULL);
+  return self->drop_target;
+}
+
+gboolean
+loadwise_runs_page_is_drop_shown (LoadwiseRunsPage *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), FALSE);
+  return gtk_widget_get_visible (self->drop_overlay);
 }
 
 const char *
@@ -572,6 +599,135 @@ open_dialog (LoadwiseRunsPage  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Importing runs from recorded files (issue 14) */
+
+static void
+on_import_dialog_imported (LoadwiseImportDialog *dialog,
+                           guint                 n_added,
+                           LoadwiseRunsPage     *self)
+{
+  g_autofree char *text = NULL;
+
+  /* The list follows from the context's "changed"; this says what happened. */
+  text = g_strdup_printf (ngettext ("%u run imported", "%u runs imported", n_added), n_added);
+  toast (self, text);
+}
+
+static void
+open_import_dialog (LoadwiseRunsPage *self,
+                    GFile *const     *files,
+                    guint             n_files)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (n_files == 0)
+    return;
+  /* One preview at a time: a new one replaces one still open. */
+  if (self->import_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->import_dialog));
+  dialog = loadwise_import_dialog_new (self->context, files, n_files);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_dialog_imported), self, 0);
+  g_set_weak_pointer (&self->import_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+on_drop (GtkDropTarget    *target,
+         const GValue     *value,
+         double            x,
+         double            y,
+         LoadwiseRunsPage *self)
+{
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr (GSList) files = list != NULL ? gdk_file_list_get_files (list) : NULL;
+  g_autoptr (GPtrArray) array = g_ptr_array_new ();
+
+  gtk_widget_set_visible (self->drop_overlay, FALSE);
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+  if (array->len == 0)
+    return FALSE;
+  open_import_dialog (self, (GFile *const *) array->pdata, array->len);
+  return TRUE;
+}
+
+static GdkDragAction
+on_drop_enter (GtkDropTarget    *target,
+               double            x,
+               double            y,
+               LoadwiseRunsPage *self)
+{
+  gtk_widget_set_visible (self->drop_overlay, TRUE);
+  return GDK_ACTION_COPY;
+}
+
+static void
+on_drop_leave (GtkDropTarget    *target,
+               LoadwiseRunsPage *self)
+{
+  gtk_widget_set_visible (self->drop_overlay, FALSE);
+}
+
+static void
+on_chooser_response (GtkNativeDialog  *chooser,
+                     int               response,
+                     LoadwiseRunsPage *self)
+{
+  g_autoptr (GListModel) model = NULL;
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (files, g_list_model_get_item (model, i));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  open_import_dialog (self, (GFile *const *) files->pdata, files->len);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr (GtkFileFilter) tracks = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Import Runs"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  /* What loadwise_track_is_track_name() picks up, in any case. */
+  gtk_file_filter_set_name (tracks, _("Recorded runs (GPX, TCX, FIT)"));
+  gtk_file_filter_add_suffix (tracks, "gpx");
+  gtk_file_filter_add_suffix (tracks, "tcx");
+  gtk_file_filter_add_suffix (tracks, "fit");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), tracks);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+import_files_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autofree const char **paths = g_variant_get_strv (parameter, NULL);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+  open_import_dialog (LOADWISE_RUNS_PAGE (widget), (GFile *const *) files->pdata, files->len);
+}
+
 static LoadwiseRunItem *
 selected_item (LoadwiseRunsPage *self)
 {
@@ -830,6 +986,12 @@ loadwise_runs_page_dispose (GObject *object)
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   g_clear_weak_pointer (&self->dialog);
+  if (self->import_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->import_dialog));
+  g_clear_weak_pointer (&self->import_dialog);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_RUNS_PAGE);
@@ -907,6 +1069,7 @@ loadwise_runs_page_class_init (LoadwiseRunsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/loadwise-runs-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, note_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, list_stack);
@@ -924,6 +1087,9 @@ loadwise_runs_page_class_init (LoadwiseRunsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "runs.add-shoe", "s", add_shoe_activated);
   gtk_widget_class_install_action (widget_class, "runs.retire-shoe", "s", retire_shoe_activated);
   gtk_widget_class_install_action (widget_class, "runs.dismiss-note", NULL, dismiss_note_activated);
+  gtk_widget_class_install_action (widget_class, "runs.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "runs.import-files", "as", import_files_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "runs.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "runs.delete", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -941,6 +1107,13 @@ loadwise_runs_page_init (LoadwiseRunsPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
+
+  /* Track files dropped anywhere on the page open the import preview. */
+  self->drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (on_drop), self, 0);
+  g_signal_connect_object (self->drop_target, "enter", G_CALLBACK (on_drop_enter), self, 0);
+  g_signal_connect_object (self->drop_target, "leave", G_CALLBACK (on_drop_leave), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
 
   add_column (self, COLUMN_DATE, _("Date"), FALSE);
   add_column (self, COLUMN_DISTANCE, _("Distance"), FALSE);

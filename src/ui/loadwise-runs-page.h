@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (LoadwiseRunsPage, loadwise_runs_page, LOADWISE, RUNS_PAGE,
 /* Actions: runs.add (opens the dialog for a new run); runs.edit and
  * runs.delete (the selected run); runs.undo-delete (puts the last deleted
  * run back); runs.add-shoe (s: the name); runs.retire-shoe (s: the name);
- * runs.dismiss-note (hides the return-to-run note). */
+ * runs.dismiss-note (hides the return-to-run note); runs.import (Ctrl+I:
+ * choose GPX, TCX or FIT files) and runs.import-files (as: their paths)
+ * open the import preview, as files dropped on the page do (issue 14). */
 GtkWidget   *loadwise_runs_page_new         (LoadwiseContext  *context);
 /* Re-reads the runs, shoes and patterns from the database. */
 void         loadwise_runs_page_reload      (LoadwiseRunsPage *self);

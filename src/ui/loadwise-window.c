@@ -223,6 +223,22 @@ show_page_activated (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* The preview of recorded runs (app.import-runs, from a notification),
+ * over the Runs page, which writes them and says so. */
+static void
+import_runs_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (widget);
+  GtkWidget *runs = ensure_page (self, PAGE_RUNS);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "main") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, page_info[PAGE_RUNS].name);
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_activate_action_variant (runs, "runs.import-files", parameter);
+}
+
 static void
 preferences_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -435,6 +451,7 @@ loadwise_window_class_init (LoadwiseWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", page_info[i].name);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-runs", "as", import_runs_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL, start_session_activated);
 }

@@ -4,6 +4,8 @@
  */
 #include "ui-test-util.h"
 
+#include <math.h>
+
 #include "loadwise-test-util.h"
 
 /* LeakSanitizer asks the program for this at start-up: fontconfig keeps
@@ -184,6 +186,65 @@ ui_test_wait_until (gboolean (*done) (gpointer data),
   if (!expired)
     g_source_remove (id);
   return done (data);
+}
+
+static double
+gpx_elevation (double fraction)
+{
+  if (fraction <= 0.2)
+    return 100;
+  if (fraction <= 0.4)
+    return 100 + UI_TEST_GPX_CLIMB_M * (fraction - 0.2) / 0.2;
+  if (fraction <= 0.7)
+    return 100 + UI_TEST_GPX_CLIMB_M - UI_TEST_GPX_DESCENT_M * (fraction - 0.4) / 0.3;
+  return 100 + UI_TEST_GPX_CLIMB_M - UI_TEST_GPX_DESCENT_M;
+}
+
+char *
+ui_test_make_gpx (const char *start,
+                  double      length_m)
+{
+  g_autoptr (GDateTime) begin = g_date_time_new_from_iso8601 (start, NULL);
+  GString *gpx = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<gpx version=\"1.1\" creator=\"Loadwise tests\" "
+                               "xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
+                               "<trk><name>Test run</name><trkseg>\n");
+  /* 3 m/s, every 5 s: 15 m east along 52.5 degrees north. */
+  double step_m = 15.0;
+  double degrees_per_m = 1.0 / (111194.9266 * cos (52.5 * G_PI / 180));
+  guint n = (guint) ceil (length_m / step_m);
+
+  g_assert_nonnull (begin);
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autoptr (GDateTime) when = g_date_time_add_seconds (begin, 5.0 * i);
+      g_autofree char *time = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE], ele[G_ASCII_DTOSTR_BUF_SIZE];
+      double along = MIN (i * step_m, length_m);
+
+      g_ascii_formatd (lat, sizeof lat, "%.7f", 52.5);
+      g_ascii_formatd (lon, sizeof lon, "%.7f", 13.4 + along * degrees_per_m);
+      g_ascii_formatd (ele, sizeof ele, "%.1f", gpx_elevation (along / length_m));
+      g_string_append_printf (gpx, "<trkpt lat=\"%s\" lon=\"%s\"><ele>%s</ele><time>%s</time></trkpt>\n",
+                              lat, lon, ele, time);
+    }
+  g_string_append (gpx, "</trkseg></trk>\n</gpx>\n");
+  return g_string_free (gpx, FALSE);
+}
+
+char *
+ui_test_write_gpx (const char *dir,
+                   const char *name,
+                   const char *start,
+                   double      length_m)
+{
+  g_autofree char *gpx = ui_test_make_gpx (start, length_m);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, gpx, -1, &error);
+  g_assert_no_error (error);
+  return path;
 }
 
 void

@@ -61,6 +61,20 @@ void       ui_test_flush            (void);
 gboolean   ui_test_wait_until       (gboolean     (*done) (gpointer data),
                                      gpointer       data,
                                      guint          bound_ms);
+/* A recorded run as a GPX 1.1 document (issue 14): from @start (UTC, ISO
+ * 8601) due east at 3 m/s, a point every 5 s, over @length_m; flat at
+ * 100 m, up 50 m from 20% to 40% of the way, down 70 m by 70%, flat after
+ * (climb 50 m, descent 70 m). */
+#define UI_TEST_GPX_CLIMB_M   50.0
+#define UI_TEST_GPX_DESCENT_M 70.0
+char      *ui_test_make_gpx         (const char   *start,
+                                     double        length_m);
+/* Writes it to DIR/NAME; returns the path. */
+char      *ui_test_write_gpx        (const char   *dir,
+                                     const char   *name,
+                                     const char   *start,
+                                     double        length_m);
+
 /* Destroys @window and asserts that it is finalized. */
 void       ui_test_destroy          (GtkWidget     *window);
 
