@@ -341,6 +341,8 @@ factor_title (const LoadwiseInsight *insight)
     name = _("Glute sessions");
   else if (g_str_equal (factor, "descent-m"))
     name = _("Metres of descent");
+  else if (g_str_equal (factor, "descent-per-km"))
+    name = _("Descent per kilometre");
   else if (g_str_equal (factor, "distance"))
     name = _("Distance");
   else
@@ -405,7 +407,8 @@ reload_patterns (LoadwiseRunsPage *self)
       gtk_box_append (self->patterns_box, new_card (title, insight->text, "pattern-card"));
       self->n_patterns++;
       downhill = downhill || ((g_str_equal (insight->factor, "descent") ||
-                               g_str_equal (insight->factor, "descent-m")) &&
+                               g_str_equal (insight->factor, "descent-m") ||
+                               g_str_equal (insight->factor, "descent-per-km")) &&
                               (insight->difference > 0 || insight->rho > 0));
     }
 
