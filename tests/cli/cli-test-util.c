@@ -235,3 +235,61 @@ cli_json_assert_members (JsonObject *object,
 
   g_assert_cmpuint (g_list_length (members), ==, n_expected);
 }
+
+void
+cli_disk_state_clear (CliDiskState *state)
+{
+  g_clear_pointer (&state->db, g_bytes_unref);
+  g_clear_pointer (&state->wal, g_bytes_unref);
+  g_clear_pointer (&state->files, g_free);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names in @dir and its folders, sorted. */
+static char *
+list_files (const char *dir)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_ptr_array_add (names, list_files (path));
+      g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+void
+cli_disk_state_take (CliFixture   *fixture,
+                     CliDiskState *out_state)
+{
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+
+  out_state->db = loadwise_test_read_file (fixture->db_path);
+  out_state->wal = loadwise_test_read_file (wal);
+  out_state->files = list_files (fixture->data_dir);
+  g_assert_nonnull (out_state->db);
+}
+
+void
+cli_disk_state_assert_equal (const CliDiskState *state,
+                             const CliDiskState *expected)
+{
+  g_assert_cmpstr (state->files, ==, expected->files);
+  g_assert_true (g_bytes_equal (state->db, expected->db));
+  g_assert_true ((state->wal == NULL && expected->wal == NULL) ||
+                 (state->wal != NULL && expected->wal != NULL && g_bytes_equal (state->wal, expected->wal)));
+}

@@ -53,6 +53,23 @@ char     *cli_run_ok   (CliFixture  *fixture,
                         const char  *now,
                         ...) G_GNUC_NULL_TERMINATED;
 
+/* The data folder as it is on disk: the database's bytes, its -wal's (NULL
+ * when there is none) and every name in the folder, sorted. What a refused
+ * command must leave as it found. */
+typedef struct {
+  GBytes *db;
+  GBytes *wal;
+  char   *files;
+} CliDiskState;
+
+void      cli_disk_state_clear (CliDiskState *state);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliDiskState, cli_disk_state_clear)
+/* Reads the fixture's folder; asserts that the database exists. */
+void      cli_disk_state_take  (CliFixture   *fixture,
+                                CliDiskState *out_state);
+void      cli_disk_state_assert_equal (const CliDiskState *state,
+                                       const CliDiskState *expected);
+
 /* `programme start` with the defaults on CLI_TEST_NOW. */
 void      cli_start_default_programme (CliFixture *fixture);
 

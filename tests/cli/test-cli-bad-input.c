@@ -108,21 +108,18 @@ static const BadInput bad_inputs[] = {
     "--date: 2027-01-23 is outside 2025-11-23 to 2027-01-22 (a start at most 365 days before today and at most 60 days after)" },
 };
 
+/* The data folder on disk, and what the CLI reads from it. */
 typedef struct {
-  GBytes *db;
-  GBytes *wal;
-  char   *files;
-  char   *monday;
-  char   *wednesday;
-  char   *status;
+  CliDiskState disk;
+  char        *monday;
+  char        *wednesday;
+  char        *status;
 } Snapshot;
 
 static void
 snapshot_clear (Snapshot *snapshot)
 {
-  g_clear_pointer (&snapshot->db, g_bytes_unref);
-  g_clear_pointer (&snapshot->wal, g_bytes_unref);
-  g_clear_pointer (&snapshot->files, g_free);
+  cli_disk_state_clear (&snapshot->disk);
   g_clear_pointer (&snapshot->monday, g_free);
   g_clear_pointer (&snapshot->wednesday, g_free);
   g_clear_pointer (&snapshot->status, g_free);
@@ -130,48 +127,15 @@ snapshot_clear (Snapshot *snapshot)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, snapshot_clear)
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
-/* The names in the data folder and its backups, sorted. */
-static char *
-list_files (const char *dir)
-{
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_ptr_array_add (names, list_files (path));
-      g_ptr_array_add (names, g_strdup (name));
-    }
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static void
 take_snapshot (CliFixture *fixture,
                Snapshot   *snapshot)
 {
-  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
-
   /* Read through the CLI first: any effect of opening shows up here too. */
   snapshot->monday = cli_run_ok (fixture, NULL, "today", "--json", NULL);
   snapshot->wednesday = cli_run_ok (fixture, NULL, "today", "--date", "2026-11-25", "--json", NULL);
   snapshot->status = cli_run_ok (fixture, NULL, "status", "--json", NULL);
-  snapshot->db = loadwise_test_read_file (fixture->db_path);
-  snapshot->wal = loadwise_test_read_file (wal);
-  snapshot->files = list_files (fixture->data_dir);
-  g_assert_nonnull (snapshot->db);
+  cli_disk_state_take (fixture, &snapshot->disk);
 }
 
 static void
@@ -181,10 +145,7 @@ assert_unchanged (CliFixture     *fixture,
   g_auto (Snapshot) after = { 0 };
 
   take_snapshot (fixture, &after);
-  g_assert_cmpstr (after.files, ==, before->files);
-  g_assert_true (g_bytes_equal (after.db, before->db));
-  g_assert_true ((after.wal == NULL && before->wal == NULL) ||
-                 (after.wal != NULL && before->wal != NULL && g_bytes_equal (after.wal, before->wal)));
+  cli_disk_state_assert_equal (&after.disk, &before->disk);
   g_assert_cmpstr (after.monday, ==, before->monday);
   g_assert_cmpstr (after.wednesday, ==, before->wednesday);
   g_assert_cmpstr (after.status, ==, before->status);

@@ -47,79 +47,25 @@ assert_within (double measured,
     g_error ("%g is not within %g%% of %g", measured, fraction * 100, truth);
 }
 
-/* The data folder as it is on disk: the database, its -wal, the file names. */
-typedef struct {
-  GBytes *db;
-  GBytes *wal;
-  char   *files;
-} Snapshot;
-
+/* The data folder on disk, taken after a read, so that any effect of
+ * opening shows before, too. */
 static void
-snapshot_clear (Snapshot *snapshot)
+take_snapshot (CliFixture   *fixture,
+               CliDiskState *snapshot)
 {
-  g_clear_pointer (&snapshot->db, g_bytes_unref);
-  g_clear_pointer (&snapshot->wal, g_bytes_unref);
-  g_clear_pointer (&snapshot->files, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, snapshot_clear)
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
-static char *
-list_files (const char *dir)
-{
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_ptr_array_add (names, list_files (path));
-      g_ptr_array_add (names, g_strdup (name));
-    }
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static void
-take_snapshot (CliFixture *fixture,
-               Snapshot   *snapshot)
-{
-  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
-
-  /* A read first, so that any effect of opening shows before, too. */
   g_free (cli_run_ok (fixture, NULL, "runs", "--json", NULL));
-  snapshot->db = loadwise_test_read_file (fixture->db_path);
-  snapshot->wal = loadwise_test_read_file (wal);
-  snapshot->files = list_files (fixture->data_dir);
-  g_assert_nonnull (snapshot->db);
+  cli_disk_state_take (fixture, snapshot);
 }
 
+/* Straight after the command: no read in between to tidy anything. */
 static void
-assert_unchanged (CliFixture     *fixture,
-                  const Snapshot *before)
+assert_unchanged (CliFixture         *fixture,
+                  const CliDiskState *before)
 {
-  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
-  g_autoptr (GBytes) db = loadwise_test_read_file (fixture->db_path);
-  g_autoptr (GBytes) wal_bytes = loadwise_test_read_file (wal);
-  g_autofree char *files = list_files (fixture->data_dir);
+  g_auto (CliDiskState) after = { 0 };
 
-  /* Straight after the command: no read in between to tidy anything. */
-  g_assert_cmpstr (files, ==, before->files);
-  g_assert_nonnull (db);
-  g_assert_true (g_bytes_equal (db, before->db));
-  g_assert_true ((wal_bytes == NULL && before->wal == NULL) ||
-                 (wal_bytes != NULL && before->wal != NULL && g_bytes_equal (wal_bytes, before->wal)));
+  cli_disk_state_take (fixture, &after);
+  cli_disk_state_assert_equal (&after, before);
 }
 
 /* The database exists, with a programme: what a refusal must not touch. */
@@ -413,7 +359,7 @@ test_reimport (CliFixture    *fixture,
   g_autoptr (JsonNode) again = NULL;
   g_autoptr (JsonNode) as_fit = NULL;
   g_autoptr (JsonNode) disk_node = NULL;
-  g_auto (Snapshot) before = { 0 };
+  g_auto (CliDiskState) before = { 0 };
   g_auto (CliResult) text = { 0 };
   JsonArray *there;
   gint64 id;
@@ -484,7 +430,7 @@ test_dry_run (CliFixture    *fixture,
               gconstpointer  data)
 {
   g_autofree char *gpx = cli_track_write_gpx (fixture->tmpdir, "hill.gpx", &cli_track_hill_run);
-  g_auto (Snapshot) before = { 0 };
+  g_auto (CliDiskState) before = { 0 };
   g_auto (CliResult) text = { 0 };
   g_auto (CliResult) json = { 0 };
   g_autoptr (JsonNode) node = NULL;
@@ -522,7 +468,7 @@ test_missing_pain (CliFixture    *fixture,
                    gconstpointer  data)
 {
   g_autofree char *gpx = cli_track_write_gpx (fixture->tmpdir, "hill.gpx", &cli_track_hill_run);
-  g_auto (Snapshot) before = { 0 };
+  g_auto (CliDiskState) before = { 0 };
   g_auto (CliResult) result = { 0 };
 
   start (fixture);
@@ -558,7 +504,7 @@ test_bad_options (CliFixture    *fixture,
                   gconstpointer  data)
 {
   g_autofree char *gpx = cli_track_write_gpx (fixture->tmpdir, "hill.gpx", &cli_track_hill_run);
-  g_auto (Snapshot) before = { 0 };
+  g_auto (CliDiskState) before = { 0 };
 
   start (fixture);
   take_snapshot (fixture, &before);
@@ -675,7 +621,7 @@ test_bad_files (CliFixture    *fixture,
                 gconstpointer  data)
 {
   g_autofree char *dir = g_build_filename (fixture->tmpdir, "bad", NULL);
-  g_auto (Snapshot) before = { 0 };
+  g_auto (CliDiskState) before = { 0 };
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   write_bad_files (dir);
@@ -744,7 +690,7 @@ test_empty_folder (CliFixture    *fixture,
 {
   g_autofree char *dir = g_build_filename (fixture->tmpdir, "empty", NULL);
   g_autofree char *notes = NULL;
-  g_auto (Snapshot) before = { 0 };
+  g_auto (CliDiskState) before = { 0 };
   g_auto (CliResult) result = { 0 };
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
