@@ -332,20 +332,29 @@ on_preferences_activated (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
 }
 
+/* A reminder's or a notification's action: the main window, shown first;
+ * NULL when there is none to act on. */
+static GtkWidget *
+present_main_window (GtkApplication *app)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (app);
+  return LOADWISE_IS_WINDOW (window) ? GTK_WIDGET (window) : NULL;
+}
+
 static void
 on_start_session_activated (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  GtkWindow *window;
+  GtkWidget *window = present_main_window (GTK_APPLICATION (user_data));
 
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (app);
-  if (LOADWISE_IS_WINDOW (window))
+  if (window != NULL)
     {
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-today", NULL);
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.start-session", NULL);
+      gtk_widget_activate_action (window, "win.show-today", NULL);
+      gtk_widget_activate_action (window, "win.start-session", NULL);
     }
 }
 
@@ -355,13 +364,10 @@ on_checkin_activated (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  GtkWindow *window;
+  GtkWidget *window = present_main_window (GTK_APPLICATION (user_data));
 
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (app);
-  if (LOADWISE_IS_WINDOW (window))
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-today", NULL);
+  if (window != NULL)
+    gtk_widget_activate_action (window, "win.show-today", NULL);
 }
 
 /* From the import folder's notification: the preview of those files. */
@@ -370,13 +376,10 @@ on_import_runs_activated (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  GtkWindow *window;
+  GtkWidget *window = present_main_window (GTK_APPLICATION (user_data));
 
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (app);
-  if (LOADWISE_IS_WINDOW (window))
-    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.import-runs", parameter);
+  if (window != NULL)
+    gtk_widget_activate_action_variant (window, "win.import-runs", parameter);
 }
 
 static void
