@@ -267,7 +267,9 @@ loadwise_database_get_default_dir (void)
    * from the same folder then agree on one database. */
   if (dir != NULL && *dir != '\0')
     return g_canonicalize_filename (dir, NULL);
-  return g_build_filename (g_get_user_data_dir (), "loadwise", NULL);
+  /* "loadwise-devel" in a development build: it never opens the runner's
+   * real diary. */
+  return g_build_filename (g_get_user_data_dir (), LOADWISE_DATA_FOLDER, NULL);
 }
 
 char *

@@ -488,6 +488,10 @@ loadwise_window_init (LoadwiseWindow *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A development build wears libadwaita's striped header bar, so that it
+   * is never taken for the released app running beside it. */
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 
   if (g_getenv ("LOADWISE_BENCH_FIRST_FRAME") != NULL)

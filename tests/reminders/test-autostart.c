@@ -15,7 +15,7 @@ test_autostart_entry (void)
 {
   g_autofree char *path = loadwise_reminders_autostart_path ();
   g_autofree char *expected = g_build_filename (config_dir, "autostart",
-                                                "io.github.loadwise.Loadwise.Reminders.desktop", NULL);
+                                                APP_ID ".Reminders.desktop", NULL);
   g_autoptr (GKeyFile) entry = g_key_file_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *exec = NULL;

@@ -372,7 +372,7 @@ test_shows_summary_body_actions (Fixture       *fixture,
   g_assert_cmpstr (session->body, ==,
                    "Today’s session is not logged yet. Start it now, snooze it, or skip today.");
   g_assert_cmpstrv (session->actions, session_actions);
-  g_assert_cmpstr (session->desktop_entry, ==, "io.github.loadwise.Loadwise");
+  g_assert_cmpstr (session->desktop_entry, ==, APP_ID);
 
   g_assert_true (today_fact (fixture, LOADWISE_REMINDER_SESSION, &facts)->fired);
   g_assert_cmpuint (loadwise_reminder_service_get_n_pending (fixture->service), ==, 0);

@@ -111,7 +111,7 @@ test_on_off_autostart (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *entry = g_build_filename (fixture->dir, "autostart",
-                                             "io.github.loadwise.Loadwise.Reminders.desktop", NULL);
+                                             APP_ID ".Reminders.desktop", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *contents = NULL;

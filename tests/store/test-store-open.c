@@ -105,7 +105,7 @@ test_paths (void)
 
   g_unsetenv ("LOADWISE_DATA_DIR");
   dir = loadwise_database_get_default_dir ();
-  path = g_build_filename (g_get_user_data_dir (), "loadwise", NULL);
+  path = g_build_filename (g_get_user_data_dir (), LOADWISE_DATA_FOLDER, NULL);
   g_assert_cmpstr (dir, ==, path);
   g_clear_pointer (&path, g_free);
 
