@@ -387,6 +387,15 @@ load_weeks (LoadwiseChartData        *self,
   g_autoptr (GHashTable) status_by_day = NULL;
   int first_week, last_week;
   guint32 to_day = g_date_get_julian (&self->to);
+  guint32 today_day, due_day;
+  GDate today;
+
+  /* The whole programme's range reaches its end (the axis shows how far
+   * along it is), but only what is due by today counts: on day 1 the
+   * weeks to come are not eight weeks of missed sets (issue 13). */
+  loadwise_clock_get_today (loadwise_database_get_clock (database), &today);
+  today_day = g_date_get_julian (&today);
+  due_day = MIN (to_day, today_day);
 
   plans = loadwise_database_list_week_plans (database, error);
   if (plans == NULL)
@@ -429,6 +438,12 @@ load_weeks (LoadwiseChartData        *self,
       adherence.first_day = level.first_day = g_date_get_julian (&day);
       adherence.week = level.week = week;
       levels_for_week (plans, week, level.level, level.decision);
+      if (adherence.first_day > due_day)
+        {
+          /* Not begun: its levels are the plan so far, with nothing due. */
+          g_array_append_val (self->levels.weeks, level);
+          continue;
+        }
       for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
         levels[f] = level.level[f];
 
@@ -442,7 +457,7 @@ load_weeks (LoadwiseChartData        *self,
                                                  : LOADWISE_SESSION_STATUS_NONE;
           LoadwisePrescription prescription;
 
-          if (julian < g_date_get_julian (&self->from) || julian > to_day)
+          if (julian < g_date_get_julian (&self->from) || julian > due_day)
             continue;
           /* A week in flare mode is not a miss (PROGRAMME.md, the weekly
            * decision): its days leave the figures, and the week is marked. */
@@ -462,7 +477,7 @@ load_weeks (LoadwiseChartData        *self,
               adherence.skipped++;
               continue;
             }
-          if (julian == to_day && !has_row)
+          if (julian == today_day && !has_row)
             continue;
           if (!loadwise_prescribe (catalogue, programme, levels, &day, &prescription))
             continue;

@@ -702,6 +702,9 @@ loadwise_cli_cmd_insights (LoadwiseCli *cli,
   if (insights->len == 0)
     g_print ("%s\n", _("No patterns yet: a finding needs at least 3 runs or days with a factor and 3 without, "
                        "and a difference of a point or more."));
+  else
+    /* Said once for the list, not in every finding (issue 13). */
+    g_print ("%s\n", _("What has gone with your pain so far: associations in your own log, not proof of a cause."));
   for (guint i = 0; i < insights->len; i++)
     {
       LoadwiseInsight *insight = g_ptr_array_index (insights, i);
@@ -863,9 +866,9 @@ loadwise_cli_cmd_flare (LoadwiseCli *cli,
 
   if (!loadwise_database_end_flare (database, &date, FALSE, &error))
     return loadwise_cli_fail (error);
+  /* Frandsen 2025 and Nielsen 2014, as `log-run --help` says. */
   /* xgettext:no-c-format */
   g_print ("%s\n", _("Flare mode ended. Rebuild runs gradually: each within 10% of your longest run "
-                     "of the past 30 days (Frandsen 2025), and weekly distance up by less than 30% "
-                     "over 2 weeks (Nielsen 2014)."));
+                     "of the past 30 days, and weekly distance up by less than 30% over 2 weeks."));
   return LOADWISE_CLI_EXIT_OK;
 }

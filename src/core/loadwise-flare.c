@@ -233,7 +233,7 @@ loadwise_flare_advise (GPtrArray           *runs,
   out->percent = LOADWISE_FLARE_RUN_PERCENT;
   out->easy_until = *since;
   g_date_add_days (&out->easy_until, LOADWISE_FLARE_EASY_DAYS);
-  until_text = loadwise_date_to_iso (&out->easy_until);
+  until_text = loadwise_date_format (&out->easy_until);
 
   out->typical_m = loadwise_runs_median_distance (runs, since, LOADWISE_FLARE_TYPICAL_DAYS);
   out->has_typical = out->typical_m > 0;
@@ -245,8 +245,8 @@ loadwise_flare_advise (GPtrArray           *runs,
       /* The share the rounded figure really is, so the sentence never says
        * 60% of a distance it is 71% of (issue 12). */
       out->percent = (guint) (((guint64) out->max_run_m * 100 + out->typical_m / 2) / out->typical_m);
-      max_text = loadwise_format_km (out->max_run_m);
-      typical_text = loadwise_format_km (out->typical_m);
+      max_text = loadwise_format_km_local (out->max_run_m);
+      typical_text = loadwise_format_km_local (out->typical_m);
       /* Translators: "Keep runs to about 5 km, 60% of your usual 8.4 km; ..." */
       out->text = g_strdup_printf (_("Keep runs to about %s km, %u%% of your usual %s km; "
                                      "flat and easy, no long run, hills, downhills or speed work "
@@ -316,26 +316,29 @@ loadwise_run_guard_check (const LoadwiseRun *run,
 
   if (out->spike)
     {
-      g_autofree char *run_km = loadwise_format_km (run->distance_m);
-      g_autofree char *longest_km = loadwise_format_km (out->longest_m);
+      g_autofree char *run_km = loadwise_format_km_local (run->distance_m);
+      g_autofree char *longest_km = loadwise_format_km_local (out->longest_m);
 
+      /* Frandsen 2025: the sources are in About and the report, not in
+       * the runner's sentences (issue 13). */
       g_string_append_printf (text,
                               _("This %s km run is %u%% longer than your longest run of the previous "
                                 "30 days (%s km). In a study of 5,205 runners, single runs more than 10%% "
-                                "longer than that went with more injuries (Frandsen 2025)."),
+                                "longer than that went with more injuries."),
                               run_km, out->spike_percent, longest_km);
     }
   if (out->growth)
     {
-      g_autofree char *week_km = loadwise_format_km (out->week_m);
-      g_autofree char *earlier_km = loadwise_format_km (out->earlier_week_m);
+      g_autofree char *week_km = loadwise_format_km_local (out->week_m);
+      g_autofree char *earlier_km = loadwise_format_km_local (out->earlier_week_m);
 
       if (text->len > 0)
         g_string_append_c (text, ' ');
+      /* Nielsen 2014. */
       g_string_append_printf (text,
                               _("Your last 7 days came to %s km, %u%% more than the 7 days two weeks "
                                 "earlier (%s km). Weekly growth of more than 30%% over 2 weeks went with "
-                                "hip and other distance-related injuries (Nielsen 2014)."),
+                                "hip and other distance-related injuries."),
                               week_km, out->growth_percent, earlier_km);
     }
   if (text->len > 0)
@@ -387,18 +390,19 @@ loadwise_run_guard_check_return (const LoadwiseRun *run,
   out->first_m = halves > 0 ? halves * 500
                             : MAX ((guint) ((guint64) previous->distance_m * LOADWISE_GUARD_RETURN_PERCENT / 100), 1);
 
-  first_km = loadwise_format_km (out->first_m);
-  last_km = loadwise_format_km (out->last_m);
+  first_km = loadwise_format_km_local (out->first_m);
+  last_km = loadwise_format_km_local (out->last_m);
+  /* Frandsen 2025 (the 10%), as the spike above. */
   note = g_strdup_printf (ngettext ("This is your first run in %u day, so there is no recent run to "
                                     "compare it with: treat it as a return to running. Start at about "
                                     "%s km, half your last run before the break (%s km), and make each "
                                     "run after it at most 10%% longer than the longest of the previous "
-                                    "30 days (Frandsen 2025).",
+                                    "30 days.",
                                     "This is your first run in %u days, so there is no recent run to "
                                     "compare it with: treat it as a return to running. Start at about "
                                     "%s km, half your last run before the break (%s km), and make each "
                                     "run after it at most 10%% longer than the longest of the previous "
-                                    "30 days (Frandsen 2025).",
+                                    "30 days.",
                                     out->days_since_last),
                           out->days_since_last, first_km, last_km);
   append_sentence (out, note);
@@ -430,8 +434,8 @@ loadwise_run_guard_check_flare (const LoadwiseRun         *run,
 
   if (advice->has_typical && run->distance_m > advice->max_run_m)
     {
-      g_autofree char *run_km = loadwise_format_km (run->distance_m);
-      g_autofree char *max_km = loadwise_format_km (advice->max_run_m);
+      g_autofree char *run_km = loadwise_format_km_local (run->distance_m);
+      g_autofree char *max_km = loadwise_format_km_local (advice->max_run_m);
 
       out->flare_breaches |= LOADWISE_FLARE_BREACH_DISTANCE;
       /* Translators: one item of a list, "12 km, longer than the 5 km of the flare advice" */

@@ -187,10 +187,8 @@ add_comparison (Context            *ctx,
                                    /* Translators: "Pain after the run averaged 4.8 after
                                     * runs with 200 m or more of descent (6 runs) and 2.1
                                     * after runs with less descent (9 runs). ..." */
-                                   ? _("Pain after the run averaged %.1f %s (%s) and %.1f %s (%s). "
-                                       "This is an association in your own log, not proof of a cause.")
-                                   : _("Next-morning pain averaged %.1f %s (%s) and %.1f %s (%s). "
-                                       "This is an association in your own log, not proof of a cause."),
+                                   ? _("Pain after the run averaged %.1f %s (%s) and %.1f %s (%s).")
+                                   : _("Next-morning pain averaged %.1f %s (%s) and %.1f %s (%s)."),
                                    insight->mean_with, with_phrase, n_with_text,
                                    insight->mean_without, without_phrase, n_without_text);
   g_ptr_array_add (ctx->out, insight);
@@ -225,16 +223,16 @@ add_correlation (Context            *ctx,
                                      /* Translators: "Across 14 runs, more descent went with more
                                       * pain after the run (rank correlation 0.62). ..." */
                                      ? _("Across %u runs, more %s went with more pain after the run "
-                                         "(rank correlation %.2f). This is an association, not proof of a cause.")
+                                         "(rank correlation %.2f).")
                                      : _("Across %u runs, more %s went with less pain after the run "
-                                         "(rank correlation %.2f). This is an association, not proof of a cause."),
+                                         "(rank correlation %.2f)."),
                                      insight->n, amount_name, rho);
   else
     insight->text = g_strdup_printf (rho > 0
                                      ? _("Across %u runs, more %s went with more pain the next morning "
-                                         "(rank correlation %.2f). This is an association, not proof of a cause.")
+                                         "(rank correlation %.2f).")
                                      : _("Across %u runs, more %s went with less pain the next morning "
-                                         "(rank correlation %.2f). This is an association, not proof of a cause."),
+                                         "(rank correlation %.2f)."),
                                      insight->n, amount_name, rho);
   g_ptr_array_add (ctx->out, insight);
 }

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,12 +42,44 @@ echo_text (const char *text)
   return g_steal_pointer (&valid);
 }
 
+/* @mark is the decimal mark to show: "." for the CLI, the locale's for
+ * the app. */
 static char *
-format_double (double value)
+format_double (double      value,
+               const char *mark)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", value));
+  return loadwise_number_with_mark (g_ascii_formatd (buffer, sizeof buffer, "%g", value), mark);
+}
+
+const char *
+loadwise_decimal_mark (void)
+{
+  const char *mark = localeconv ()->decimal_point;
+
+  /* A locale without one (none we know of) reads and writes a point. */
+  return mark != NULL && *mark != '\0' ? mark : ".";
+}
+
+char *
+loadwise_number_with_mark (const char *c_number,
+                           const char *mark)
+{
+  const char *point;
+
+  g_return_val_if_fail (c_number != NULL && mark != NULL, NULL);
+
+  point = strchr (c_number, '.');
+  if (point == NULL || g_str_equal (mark, "."))
+    return g_strdup (c_number);
+  return g_strdup_printf ("%.*s%s%s", (int) (point - c_number), c_number, mark, point + 1);
+}
+
+char *
+loadwise_localize_number (const char *c_number)
+{
+  return loadwise_number_with_mark (c_number, loadwise_decimal_mark ());
 }
 
 static gboolean
@@ -180,11 +213,12 @@ set_double_range_error (const char  *field,
                         double       min,
                         gboolean     min_exclusive,
                         double       max,
+                        const char  *mark,
                         GError     **error)
 {
   g_autofree char *echo = echo_text (text);
-  g_autofree char *min_text = format_double (min);
-  g_autofree char *max_text = format_double (max);
+  g_autofree char *min_text = format_double (min, mark);
+  g_autofree char *max_text = format_double (max, mark);
 
   if (min_exclusive)
     /* Translators: "--distance-km: -3 is outside 0-400 (more than 0)" */
@@ -197,15 +231,22 @@ set_double_range_error (const char  *field,
                  field, echo, min_text, max_text);
 }
 
-gboolean
-loadwise_parse_double (const char  *field,
-                       const char  *text,
-                       double       min,
-                       gboolean     min_exclusive,
-                       double       max,
-                       double      *out_value,
-                       GError     **error)
+/* The one parser behind both forms: @mark is the decimal mark the person
+ * uses ("." in the CLI, the locale's in the app). A point is read in the
+ * app too, where the locale's mark is another: a German runner who types
+ * "8.4" means 8,4, and no run or pain figure has a thousands separator
+ * that the point could be. */
+static gboolean
+parse_double (const char  *field,
+              const char  *text,
+              double       min,
+              gboolean     min_exclusive,
+              double       max,
+              const char  *mark,
+              double      *out_value,
+              GError     **error)
 {
+  g_autofree char *c_text = NULL;
   const char *p;
   const char *dot;
   double value;
@@ -216,8 +257,8 @@ loadwise_parse_double (const char  *field,
 
   if (text == NULL || *text == '\0')
     {
-      g_autofree char *min_text = format_double (min);
-      g_autofree char *max_text = format_double (max);
+      g_autofree char *min_text = format_double (min, mark);
+      g_autofree char *max_text = format_double (max, mark);
 
       if (min_exclusive)
         g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
@@ -230,16 +271,33 @@ loadwise_parse_double (const char  *field,
       return FALSE;
     }
 
+  /* The locale's mark becomes a point, once; a second mark, or a point
+   * beside it, is then not a number. */
+  c_text = g_strdup (text);
+  if (!g_str_equal (mark, "."))
+    {
+      char *found = strstr (c_text, mark);
+
+      if (found != NULL && strchr (c_text, '.') == NULL)
+        {
+          g_autofree char *head = g_strndup (c_text, found - c_text);
+          char *with_point = g_strconcat (head, ".", found + strlen (mark), NULL);
+
+          g_free (c_text);
+          c_text = with_point;
+        }
+    }
+
   /* -?DIGITS(.DIGITS)? and nothing else: no exponent, no "inf" or "nan",
-   * no spaces, no comma (the decimal mark is always a point). */
-  p = text[0] == '-' ? text + 1 : text;
+   * no spaces, no grouping. */
+  p = c_text[0] == '-' ? c_text + 1 : c_text;
   dot = strchr (p, '.');
   if (dot == NULL ? !is_digit_run (p, p + strlen (p))
                   : !is_digit_run (p, dot) || !is_digit_run (dot + 1, dot + 1 + strlen (dot + 1)))
     {
       g_autofree char *echo = echo_text (text);
-      g_autofree char *min_text = format_double (min);
-      g_autofree char *max_text = format_double (max);
+      g_autofree char *min_text = format_double (min, mark);
+      g_autofree char *max_text = format_double (max, mark);
 
       if (min_exclusive)
         g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
@@ -252,16 +310,42 @@ loadwise_parse_double (const char  *field,
       return FALSE;
     }
 
-  value = g_ascii_strtod (text, NULL);
-  if ((text[0] == '-' && min >= 0) || !isfinite (value) || value < min || value > max || (min_exclusive && value <= min))
+  value = g_ascii_strtod (c_text, NULL);
+  if ((c_text[0] == '-' && min >= 0) || !isfinite (value) ||
+      value < min || value > max || (min_exclusive && value <= min))
     {
-      set_double_range_error (field, text, min, min_exclusive, max, error);
+      set_double_range_error (field, text, min, min_exclusive, max, mark, error);
       return FALSE;
     }
 
   if (out_value != NULL)
     *out_value = value;
   return TRUE;
+}
+
+gboolean
+loadwise_parse_double (const char  *field,
+                       const char  *text,
+                       double       min,
+                       gboolean     min_exclusive,
+                       double       max,
+                       double      *out_value,
+                       GError     **error)
+{
+  return parse_double (field, text, min, min_exclusive, max, ".", out_value, error);
+}
+
+gboolean
+loadwise_parse_double_local (const char  *field,
+                             const char  *text,
+                             double       min,
+                             gboolean     min_exclusive,
+                             double       max,
+                             double      *out_value,
+                             GError     **error)
+{
+  return parse_double (field, text, min, min_exclusive, max, loadwise_decimal_mark (),
+                       out_value, error);
 }
 
 gboolean

@@ -38,6 +38,26 @@ gboolean loadwise_parse_double   (const char  *field,
                                   double      *out_value,
                                   GError     **error);
 
+/* As loadwise_parse_double(), as the app reads what a runner types: the
+ * locale's decimal mark ("8,4" in German) or a point, and the range in the
+ * error written with the locale's mark. The CLI keeps the point alone, for
+ * scripts. */
+gboolean loadwise_parse_double_local (const char  *field,
+                                      const char  *text,
+                                      double       min,
+                                      gboolean     min_exclusive,
+                                      double       max,
+                                      double      *out_value,
+                                      GError     **error);
+
+/* LC_NUMERIC's decimal mark: "," in German, "." in English. */
+const char *loadwise_decimal_mark     (void);
+/* @c_number ("8.4", as the C locale writes it) with @mark in place of its
+ * point, newly allocated; loadwise_localize_number() uses the locale's. */
+char       *loadwise_number_with_mark (const char  *c_number,
+                                       const char  *mark);
+char       *loadwise_localize_number  (const char  *c_number);
+
 /* YYYY-MM-DD of a date that exists (no 2026-02-30). */
 gboolean loadwise_parse_date     (const char  *field,
                                   const char  *text,

@@ -539,13 +539,13 @@ loadwise_progression_place_session (const LoadwiseProgramme  *programme,
       return TRUE;
     }
 
-  day = loadwise_date_to_iso (out_date);
+  day = loadwise_date_format_day (out_date);
   if (run->long_run)
-    /* Translators: %s is a date, 2026-03-03. */
+    /* Translators: %s is a day, "Tuesday 3 March". */
     *out_reason = g_strdup_printf (_("Moved to %s: hard single-leg work the day before a long run "
                                      "leaves the legs tired for it"), day);
   else
-    /* Translators: %s is a date, 2026-03-03. */
+    /* Translators: %s is a day, "Tuesday 3 March". */
     *out_reason = g_strdup_printf (_("Moved to %s: hard single-leg work the day before a speed "
                                      "session leaves the legs tired for it"), day);
   return TRUE;

@@ -179,6 +179,31 @@ loadwise_format_km_exact (guint distance_m)
 }
 
 char *
+loadwise_format_km_local (guint distance_m)
+{
+  g_autofree char *text = loadwise_format_km (distance_m);
+
+  return loadwise_localize_number (text);
+}
+
+char *
+loadwise_format_km_exact_local (guint distance_m)
+{
+  g_autofree char *text = loadwise_format_km_exact (distance_m);
+
+  return loadwise_localize_number (text);
+}
+
+char *
+loadwise_format_shoe_km (guint64 distance_m)
+{
+  if (distance_m < 100000)
+    return loadwise_format_km_local ((guint) distance_m);
+  /* glibc's ' flag groups with LC_NUMERIC's separator. */
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, (distance_m + 500) / 1000);
+}
+
+char *
 loadwise_format_duration (guint seconds)
 {
   if (seconds == 0)
@@ -199,9 +224,11 @@ loadwise_format_pace (guint s_per_km)
 static gboolean
 distance_error (const char  *field,
                 const char  *shown,
+                const char  *mark,
                 GError     **error)
 {
-  g_autofree char *min = loadwise_format_km (LOADWISE_RUN_DISTANCE_MIN_M);
+  g_autofree char *c_min = loadwise_format_km (LOADWISE_RUN_DISTANCE_MIN_M);
+  g_autofree char *min = loadwise_number_with_mark (c_min, mark);
 
   /* Translators: "distance: 450 km is outside 0.01-400 km (under 400)" */
   g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
@@ -210,36 +237,67 @@ distance_error (const char  *field,
   return FALSE;
 }
 
-gboolean
-loadwise_parse_distance_km (const char  *field,
-                            const char  *text,
-                            guint       *out_m,
-                            GError     **error)
+/* @mark: the decimal mark the runner uses ("." in the CLI). */
+static gboolean
+parse_distance_km (const char  *field,
+                   const char  *text,
+                   const char  *mark,
+                   guint       *out_m,
+                   GError     **error)
 {
   g_autoptr (GError) local_error = NULL;
+  gboolean parsed;
   double km;
 
   g_return_val_if_fail (field != NULL && out_m != NULL, FALSE);
 
   /* The shape first (a number at all), then our own range message in km. */
-  if (!loadwise_parse_double (field, text, -G_MAXDOUBLE / 2, FALSE, G_MAXDOUBLE / 2,
-                              &km, &local_error))
+  if (g_str_equal (mark, "."))
+    parsed = loadwise_parse_double (field, text, -G_MAXDOUBLE / 2, FALSE, G_MAXDOUBLE / 2,
+                                    &km, &local_error);
+  else
+    parsed = loadwise_parse_double_local (field, text, -G_MAXDOUBLE / 2, FALSE, G_MAXDOUBLE / 2,
+                                          &km, &local_error);
+  if (!parsed)
     {
-      g_autofree char *min = loadwise_format_km (LOADWISE_RUN_DISTANCE_MIN_M);
+      g_autofree char *c_min = loadwise_format_km (LOADWISE_RUN_DISTANCE_MIN_M);
+      g_autofree char *min = loadwise_number_with_mark (c_min, mark);
+      g_autofree char *example = loadwise_number_with_mark ("8.4", mark);
 
+      /* Translators: "Distance: 8k is not a distance in km (use a number
+       * such as 8.4, from 0.01 to under 400)"; the numbers come written
+       * with the runner's decimal mark. */
       g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
-                   _("%s: %s is not a distance in km (use a number such as 8.4, from %s to under %d)"),
-                   field, text != NULL ? text : "", min, LOADWISE_RUN_DISTANCE_MAX_M / 1000);
+                   _("%s: %s is not a distance in km (use a number such as %s, from %s to under %d)"),
+                   field, text != NULL ? text : "", example, min, LOADWISE_RUN_DISTANCE_MAX_M / 1000);
       return FALSE;
     }
   /* Stored in whole metres: refused when what would be stored is less
    * than what the lists can show (0.0005 km would be 1 m, shown as 0). */
   if (!(km > 0) || km * 1000.0 >= LOADWISE_RUN_DISTANCE_MAX_M ||
       lround (km * 1000.0) < LOADWISE_RUN_DISTANCE_MIN_M)
-    return distance_error (field, text, error);
+    return distance_error (field, text, mark, error);
 
   *out_m = (guint) lround (km * 1000.0);
   return TRUE;
+}
+
+gboolean
+loadwise_parse_distance_km (const char  *field,
+                            const char  *text,
+                            guint       *out_m,
+                            GError     **error)
+{
+  return parse_distance_km (field, text, ".", out_m, error);
+}
+
+gboolean
+loadwise_parse_distance_km_local (const char  *field,
+                                  const char  *text,
+                                  guint       *out_m,
+                                  GError     **error)
+{
+  return parse_distance_km (field, text, loadwise_decimal_mark (), out_m, error);
 }
 
 gboolean
@@ -261,7 +319,7 @@ loadwise_run_validate (const LoadwiseRun  *run,
                                ? loadwise_format_km_exact (run->distance_m)
                                : loadwise_format_km (run->distance_m);
 
-      return distance_error (_("distance"), shown, error);
+      return distance_error (_("distance"), shown, ".", error);
     }
   if (run->duration_s > LOADWISE_RUN_DURATION_MAX_S)
     {

@@ -102,6 +102,14 @@ char        *loadwise_format_km       (guint distance_m);
 /* "8.405": to the metre, for a field that is read back; "8.4" when the
  * metres are whole tens, as loadwise_format_km(). */
 char        *loadwise_format_km_exact (guint distance_m);
+/* The same in the runner's language, for the app's lists and sentences:
+ * "8,4" in German. The plain forms above are the CLI's and the files'. */
+char        *loadwise_format_km_local       (guint distance_m);
+char        *loadwise_format_km_exact_local (guint distance_m);
+/* A pair of shoes' distance, which nobody reads to the 10 m: "8,4" under
+ * 100 km, else whole km with the locale's grouping, "1,080" ("1.080" in
+ * German). */
+char        *loadwise_format_shoe_km        (guint64 distance_m);
 /* "M:SS" under an hour, else "H:MM:SS"; "" for 0. */
 char        *loadwise_format_duration (guint seconds);
 /* "5:12" per km; "" for 0. */
@@ -115,6 +123,12 @@ gboolean     loadwise_parse_distance_km (const char  *field,
                                          const char  *text,
                                          guint       *out_m,
                                          GError     **error);
+/* The app's form: "8,4" or "8.4" in German, and the error's numbers
+ * written with the locale's mark (loadwise_parse_double_local()). */
+gboolean     loadwise_parse_distance_km_local (const char  *field,
+                                               const char  *text,
+                                               guint       *out_m,
+                                               GError     **error);
 
 /* The median distance (m) of the runs in @runs (LoadwiseRun*) dated in
  * [@date - @days, @date - 1]; 0 when there are none. */

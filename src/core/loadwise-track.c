@@ -929,9 +929,9 @@ check_distance (double   distance_m,
       distance_m < LOADWISE_RUN_DISTANCE_MAX_M - 0.5)
     return TRUE;
   shown = distance_m < LOADWISE_RUN_DISTANCE_MIN_M
-          ? loadwise_format_km_exact (round_to_uint (distance_m))
-          : loadwise_format_km (round_to_uint (distance_m));
-  min = loadwise_format_km (LOADWISE_RUN_DISTANCE_MIN_M);
+          ? loadwise_format_km_exact_local (round_to_uint (distance_m))
+          : loadwise_format_km_local (round_to_uint (distance_m));
+  min = loadwise_format_km_local (LOADWISE_RUN_DISTANCE_MIN_M);
   /* The same message as a distance typed in (loadwise-run.c). */
   return loadwise_error_invalid (error, _("%s: %s km is outside %s-%d km (under %d)"),
                                  _("distance"), shown, min, LOADWISE_RUN_DISTANCE_MAX_M / 1000,
@@ -981,7 +981,7 @@ check_speed (const Series  *s,
 
   if (fastest > MAX_SPEED)
     {
-      g_autofree char *where = loadwise_format_km (round_to_uint (at_m));
+      g_autofree char *where = loadwise_format_km_local (round_to_uint (at_m));
 
       /* Translators: "the track moves at 5400 km/h near km 0, faster than
        * anyone runs (at most 45 km/h): ..." */

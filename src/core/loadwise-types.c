@@ -222,6 +222,61 @@ loadwise_date_to_iso (const GDate *date)
                           (guint) g_date_get_day (date));
 }
 
+/* g_date_strftime() with a translated @format; ISO if the result does not
+ * fit, which no real format reaches. */
+static char *
+format_date_with (const GDate *date,
+                  const char  *format)
+{
+  char buffer[256];
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  if (g_date_strftime (buffer, sizeof buffer, format, date) == 0)
+    return loadwise_date_to_iso (date);
+  return g_strdup (buffer);
+}
+
+char *
+loadwise_date_format (const GDate *date)
+{
+  /* Translators: a date in a sentence, e.g. "2 December 2026"; see
+   * strftime(3) ("%-d" is the day without a leading zero). */
+  return format_date_with (date, C_("date", "%-d %B %Y"));
+}
+
+char *
+loadwise_date_format_day (const GDate *date)
+{
+  /* Translators: a date as g_date_strftime() writes it, e.g. "Wednesday 25 November". */
+  return format_date_with (date, _("%A %-d %B"));
+}
+
+char *
+loadwise_weekdays_to_display (guint8 mask)
+{
+  GString *text = g_string_new (NULL);
+  /* 1 January 2024 was a Monday: its week gives the seven names. */
+  GDate day;
+
+  g_return_val_if_fail (mask != 0, NULL);
+
+  g_date_set_dmy (&day, 1, G_DATE_JANUARY, 2024);
+  for (guint i = 0; i < 7; i++, g_date_add_days (&day, 1))
+    if (mask & (1u << i))
+      {
+        char name[64];
+
+        if (g_date_strftime (name, sizeof name, "%a", &day) == 0)
+          g_strlcpy (name, "?", sizeof name);
+        if (text->len > 0)
+          /* Translators: between the day names of "Mon, Wed, Fri". */
+          g_string_append (text, _(", "));
+        g_string_append (text, name);
+      }
+  return g_string_free (text, FALSE);
+}
+
 void
 loadwise_date_from_datetime (GDateTime *datetime,
                              GDate     *out_date)

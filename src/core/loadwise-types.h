@@ -67,10 +67,18 @@ gboolean    loadwise_weekday_from_string (const char   *text,
  * Returns a newly allocated string. */
 char       *loadwise_weekdays_to_string (guint8 mask);
 guint       loadwise_weekdays_count     (guint8 mask);
+/* The same days as the runner reads them: "Mon, Wed, Fri" in English,
+ * "Mo, Mi, Fr" in German (the locale's abbreviated names). */
+char       *loadwise_weekdays_to_display (guint8 mask);
 
 /* Calendar dates are GDate values (no time zone); these convert at the edges. */
 /* YYYY-MM-DD, newly allocated. */
 char       *loadwise_date_to_iso        (const GDate *date);
+/* A date in a sentence or a toast, in the runner's language: "2 December
+ * 2026", "2. Dezember 2026". ISO dates are for files and the CLI. */
+char       *loadwise_date_format        (const GDate *date);
+/* A day of the programme's calendar: "Wednesday 25 November". */
+char       *loadwise_date_format_day    (const GDate *date);
 /* The local calendar date of @datetime in its own time zone. */
 void        loadwise_date_from_datetime (GDateTime   *datetime,
                                          GDate       *out_date);

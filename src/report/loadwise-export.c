@@ -113,7 +113,10 @@ loadwise_export_session_uid (const GDate *date)
   g_autofree char *iso = loadwise_date_to_iso (date);
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
-  return g_strdup_printf ("session-%s@%s", iso, APP_ID);
+  /* The released ID even in a development build: the UID names the
+   * session, not the program, so a calendar that imported one build's
+   * export recognises the same sessions in the other's. */
+  return g_strdup_printf ("session-%s@%s", iso, BASE_APP_ID);
 }
 
 static struct icaltimetype

@@ -211,10 +211,10 @@ check_already_there (LoadwiseDatabase            *db,
 
       if (stored == NULL)
         return FALSE;
-      date = loadwise_date_to_iso (&stored->date);
+      date = loadwise_date_format (&stored->date);
       item->status = LOADWISE_RUN_IMPORT_ALREADY_THERE;
       item->existing_id = id;
-      /* Translators: "already there: run of 2026-11-20", the run stored before */
+      /* Translators: "already there: run of 20 November 2026", the run stored before */
       item->reason = g_strdup_printf (_("already there: run of %s"), date);
       return TRUE;
     }

@@ -3,9 +3,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include <gio/gio.h>
 
 #include "charts/loadwise-chart-data.h"
+#include "store/loadwise-database-progression.h"
 #include "store/loadwise-database-runs.h"
 
 #include "charts-test-util.h"
@@ -183,6 +186,66 @@ test_no_programme (Fixture       *fixture,
 
   g_assert_null (chart);
   g_assert_error (error, LOADWISE_DATABASE_ERROR, LOADWISE_DATABASE_ERROR_NO_PROGRAMME);
+}
+
+/* Issue 13: on day 1 Progress said "3% of the prescribed sets were done
+ * over 8 weeks (5 of 144). The last week: 0%." The whole programme's
+ * range reaches its end, but only what is due by today counts. */
+static void
+test_day_one (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (GDateTime) now = g_date_time_new (zone, 2026, 10, 5, 19, 0, 0);
+  g_autoptr (LoadwiseClock) clock = loadwise_clock_new_fixed (now);
+  g_autoptr (LoadwiseChartData) chart = NULL;
+  g_autofree char *adherence = NULL;
+  g_autofree char *pain = NULL;
+  const guint levels[LOADWISE_N_FAMILIES] = { 1, 1, 1 };
+  LoadwiseProgramme programme;
+  LoadwisePrescription prescription;
+  GDate today = fixture->start, from, to;
+  guint done = 0, due = 0;
+
+  loadwise_database_set_clock (fixture->db, clock);
+  loadwise_programme_init (&programme, &fixture->start);
+  g_assert_true (loadwise_database_start_programme (fixture->db, &programme, levels, &error));
+  g_assert_no_error (error);
+  /* Day 1, a session day: the first exercise's sets ticked. */
+  g_assert_true (loadwise_database_prescribe (fixture->db, fixture->catalogue, &programme, &today,
+                                              &prescription, &error));
+  for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
+    due += loadwise_prescribed_exercise_total_sets (&prescription.exercises[f]);
+  for (guint set = 0; set < loadwise_prescribed_exercise_total_sets (&prescription.exercises[0]); set++, done++)
+    {
+      LoadwiseSetLog log = { (char *) prescription.exercises[0].exercise->id, LOADWISE_SIDE_NONE,
+                             set, TRUE, prescription.exercises[0].target_reps, 0 };
+
+      g_assert_true (loadwise_database_log_set (fixture->db, &today, &log, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (loadwise_chart_range_resolve (LOADWISE_CHART_RANGE_PROGRAMME, fixture->db, &today,
+                                               &from, &to, &error));
+  g_assert_cmpint (g_date_days_between (&today, &to), >, 50);
+  chart = loadwise_chart_data_load (fixture->db, fixture->catalogue, &from, &to, &error);
+  g_assert_no_error (error);
+
+  /* One week has begun; its one session so far is what is due. */
+  g_assert_cmpuint (chart->adherence.weeks->len, ==, 1);
+  g_assert_cmpuint (g_array_index (chart->adherence.weeks, LoadwiseAdherenceWeek, 0).done, ==, done);
+  g_assert_cmpuint (g_array_index (chart->adherence.weeks, LoadwiseAdherenceWeek, 0).prescribed, ==, due);
+  adherence = loadwise_chart_describe_adherence (&chart->adherence);
+  g_test_message ("%s", adherence);
+  g_assert_nonnull (strstr (adherence, "over 1 week"));
+  g_assert_null (strstr (adherence, "8 weeks"));
+  /* No check-ins before the start: no baseline to speak of. */
+  g_assert_false (chart->pain.has_baseline);
+  pain = loadwise_chart_describe_pain (&chart->pain);
+  g_assert_null (strstr (pain, "baseline"));
+
+  loadwise_database_set_clock (fixture->db, NULL);
 }
 
 static void
@@ -372,6 +435,7 @@ main (int    argc,
   g_test_add ("/charts/data/no-programme", Fixture, NULL, fixture_setup, test_no_programme,
               fixture_teardown);
   g_test_add ("/charts/data/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/charts/data/day-one", Fixture, NULL, fixture_setup, test_day_one, fixture_teardown);
   g_test_add_func ("/charts/data/describe", test_describe);
   g_test_add_func ("/charts/data/value-at", test_value_at);
   g_test_add_func ("/charts/data/kind-names", test_kind_names);

@@ -340,7 +340,7 @@ test_json_skipped (CliFixture    *fixture,
   g_assert_true (g_str_has_prefix (text.err, "loadwise-cli: skipped notes.gpx: "));
   g_assert_cmpuint (strlen (text.err), >, strlen ("loadwise-cli: skipped notes.gpx: x\n"));
   g_assert_true (strchr (text.err, '\n') == text.err + strlen (text.err) - 1);
-  g_assert_nonnull (strstr (text.out, "\ngood.gpx   already there: run of 2026-11-20\n"));
+  g_assert_nonnull (strstr (text.out, "\ngood.gpx   already there: run of 20 November 2026\n"));
   g_assert_nonnull (strstr (text.out, "\nflat.gpx   2026-11-22  "));
   g_assert_nonnull (strstr (text.out, "\nnotes.gpx  skipped: "));
   g_assert_true (g_str_has_suffix (text.out, "\n1 run imported. 1 file was already there. 1 file skipped.\n"));
@@ -387,7 +387,7 @@ test_reimport (CliFixture    *fixture,
       entry = json_array_get_object_element (there, 0);
       cli_json_assert_members (entry, "file", "reason", "run_id", NULL);
       g_assert_cmpstr (cli_json_get_string (entry, "file"), ==, i == 0 ? gpx : fit);
-      g_assert_cmpstr (cli_json_get_string (entry, "reason"), ==, "already there: run of 2026-11-20");
+      g_assert_cmpstr (cli_json_get_string (entry, "reason"), ==, "already there: run of 20 November 2026");
       g_assert_cmpint (cli_json_get_int (entry, "run_id"), ==, id);
     }
 
@@ -395,8 +395,8 @@ test_reimport (CliFixture    *fixture,
   assert_unchanged (fixture, &before);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_cmpstr (text.err, ==, "");
-  g_assert_nonnull (strstr (text.out, "\nmorning.fit  already there: run of 2026-11-20\n"));
-  g_assert_nonnull (strstr (text.out, "\nmorning.gpx  already there: run of 2026-11-20\n"));
+  g_assert_nonnull (strstr (text.out, "\nmorning.fit  already there: run of 20 November 2026\n"));
+  g_assert_nonnull (strstr (text.out, "\nmorning.gpx  already there: run of 20 November 2026\n"));
   g_assert_true (g_str_has_suffix (text.out, "0 runs imported. 2 files were already there.\n"));
   g_assert_cmpuint (json_array_get_length (runs_on_disk (fixture, &disk_node)), ==, 1);
 }

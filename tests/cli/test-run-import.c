@@ -224,8 +224,8 @@ test_commit_and_again (ImportFixture *fixture,
 
       g_assert_cmpint (item->status, ==, LOADWISE_RUN_IMPORT_ALREADY_THERE);
       g_assert_cmpint (item->existing_id, ==, item_at (items, i)->run->id);
-      g_assert_cmpstr (item->reason, ==, i == 0 ? "already there: run of 2026-11-20"
-                                                 : "already there: run of 2026-11-22");
+      g_assert_cmpstr (item->reason, ==, i == 0 ? "already there: run of 20 November 2026"
+                                                 : "already there: run of 22 November 2026");
       g_assert_null (item->run);
     }
   g_assert_true (loadwise_run_import_commit (fixture->db, again, &added, &error));

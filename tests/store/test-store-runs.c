@@ -365,7 +365,7 @@ test_flare_cycle (StoreFixture  *fixture,
     /* Typical run 8 km -> about 5 km (4.8 to the nearest 0.5). */
     g_assert_cmpuint (status.advice.typical_m, ==, 8000);
     g_assert_cmpuint (status.advice.max_run_m, ==, 5000);
-    g_assert_nonnull (strstr (status.advice.text, "until 2026-03-26"));
+    g_assert_nonnull (strstr (status.advice.text, "until 26 March 2026"));
     g_assert_true (loadwise_database_get_active_flare (fixture->db, &period, &found, &error));
     g_assert_true (found);
     g_assert_true (period.suggested);

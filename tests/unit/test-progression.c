@@ -435,7 +435,7 @@ test_placement (void)
   g_assert_true (loadwise_progression_place_session (&programme, 3, &wednesday, NULL, long_thursday, 1,
                                                      &moved, &reason));
   g_assert_cmpint (g_date_get_day (&moved), ==, 3);
-  g_assert_cmpstr (reason, ==, "Moved to 2026-03-03: hard single-leg work the day before a long "
+  g_assert_cmpstr (reason, ==, "Moved to Tuesday 3 March: hard single-leg work the day before a long "
                                "run leaves the legs tired for it");
   g_clear_pointer (&reason, g_free);
 

@@ -152,7 +152,7 @@ test_english_week_reads_in_german (void)
     loadwise_programme_init (&programme, &start);
     g_assert_true (loadwise_progression_place_session (&programme, 3, &wednesday, NULL,
                                                        long_thursday, 1, &moved, &note));
-    g_assert_cmpstr (note, ==, "Verschoben auf 2026-03-03: schwere einbeinige Übungen am Tag vor "
+    g_assert_cmpstr (note, ==, "Verschoben auf Dienstag, 3. März: schwere einbeinige Übungen am Tag vor "
                                "einem langen Lauf lassen die Beine dafür ermüdet zurück");
   }
 
