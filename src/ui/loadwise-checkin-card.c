@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "store/loadwise-database-runs.h"
+#include "ui/loadwise-pain-scale.h"
 
 struct _LoadwiseCheckinCard
 {
@@ -23,7 +24,7 @@ struct _LoadwiseCheckinCard
   gboolean          edited;
   GDate             shown_for;
 
-  GtkSpinButton    *pain_spin;
+  LoadwisePainScale *pain_scale;
   AdwActionRow     *side_row;
   GtkDropDown      *side_dropdown;
   GtkSwitch        *night_switch;
@@ -84,7 +85,10 @@ update_side_row (LoadwiseCheckinCard *self)
 {
   /* A side only means something when there is pain. */
   gtk_widget_set_visible (GTK_WIDGET (self->side_row),
-                          gtk_spin_button_get_value_as_int (self->pain_spin) > 0);
+                          loadwise_pain_scale_get_value (self->pain_scale) > 0);
+  /* Nothing to save until the morning is rated: "not rated" is not 0. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "checkin.save",
+                                 loadwise_pain_scale_is_rated (self->pain_scale));
 }
 
 static void
@@ -125,6 +129,42 @@ on_habit_check_active_notify (GtkCheckButton      *check,
     }
 }
 
+/* (design) How far back the side of the last painful morning counts as
+ * the runner's usual side. */
+#define LAST_SIDE_DAYS 90
+
+/* The dropdown's item for the side of the latest painful morning before
+ * @today, so that six mornings on the right do not start the seventh at
+ * "Left"; the first item when there is none. */
+static guint
+last_side_index (LoadwiseCheckinCard *self,
+                 const GDate         *today)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) checkins = NULL;
+  GDate from = *today;
+  GDate to = *today;
+
+  g_date_subtract_days (&from, LAST_SIDE_DAYS);
+  g_date_subtract_days (&to, 1);
+  checkins = loadwise_database_list_checkins (loadwise_context_get_database (self->context),
+                                              &from, &to, &error);
+  if (checkins == NULL)
+    {
+      show_error (self, error);
+      return 0;
+    }
+  for (guint i = checkins->len; i > 0; i--)
+    {
+      const LoadwiseCheckin *checkin = &g_array_index (checkins, LoadwiseCheckin, i - 1);
+
+      for (guint d = 0; d < G_N_ELEMENTS (dropdown_sides); d++)
+        if (checkin->side != LOADWISE_SIDE_NONE && dropdown_sides[d] == checkin->side)
+          return d;
+    }
+  return 0;
+}
+
 void
 loadwise_checkin_card_reload (LoadwiseCheckinCard *self)
 {
@@ -155,7 +195,7 @@ loadwise_checkin_card_reload (LoadwiseCheckinCard *self)
   self->loading = TRUE;
   if (found)
     {
-      gtk_spin_button_set_value (self->pain_spin, checkin.morning_pain);
+      loadwise_pain_scale_set_value (self->pain_scale, (int) checkin.morning_pain);
       for (guint i = 0; i < G_N_ELEMENTS (dropdown_sides); i++)
         if (dropdown_sides[i] == checkin.side)
           gtk_drop_down_set_selected (self->side_dropdown, i);
@@ -163,8 +203,8 @@ loadwise_checkin_card_reload (LoadwiseCheckinCard *self)
     }
   else
     {
-      gtk_spin_button_set_value (self->pain_spin, 0);
-      gtk_drop_down_set_selected (self->side_dropdown, 0);
+      loadwise_pain_scale_set_value (self->pain_scale, LOADWISE_PAIN_NOT_RATED);
+      gtk_drop_down_set_selected (self->side_dropdown, last_side_index (self, &today));
       gtk_switch_set_active (self->night_switch, FALSE);
     }
   self->loading = FALSE;
@@ -186,7 +226,8 @@ on_value_changed (LoadwiseCheckinCard *self)
 }
 
 static void
-on_pain_spin_value_changed (GtkSpinButton       *spin,
+on_pain_scale_value_notify (LoadwisePainScale   *scale,
+                            GParamSpec          *pspec,
                             LoadwiseCheckinCard *self)
 {
   on_value_changed (self);
@@ -254,7 +295,9 @@ save_activated (GtkWidget  *widget,
   guint selected;
 
   loadwise_clock_get_today (loadwise_context_get_clock (self->context), &write->checkin.date);
-  write->checkin.morning_pain = (guint) gtk_spin_button_get_value_as_int (self->pain_spin);
+  /* The action is off while unrated (update_side_row ()). */
+  g_return_if_fail (loadwise_pain_scale_is_rated (self->pain_scale));
+  write->checkin.morning_pain = (guint) loadwise_pain_scale_get_value (self->pain_scale);
   selected = gtk_drop_down_get_selected (self->side_dropdown);
   if (write->checkin.morning_pain == 0 || selected >= G_N_ELEMENTS (dropdown_sides))
     write->checkin.side = LOADWISE_SIDE_NONE;
@@ -355,9 +398,10 @@ loadwise_checkin_card_class_init (LoadwiseCheckinCardClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LOADWISE_TYPE_PAIN_SCALE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-checkin-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, pain_spin);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, pain_scale);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, side_row);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, side_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, night_switch);
@@ -365,7 +409,7 @@ loadwise_checkin_card_class_init (LoadwiseCheckinCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, slept_check);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, saved_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_pain_spin_value_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_pain_scale_value_notify);
   gtk_widget_class_bind_template_callback (widget_class, on_side_dropdown_selected_notify);
   gtk_widget_class_bind_template_callback (widget_class, on_night_switch_active_notify);
   gtk_widget_class_bind_template_callback (widget_class, on_habit_check_active_notify);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/loadwise-illustration.h"
+#include "ui/loadwise-pain-scale.h"
 
 struct _LoadwiseExerciseCard
 {
@@ -27,7 +28,7 @@ struct _LoadwiseExerciseCard
   GtkLabel                  *instructions_label;
   GtkLabel                  *cues_label;
   GtkBox                    *sets_box;
-  GtkDropDown               *pain_dropdown;
+  LoadwisePainScale         *pain_scale;
 };
 
 G_DEFINE_FINAL_TYPE (LoadwiseExerciseCard, loadwise_exercise_card, GTK_TYPE_WIDGET)
@@ -196,6 +197,17 @@ on_pain_written (GtkWidget    *widget,
     gtk_widget_activate_action (widget, "win.toast", "s", error->message);
 }
 
+/* The pain stored for the card's exercise in @pains (the store's pain + 1,
+ * 0 for none), or "not rated". */
+static void
+show_pain (LoadwiseExerciseCard *self,
+           GHashTable           *pains)
+{
+  int stored = pains != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (pains, self->item.exercise->id)) : 0;
+
+  loadwise_pain_scale_set_value (self->pain_scale, stored > 0 ? stored - 1 : LOADWISE_PAIN_NOT_RATED);
+}
+
 /* Shows the ticks and pain stored in @sets and @pains (a refresh after
  * another program wrote), without writing them back. */
 void
@@ -203,7 +215,6 @@ loadwise_exercise_card_update (LoadwiseExerciseCard *self,
                                GPtrArray            *sets,
                                GHashTable           *pains)
 {
-  gpointer pain = NULL;
 
   g_return_if_fail (LOADWISE_IS_EXERCISE_CARD (self));
 
@@ -223,29 +234,26 @@ loadwise_exercise_card_update (LoadwiseExerciseCard *self,
                                       find_set (sets, self->item.exercise->id,
                                                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tick), SIDE_KEY)),
                                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (tick), SET_KEY))));
-  if (pains != NULL && g_hash_table_lookup_extended (pains, self->item.exercise->id, NULL, &pain))
-    gtk_drop_down_set_selected (self->pain_dropdown, (guint) GPOINTER_TO_INT (pain));
-  else
-    gtk_drop_down_set_selected (self->pain_dropdown, 0);
+  show_pain (self, pains);
   self->loading = FALSE;
 }
 
 static void
-on_pain_dropdown_selected_notify (GtkDropDown          *dropdown,
-                                  GParamSpec           *pspec,
-                                  LoadwiseExerciseCard *self)
+on_pain_scale_value_notify (LoadwisePainScale    *scale,
+                            GParamSpec           *pspec,
+                            LoadwiseExerciseCard *self)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  int value = loadwise_pain_scale_get_value (scale);
   CardWrite *write;
 
-  /* Item 0 is "not rated": nothing to store. */
-  if (self->loading || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+  /* "Not rated" (only ever set from the store): nothing to store. */
+  if (self->loading || value == LOADWISE_PAIN_NOT_RATED)
     return;
 
   write = g_new0 (CardWrite, 1);
   write->date = self->date;
   write->log.exercise_id = g_strdup (self->item.exercise->id);
-  write->pain = selected - 1;
+  write->pain = (guint) value;
   g_weak_ref_init (&write->button, NULL);
   self->n_writing++;
   loadwise_context_write (self->context, GTK_WIDGET (self), write_pain, write,
@@ -317,7 +325,6 @@ fill (LoadwiseExerciseCard *self,
   g_autofree char *dosage = loadwise_exercise_card_format_dosage (&self->item);
   g_autofree char *level = NULL;
   g_autoptr (GString) cues = g_string_new (NULL);
-  gpointer pain = NULL;
 
   gtk_widget_set_name (GTK_WIDGET (self), exercise->id);
   gtk_box_append (self->illustration_box, loadwise_illustration_new (exercise, 80));
@@ -353,10 +360,7 @@ fill (LoadwiseExerciseCard *self,
   else
     add_set_row (self, LOADWISE_SIDE_NONE, sets);
 
-  if (pains != NULL && g_hash_table_lookup_extended (pains, exercise->id, NULL, &pain))
-    gtk_drop_down_set_selected (self->pain_dropdown, (guint) GPOINTER_TO_INT (pain));
-  else
-    gtk_drop_down_set_selected (self->pain_dropdown, 0);
+  show_pain (self, pains);
   self->loading = FALSE;
 }
 
@@ -455,6 +459,7 @@ loadwise_exercise_card_class_init (LoadwiseExerciseCardClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LOADWISE_TYPE_PAIN_SCALE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-exercise-card.ui");
   gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, illustration_box);
@@ -465,8 +470,8 @@ loadwise_exercise_card_class_init (LoadwiseExerciseCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, instructions_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, cues_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, sets_box);
-  gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, pain_dropdown);
-  gtk_widget_class_bind_template_callback (widget_class, on_pain_dropdown_selected_notify);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, pain_scale);
+  gtk_widget_class_bind_template_callback (widget_class, on_pain_scale_value_notify);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -475,15 +480,5 @@ loadwise_exercise_card_class_init (LoadwiseExerciseCardClass *klass)
 static void
 loadwise_exercise_card_init (LoadwiseExerciseCard *self)
 {
-  g_autoptr (GtkStringList) pains = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_string_list_append (pains, C_("exercise pain", "Not rated"));
-  for (int pain = LOADWISE_PAIN_MIN; pain <= LOADWISE_PAIN_MAX; pain++)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", pain);
-      gtk_string_list_append (pains, text);
-    }
-  gtk_drop_down_set_model (self->pain_dropdown, G_LIST_MODEL (pains));
 }

@@ -223,11 +223,12 @@ loadwise_flare_panel_reload (LoadwiseFlarePanel *self)
 
   if (self->status.just_ended)
     add_card (self, "flare-card", _("Flare Mode Has Ended"),
+              /* Frandsen 2025 and Nielsen 2014; the sources are in About and
+               * the report, not in the runner's sentences (issue 13). */
               /* xgettext:no-c-format */
               _("Three mornings in a row were back near your usual pain. Build your runs up again "
-                "gently: keep each run within 10% of your longest run of the past 30 days "
-                "(Frandsen 2025), and let your weekly distance grow by less than 30% over 2 weeks "
-                "(Nielsen 2014)."),
+                "gently: keep each run within 10% of your longest run of the past 30 days, and let "
+                "your weekly distance grow by less than 30% over 2 weeks."),
               NULL);
 
   if (self->status.state == LOADWISE_FLARE_STATE_SUGGESTED)
@@ -244,7 +245,7 @@ loadwise_flare_panel_reload (LoadwiseFlarePanel *self)
     }
   else if (self->status.state == LOADWISE_FLARE_STATE_ACTIVE)
     {
-      g_autofree char *since = loadwise_date_to_iso (&self->status.since);
+      g_autofree char *since = loadwise_date_format (&self->status.since);
       g_autofree char *body = NULL;
 
       /* PROGRAMME.md, "Flare-ups": levels 0-1, adherence frozen. */

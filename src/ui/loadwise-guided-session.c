@@ -18,6 +18,7 @@
 #include "core/loadwise-error.h"
 #include "ui/loadwise-exercise-card.h"
 #include "ui/loadwise-illustration.h"
+#include "ui/loadwise-pain-scale.h"
 
 /* (design) ACSM 2009 advises 1-2 min of rest between sets of lighter
  * assistance exercises; ours are light, so the short end. */
@@ -88,7 +89,8 @@ struct _LoadwiseGuidedSession
   GtkLabel             *rest_time_label;
   GtkLabel             *rest_next_label;
   GtkLabel             *pain_title_label;
-  GtkScale             *pain_scale;
+  LoadwisePainScale    *pain_scale;
+  GtkButton            *save_pain_button;
   GtkLabel             *result_label;
   GtkListBox           *result_box;
 };
@@ -401,6 +403,18 @@ start_exercise (LoadwiseGuidedSession *self,
   show_phase (self);
 }
 
+/* The button says what Enter will do: save the rating, or go on without
+ * one (the summary then says "Pain not rated"). */
+static void
+on_pain_scale_value_notify (LoadwisePainScale     *scale,
+                            GParamSpec            *pspec,
+                            LoadwiseGuidedSession *self)
+{
+  gtk_button_set_label (self->save_pain_button,
+                        loadwise_pain_scale_is_rated (scale) ? _("_Save and Go On")
+                                                             : _("_Go On Without Rating"));
+}
+
 static void
 finish_exercise (LoadwiseGuidedSession *self)
 {
@@ -413,8 +427,9 @@ finish_exercise (LoadwiseGuidedSession *self)
   title = g_strdup_printf (_("How much did your hip hurt during “%s”?"),
                            current_item (self)->exercise->name);
   gtk_label_set_label (self->pain_title_label, title);
-  gtk_range_set_value (GTK_RANGE (self->pain_scale),
-                       self->pains[self->exercise] >= 0 ? self->pains[self->exercise] : 0);
+  /* Unrated until the runner says: never a 0 nobody chose. */
+  loadwise_pain_scale_set_value (self->pain_scale, self->pains[self->exercise]);
+  on_pain_scale_value_notify (self->pain_scale, NULL, self);
   show_phase (self);
 }
 
@@ -722,9 +737,16 @@ count_activated (GtkWidget  *widget,
 static void
 save_pain (LoadwiseGuidedSession *self)
 {
-  guint pain = (guint) CLAMP (gtk_range_get_value (GTK_RANGE (self->pain_scale)),
-                              LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX);
-  SessionWrite *write = g_new0 (SessionWrite, 1);
+  SessionWrite *write;
+  guint pain;
+
+  if (!loadwise_pain_scale_is_rated (self->pain_scale))
+    {
+      start_exercise (self, self->exercise + 1);
+      return;
+    }
+  pain = (guint) loadwise_pain_scale_get_value (self->pain_scale);
+  write = g_new0 (SessionWrite, 1);
 
   write->is_pain = TRUE;
   write->pain = pain;
@@ -833,8 +855,8 @@ set_pain_activated (GtkWidget  *widget,
 {
   LoadwiseGuidedSession *self = LOADWISE_GUIDED_SESSION (widget);
 
-  gtk_range_set_value (GTK_RANGE (self->pain_scale),
-                       MIN (g_variant_get_uint32 (parameter), LOADWISE_PAIN_MAX));
+  loadwise_pain_scale_set_value (self->pain_scale,
+                                 (int) MIN (g_variant_get_uint32 (parameter), LOADWISE_PAIN_MAX));
 }
 
 static void
@@ -1140,6 +1162,7 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LOADWISE_TYPE_PAIN_SCALE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-guided-session.ui");
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, window_title);
@@ -1163,6 +1186,8 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, rest_next_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, pain_title_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, pain_scale);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, save_pain_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_pain_scale_value_notify);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, result_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, result_box);
 
@@ -1231,9 +1256,6 @@ loadwise_guided_session_init (LoadwiseGuidedSession *self)
   self->steps = g_array_new (FALSE, FALSE, sizeof (Step));
   for (guint i = 0; i < LOADWISE_N_FAMILIES; i++)
     self->pains[i] = -1;
-
-  for (int pain = LOADWISE_PAIN_MIN; pain <= LOADWISE_PAIN_MAX; pain++)
-    gtk_scale_add_mark (self->pain_scale, pain, GTK_POS_BOTTOM, NULL);
 
   if (g_once_init_enter (&css_loaded))
     {

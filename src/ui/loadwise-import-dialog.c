@@ -346,7 +346,7 @@ static char *
 describe_summary (guint distance_m,
                   guint duration_s)
 {
-  g_autofree char *km = loadwise_format_km (distance_m);
+  g_autofree char *km = loadwise_format_km_local (distance_m);
   g_autofree char *time = loadwise_format_duration (duration_s);
   g_autofree char *pace = NULL;
   GString *text = g_string_new (NULL);

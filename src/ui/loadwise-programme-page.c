@@ -63,12 +63,7 @@ loadwise_programme_page_new (LoadwiseContext *context)
 static char *
 format_date (const GDate *date)
 {
-  char buffer[128];
-
-  /* Translators: a date as g_date_strftime() writes it, e.g. "Wednesday 25 November". */
-  if (g_date_strftime (buffer, sizeof buffer, _("%A %-d %B"), date) == 0)
-    return loadwise_date_to_iso (date);
-  return g_strdup (buffer);
+  return loadwise_date_format_day (date);
 }
 
 static const char *
@@ -197,9 +192,17 @@ build_grid (LoadwiseProgrammePage   *self,
       GtkWidget *week_label;
 
       /* Translators: a short week number for the grid's first column, e.g. "Wk 3". */
-      week_text = week > (int) programme->weeks ? g_strdup_printf (_("M %d"), week)
-                                                : g_strdup_printf (_("Wk %d"), week);
+      week_text = g_strdup_printf (_("Wk %d"), week);
       week_label = gtk_label_new (week_text);
+      /* A maintenance week says so in words under its number, not "M 9"
+       * (issue 13). */
+      if (week > (int) programme->weeks)
+        {
+          g_autofree char *markup = g_markup_printf_escaped ("%s\n<small>%s</small>", week_text,
+                                                             C_("programme week", "maintenance"));
+
+          gtk_label_set_markup (GTK_LABEL (week_label), markup);
+        }
       gtk_label_set_xalign (GTK_LABEL (week_label), 0);
       gtk_widget_add_css_class (week_label, week == current ? "heading" : "dim-label");
       if (week > (int) programme->weeks)
@@ -395,7 +398,7 @@ loadwise_programme_page_reload (LoadwiseProgrammePage *self)
     }
 
   week = loadwise_programme_get_week (&programme, &today);
-  days = loadwise_weekdays_to_string (programme.training_days);
+  days = loadwise_weekdays_to_display (programme.training_days);
   if (week < 1)
     where = g_strdup (_("Not started yet"));
   else if (week > (int) programme.weeks)
@@ -403,7 +406,7 @@ loadwise_programme_page_reload (LoadwiseProgrammePage *self)
   else
     /* Translators: e.g. "Week 2 of 8". */
     where = g_strdup_printf (_("Week %d of %u"), week, programme.weeks);
-  /* Translators: e.g. "Week 2 of 8 · mon,wed,fri · pain limits 3 and 5". */
+  /* Translators: e.g. "Week 2 of 8 · Mon, Wed, Fri · pain limits 3 and 5". */
   summary = g_strdup_printf (_("%s · %s · pain limits %u and %u"), where, days,
                              programme.safe_pain, programme.max_pain);
   gtk_label_set_label (self->summary_label, summary);

@@ -182,6 +182,10 @@ loadwise_red_flag_questions_init (LoadwiseRedFlagQuestions *self)
                                       -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      /* One Tab stop per question, the switch, which a screen reader
+       * hears with the question and its state; a click on the row still
+       * flips it (issue 13: the row and then its switch were two). */
+      gtk_widget_set_focusable (row, FALSE);
       g_signal_connect_object (toggle, "notify::active",
                                G_CALLBACK (on_switch_active_notify), self, 0);
       self->switches[i] = GTK_SWITCH (toggle);

@@ -102,7 +102,7 @@ loadwise_run_dialog_new (LoadwiseContext   *context,
     {
       /* To the metre (a recorded track's 8.405 km), so that saving an
        * edit of another field leaves the distance as it was. */
-      text = loadwise_format_km_exact (run->distance_m);
+      text = loadwise_format_km_exact_local (run->distance_m);
       gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DISTANCE].editable, text);
       g_clear_pointer (&text, g_free);
       text = loadwise_format_duration (run->duration_s);
@@ -249,7 +249,7 @@ parse_field (LoadwiseRunDialog *self,
       }
 
     case LOADWISE_RUN_FIELD_DISTANCE:
-      return loadwise_parse_distance_km (_("Distance"), text, &run->distance_m, error);
+      return loadwise_parse_distance_km_local (_("Distance"), text, &run->distance_m, error);
 
     case LOADWISE_RUN_FIELD_DURATION:
       run->duration_s = 0;

@@ -210,9 +210,9 @@ describe_factors (const LoadwiseRun *run,
   if (loadwise_run_is_long (run, history))
     g_string_append_printf (text, ", %s", _("long"));
   if (run->camber == LOADWISE_CAMBER_LEFT)
-    g_string_append_printf (text, ", %s", _("camber left low"));
+    g_string_append_printf (text, ", %s", _("cambered road, left side lower"));
   else if (run->camber == LOADWISE_CAMBER_RIGHT)
-    g_string_append_printf (text, ", %s", _("camber right low"));
+    g_string_append_printf (text, ", %s", _("cambered road, right side lower"));
   if (shoe_name (shoes, run->shoe_id) != NULL)
     g_string_append_printf (text, ", %s", shoe_name (shoes, run->shoe_id));
   return g_string_free (text, FALSE);
@@ -230,7 +230,7 @@ column_text (LoadwiseRunItem *item,
       return loadwise_date_to_iso (&run->date);
     case COLUMN_DISTANCE:
       {
-        g_autofree char *km = loadwise_format_km (run->distance_m);
+        g_autofree char *km = loadwise_format_km_local (run->distance_m);
 
         /* Translators: a distance, e.g. "8.4 km". */
         return g_strdup_printf (_("%s km"), km);
@@ -456,7 +456,7 @@ reload_shoes (LoadwiseRunsPage *self,
     {
       LoadwiseShoe *shoe = g_ptr_array_index (shoes, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *km = loadwise_format_km ((guint) MIN (shoe->distance_m, G_MAXUINT));
+      g_autofree char *km = loadwise_format_shoe_km (shoe->distance_m);
       g_autofree char *subtitle = NULL;
 
       /* Translators: "412.5 km in 48 runs" */
@@ -846,9 +846,9 @@ on_runs_written (GtkWidget    *widget,
 
   g_clear_pointer (&self->deleted, loadwise_run_free);
   self->deleted = loadwise_run_copy (write->run);
-  km = loadwise_format_km (self->deleted->distance_m);
-  date = loadwise_date_to_iso (&self->deleted->date);
-  /* Translators: "Deleted the 8.4 km run of 2026-11-20" */
+  km = loadwise_format_km_local (self->deleted->distance_m);
+  date = loadwise_date_format (&self->deleted->date);
+  /* Translators: "Deleted the 8.4 km run of 20 November 2026" */
   title = g_strdup_printf (_("Deleted the %s km run of %s"), km, date);
   undo = adw_toast_new (title);
   adw_toast_set_button_label (undo, _("_Undo"));

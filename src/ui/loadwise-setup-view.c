@@ -163,8 +163,8 @@ update_validity (LoadwiseSetupView *self)
       g_autofree char *window = NULL;
 
       loadwise_programme_get_start_window (&today, &first, &last);
-      first_iso = loadwise_date_to_iso (&first);
-      last_iso = loadwise_date_to_iso (&last);
+      first_iso = loadwise_date_format (&first);
+      last_iso = loadwise_date_format (&last);
       /* Translators: the start dates allowed, "From 2025-12-02 to 2027-01-31" */
       window = g_strdup_printf (_("From %s to %s"), first_iso, last_iso);
       adw_action_row_set_subtitle (self->start_row, window);

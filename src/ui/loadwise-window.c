@@ -217,10 +217,14 @@ show_page_activated (GtkWidget  *widget,
   LoadwiseWindow *self = LOADWISE_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (page_index (name) < 0 ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "main") != 0)
+  int index = page_index (name);
+
+  if (index < 0 || g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "main") != 0)
     return;
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+  /* The focus goes with the page: left on the tab that was clicked
+   * before, its ring stayed on "Today" (issue 13). */
+  gtk_widget_child_focus (ensure_page (self, index), GTK_DIR_TAB_FORWARD);
 }
 
 /* The preview of recorded runs (app.import-runs, from a notification),

@@ -5,6 +5,7 @@
 #include "loadwise-test-util.h"
 #include "ui-test-util.h"
 #include "ui/loadwise-checkin-card.h"
+#include "ui/loadwise-pain-scale.h"
 
 typedef struct {
   GtkWidget *window;
@@ -44,10 +45,25 @@ test_save (UiFixture     *fixture,
   CardWindow ui = new_card (fixture);
 
   g_assert_false (loadwise_checkin_card_get_saved (LOADWISE_CHECKIN_CARD (ui.card)));
-  /* No pain: no side to ask about. */
+  /* Not rated yet (not 0): nothing to save and no side to ask about. */
+  g_assert_cmpint (loadwise_pain_scale_get_value (LOADWISE_PAIN_SCALE (card_child (ui.card, "pain_scale"))),
+                   ==, LOADWISE_PAIN_NOT_RATED);
   g_assert_false (gtk_widget_get_visible (card_child (ui.card, "side_row")));
+  g_assert_false (gtk_widget_get_sensitive (card_child (ui.card, "save_button")));
+  gtk_widget_activate_action (ui.card, "checkin.save", NULL);
+  g_assert_true (loadwise_database_get_checkin (fixture->database, &today, &checkin, &found, &error));
+  g_assert_no_error (error);
+  g_assert_false (found);
 
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (card_child (ui.card, "pain_spin")), 4);
+  /* Tab stops: the scale (one), night pain's switch, the two habits'
+   * check buttons; the side row is hidden. Save is off. */
+  g_assert_cmpuint (ui_test_count_tab_stops (card_child (ui.card, "pain_scale")), ==, 1);
+  g_assert_cmpuint (ui_test_count_tab_stops (ui.card), ==, 4);
+
+  /* Rated as a runner does it: a click on 4. */
+  g_signal_emit_by_name (loadwise_pain_scale_get_button (LOADWISE_PAIN_SCALE (card_child (ui.card, "pain_scale")), 4),
+                         "clicked");
+  g_assert_true (gtk_widget_get_sensitive (card_child (ui.card, "save_button")));
   g_assert_true (gtk_widget_get_visible (card_child (ui.card, "side_row")));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (card_child (ui.card, "side_dropdown")), 0);
   gtk_switch_set_active (GTK_SWITCH (card_child (ui.card, "night_switch")), TRUE);
@@ -68,7 +84,7 @@ test_save (UiFixture     *fixture,
   g_assert_true (gtk_widget_get_visible (card_child (ui.card, "saved_box")));
 
   /* A change is not saved until Save. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (card_child (ui.card, "pain_spin")), 0);
+  loadwise_pain_scale_set_value (LOADWISE_PAIN_SCALE (card_child (ui.card, "pain_scale")), 0);
   g_assert_false (loadwise_checkin_card_get_saved (LOADWISE_CHECKIN_CARD (ui.card)));
   gtk_widget_activate_action (ui.card, "checkin.save", NULL);
   loadwise_database_get_checkin (fixture->database, &today, &checkin, &found, &error);
@@ -97,48 +113,71 @@ test_shows_saved (UiFixture     *fixture,
 
   ui = new_card (fixture);
   g_assert_true (loadwise_checkin_card_get_saved (LOADWISE_CHECKIN_CARD (ui.card)));
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (card_child (ui.card, "pain_spin"))),
+  g_assert_cmpint (loadwise_pain_scale_get_value (LOADWISE_PAIN_SCALE (card_child (ui.card, "pain_scale"))),
                    ==, 6);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (card_child (ui.card, "side_dropdown"))),
                     ==, 2);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (card_child (ui.card, "night_switch"))));
 
-  /* Tomorrow nothing is saved yet. */
+  /* Tomorrow nothing is saved yet: unrated, on yesterday's side. */
   ui_fixture_set_today (fixture, 2026, 11, 26);
   loadwise_checkin_card_reload (LOADWISE_CHECKIN_CARD (ui.card));
   g_assert_false (loadwise_checkin_card_get_saved (LOADWISE_CHECKIN_CARD (ui.card)));
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (card_child (ui.card, "pain_spin"))),
-                   ==, 0);
+  g_assert_cmpint (loadwise_pain_scale_get_value (LOADWISE_PAIN_SCALE (card_child (ui.card, "pain_scale"))),
+                   ==, LOADWISE_PAIN_NOT_RATED);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (card_child (ui.card, "side_dropdown"))),
+                    ==, 2);
 
   ui_test_destroy (ui.window);
 }
 
 static void
-test_pain_range (UiFixture     *fixture,
-                 gconstpointer  data)
+save_morning (UiFixture    *fixture,
+              int           day,
+              guint         pain,
+              LoadwiseSide  side)
+{
+  g_autoptr (GError) error = NULL;
+  LoadwiseCheckin checkin = { 0 };
+
+  checkin.date = loadwise_test_date (2026, 11, day);
+  checkin.morning_pain = pain;
+  checkin.side = side;
+  g_assert_true (loadwise_database_save_checkin (fixture->database, &checkin, &error));
+  g_assert_no_error (error);
+}
+
+/* Issue 13: six mornings on the right started the seventh at "Left". A
+ * new morning starts at the side of the last painful one, unrated. */
+static void
+test_side_defaults_to_last (UiFixture     *fixture,
+                            gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
   GDate today = loadwise_test_date (2026, 11, 25);
   LoadwiseCheckin checkin;
   gboolean found = FALSE;
-  CardWindow ui = new_card (fixture);
-  GtkSpinButton *spin = GTK_SPIN_BUTTON (card_child (ui.card, "pain_spin"));
+  CardWindow ui;
 
-  /* The control itself keeps pain on the 0-10 scale. */
-  gtk_spin_button_set_value (spin, 11);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 10);
-  gtk_spin_button_set_value (spin, -1);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 0);
+  for (int day = 18; day <= 23; day++)
+    save_morning (fixture, day, 3, LOADWISE_SIDE_RIGHT);
+  /* A morning without pain has no side: it does not reset the default. */
+  save_morning (fixture, 24, 0, LOADWISE_SIDE_NONE);
 
-  gtk_editable_set_text (GTK_EDITABLE (spin), "12");
-  gtk_spin_button_update (spin);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 10);
-
-  gtk_widget_activate_action (ui.card, "checkin.save", NULL);
-  loadwise_database_get_checkin (fixture->database, &today, &checkin, &found, &error);
+  ui = new_card (fixture);
+  g_assert_cmpint (loadwise_pain_scale_get_value (LOADWISE_PAIN_SCALE (card_child (ui.card, "pain_scale"))),
+                   ==, LOADWISE_PAIN_NOT_RATED);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (card_child (ui.card, "side_dropdown"))), ==, 1);
+  /* Rated without touching the side: stored on the right. */
+  g_signal_emit_by_name (loadwise_pain_scale_get_button (LOADWISE_PAIN_SCALE (card_child (ui.card, "pain_scale")), 2),
+                         "clicked");
+  g_assert_true (gtk_widget_get_visible (card_child (ui.card, "side_row")));
+  g_assert_true (gtk_widget_activate_action (ui.card, "checkin.save", NULL));
+  g_assert_true (loadwise_database_get_checkin (fixture->database, &today, &checkin, &found, &error));
   g_assert_no_error (error);
   g_assert_true (found);
-  g_assert_cmpuint (checkin.morning_pain, ==, 10);
+  g_assert_cmpuint (checkin.morning_pain, ==, 2);
+  g_assert_cmpint (checkin.side, ==, LOADWISE_SIDE_RIGHT);
 
   ui_test_destroy (ui.window);
 }
@@ -157,8 +196,8 @@ main (int   argc,
               ui_fixture_setup, test_save, ui_fixture_teardown);
   g_test_add ("/ui/checkin/shows-saved", UiFixture, NULL,
               ui_fixture_setup, test_shows_saved, ui_fixture_teardown);
-  g_test_add ("/ui/checkin/pain-range", UiFixture, NULL,
-              ui_fixture_setup, test_pain_range, ui_fixture_teardown);
+  g_test_add ("/ui/checkin/side-defaults-to-last", UiFixture, NULL,
+              ui_fixture_setup, test_side_defaults_to_last, ui_fixture_teardown);
 
   return g_test_run ();
 }

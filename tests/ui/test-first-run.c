@@ -135,6 +135,9 @@ test_red_flag_yes (UiFixture     *fixture,
 
   gtk_widget_activate_action (setup, "setup.next", NULL);
 
+  /* One Tab stop per question: its switch, not the row and the switch. */
+  g_assert_cmpuint (ui_test_count_tab_stops (questions), ==, LOADWISE_N_RED_FLAGS);
+
   /* Flip the switch itself, as the runner would. */
   infection = ui_test_find_named (questions, "infection");
   g_assert_nonnull (infection);

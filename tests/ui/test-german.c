@@ -10,10 +10,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "loadwise-test-util.h"
 #include "ui-test-util.h"
+#include "store/loadwise-database-runs.h"
 #include "ui/loadwise-exercise-card.h"
+#include "ui/loadwise-run-dialog.h"
+#include "ui/loadwise-runs-page.h"
 #include "ui/loadwise-today-page.h"
 #include "ui/loadwise-window.h"
 
@@ -137,6 +141,60 @@ test_today (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+/* A German runner types "8,4" and reads "8,4 km" (issue 13): the run
+ * dialog reads the decimal comma, says what is wrong with the comma too,
+ * and the list writes it back the same way. */
+static void
+test_runs (UiFixture     *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr (GPtrArray) runs = NULL;
+  GtkWidget *window;
+  GtkWidget *page;
+  LoadwiseRunDialog *dialog;
+  GtkEditable *distance;
+  const char *message;
+
+  if (setup_failure != NULL)
+    {
+      g_test_fail_printf ("%s", setup_failure);
+      return;
+    }
+
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+  ui_test_show (window);
+  page = loadwise_window_get_page (LOADWISE_WINDOW (window), "runs");
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (page, "runs.add", NULL));
+  dialog = LOADWISE_RUN_DIALOG (loadwise_runs_page_get_dialog (LOADWISE_RUNS_PAGE (page)));
+  g_assert_nonnull (dialog);
+  distance = loadwise_run_dialog_get_field (dialog, LOADWISE_RUN_FIELD_DISTANCE);
+
+  gtk_editable_set_text (distance, "acht");
+  message = loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "eine Zahl wie 8,4, von 0,01 bis unter 400"));
+  gtk_editable_set_text (distance, "8,4");
+  g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE), ==, "");
+  gtk_editable_set_text (loadwise_run_dialog_get_field (dialog, LOADWISE_RUN_FIELD_PAIN_DURING), "2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "run-dialog.save", NULL));
+  ui_test_flush ();
+
+  runs = loadwise_database_list_runs (fixture->database, NULL, NULL, NULL);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpuint (((LoadwiseRun *) g_ptr_array_index (runs, 0))->distance_m, ==, 8400);
+  /* The list's rows exist once the page is shown and drawn. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "runs"));
+  gtk_test_widget_wait_for_draw (page);
+  collect_labels (page, texts);
+  g_assert_true (has_text (texts, "8,4 km"));
+  g_assert_false (has_text (texts, "8.4 km"));
+
+  ui_test_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +231,8 @@ main (int   argc,
 
   g_test_add ("/ui/german/today", UiFixture, NULL,
               ui_fixture_setup, test_today, ui_fixture_teardown);
+  g_test_add ("/ui/german/runs", UiFixture, NULL,
+              ui_fixture_setup, test_runs, ui_fixture_teardown);
 
   result = g_test_run ();
   loadwise_test_rm_rf (locale_root);

@@ -10,6 +10,7 @@
 #include "ui-test-util.h"
 #include "ui/loadwise-guided-session.h"
 #include "ui/loadwise-illustration.h"
+#include "ui/loadwise-pain-scale.h"
 #include "ui/loadwise-today-page.h"
 #include "ui/loadwise-window.h"
 
@@ -160,7 +161,15 @@ test_full (Fixture       *fixture,
       act (session, "session.confirm");
 
       g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "pain");
+      /* Unrated, never a 0 nobody chose; the button says Enter goes on
+       * without a rating until there is one. */
+      g_assert_cmpint (loadwise_pain_scale_get_value (LOADWISE_PAIN_SCALE (child (session, "pain_scale"))),
+                       ==, LOADWISE_PAIN_NOT_RATED);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (session, "save_pain_button"))), ==,
+                       "_Go On Without Rating");
       gtk_widget_activate_action (GTK_WIDGET (session), "session.set-pain", "u", e + 1);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (session, "save_pain_button"))), ==,
+                       "_Save and Go On");
       act (session, "session.confirm");
     }
 
@@ -319,6 +328,18 @@ test_per_side (Fixture       *fixture,
       act (session, "session.confirm");
     }
   g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "pain");
+  /* Enter without a rating goes on and stores no pain (it was 0 before). */
+  act (session, "session.confirm");
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), !=, "pain");
+  {
+    g_autoptr (GError) error = NULL;
+    GDate today = loadwise_test_date (2026, 11, 25);
+    g_autoptr (GHashTable) pains = loadwise_database_get_exercise_pains (fixture->ui.database, &today, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (g_hash_table_contains (pains, "step-up"));
+    g_assert_true (g_hash_table_contains (pains, "single-leg-bridge"));
+  }
   destroy_session (session);
 
   sets = list_sets (fixture);
@@ -532,7 +553,7 @@ test_accessible (Fixture       *fixture,
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (child (session, "rest_time_label")),
                                    GTK_ACCESSIBLE_ROLE_TIMER);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (child (session, "pain_scale")),
-                                   GTK_ACCESSIBLE_ROLE_SLIDER);
+                                   GTK_ACCESSIBLE_ROLE_RADIO_GROUP);
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (child (session, "pain_scale")),
                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                        child (session, "pain_title_label"), NULL);

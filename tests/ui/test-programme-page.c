@@ -94,7 +94,7 @@ test_grid (UiFixture     *fixture,
   window = show_page (fixture, &page);
 
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ui_test_find_named (page, "summary-label"))), ==,
-                   "Week 4 of 8 · mon,wed,fri · pain limits 3 and 5");
+                   "Week 4 of 8 · Mon, Wed, Fri · pain limits 3 and 5");
 
   /* A stored decision: level, colour, and its reason as tooltip and
    * accessible description. */
@@ -170,7 +170,7 @@ test_settings (UiFixture     *fixture,
   g_assert_cmpuint (programme.max_pain, ==, 6);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (cell (page, "cell-3-bridge")), ==, REGRESS_REASON);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ui_test_find_named (page, "summary-label"))), ==,
-                   "Week 4 of 8 · tue,wed,fri · pain limits 4 and 6");
+                   "Week 4 of 8 · Tue, Wed, Fri · pain limits 4 and 6");
   plans = loadwise_database_list_week_plans (fixture->database, &error);
   g_assert_cmpuint (plans->len, ==, 12);
 
@@ -311,7 +311,7 @@ test_placement_note (UiFixture     *fixture,
   window = show_page (fixture, &page);
   friday = ui_test_find_named (page, "session-2026-11-27");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (friday)), ==,
-                   "Week 1 · Moved to 2026-11-26: hard single-leg work the day before a long run "
+                   "Week 1 · Moved to Thursday 26 November: hard single-leg work the day before a long run "
                    "leaves the legs tired for it");
   wednesday = ui_test_find_named (page, "session-2026-11-25");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (wednesday)), ==, "Week 1 · today");

@@ -13,6 +13,7 @@
 #include "ui-test-util.h"
 #include "ui/loadwise-checkin-card.h"
 #include "ui/loadwise-flare-panel.h"
+#include "ui/loadwise-pain-scale.h"
 #include "ui/loadwise-programme-page.h"
 #include "ui/loadwise-progress-page.h"
 #include "ui/loadwise-runs-page.h"
@@ -89,7 +90,7 @@ test_checkin_brings_flare (UiFixture     *fixture,
   card = ui_test_find_type (window, LOADWISE_TYPE_CHECKIN_CARD);
   g_assert_cmpstr (loadwise_flare_panel_get_state (panel), ==, "none");
 
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (card_child (card, "pain_spin")), 2);
+  loadwise_pain_scale_set_value (LOADWISE_PAIN_SCALE (card_child (card, "pain_scale")), 2);
   gtk_switch_set_active (GTK_SWITCH (card_child (card, "night_switch")), TRUE);
   g_assert_true (gtk_widget_activate_action (card, "checkin.save", NULL));
   g_assert_true (loadwise_checkin_card_get_saved (LOADWISE_CHECKIN_CARD (card)));
@@ -101,7 +102,7 @@ test_checkin_brings_flare (UiFixture     *fixture,
   text = loadwise_flare_panel_get_text (panel);
   g_assert_nonnull (strstr (text, "A Flare-Up May Be Starting"));
   /* The card shows what was saved. */
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (card_child (card, "pain_spin"))), ==, 2);
+  g_assert_cmpint (loadwise_pain_scale_get_value (LOADWISE_PAIN_SCALE (card_child (card, "pain_scale"))), ==, 2);
 
   ui_test_destroy (window);
 }
@@ -225,7 +226,7 @@ test_day_change (UiFixture     *fixture,
   g_assert_cmpstr (loadwise_today_page_get_state (LOADWISE_TODAY_PAGE (ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE))),
                    ==, "rest");
   g_assert_false (loadwise_checkin_card_get_saved (LOADWISE_CHECKIN_CARD (card)));
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (card_child (card, "pain_spin"))), ==, 0);
+  g_assert_cmpint (loadwise_pain_scale_get_value (LOADWISE_PAIN_SCALE (card_child (card, "pain_scale"))), ==, LOADWISE_PAIN_NOT_RATED);
 
   /* The next week: Monday 30 November, week 2, decided by the store. */
   ui_fixture_set_today (fixture, 2026, 11, 30);
@@ -273,7 +274,7 @@ test_locked (UiFixture     *fixture,
   g_assert_cmpint (sqlite3_exec (loadwise_database_get_handle (other), "BEGIN IMMEDIATE", NULL, NULL, NULL),
                    ==, SQLITE_OK);
 
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (card_child (card, "pain_spin")), 4);
+  loadwise_pain_scale_set_value (LOADWISE_PAIN_SCALE (card_child (card, "pain_scale")), 4);
   start = g_get_monotonic_time ();
   g_assert_true (gtk_widget_activate_action (card, "checkin.save", NULL));
   /* Back well before the 5 s a blocking wait would take: the connection
@@ -294,7 +295,7 @@ test_locked (UiFixture     *fixture,
       gtk_test_widget_wait_for_draw (window);
       ui_test_flush ();
     }
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (card_child (card, "pain_spin"))), ==, 4);
+  g_assert_cmpint (loadwise_pain_scale_get_value (LOADWISE_PAIN_SCALE (card_child (card, "pain_scale"))), ==, 4);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tick)));
   g_assert_true (loadwise_database_get_checkin (other, &today, &checkin, &found, &error));
   g_assert_false (found);

@@ -13,6 +13,7 @@
 #include "ui-test-util.h"
 #include "ui/loadwise-checkin-card.h"
 #include "ui/loadwise-flare-panel.h"
+#include "ui/loadwise-pain-scale.h"
 #include "ui/loadwise-run-dialog.h"
 #include "ui/loadwise-runs-page.h"
 #include "ui/loadwise-window.h"
@@ -413,7 +414,7 @@ test_checkin_habits (UiFixture     *fixture,
 {
   GtkWidget *window;
   GtkWidget *card;
-  GtkWidget *spin;
+  GtkWidget *scale;
   LoadwiseHabits habits;
   gboolean found = FALSE;
   GDate today = loadwise_test_date (2026, 11, 25);
@@ -423,8 +424,8 @@ test_checkin_habits (UiFixture     *fixture,
   window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
   ui_test_show (window);
   card = ui_test_find_type (window, LOADWISE_TYPE_CHECKIN_CARD);
-  spin = GTK_WIDGET (gtk_widget_get_template_child (card, LOADWISE_TYPE_CHECKIN_CARD, "pain_spin"));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 3);
+  scale = GTK_WIDGET (gtk_widget_get_template_child (card, LOADWISE_TYPE_CHECKIN_CARD, "pain_scale"));
+  loadwise_pain_scale_set_value (LOADWISE_PAIN_SCALE (scale), 3);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (card, LOADWISE_TYPE_CHECKIN_CARD,
                                                                                 "slept_check")), TRUE);
   g_assert_true (gtk_widget_activate_action (card, "checkin.save", NULL));

@@ -8,6 +8,7 @@
 #include "loadwise-test-util.h"
 #include "ui-test-util.h"
 #include "ui/loadwise-exercise-card.h"
+#include "ui/loadwise-pain-scale.h"
 #include "ui/loadwise-today-page.h"
 #include "ui/loadwise-window.h"
 
@@ -99,8 +100,11 @@ test_session (UiFixture     *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "status_label"))), ==,
                    "In progress: 1 of 6 sets done");
 
-  /* Pain for the exercise: item n of the drop-down is pain n - 1. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_find_named (bridge_card, "pain")), 5);
+  /* Pain for the exercise, unrated until a click on 4. */
+  g_assert_cmpint (loadwise_pain_scale_get_value (LOADWISE_PAIN_SCALE (ui_test_find_named (bridge_card, "pain"))),
+                   ==, LOADWISE_PAIN_NOT_RATED);
+  g_signal_emit_by_name (loadwise_pain_scale_get_button (LOADWISE_PAIN_SCALE (ui_test_find_named (bridge_card, "pain")), 4),
+                         "clicked");
   pains = loadwise_database_get_exercise_pains (fixture->database, &today, &error);
   g_assert_no_error (error);
   g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (pains, gtk_widget_get_name (bridge_card))),
@@ -133,8 +137,8 @@ test_session (UiFixture     *fixture,
                                                                                       "set-none-1"))));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_named (bridge_card,
                                                                                        "set-none-0"))));
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (ui_test_find_named (bridge_card, "pain"))),
-                    ==, 5);
+  g_assert_cmpint (loadwise_pain_scale_get_value (LOADWISE_PAIN_SCALE (ui_test_find_named (bridge_card, "pain"))),
+                   ==, 4);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (today_child (window, "note_row"))), ==,
                    "Felt steady");
   /* Done, and still editable: unticking writes "not done". */
@@ -229,7 +233,7 @@ test_skip (UiFixture     *fixture,
 }
 
 /* win.show-page, which Alt+1 .. Alt+4 activate, moves between the tabs and
- * ignores names that are not pages. */
+ * ignores names that are not pages; the focus goes into the page shown. */
 static void
 test_show_page (UiFixture     *fixture,
                 gconstpointer  data)
@@ -244,8 +248,13 @@ test_show_page (UiFixture     *fixture,
 
   g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "runs"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "runs");
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         loadwise_window_get_page (LOADWISE_WINDOW (window), "runs")));
   g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "progress"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "progress");
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         loadwise_window_get_page (LOADWISE_WINDOW (window), "progress")));
   g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "no-such-page"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "progress");
   g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "today"));

@@ -257,3 +257,26 @@ ui_test_destroy (GtkWidget *window)
     ;
   g_assert_finalize_object (window);
 }
+
+guint
+ui_test_count_tab_stops (GtkWidget *root)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (root));
+  g_autoptr (GPtrArray) seen = g_ptr_array_new ();
+  guint n = 0;
+
+  g_assert_true (GTK_IS_WINDOW (window));
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  /* Once round the window: the walk ends where it began, or leaves it. */
+  while (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+    {
+      GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+      if (focus == NULL || g_ptr_array_find (seen, focus, NULL))
+        break;
+      g_ptr_array_add (seen, focus);
+      if (focus == root || gtk_widget_is_ancestor (focus, root))
+        n++;
+    }
+  return n;
+}

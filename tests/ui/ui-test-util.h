@@ -75,6 +75,10 @@ char      *ui_test_write_gpx        (const char   *dir,
                                      const char   *start,
                                      double        length_m);
 
+/* How many times Tab stops inside @root, walking the Tab order of its
+ * window from the start as the keyboard does (gtk_widget_child_focus). */
+guint      ui_test_count_tab_stops  (GtkWidget     *root);
+
 /* Destroys @window and asserts that it is finalized. */
 void       ui_test_destroy          (GtkWidget     *window);
 
