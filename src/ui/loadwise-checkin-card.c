@@ -312,6 +312,14 @@ save_activated (GtkWidget  *widget,
   loadwise_context_write (self->context, widget, write_checkin, write, g_free, on_checkin_written);
 }
 
+void
+loadwise_checkin_card_focus (LoadwiseCheckinCard *self)
+{
+  g_return_if_fail (LOADWISE_IS_CHECKIN_CARD (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->pain_scale));
+}
+
 static void
 loadwise_checkin_card_constructed (GObject *object)
 {

@@ -21,4 +21,7 @@ void       loadwise_checkin_card_reload    (LoadwiseCheckinCard *self);
 /* Whether the values shown are the ones stored for today. */
 gboolean   loadwise_checkin_card_get_saved (LoadwiseCheckinCard *self);
 
+/* Moves the focus to the morning pain (Ctrl+M, the check-in reminder). */
+void       loadwise_checkin_card_focus     (LoadwiseCheckinCard *self);
+
 G_END_DECLS

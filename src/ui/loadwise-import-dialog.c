@@ -21,10 +21,8 @@ typedef struct {
   GtkWidget             *status_row;    /* ALREADY_THERE and SKIPPED */
   GtkWidget             *profile;       /* NEW with a profile */
   GtkSwitch             *speed_switch;
-  LoadwiseRunEntry       pain_during;
-  LoadwiseRunEntry       pain_after;
-  gboolean               touched_during;
-  gboolean               touched_after;
+  LoadwisePainScale     *pain_during;
+  LoadwisePainScale     *pain_after;
   AdwComboRow           *camber_row;
   AdwComboRow           *surface_row;
   AdwComboRow           *shoe_row;
@@ -113,45 +111,18 @@ show_message (LoadwiseImportDialog *self,
 
 /* Checking what was typed */
 
-/* Reads @view's controls into its run; FALSE when pain during is missing
- * or a pain is out of range (then *@out_missing says which). Shows each
- * problem under its field once the field was touched, or all with @all. */
+/* Reads @view's controls into its run; FALSE while pain during is not
+ * rated. */
 static gboolean
-check_view (ItemView *view,
-            gboolean  all,
-            gboolean *out_missing)
+check_view (ItemView *view)
 {
   LoadwiseRun *run = view->item->run;
-  g_autoptr (GError) during_error = NULL;
-  g_autoptr (GError) after_error = NULL;
-  guint during = 0, after = 0;
-  gboolean has_after = FALSE;
-  gboolean during_ok, after_ok;
-  const char *during_text = gtk_editable_get_text (view->pain_during.editable);
+  gboolean ok = loadwise_run_rows_read_pain (view->pain_during, view->pain_after, run);
 
-  during_ok = loadwise_run_rows_parse_pain_during (during_text, &during, &during_error);
-  after_ok = loadwise_run_rows_parse_pain_after (gtk_editable_get_text (view->pain_after.editable),
-                                                 &has_after, &after, &after_error);
-  loadwise_run_entry_show_error (&view->pain_during, during_error, all || view->touched_during);
-  loadwise_run_entry_show_error (&view->pain_after, after_error, all || view->touched_after);
-
-  if (during_ok)
-    run->pain_during = during;
-  if (after_ok)
-    {
-      run->has_pain_after = has_after;
-      run->pain_after = after;
-    }
   run->speed = gtk_switch_get_active (view->speed_switch);
   loadwise_run_rows_read_choices (view->camber_row, view->surface_row, view->shoe_row,
                                   view->self->shoes, run);
-
-  {
-    g_autofree char *stripped = g_strstrip (g_strdup (during_text));
-
-    *out_missing = !during_ok && *stripped == '\0';
-  }
-  return during_ok && after_ok;
+  return ok;
 }
 
 static void
@@ -166,27 +137,22 @@ set_import_label (LoadwiseImportDialog *self,
 /* The button says what it will do, or what is missing first; the first
  * run with a problem is returned (or NULL). */
 static ItemView *
-update_import_button (LoadwiseImportDialog *self,
-                      gboolean              show_all)
+update_import_button (LoadwiseImportDialog *self)
 {
   ItemView *first_bad = NULL;
-  guint n_missing = 0, n_wrong = 0;
+  guint n_missing = 0;
 
   for (guint i = 0; self->views != NULL && i < self->views->len; i++)
     {
       ItemView *view = g_ptr_array_index (self->views, i);
-      gboolean missing = FALSE;
 
       if (view->item->status != LOADWISE_RUN_IMPORT_NEW)
         continue;
-      if (check_view (view, show_all, &missing))
+      if (check_view (view))
         continue;
       if (first_bad == NULL)
         first_bad = view;
-      if (missing)
-        n_missing++;
-      else
-        n_wrong++;
+      n_missing++;
     }
 
   if (self->items == NULL)
@@ -197,9 +163,6 @@ update_import_button (LoadwiseImportDialog *self,
     /* Translators: the import button, while pain during the run is not given yet. */
     set_import_label (self, g_strdup_printf (ngettext ("Add Pain for %u Run", "Add Pain for %u Runs", n_missing),
                                              n_missing));
-  else if (n_wrong > 0)
-    /* Translators: the import button, while a pain is out of range. */
-    set_import_label (self, g_strdup_printf (ngettext ("Check %u Run", "Check %u Runs", n_wrong), n_wrong));
   else
     set_import_label (self, g_strdup_printf (ngettext ("_Import %u Run", "_Import %u Runs", self->n_new),
                                              self->n_new));
@@ -211,14 +174,11 @@ update_import_button (LoadwiseImportDialog *self,
 }
 
 static void
-on_pain_changed (GtkEditable *editable,
-                 ItemView    *view)
+on_pain_value_notify (LoadwisePainScale *scale,
+                      GParamSpec        *pspec,
+                      ItemView          *view)
 {
-  if (editable == view->pain_during.editable)
-    view->touched_during = TRUE;
-  else
-    view->touched_after = TRUE;
-  update_import_button (view->self, FALSE);
+  update_import_button (view->self);
 }
 
 /* Writing */
@@ -263,7 +223,7 @@ on_import_written (GtkWidget    *widget,
     {
       /* Everything typed stays, for another try. */
       show_message (self, error->message, TRUE);
-      update_import_button (self, FALSE);
+      update_import_button (self);
       return;
     }
 
@@ -285,16 +245,16 @@ import_activated (GtkWidget  *widget,
 
   /* Nothing is written while a new run lacks its pain: the first one
    * missing is shown, with every problem under its field. */
-  bad = update_import_button (self, TRUE);
+  bad = update_import_button (self);
   if (bad != NULL)
     {
-      gtk_widget_grab_focus (GTK_WIDGET (bad->pain_during.editable));
+      gtk_widget_grab_focus (GTK_WIDGET (bad->pain_during));
       return;
     }
 
   show_message (self, NULL, FALSE);
   self->writing = TRUE;
-  update_import_button (self, FALSE);
+  update_import_button (self);
   write = g_new0 (ImportWrite, 1);
   write->items = g_ptr_array_ref (self->items);
   /* Behind another program's lock the write waits; the window stays
@@ -434,19 +394,6 @@ add_profile_row (ItemView            *view,
 }
 
 static void
-connect_entry (ItemView         *view,
-               LoadwiseRunEntry *entry,
-               const char       *name)
-{
-  /* Named for screen readers with the run's date, as every run asks the same. */
-  g_autofree char *label = g_strdup_printf ("%s, %s", name, view->date);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry->editable), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry->editable), TRUE);
-  g_signal_connect (entry->editable, "changed", G_CALLBACK (on_pain_changed), view);
-}
-
-static void
 build_new_item (ItemView            *view,
                 AdwPreferencesGroup *group)
 {
@@ -463,9 +410,10 @@ build_new_item (ItemView            *view,
   gtk_switch_set_active (view->speed_switch, item->run->speed);
 
   /* The run dialog's rows, in its order. */
-  loadwise_run_rows_add_pain (group, &view->pain_during, &view->pain_after);
-  connect_entry (view, &view->pain_during, _("Pain during the run"));
-  connect_entry (view, &view->pain_after, _("Pain after the run"));
+  /* Named for screen readers with the run's date, as every run asks the same. */
+  loadwise_run_rows_add_pain (group, view->date, &view->pain_during, &view->pain_after);
+  g_signal_connect (view->pain_during, "notify::value", G_CALLBACK (on_pain_value_notify), view);
+  g_signal_connect (view->pain_after, "notify::value", G_CALLBACK (on_pain_value_notify), view);
   view->camber_row = loadwise_run_rows_add_camber (group);
   view->surface_row = loadwise_run_rows_add_surface (group);
   view->shoe_row = loadwise_run_rows_add_shoes (group, view->self->shoes);
@@ -538,7 +486,7 @@ show_items (LoadwiseImportDialog *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "list");
-  update_import_button (self, FALSE);
+  update_import_button (self);
 
   /* Straight to the first thing to type. */
   for (guint i = 0; i < self->views->len; i++)
@@ -547,7 +495,7 @@ show_items (LoadwiseImportDialog *self)
 
       if (view->item->status == LOADWISE_RUN_IMPORT_NEW)
         {
-          gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (view->pain_during.editable));
+          gtk_widget_grab_focus (GTK_WIDGET (view->pain_during));
           break;
         }
     }
@@ -569,7 +517,7 @@ on_prepared (GObject      *source,
       adw_status_page_set_description (self->failed_page, error->message);
       gtk_spinner_stop (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "failed");
-      update_import_button (self, FALSE);
+      update_import_button (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "import-dialog.import", FALSE);
       return;
     }
@@ -606,7 +554,7 @@ loadwise_import_dialog_new (LoadwiseContext *context,
   loading = describe_loading (self->files);
   gtk_label_set_label (self->loading_label, loading);
   gtk_spinner_start (self->spinner);
-  update_import_button (self, FALSE);
+  update_import_button (self);
 
   now = loadwise_clock_get_now (loadwise_context_get_clock (context));
   loadwise_import_prepare_async (loadwise_database_get_path (loadwise_context_get_database (context)),
@@ -718,8 +666,8 @@ loadwise_import_dialog_get_date (LoadwiseImportDialog *self,
   return view != NULL ? view->date : NULL;
 }
 
-GtkEditable *
-loadwise_import_dialog_get_pain_field (LoadwiseImportDialog *self,
+LoadwisePainScale *
+loadwise_import_dialog_get_pain_scale (LoadwiseImportDialog *self,
                                        guint                 index,
                                        gboolean              after)
 {
@@ -727,19 +675,7 @@ loadwise_import_dialog_get_pain_field (LoadwiseImportDialog *self,
 
   if (view == NULL)
     return NULL;
-  return after ? view->pain_after.editable : view->pain_during.editable;
-}
-
-const char *
-loadwise_import_dialog_get_pain_error (LoadwiseImportDialog *self,
-                                       guint                 index,
-                                       gboolean              after)
-{
-  ItemView *view = get_view (self, index);
-
-  if (view == NULL || view->pain_during.editable == NULL)
-    return NULL;
-  return loadwise_run_entry_get_error (after ? &view->pain_after : &view->pain_during);
+  return after ? view->pain_after : view->pain_during;
 }
 
 GtkSwitch *

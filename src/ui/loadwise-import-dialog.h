@@ -14,6 +14,8 @@
 
 #include <adwaita.h>
 
+#include "ui/loadwise-pain-scale.h"
+
 #include "tracks/loadwise-run-import.h"
 #include "ui/loadwise-context.h"
 
@@ -55,12 +57,10 @@ const char  *loadwise_import_dialog_get_reason       (LoadwiseImportDialog *self
                                                       guint                 index);
 const char  *loadwise_import_dialog_get_date         (LoadwiseImportDialog *self,
                                                       guint                 index);
-GtkEditable *loadwise_import_dialog_get_pain_field   (LoadwiseImportDialog *self,
-                                                      guint                 index,
-                                                      gboolean              after);
-const char  *loadwise_import_dialog_get_pain_error   (LoadwiseImportDialog *self,
-                                                      guint                 index,
-                                                      gboolean              after);
+/* Pain during (@after FALSE) and after the run, on the 0-10 scale. */
+LoadwisePainScale *loadwise_import_dialog_get_pain_scale (LoadwiseImportDialog *self,
+                                                          guint                 index,
+                                                          gboolean              after);
 GtkSwitch   *loadwise_import_dialog_get_speed_switch (LoadwiseImportDialog *self,
                                                       guint                 index);
 AdwComboRow *loadwise_import_dialog_get_camber_row   (LoadwiseImportDialog *self,

@@ -12,6 +12,7 @@
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
 #include "core/loadwise-text.h"
+#include "core/loadwise-types.h"
 #include "store/loadwise-database-runs.h"
 #include "ui/loadwise-elevation-profile.h"
 #include "ui/loadwise-run-rows.h"
@@ -29,7 +30,15 @@ struct _LoadwiseRunDialog
   GtkWidget        *load_group;
   GtkWidget        *profile;      /* the recorded run's elevation profile, or NULL */
   GtkWidget        *save_button;
+  GtkWidget        *problems_bar;
+  GtkLabel         *problems_label;
 
+  GtkMenuButton    *date_button;
+  GtkPopover       *calendar_popover;
+  GtkCalendar      *calendar;
+  GtkWidget        *date_icon;
+  LoadwisePainScale *pain_during;
+  LoadwisePainScale *pain_after;
   LoadwiseRunEntry  fields[LOADWISE_RUN_N_FIELDS];
   gboolean          touched[LOADWISE_RUN_N_FIELDS];
   AdwComboRow      *camber_row;
@@ -55,6 +64,10 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static gboolean validate  (LoadwiseRunDialog  *self,
+                           LoadwiseRun       **out_run);
+static void     show_date (LoadwiseRunDialog  *self);
 
 /* A run imported from a recorded track (issue 14) shows its profile,
  * after the load it describes. */
@@ -95,9 +108,6 @@ loadwise_run_dialog_new (LoadwiseContext   *context,
   adw_window_title_set_title (self->window_title, run != NULL ? _("Edit Run") : _("Log a Run"));
 
   /* Fill the fields from the run; a new run starts with today and empties. */
-  text = loadwise_date_to_iso (&self->run->date);
-  gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DATE].editable, text);
-  g_clear_pointer (&text, g_free);
   if (run != NULL)
     {
       /* To the metre (a recorded track's 8.405 km), so that saving an
@@ -114,15 +124,7 @@ loadwise_run_dialog_new (LoadwiseContext   *context,
       text = g_strdup_printf ("%u", run->descent_m);
       gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_DESCENT].editable, text);
       g_clear_pointer (&text, g_free);
-      text = g_strdup_printf ("%u", run->pain_during);
-      gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_PAIN_DURING].editable, text);
-      g_clear_pointer (&text, g_free);
-      if (run->has_pain_after)
-        {
-          text = g_strdup_printf ("%u", run->pain_after);
-          gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_PAIN_AFTER].editable, text);
-          g_clear_pointer (&text, g_free);
-        }
+      loadwise_run_rows_show_pain (self->pain_during, self->pain_after, run);
       gtk_editable_set_text (self->fields[LOADWISE_RUN_FIELD_NOTE].editable, run->note != NULL ? run->note : "");
       gtk_switch_set_active (self->speed_switch, run->speed);
       gtk_switch_set_active (self->long_switch, run->long_run);
@@ -133,6 +135,8 @@ loadwise_run_dialog_new (LoadwiseContext   *context,
         self->touched[i] = TRUE;
       add_profile (self);
     }
+  show_date (self);
+  validate (self, NULL);
   /* The date is usually today's: start typing the distance. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->fields[LOADWISE_RUN_FIELD_DISTANCE].editable));
 
@@ -157,6 +161,46 @@ loadwise_run_dialog_get_error (LoadwiseRunDialog *self,
   g_return_val_if_fail (field < LOADWISE_RUN_N_FIELDS, NULL);
 
   return loadwise_run_entry_get_error (&self->fields[field]);
+}
+
+GtkCalendar *
+loadwise_run_dialog_get_calendar (LoadwiseRunDialog *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  return self->calendar;
+}
+
+GtkMenuButton *
+loadwise_run_dialog_get_date_button (LoadwiseRunDialog *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  return self->date_button;
+}
+
+const char *
+loadwise_run_dialog_get_date_error (LoadwiseRunDialog *self)
+{
+  const char *message;
+
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+
+  message = gtk_widget_get_tooltip_text (self->date_icon);
+  return gtk_widget_get_visible (self->date_icon) && message != NULL ? message : "";
+}
+
+LoadwisePainScale *
+loadwise_run_dialog_get_pain_scale (LoadwiseRunDialog *self,
+                                    gboolean           after)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  return after ? self->pain_after : self->pain_during;
+}
+
+const char *
+loadwise_run_dialog_get_problems (LoadwiseRunDialog *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUN_DIALOG (self), NULL);
+  return gtk_widget_get_visible (self->problems_bar) ? gtk_label_get_label (self->problems_label) : "";
 }
 
 AdwComboRow *
@@ -239,15 +283,6 @@ parse_field (LoadwiseRunDialog *self,
 
   switch (field)
     {
-    case LOADWISE_RUN_FIELD_DATE:
-      {
-        GDate today;
-
-        loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
-        return loadwise_parse_date (_("Date"), text, &run->date, error) &&
-               loadwise_check_not_future (_("Date"), &run->date, &today, error);
-      }
-
     case LOADWISE_RUN_FIELD_DISTANCE:
       return loadwise_parse_distance_km_local (_("Distance"), text, &run->distance_m, error);
 
@@ -267,12 +302,6 @@ parse_field (LoadwiseRunDialog *self,
       run->descent_m = (guint) value;
       return TRUE;
 
-    case LOADWISE_RUN_FIELD_PAIN_DURING:
-      return loadwise_run_rows_parse_pain_during (text, &run->pain_during, error);
-
-    case LOADWISE_RUN_FIELD_PAIN_AFTER:
-      return loadwise_run_rows_parse_pain_after (text, &run->has_pain_after, &run->pain_after, error);
-
     case LOADWISE_RUN_FIELD_NOTE:
       g_clear_pointer (&run->note, g_free);
       /* The store's own check, under the field's name: what it would refuse
@@ -286,32 +315,137 @@ parse_field (LoadwiseRunDialog *self,
     }
 }
 
-/* Reads every field into @out_run (may be NULL), showing each field's
- * problem under it once it has been touched. Returns whether all are fine. */
+/* The date picked, FALSE with its message when it is after today. */
+static gboolean
+check_date (LoadwiseRunDialog  *self,
+            GError            **error)
+{
+  GDate today;
+  g_autofree char *text = NULL;
+
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
+  if (g_date_compare (&self->run->date, &today) <= 0)
+    return TRUE;
+  text = loadwise_date_format (&self->run->date);
+  /* Translators: the run dialog's date, e.g. "Date: 4 December 2026 is in the future". */
+  g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT, _("Date: %s is in the future"), text);
+  return FALSE;
+}
+
+/* Reads every field into @out_run (may be NULL), marking each field's
+ * problem once it has been touched, and saying at the dialog's foot what
+ * is missing or wrong. Returns whether all are fine. */
 static gboolean
 validate (LoadwiseRunDialog  *self,
           LoadwiseRun       **out_run)
 {
   g_autoptr (LoadwiseRun) run = loadwise_run_copy (self->run);
+  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr (GString) problems = g_string_new (NULL);
+  g_autoptr (GError) date_error = NULL;
   gboolean ok = TRUE;
 
   for (guint i = 0; i < LOADWISE_RUN_N_FIELDS; i++)
     {
       g_autoptr (GError) error = NULL;
-      gboolean field_ok = parse_field (self, i, run, &error);
+      g_autofree char *text = g_strstrip (g_strdup (field_text (self, i)));
+      gboolean field_ok;
 
+      /* An empty distance is not a mistake yet, only not given. */
+      if (i == LOADWISE_RUN_FIELD_DISTANCE && *text == '\0')
+        {
+          g_ptr_array_add (missing, (gpointer) _("distance"));
+          loadwise_run_entry_show_error (&self->fields[i], NULL, FALSE);
+          ok = FALSE;
+          continue;
+        }
+      field_ok = parse_field (self, i, run, &error);
       ok = ok && field_ok;
       loadwise_run_entry_show_error (&self->fields[i], error, self->touched[i]);
+      if (error != NULL && self->touched[i])
+        g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n" : "", error->message);
+    }
+
+  if (!check_date (self, &date_error))
+    {
+      ok = FALSE;
+      g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n" : "", date_error->message);
+    }
+  gtk_widget_set_tooltip_text (self->date_icon, date_error != NULL ? date_error->message : NULL);
+  gtk_widget_set_visible (self->date_icon, date_error != NULL);
+
+  if (!loadwise_run_rows_read_pain (self->pain_during, self->pain_after, run))
+    {
+      g_ptr_array_add (missing, (gpointer) _("pain during the run"));
+      ok = FALSE;
+    }
+
+  if (missing->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_autofree char *line = NULL;
+
+      g_ptr_array_add (missing, NULL);
+      /* Translators: the separator between the things still needed, "distance, pain during the run". */
+      list = g_strjoinv (_(", "), (char **) missing->pdata);
+      /* Translators: at the foot of the run dialog while Save is off, e.g. "Still needed: distance, pain during the run". */
+      line = g_strdup_printf (_("Still needed: %s"), list);
+      g_string_prepend (problems, problems->len > 0 ? "\n" : "");
+      g_string_prepend (problems, line);
     }
 
   run->speed = gtk_switch_get_active (self->speed_switch);
   run->long_run = gtk_switch_get_active (self->long_switch);
   loadwise_run_rows_read_choices (self->camber_row, self->surface_row, self->shoe_row, self->shoes, run);
 
+  /* At the dialog's foot, outside the form: the rows never move. */
+  gtk_label_set_label (self->problems_label, problems->str);
+  gtk_widget_set_visible (self->problems_bar, problems->len > 0);
+  gtk_widget_set_tooltip_text (self->save_button, problems->len > 0 ? problems->str : NULL);
+  if (problems->len > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problems->str, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->save_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "run-dialog.save", ok);
   if (ok && out_run != NULL)
     *out_run = g_steal_pointer (&run);
   return ok;
+}
+
+/* The button shows the day picked, in the runner's words. */
+static void
+show_date (LoadwiseRunDialog *self)
+{
+  g_autofree char *text = loadwise_date_format (&self->run->date);
+  g_autoptr (GDateTime) datetime = g_date_time_new_local (g_date_get_year (&self->run->date),
+                                                          g_date_get_month (&self->run->date),
+                                                          g_date_get_day (&self->run->date),
+                                                          12, 0, 0);
+
+  gtk_menu_button_set_label (self->date_button, text);
+  gtk_calendar_select_day (self->calendar, datetime);
+}
+
+static void
+on_calendar_day_selected (GtkCalendar       *calendar,
+                          LoadwiseRunDialog *self)
+{
+  g_autoptr (GDateTime) date = gtk_calendar_get_date (calendar);
+
+  loadwise_date_from_datetime (date, &self->run->date);
+  show_date (self);
+  gtk_popover_popdown (self->calendar_popover);
+  validate (self, NULL);
+}
+
+static void
+on_pain_value_notify (LoadwisePainScale *scale,
+                      GParamSpec        *pspec,
+                      LoadwiseRunDialog *self)
+{
+  validate (self, NULL);
 }
 
 static void
@@ -347,10 +481,10 @@ on_run_written (GtkWidget    *widget,
   gtk_widget_action_set_enabled (widget, "run-dialog.save", TRUE);
   if (error != NULL)
     {
-      /* Not a field's problem (the file, say): shown under the note, and
+      /* Not a field's problem (the file, say): shown at the foot, and
        * everything entered stays for another try. */
-      gtk_label_set_label (self->fields[LOADWISE_RUN_FIELD_NOTE].message, error->message);
-      gtk_widget_set_visible (self->fields[LOADWISE_RUN_FIELD_NOTE].message_row, TRUE);
+      gtk_label_set_label (self->problems_label, error->message);
+      gtk_widget_set_visible (self->problems_bar, TRUE);
       return;
     }
 
@@ -401,16 +535,55 @@ add_entry (LoadwiseRunDialog   *self,
   g_signal_connect_object (self->fields[field].editable, "changed", G_CALLBACK (on_field_changed), self, 0);
 }
 
+/* "Date", with the calendar popover set-up uses. */
+static void
+add_date_row (LoadwiseRunDialog   *self,
+              AdwPreferencesGroup *group)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
+  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_calendar_day_selected), self, 0);
+  self->calendar_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->calendar_popover, GTK_WIDGET (self->calendar));
+
+  self->date_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_popover (self->date_button, GTK_WIDGET (self->calendar_popover));
+  gtk_menu_button_set_always_show_arrow (self->date_button, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->date_button), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
+
+  self->date_icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "dialog-warning-symbolic",
+                                  "visible", FALSE,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+  gtk_widget_add_css_class (self->date_icon, "error");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Date"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->date_icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->date_button));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->date_button));
+  adw_preferences_group_add (group, row);
+}
+
 static void
 build_form (LoadwiseRunDialog *self)
 {
   AdwPreferencesGroup *group;
+  GtkWidget *required;
 
   self->shoes = loadwise_run_rows_list_shoes (loadwise_context_get_database (self->context));
 
   group = add_group (self, _("The Run"));
-  add_entry (self, group, LOADWISE_RUN_FIELD_DATE, _("Date (YYYY-MM-DD)"), GTK_INPUT_PURPOSE_FREE_FORM);
+  add_date_row (self, group);
   add_entry (self, group, LOADWISE_RUN_FIELD_DISTANCE, _("Distance (km)"), GTK_INPUT_PURPOSE_NUMBER);
+  /* Marked where it is asked, and named at the foot while it is missing. */
+  required = gtk_label_new (_("Required"));
+  gtk_widget_add_css_class (required, "caption");
+  gtk_widget_add_css_class (required, "dim-label");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->fields[LOADWISE_RUN_FIELD_DISTANCE].editable), required);
   add_entry (self, group, LOADWISE_RUN_FIELD_DURATION, _("Time (MM:SS or H:MM:SS, optional)"),
              GTK_INPUT_PURPOSE_FREE_FORM);
 
@@ -426,12 +599,9 @@ build_form (LoadwiseRunDialog *self)
   self->shoe_row = loadwise_run_rows_add_shoes (group, self->shoes);
 
   group = add_group (self, _("Hip Pain (0-10)"));
-  loadwise_run_rows_add_pain (group, &self->fields[LOADWISE_RUN_FIELD_PAIN_DURING],
-                              &self->fields[LOADWISE_RUN_FIELD_PAIN_AFTER]);
-  g_signal_connect_object (self->fields[LOADWISE_RUN_FIELD_PAIN_DURING].editable, "changed",
-                           G_CALLBACK (on_field_changed), self, 0);
-  g_signal_connect_object (self->fields[LOADWISE_RUN_FIELD_PAIN_AFTER].editable, "changed",
-                           G_CALLBACK (on_field_changed), self, 0);
+  loadwise_run_rows_add_pain (group, NULL, &self->pain_during, &self->pain_after);
+  g_signal_connect_object (self->pain_during, "notify::value", G_CALLBACK (on_pain_value_notify), self, 0);
+  g_signal_connect_object (self->pain_after, "notify::value", G_CALLBACK (on_pain_value_notify), self, 0);
 
   group = add_group (self, _("Note"));
   add_entry (self, group, LOADWISE_RUN_FIELD_NOTE, _("A few words (optional)"), GTK_INPUT_PURPOSE_FREE_FORM);
@@ -447,6 +617,7 @@ loadwise_run_dialog_constructed (GObject *object)
   g_assert (self->context != NULL);
   loadwise_clock_get_today (loadwise_context_get_clock (self->context), &self->run->date);
   build_form (self);
+  show_date (self);
   validate (self, NULL);
 }
 
@@ -533,6 +704,8 @@ loadwise_run_dialog_class_init (LoadwiseRunDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunDialog, form_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunDialog, problems_bar);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunDialog, problems_label);
 
   gtk_widget_class_install_action (widget_class, "run-dialog.save", NULL, save_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "core/loadwise-parse.h"
 #include "core/loadwise-types.h"
 #include "store/loadwise-database-runs.h"
 
@@ -17,38 +16,25 @@ loadwise_run_rows_add_entry (AdwPreferencesGroup *group,
                              LoadwiseRunEntry    *out_entry)
 {
   GtkWidget *row = adw_entry_row_new ();
-  /* A preferences row, so that the group keeps it in the list, under its field. */
-  GtkWidget *message_row = adw_preferences_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
+  /* At the row's end, in the room the row has anyway: a problem shown
+   * while typing never pushes the rows below it down (issue 13). */
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "dialog-warning-symbolic",
+                                  "visible", FALSE,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
 
   g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
   g_return_if_fail (out_entry != NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), purpose);
+  gtk_widget_add_css_class (icon, "error");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), icon);
   adw_preferences_group_add (group, row);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (message_row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (message_row), FALSE);
-  /* Tab goes from field to field, not to the messages. */
-  gtk_widget_set_focusable (message_row, FALSE);
-  gtk_widget_set_visible (message_row, FALSE);
-  /* The message describes the field for screen readers too. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
-  adw_preferences_group_add (group, message_row);
-
   out_entry->editable = GTK_EDITABLE (row);
-  out_entry->message = GTK_LABEL (label);
-  out_entry->message_row = message_row;
+  out_entry->icon = icon;
 }
 
 void
@@ -60,20 +46,32 @@ loadwise_run_entry_show_error (LoadwiseRunEntry *entry,
 
   g_return_if_fail (entry != NULL && entry->editable != NULL);
 
-  gtk_label_set_label (entry->message, error != NULL ? error->message : "");
-  gtk_widget_set_visible (entry->message_row, visible);
+  gtk_widget_set_tooltip_text (entry->icon, visible ? error->message : NULL);
+  gtk_widget_set_visible (entry->icon, visible);
+  /* The message describes the field for screen readers. */
   if (visible)
-    gtk_widget_add_css_class (GTK_WIDGET (entry->editable), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry->editable), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry->editable),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
+                                      -1);
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (entry->editable), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry->editable), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (entry->editable), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 const char *
 loadwise_run_entry_get_error (LoadwiseRunEntry *entry)
 {
+  const char *message;
+
   g_return_val_if_fail (entry != NULL && entry->editable != NULL, NULL);
 
-  return gtk_widget_get_visible (entry->message_row) ? gtk_label_get_label (entry->message) : "";
+  message = gtk_widget_get_tooltip_text (entry->icon);
+  return gtk_widget_get_visible (entry->icon) && message != NULL ? message : "";
 }
 
 GtkSwitch *
@@ -161,49 +159,125 @@ loadwise_run_rows_list_shoes (LoadwiseDatabase *database)
   return shoes != NULL ? shoes : g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_shoe_free);
 }
 
-void
-loadwise_run_rows_add_pain (AdwPreferencesGroup *group,
-                            LoadwiseRunEntry    *out_during,
-                            LoadwiseRunEntry    *out_after)
+static void
+on_clear_clicked (GtkButton         *button,
+                  LoadwisePainScale *scale)
 {
-  loadwise_run_rows_add_entry (group, _("During the run"), GTK_INPUT_PURPOSE_DIGITS, out_during);
-  loadwise_run_rows_add_entry (group, _("After the run (optional)"), GTK_INPUT_PURPOSE_DIGITS, out_after);
+  loadwise_pain_scale_set_value (scale, LOADWISE_PAIN_NOT_RATED);
 }
 
-gboolean
-loadwise_run_rows_parse_pain_during (const char  *text,
-                                     guint       *out_pain,
-                                     GError     **error)
+static void
+on_scale_value_notify (LoadwisePainScale *scale,
+                       GParamSpec        *pspec,
+                       GtkWidget         *clear)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  gint64 value;
-
-  if (!loadwise_parse_int (_("Pain during"), stripped, LOADWISE_PAIN_MIN, LOADWISE_PAIN_MAX, &value, error))
-    return FALSE;
-  *out_pain = (guint) value;
-  return TRUE;
+  gtk_widget_set_sensitive (clear, loadwise_pain_scale_is_rated (scale));
 }
 
-gboolean
-loadwise_run_rows_parse_pain_after (const char  *text,
-                                    gboolean    *out_has_pain,
-                                    guint       *out_pain,
-                                    GError     **error)
+LoadwisePainScale *
+loadwise_run_rows_add_pain_scale (AdwPreferencesGroup *group,
+                                  const char          *title,
+                                  gboolean             optional,
+                                  const char          *accessible_name)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  gint64 value;
+  /* Not an action row: eleven buttons need the row's width, and the row
+   * itself does nothing when activated (as in the check-in). */
+  GtkWidget *row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
+                                 "activatable", FALSE,
+                                 "selectable", FALSE,
+                                 "focusable", FALSE,
+                                 NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", title,
+                                   "xalign", 0.0f,
+                                   "wrap", TRUE,
+                                   "hexpand", TRUE,
+                                   NULL);
+  GtkWidget *scale = loadwise_pain_scale_new ();
 
-  if (*stripped == '\0')
+  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (group), NULL);
+
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (header), label);
+  if (optional)
     {
-      *out_has_pain = FALSE;
-      *out_pain = 0;
-      return TRUE;
+      /* Not rated is a rating of its own here: no pain after was noted. */
+      GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear"));
+
+      gtk_widget_add_css_class (clear, "flat");
+      gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (clear, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);
+      g_signal_connect_object (clear, "clicked", G_CALLBACK (on_clear_clicked), scale, 0);
+      g_signal_connect_object (scale, "notify::value", G_CALLBACK (on_scale_value_notify), clear, 0);
+      gtk_box_append (GTK_BOX (header), clear);
     }
-  if (!loadwise_parse_int (_("Pain after"), stripped, 0, LOADWISE_PAIN_MAX, &value, error))
+  else
+    {
+      /* Marked where it is asked, and named again next to Save while missing. */
+      GtkWidget *required = gtk_label_new (_("Required"));
+
+      gtk_widget_add_css_class (required, "caption");
+      gtk_widget_add_css_class (required, "dim-label");
+      gtk_box_append (GTK_BOX (header), required);
+    }
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scale);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  if (accessible_name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  else
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  adw_preferences_group_add (group, row);
+  return LOADWISE_PAIN_SCALE (scale);
+}
+
+void
+loadwise_run_rows_add_pain (AdwPreferencesGroup  *group,
+                            const char           *name_suffix,
+                            LoadwisePainScale   **out_during,
+                            LoadwisePainScale   **out_after)
+{
+  g_autofree char *during_name = NULL;
+  g_autofree char *after_name = NULL;
+
+  if (name_suffix != NULL)
+    {
+      /* Translators: a pain scale's name for screen readers, with the run's date. */
+      during_name = g_strdup_printf (_("Pain during the run, %s"), name_suffix);
+      /* Translators: a pain scale's name for screen readers, with the run's date. */
+      after_name = g_strdup_printf (_("Pain after the run, %s"), name_suffix);
+    }
+  *out_during = loadwise_run_rows_add_pain_scale (group, _("During the run"), FALSE, during_name);
+  *out_after = loadwise_run_rows_add_pain_scale (group, _("After the run (optional)"), TRUE, after_name);
+}
+
+gboolean
+loadwise_run_rows_read_pain (LoadwisePainScale *during,
+                             LoadwisePainScale *after,
+                             LoadwiseRun       *run)
+{
+  run->has_pain_after = loadwise_pain_scale_is_rated (after);
+  run->pain_after = run->has_pain_after ? (guint) loadwise_pain_scale_get_value (after) : 0;
+  if (!loadwise_pain_scale_is_rated (during))
     return FALSE;
-  *out_has_pain = TRUE;
-  *out_pain = (guint) value;
+  run->pain_during = (guint) loadwise_pain_scale_get_value (during);
   return TRUE;
+}
+
+void
+loadwise_run_rows_show_pain (LoadwisePainScale *during,
+                             LoadwisePainScale *after,
+                             const LoadwiseRun *run)
+{
+  loadwise_pain_scale_set_value (during, (int) MIN (run->pain_during, LOADWISE_PAIN_MAX));
+  loadwise_pain_scale_set_value (after, run->has_pain_after ? (int) MIN (run->pain_after, LOADWISE_PAIN_MAX)
+                                                            : LOADWISE_PAIN_NOT_RATED);
 }
 
 void

@@ -1,8 +1,8 @@
 /* loadwise-run-rows.h: the rows a run is entered with, one of each in the app
  *
  * The run dialog and the import preview (issue 14) ask for the same
- * things in the same way: pain during and after with its message under
- * the field, speed work, camber, surface and shoes. Both build them here,
+ * things in the same way: pain during and after on the one 0-10 scale,
+ * speed work, camber, surface and shoes. Both build them here,
  * and read them back here, so a runner meets one set of controls.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,23 +13,25 @@
 
 #include "core/loadwise-run.h"
 #include "store/loadwise-database.h"
+#include "ui/loadwise-pain-scale.h"
 
 G_BEGIN_DECLS
 
-/* An entry row and the message row under it, hidden while it is fine. */
+/* An entry row and the warning at its end, hidden while it is fine. The
+ * warning's tooltip and the row's accessible description carry the
+ * message; nothing is added under the row, so nothing below it moves. */
 typedef struct {
   GtkEditable *editable;      /* the AdwEntryRow */
-  GtkLabel    *message;
-  GtkWidget   *message_row;
+  GtkWidget   *icon;
 } LoadwiseRunEntry;
 
-/* Adds the two rows to @group. */
+/* Adds the row to @group. */
 void         loadwise_run_rows_add_entry      (AdwPreferencesGroup *group,
                                                const char          *title,
                                                GtkInputPurpose      purpose,
                                                LoadwiseRunEntry    *out_entry);
-/* Shows @error under the entry (and marks it) when @shown; hides it when
- * @error is NULL or not @shown. */
+/* Marks the entry with @error when @shown; clears it when @error is NULL
+ * or not @shown. */
 void         loadwise_run_entry_show_error    (LoadwiseRunEntry    *entry,
                                                const GError        *error,
                                                gboolean             shown);
@@ -53,19 +55,28 @@ AdwComboRow *loadwise_run_rows_add_shoes      (AdwPreferencesGroup *group,
  * have worn one). Never NULL: empty when they cannot be read. */
 GPtrArray   *loadwise_run_rows_list_shoes     (LoadwiseDatabase    *database);
 
-/* "During the run" and "After the run (optional)", 0-10. */
-void         loadwise_run_rows_add_pain       (AdwPreferencesGroup *group,
-                                               LoadwiseRunEntry    *out_during,
-                                               LoadwiseRunEntry    *out_after);
-/* Pain during: required, 0-10. Pain after: empty for none. The errors
- * name the field: "Pain during: 11 is outside 0-10". */
-gboolean     loadwise_run_rows_parse_pain_during (const char       *text,
-                                                  guint            *out_pain,
-                                                  GError          **error);
-gboolean     loadwise_run_rows_parse_pain_after  (const char       *text,
-                                                  gboolean         *out_has_pain,
-                                                  guint            *out_pain,
-                                                  GError          **error);
+/* A row with @title over a pain scale, named @accessible_name for screen
+ * readers (NULL: its title). A required one is marked "Required"; an
+ * optional one has a Clear button that takes the rating back. */
+LoadwisePainScale *loadwise_run_rows_add_pain_scale (AdwPreferencesGroup *group,
+                                                     const char          *title,
+                                                     gboolean             optional,
+                                                     const char          *accessible_name);
+/* "During the run" (required) and "After the run (optional)". With
+ * @name_suffix (a run's date) the scales are named "Pain during the run,
+ * @name_suffix" for screen readers, where several runs ask the same. */
+void         loadwise_run_rows_add_pain       (AdwPreferencesGroup  *group,
+                                               const char           *name_suffix,
+                                               LoadwisePainScale   **out_during,
+                                               LoadwisePainScale   **out_after);
+/* The ratings into @run: FALSE (pain during left alone) while pain during
+ * is not rated. Pain after not rated is no pain after. */
+gboolean     loadwise_run_rows_read_pain      (LoadwisePainScale   *during,
+                                               LoadwisePainScale   *after,
+                                               LoadwiseRun         *run);
+void         loadwise_run_rows_show_pain      (LoadwisePainScale   *during,
+                                               LoadwisePainScale   *after,
+                                               const LoadwiseRun   *run);
 
 /* The camber, surface and shoe chosen, into @run; and the rows set from it. */
 void         loadwise_run_rows_read_choices   (AdwComboRow         *camber_row,

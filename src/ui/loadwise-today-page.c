@@ -701,6 +701,17 @@ on_context_day_changed (LoadwiseContext   *context,
   refresh (self);
 }
 
+gboolean
+loadwise_today_page_focus_checkin (LoadwiseTodayPage *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_TODAY_PAGE (self), FALSE);
+
+  if (self->checkin_card == NULL || !gtk_widget_is_visible (self->checkin_card))
+    return FALSE;
+  loadwise_checkin_card_focus (LOADWISE_CHECKIN_CARD (self->checkin_card));
+  return TRUE;
+}
+
 static void
 loadwise_today_page_constructed (GObject *object)
 {

@@ -24,4 +24,8 @@ void       loadwise_today_page_reload (LoadwiseTodayPage *self);
 /* "session", "rest", "before" or "empty" (no programme). */
 const char *loadwise_today_page_get_state (LoadwiseTodayPage *self);
 
+/* Moves the focus to the check-in's morning pain; FALSE when the page
+ * shows no check-in (set-up not done). */
+gboolean   loadwise_today_page_focus_checkin (LoadwiseTodayPage *self);
+
 G_END_DECLS

@@ -243,6 +243,38 @@ import_runs_activated (GtkWidget  *widget,
   gtk_widget_activate_action_variant (runs, "runs.import-files", parameter);
 }
 
+/* Ctrl+N: the run dialog, from any page. */
+static void
+log_run_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (widget);
+  GtkWidget *runs;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "main") != 0)
+    return;
+  runs = ensure_page (self, PAGE_RUNS);
+  adw_view_stack_set_visible_child_name (self->view_stack, page_info[PAGE_RUNS].name);
+  gtk_widget_activate_action (runs, "runs.add", NULL);
+}
+
+/* Ctrl+M: Today, with the focus on the morning pain. */
+static void
+check_in_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LoadwiseWindow *self = LOADWISE_WINDOW (widget);
+  GtkWidget *today;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "main") != 0)
+    return;
+  today = ensure_page (self, PAGE_TODAY);
+  adw_view_stack_set_visible_child_name (self->view_stack, page_info[PAGE_TODAY].name);
+  loadwise_today_page_focus_checkin (LOADWISE_TODAY_PAGE (today));
+}
+
 static void
 preferences_activated (GtkWidget  *widget,
                        const char *action_name,
@@ -458,6 +490,12 @@ loadwise_window_class_init (LoadwiseWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-runs", "as", import_runs_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL, start_session_activated);
+  gtk_widget_class_install_action (widget_class, "win.log-run", NULL, log_run_activated);
+  gtk_widget_class_install_action (widget_class, "win.check-in", NULL, check_in_activated);
+  /* Listed in the shortcuts window (gtk/help-overlay.ui). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.log-run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.start-session", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.check-in", NULL);
 }
 
 /* LOADWISE_BENCH_FIRST_FRAME=1 (tests/bench, the start-up benchmark):

@@ -178,7 +178,8 @@ test_runs (UiFixture     *fixture,
   g_assert_nonnull (strstr (message, "eine Zahl wie 8,4, von 0,01 bis unter 400"));
   gtk_editable_set_text (distance, "8,4");
   g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE), ==, "");
-  gtk_editable_set_text (loadwise_run_dialog_get_field (dialog, LOADWISE_RUN_FIELD_PAIN_DURING), "2");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (loadwise_pain_scale_get_button (
+                                   loadwise_run_dialog_get_pain_scale (dialog, FALSE), 2)), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "run-dialog.save", NULL));
   ui_test_flush ();
 

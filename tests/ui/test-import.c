@@ -105,6 +105,18 @@ no_preview (gpointer data)
   return loadwise_runs_page_get_import_dialog (LOADWISE_RUNS_PAGE (data)) == NULL;
 }
 
+/* As a click on the scale's button does. */
+static void
+rate (LoadwiseImportDialog *dialog,
+      guint                 index,
+      gboolean              after,
+      int                   pain)
+{
+  LoadwisePainScale *scale = loadwise_import_dialog_get_pain_scale (dialog, index, after);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (loadwise_pain_scale_get_button (scale, pain)), TRUE);
+}
+
 static const LoadwiseRunImportItem *
 item_at (LoadwiseImportDialog *dialog,
          guint                 index)
@@ -159,33 +171,23 @@ test_drop_and_import (UiFixture     *fixture,
   g_assert_cmpstr (loadwise_import_dialog_get_date (dialog, 0), !=, "");
 
   /* Refused until the pain during the run is given: the button says what
-   * is missing, the field says why, nothing is written. */
+   * is missing, the focus goes to its scale, nothing is written. */
   g_assert_cmpstr (loadwise_import_dialog_get_import_label (dialog), ==, "Add Pain for 1 Run");
-  g_assert_cmpstr (loadwise_import_dialog_get_pain_error (dialog, 0, FALSE), ==, "");
+  g_assert_false (loadwise_pain_scale_is_rated (loadwise_import_dialog_get_pain_scale (dialog, 0, FALSE)));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
   ui_test_flush ();
   runs = stored_runs (fixture);
   g_assert_cmpuint (runs->len, ==, 0);
   g_clear_pointer (&runs, g_ptr_array_unref);
-  g_assert_cmpstr (loadwise_import_dialog_get_pain_error (dialog, 0, FALSE), !=, "");
-  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) != NULL);
-
-  gtk_editable_set_text (loadwise_import_dialog_get_pain_field (dialog, 0, FALSE), "11");
-  g_assert_cmpstr (loadwise_import_dialog_get_pain_error (dialog, 0, FALSE), ==, "Pain during: 11 is outside 0-10");
-  g_assert_cmpstr (loadwise_import_dialog_get_import_label (dialog), ==, "Check 1 Run");
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
-  ui_test_flush ();
-  runs = stored_runs (fixture);
-  g_assert_cmpuint (runs->len, ==, 0);
-  g_clear_pointer (&runs, g_ptr_array_unref);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         GTK_WIDGET (loadwise_import_dialog_get_pain_scale (dialog, 0, FALSE))));
 
   /* What a track cannot know, with the run dialog's controls. */
-  gtk_editable_set_text (loadwise_import_dialog_get_pain_field (dialog, 0, FALSE), "3");
-  gtk_editable_set_text (loadwise_import_dialog_get_pain_field (dialog, 0, TRUE), "4");
+  rate (dialog, 0, FALSE, 3);
+  rate (dialog, 0, TRUE, 4);
   gtk_switch_set_active (loadwise_import_dialog_get_speed_switch (dialog, 0), TRUE);
   adw_combo_row_set_selected (loadwise_import_dialog_get_camber_row (dialog, 0), LOADWISE_CAMBER_RIGHT);
   adw_combo_row_set_selected (loadwise_import_dialog_get_surface_row (dialog, 0), LOADWISE_SURFACE_TRAIL);
-  g_assert_cmpstr (loadwise_import_dialog_get_pain_error (dialog, 0, FALSE), ==, "");
   g_assert_cmpstr (loadwise_import_dialog_get_import_label (dialog), ==, "_Import 1 Run");
   n_points = item->profile->len;
 
@@ -247,7 +249,7 @@ test_drop_and_import (UiFixture     *fixture,
   dialog = drop_files (&shown, paths);
   g_assert_cmpint (item_at (dialog, 0)->status, ==, LOADWISE_RUN_IMPORT_ALREADY_THERE);
   g_assert_cmpstr (loadwise_import_dialog_get_status (dialog, 0), ==, "Already there");
-  g_assert_null (loadwise_import_dialog_get_pain_field (dialog, 0, FALSE));
+  g_assert_null (loadwise_import_dialog_get_pain_scale (dialog, 0, FALSE));
   g_assert_cmpstr (loadwise_import_dialog_get_import_label (dialog), ==, "Nothing to Import");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
   ui_test_flush ();
@@ -286,14 +288,12 @@ test_bad_file (UiFixture     *fixture,
   g_assert_true (g_str_has_prefix (skipped->reason, "broken.gpx: "));
   g_assert_cmpstr (loadwise_import_dialog_get_status (dialog, 1), ==, "Not imported");
   g_assert_cmpstr (loadwise_import_dialog_get_reason (dialog, 1), ==, skipped->reason);
-  g_assert_null (loadwise_import_dialog_get_pain_field (dialog, 1, FALSE));
+  g_assert_null (loadwise_import_dialog_get_pain_scale (dialog, 1, FALSE));
 
-  /* Enter in the pain field imports the one that can be read. */
-  gtk_editable_set_text (loadwise_import_dialog_get_pain_field (dialog, 0, FALSE), "2");
+  /* The one that can be read is imported. */
+  rate (dialog, 0, FALSE, 2);
   g_assert_cmpstr (loadwise_import_dialog_get_import_label (dialog), ==, "_Import 1 Run");
-  g_signal_emit_by_name (ui_test_find_type (GTK_WIDGET (loadwise_import_dialog_get_pain_field (dialog, 0, FALSE)),
-                                            GTK_TYPE_TEXT),
-                         "activate");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL));
   g_assert_true (ui_test_wait_until (no_preview, shown.page, 5000));
   runs = stored_runs (fixture);
   g_assert_cmpuint (runs->len, ==, 1);
@@ -324,7 +324,7 @@ test_locked (UiFixture     *fixture,
   Shown shown = show_runs (fixture);
 
   dialog = drop_files (&shown, paths);
-  gtk_editable_set_text (loadwise_import_dialog_get_pain_field (dialog, 0, FALSE), "1");
+  rate (dialog, 0, FALSE, 1);
 
   other = loadwise_database_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -343,7 +343,7 @@ test_locked (UiFixture     *fixture,
   g_assert_cmpstr (loadwise_import_dialog_get_message (dialog), !=, "");
   g_assert_false (g_str_has_prefix (loadwise_import_dialog_get_message (dialog),
                                     "Another program is using your data"));
-  g_assert_cmpstr (gtk_editable_get_text (loadwise_import_dialog_get_pain_field (dialog, 0, FALSE)), ==, "1");
+  g_assert_cmpint (loadwise_pain_scale_get_value (loadwise_import_dialog_get_pain_scale (dialog, 0, FALSE)), ==, 1);
   g_assert_cmpstr (loadwise_import_dialog_get_import_label (dialog), ==, "_Import 1 Run");
   runs = stored_runs (fixture);
   g_assert_cmpuint (runs->len, ==, 0);

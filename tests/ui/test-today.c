@@ -9,6 +9,7 @@
 #include "ui-test-util.h"
 #include "ui/loadwise-exercise-card.h"
 #include "ui/loadwise-pain-scale.h"
+#include "ui/loadwise-runs-page.h"
 #include "ui/loadwise-today-page.h"
 #include "ui/loadwise-window.h"
 
@@ -263,6 +264,70 @@ test_show_page (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+/* The action bound to @accel on @widget's class, or NULL. */
+static const char *
+bound_action (GtkWidget  *widget,
+              const char *accel)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr (GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+  return NULL;
+}
+
+/* Log a Run, Start Session and Check In from any page (issue 13), with
+ * the keys the shortcuts window lists. */
+static void
+test_shortcuts (UiFixture     *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWidget *scale;
+  GtkWidget *dialog;
+  AdwViewStack *stack;
+
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  window = new_window (fixture);
+  stack = ADW_VIEW_STACK (ui_test_find_type (window, ADW_TYPE_VIEW_STACK));
+  g_assert_cmpstr (bound_action (window, "<Control>n"), ==, "win.log-run");
+  g_assert_cmpstr (bound_action (window, "<Control>Return"), ==, "win.start-session");
+  g_assert_cmpstr (bound_action (window, "<Control>m"), ==, "win.check-in");
+
+  /* From Progress: the run dialog, over the Runs page. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "progress"));
+  g_assert_true (gtk_widget_activate_action (window, "win.log-run", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "runs");
+  dialog = loadwise_runs_page_get_dialog (LOADWISE_RUNS_PAGE (loadwise_window_get_page (LOADWISE_WINDOW (window),
+                                                                                      "runs")));
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* From Runs: Today, with the focus on the morning pain. */
+  g_assert_true (gtk_widget_activate_action (window, "win.check-in", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "today");
+  scale = ui_test_find_type (today_child (window, "checkin_box"), LOADWISE_TYPE_PAIN_SCALE);
+  g_assert_nonnull (scale);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), scale));
+
+  ui_test_destroy (window);
+}
+
 static void
 test_rest_day (UiFixture     *fixture,
                gconstpointer  data)
@@ -355,6 +420,8 @@ main (int   argc,
               ui_fixture_setup, test_skip, ui_fixture_teardown);
   g_test_add ("/ui/today/show-page", UiFixture, NULL,
               ui_fixture_setup, test_show_page, ui_fixture_teardown);
+  g_test_add ("/ui/today/shortcuts", UiFixture, NULL,
+              ui_fixture_setup, test_shortcuts, ui_fixture_teardown);
   g_test_add ("/ui/today/rest-day", UiFixture, NULL,
               ui_fixture_setup, test_rest_day, ui_fixture_teardown);
   g_test_add ("/ui/today/before-start", UiFixture, NULL,
