@@ -45,6 +45,7 @@ struct _LoadwiseTodayPage
   GtkBox            *checkin_box;
   GtkBox            *week_box;
   GtkWidget         *week_card;
+  GtkWidget         *week_notes;
   GtkStack          *session_stack;
   GtkLabel          *status_label;
   GtkBox            *exercises_box;
@@ -314,6 +315,7 @@ reload_now (LoadwiseTodayPage *self)
 
   loadwise_checkin_card_reload (LOADWISE_CHECKIN_CARD (self->checkin_card));
   /* This week's decision, as the store derived it. */
+  loadwise_week_card_reload (LOADWISE_WEEK_CARD (self->week_notes));
   loadwise_week_card_reload (LOADWISE_WEEK_CARD (self->week_card));
   loadwise_flare_panel_reload (LOADWISE_FLARE_PANEL (self->flare_panel));
 
@@ -402,6 +404,7 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
   if (focus != NULL
       && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->exercises_box))
           || gtk_widget_is_ancestor (focus, self->week_card)
+          || gtk_widget_is_ancestor (focus, self->week_notes)
           || gtk_widget_is_ancestor (focus, self->flare_panel)))
     {
       kept = g_object_ref (focus);
@@ -723,7 +726,7 @@ loadwise_today_page_constructed (GObject *object)
 
   self->checkin_card = loadwise_checkin_card_new (self->context);
   gtk_box_append (self->checkin_box, self->checkin_card);
-  self->week_card = loadwise_week_card_new (self->context);
+  self->week_card = loadwise_week_card_new (self->context, LOADWISE_WEEK_CARD_LEVELS);
   gtk_box_append (self->week_box, self->week_card);
 
   /* Flare suggestion or mode, the return-to-run note and tips, above the
@@ -731,6 +734,11 @@ loadwise_today_page_constructed (GObject *object)
   self->flare_panel = loadwise_flare_panel_new (self->context);
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->checkin_box))),
                               self->flare_panel, self->red_flag_box);
+  /* Then the clinician prompt and the weekly safety check: the day's
+   * status, all of it above the session (issue 13). */
+  self->week_notes = loadwise_week_card_new (self->context, LOADWISE_WEEK_CARD_NOTES);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->checkin_box))),
+                              self->week_notes, self->flare_panel);
 
   gtk_label_set_label (self->advice_label, loadwise_red_flags_get_advice ());
 
@@ -754,6 +762,7 @@ loadwise_today_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->checkin_card = NULL;
   self->week_card = NULL;
+  self->week_notes = NULL;
   self->flare_panel = NULL;
   g_clear_object (&self->context);
   g_clear_pointer (&self->shown_note, g_free);

@@ -18,6 +18,7 @@ struct _LoadwiseWeekCard
   GtkWidget        parent_instance;
 
   LoadwiseContext *context;
+  LoadwiseWeekCardPart part;
 
   GtkWidget       *clinician_box;
   GtkLabel        *clinician_label;
@@ -32,15 +33,21 @@ G_DEFINE_FINAL_TYPE (LoadwiseWeekCard, loadwise_week_card, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_PART,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 GtkWidget *
-loadwise_week_card_new (LoadwiseContext *context)
+loadwise_week_card_new (LoadwiseContext      *context,
+                        LoadwiseWeekCardPart  part)
 {
-  return g_object_new (LOADWISE_TYPE_WEEK_CARD, "context", context, NULL);
+  return g_object_new (LOADWISE_TYPE_WEEK_CARD,
+                       "context", context,
+                       "part", part,
+                       "name", part == LOADWISE_WEEK_CARD_NOTES ? "week-notes" : "week-levels",
+                       NULL);
 }
 
 const char *
@@ -145,6 +152,10 @@ make_decision_row (const LoadwiseWeekPlan *plan)
                                   -1);
   name = g_strdup_printf ("decision-%s", loadwise_family_to_string (plan->family));
   gtk_widget_set_name (row, name);
+  /* Plain rows: they say, they do nothing, so Tab passes them by and no
+   * hover hints at a click (issue 13). The reason is their description. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
 
   icon = gtk_image_new_from_icon_name (loadwise_decision_icon_name (decision));
   gtk_widget_add_css_class (icon, loadwise_decision_style_class (decision));
@@ -200,6 +211,12 @@ loadwise_week_card_reload (LoadwiseWeekCard *self)
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_visible (self->decision_box, self->part == LOADWISE_WEEK_CARD_LEVELS);
+  if (self->part == LOADWISE_WEEK_CARD_NOTES)
+    {
+      loadwise_database_week_plans_clear (plans);
+      goto notes;
+    }
 
   if (plans[0].week == week && week > 1)
     gtk_label_set_label (self->decision_title, _("This Week’s Levels and Why"));
@@ -208,7 +225,11 @@ loadwise_week_card_reload (LoadwiseWeekCard *self)
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     gtk_list_box_append (self->decision_list, make_decision_row (&plans[f]));
   loadwise_database_week_plans_clear (plans);
+  gtk_widget_set_visible (self->clinician_box, FALSE);
+  gtk_widget_set_visible (self->recheck_box, FALSE);
+  return;
 
+notes:
   /* The prompt comes with the decision that set this week's levels. */
   reviews = loadwise_database_list_week_reviews (database, &error);
   for (guint i = 0; reviews != NULL && i < reviews->len; i++)
@@ -225,6 +246,8 @@ loadwise_week_card_reload (LoadwiseWeekCard *self)
   if (!loadwise_red_flags_recheck_due (database, &programme, &today, &due, &error))
     g_warning ("Could not read the red-flag screening: %s", error->message);
   gtk_widget_set_visible (self->recheck_box, due);
+  /* No gap in Today's column while there is nothing to say. */
+  gtk_widget_set_visible (GTK_WIDGET (self), due || (review != NULL && review->see_clinician));
 }
 
 static void
@@ -256,6 +279,10 @@ loadwise_week_card_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
+    case PROP_PART:
+      g_value_set_int (value, self->part);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -275,6 +302,10 @@ loadwise_week_card_set_property (GObject      *object,
       self->context = g_value_dup_object (value);
       break;
 
+    case PROP_PART:
+      self->part = g_value_get_int (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -291,6 +322,10 @@ loadwise_week_card_class_init (LoadwiseWeekCardClass *klass)
   object_class->set_property = loadwise_week_card_set_property;
 
   properties[PROP_CONTEXT] = loadwise_context_param_spec ();
+  properties[PROP_PART] =
+    g_param_spec_int ("part", NULL, NULL,
+                      LOADWISE_WEEK_CARD_LEVELS, LOADWISE_WEEK_CARD_NOTES, LOADWISE_WEEK_CARD_LEVELS,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -18,8 +18,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LoadwiseWeekCard, loadwise_week_card, LOADWISE, WEEK_CARD, GtkWidget)
 
-/* The re-check button activates "today.answer-red-flags" on an ancestor. */
-GtkWidget  *loadwise_week_card_new          (LoadwiseContext  *context);
+/* Today shows the week in two places (issue 13): its notes (the clinician
+ * prompt, the weekly red-flag re-check) with the day's status at the
+ * top, and its levels and why below the session. */
+typedef enum {
+  LOADWISE_WEEK_CARD_LEVELS,
+  LOADWISE_WEEK_CARD_NOTES,
+} LoadwiseWeekCardPart;
+
+/* The re-check button activates "today.answer-red-flags" on an ancestor.
+ * Named "week-levels" or "week-notes". */
+GtkWidget  *loadwise_week_card_new          (LoadwiseContext      *context,
+                                             LoadwiseWeekCardPart  part);
 /* Closes the weeks that have ended, then re-reads what it shows; hidden
  * without a programme or before it starts. */
 void        loadwise_week_card_reload       (LoadwiseWeekCard *self);

@@ -226,7 +226,7 @@ test_today_card (UiFixture     *fixture,
   g_assert_true (LOADWISE_IS_PROGRAMME_PAGE (loadwise_window_get_page (LOADWISE_WINDOW (window), "programme")));
   g_assert_nonnull (ui_test_find_type (window, LOADWISE_TYPE_PROGRAMME_PAGE));
 
-  card = ui_test_find_type (window, LOADWISE_TYPE_WEEK_CARD);
+  card = ui_test_find_named (window, "week-levels");
   g_assert_nonnull (card);
   g_assert_true (gtk_widget_get_visible (card));
   row = ui_test_find_named (card, "decision-lateral");
@@ -235,13 +235,17 @@ test_today_card (UiFixture     *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "every set done");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "Lateral: up to level 3 — every set done");
 
-  /* Last answered on Friday of week 3: due again in week 4. */
+  /* Last answered on Friday of week 3: due again in week 4, said with the
+   * day's status, above the session. */
+  card = ui_test_find_named (window, "week-notes");
+  g_assert_true (gtk_widget_get_visible (card));
   recheck = GTK_WIDGET (gtk_widget_get_template_child (card, LOADWISE_TYPE_WEEK_CARD, "recheck_box"));
   g_assert_true (gtk_widget_get_visible (recheck));
   g_assert_true (loadwise_database_save_red_flags (fixture->database, &monday, 0, &error));
   loadwise_today_page_reload (LOADWISE_TODAY_PAGE (ui_test_find_type (window,
                                                                       LOADWISE_TYPE_TODAY_PAGE)));
   g_assert_false (gtk_widget_get_visible (recheck));
+  g_assert_false (gtk_widget_get_visible (card));
 
   ui_test_destroy (window);
 }
@@ -270,7 +274,7 @@ test_clinician_prompt (UiFixture     *fixture,
   window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
   ui_test_show (window);
 
-  card = ui_test_find_type (window, LOADWISE_TYPE_WEEK_CARD);
+  card = ui_test_find_named (window, "week-notes");
   label = GTK_WIDGET (gtk_widget_get_template_child (card, LOADWISE_TYPE_WEEK_CARD, "clinician_label"));
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (label))));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "Two weeks in a row"));

@@ -101,6 +101,12 @@ test_checkin_brings_flare (UiFixture     *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
   text = loadwise_flare_panel_get_text (panel);
   g_assert_nonnull (strstr (text, "A Flare-Up May Be Starting"));
+  /* A flare day's status comes first: above the session, the levels and
+   * the check-in it came from (issue 13). */
+  g_assert_cmpfloat (ui_test_top_of (window, GTK_WIDGET (panel)), <,
+                     ui_test_top_of (window, today_child (window, "session_stack")));
+  g_assert_cmpfloat (ui_test_top_of (window, today_child (window, "session_stack")), <,
+                     ui_test_top_of (window, today_child (window, "checkin_box")));
   /* The card shows what was saved. */
   g_assert_cmpint (loadwise_pain_scale_get_value (LOADWISE_PAIN_SCALE (card_child (card, "pain_scale"))), ==, 2);
 

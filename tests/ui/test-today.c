@@ -342,6 +342,13 @@ test_rest_day (UiFixture     *fixture,
   g_assert_cmpstr (today_state (window), ==, "rest");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (today_child (window, "rest_label"))), ==,
                    "Next session: Friday 27 November");
+  /* The rest day is said at the top, before the levels and the check-in
+   * (issue 13), and the level rows are no Tab stops. */
+  g_assert_cmpfloat (ui_test_top_of (window, today_child (window, "session_stack")), <,
+                     ui_test_top_of (window, today_child (window, "week_box")));
+  g_assert_cmpfloat (ui_test_top_of (window, today_child (window, "week_box")), <,
+                     ui_test_top_of (window, today_child (window, "checkin_box")));
+  g_assert_false (gtk_widget_get_focusable (ui_test_find_named (window, "decision-bridge")));
 
   /* The day changes while the window is open: the clock's day-changed
    * rolls Today over, with nothing else asked of it. */

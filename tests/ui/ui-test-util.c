@@ -280,3 +280,15 @@ ui_test_count_tab_stops (GtkWidget *root)
     }
   return n;
 }
+
+double
+ui_test_top_of (GtkWidget *window,
+                GtkWidget *widget)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t out;
+
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_true (gtk_widget_compute_point (widget, window, &point, &out));
+  return out.y;
+}

@@ -80,6 +80,9 @@ char      *ui_test_write_gpx        (const char   *dir,
 guint      ui_test_count_tab_stops  (GtkWidget     *root);
 
 /* Destroys @window and asserts that it is finalized. */
+/* Where @widget starts in @window, once @window is drawn. */
+double     ui_test_top_of           (GtkWidget     *window,
+                                     GtkWidget     *widget);
 void       ui_test_destroy          (GtkWidget     *window);
 
 G_END_DECLS
