@@ -238,6 +238,27 @@ loadwise_exercise_card_update (LoadwiseExerciseCard *self,
   self->loading = FALSE;
 }
 
+void
+loadwise_exercise_card_get_progress (LoadwiseExerciseCard *self,
+                                     gboolean             *out_all_ticked,
+                                     gboolean             *out_rated)
+{
+  gboolean all_ticked = TRUE;
+
+  g_return_if_fail (LOADWISE_IS_EXERCISE_CARD (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sets_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    for (GtkWidget *tick = gtk_widget_get_first_child (row);
+         tick != NULL;
+         tick = gtk_widget_get_next_sibling (tick))
+      if (GTK_IS_TOGGLE_BUTTON (tick) && !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tick)))
+        all_ticked = FALSE;
+  *out_all_ticked = all_ticked;
+  *out_rated = loadwise_pain_scale_is_rated (self->pain_scale);
+}
+
 static void
 on_pain_scale_value_notify (LoadwisePainScale    *scale,
                             GParamSpec           *pspec,

@@ -33,4 +33,10 @@ void        loadwise_exercise_card_update          (LoadwiseExerciseCard        
 /* "2 × 10", "3 × 8 per side", "10 × 5 s hold": newly allocated. */
 char       *loadwise_exercise_card_format_dosage   (const LoadwisePrescribedExercise *item);
 
+/* What Finish Session asks about: whether every set is ticked, and
+ * whether the pain is rated. */
+void        loadwise_exercise_card_get_progress (LoadwiseExerciseCard *self,
+                                                 gboolean             *out_all_ticked,
+                                                 gboolean             *out_rated);
+
 G_END_DECLS

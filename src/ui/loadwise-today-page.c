@@ -49,6 +49,7 @@ struct _LoadwiseTodayPage
   GtkStack          *session_stack;
   GtkLabel          *status_label;
   GtkBox            *exercises_box;
+  gboolean           session_done;   /* Finish saves the note without asking */
   AdwEntryRow       *note_row;
   GtkButton         *finish_button;
   GtkWidget         *skip_button;
@@ -187,6 +188,7 @@ update_status (LoadwiseTodayPage *self,
     }
 
   gtk_label_set_label (self->status_label, status);
+  self->session_done = record.status == LOADWISE_SESSION_STATUS_DONE;
   gtk_button_set_label (self->finish_button,
                         record.status == LOADWISE_SESSION_STATUS_DONE ? _("_Save Note")
                                                                       : _("_Finish Session"));
@@ -496,11 +498,9 @@ on_status_written (GtkWidget    *widget,
 }
 
 static void
-finish_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+finish_session (LoadwiseTodayPage *self)
 {
-  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
   g_autoptr (GError) error = NULL;
   g_autofree char *clean = NULL;
@@ -526,6 +526,84 @@ finish_activated (GtkWidget  *widget,
     }
   loadwise_context_write (self->context, widget, write_status, write, today_write_free,
                           on_status_written);
+}
+
+static void
+on_finish_dialog_response (AdwMessageDialog  *dialog,
+                           const char        *response,
+                           LoadwiseTodayPage *self)
+{
+  if (g_strcmp0 (response, "finish") == 0)
+    finish_session (self);
+}
+
+/* What Finish would leave out: "2 exercises have no pain rating." and the
+ * like, or NULL when every set is ticked and every pain rated. */
+static char *
+describe_gaps (LoadwiseTodayPage *self)
+{
+  guint unrated = 0, unticked = 0;
+  GString *text;
+
+  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->exercises_box));
+       card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      gboolean all_ticked, rated;
+
+      if (!LOADWISE_IS_EXERCISE_CARD (card))
+        continue;
+      loadwise_exercise_card_get_progress (LOADWISE_EXERCISE_CARD (card), &all_ticked, &rated);
+      unticked += !all_ticked;
+      unrated += !rated;
+    }
+  if (unrated == 0 && unticked == 0)
+    return NULL;
+
+  text = g_string_new (NULL);
+  if (unrated > 0)
+    g_string_append_printf (text, ngettext ("%u exercise has no pain rating.",
+                                            "%u exercises have no pain rating.", unrated),
+                            unrated);
+  if (unticked > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u exercise has sets not ticked.",
+                                              "%u exercises have sets not ticked.", unticked),
+                              unticked);
+    }
+  g_string_append_c (text, ' ');
+  g_string_append (text, _("The weekly decision reads only what is logged. You can still change it today."));
+  return g_string_free (text, FALSE);
+}
+
+/* Finish Session asks once, in one dialog, when something is not ticked
+ * or not rated (issue 13); Save Note on a finished day never asks. */
+static void
+finish_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
+  g_autofree char *gaps = NULL;
+  GtkWidget *dialog;
+
+  if (self->session_done || (gaps = describe_gaps (self)) == NULL)
+    {
+      finish_session (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Finish the Session?"), gaps);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Back to the Session"),
+                                    "finish", _("_Finish Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_finish_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -40,6 +40,22 @@ today_state (GtkWidget *window)
                                                                                 LOADWISE_TYPE_TODAY_PAGE)));
 }
 
+/* The message dialog open, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
 static void
 test_session (UiFixture     *fixture,
               gconstpointer  data)
@@ -54,6 +70,7 @@ test_session (UiFixture     *fixture,
   GtkWidget *bridge_card;
   GtkWidget *tick;
   const LoadwiseSetLog *log;
+  AdwMessageDialog *dialog;
 
   /* Monday 23 November, Mon/Wed/Fri: Wednesday 25 is a week-1 session. */
   ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
@@ -117,8 +134,29 @@ test_session (UiFixture     *fixture,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (bridge_card, "set-none-0")), FALSE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (today_child (window, "note_row"))), ==,
                    "Felt steady");
+  /* Two exercises unrated, all three with sets unticked: Finish asks once,
+   * in one dialog, and nothing is stored until the runner says so. */
   g_assert_true (gtk_widget_activate_action (page, "today.finish", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Finish the Session?");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "2 exercises have no pain rating. 3 exercises have sets not ticked."));
+  adw_message_dialog_response (dialog, "cancel");
+  /* As its button does: the response, then the dialog closes. */
+  gtk_window_close (GTK_WINDOW (dialog));
   ui_test_flush ();
+  loadwise_database_get_session (fixture->database, &today, &record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (record.status, !=, LOADWISE_SESSION_STATUS_DONE);
+  loadwise_session_record_clear (&record);
+  g_assert_true (gtk_widget_activate_action (page, "today.finish", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "finish");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_test_flush ();
+  g_assert_null (find_message_dialog ());
   loadwise_database_get_session (fixture->database, &today, &record, &error);
   g_assert_no_error (error);
   g_assert_cmpint (record.status, ==, LOADWISE_SESSION_STATUS_DONE);
