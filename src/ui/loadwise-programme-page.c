@@ -667,6 +667,43 @@ loadwise_programme_page_class_init (LoadwiseProgrammePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The grid's symbols, each drawn as it is in the grid with its name
+ * (issue 13: every one of them, none borrowed from media controls). */
+static void
+add_legend (LoadwiseProgrammePage *self)
+{
+  static const LoadwiseDecision decisions[] = {
+    LOADWISE_DECISION_START, LOADWISE_DECISION_PROGRESS, LOADWISE_DECISION_HOLD,
+    LOADWISE_DECISION_REGRESS, LOADWISE_DECISION_MAINTAIN,
+  };
+  GtkWidget *legend = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (legend), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (legend), G_N_ELEMENTS (decisions));
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (legend), 12);
+  gtk_widget_set_name (legend, "legend");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (legend), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
+    {
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                      "icon-name", loadwise_decision_icon_name (decisions[i]),
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                      NULL);
+      GtkWidget *label = gtk_label_new (loadwise_decision_get_label (decisions[i]));
+
+      gtk_widget_add_css_class (icon, loadwise_decision_style_class (decisions[i]));
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (item), icon);
+      gtk_box_append (GTK_BOX (item), label);
+      gtk_flow_box_append (GTK_FLOW_BOX (legend), item);
+      /* Read, not a Tab stop. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (item), FALSE);
+    }
+  gtk_widget_insert_before (legend, gtk_widget_get_parent (GTK_WIDGET (self->legend_label)),
+                            GTK_WIDGET (self->legend_label));
+}
+
 static void
 loadwise_programme_page_init (LoadwiseProgrammePage *self)
 {
@@ -689,7 +726,6 @@ loadwise_programme_page_init (LoadwiseProgrammePage *self)
       gtk_box_append (self->days_box, button);
     }
 
-  gtk_label_set_label (self->legend_label,
-                       _("Up arrow: up a level · pause: same level · down arrow: down a "
-                         "level · tick: maintenance. Hover over or focus a week to read why."));
+  add_legend (self);
+  gtk_label_set_label (self->legend_label, _("Hover over or focus a week to read why."));
 }

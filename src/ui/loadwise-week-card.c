@@ -60,12 +60,13 @@ loadwise_decision_icon_name (LoadwiseDecision decision)
     case LOADWISE_DECISION_REGRESS:
       return "go-down-symbolic";
     case LOADWISE_DECISION_HOLD:
-      return "media-playback-pause-symbolic";
+      /* Not a media control (issue 13): level, on the way. */
+      return "go-next-symbolic";
     case LOADWISE_DECISION_MAINTAIN:
       return "object-select-symbolic";
     case LOADWISE_DECISION_START:
     default:
-      return "media-playback-start-symbolic";
+      return "star-new-symbolic";
     }
 }
 

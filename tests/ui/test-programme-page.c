@@ -250,6 +250,20 @@ test_today_card (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+/* Whether an image under @root shows a media-playback icon. */
+static gboolean
+has_media_icon (GtkWidget *root)
+{
+  if (GTK_IS_IMAGE (root) && gtk_image_get_icon_name (GTK_IMAGE (root)) != NULL &&
+      g_str_has_prefix (gtk_image_get_icon_name (GTK_IMAGE (root)), "media-playback"))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_media_icon (child))
+      return TRUE;
+  return FALSE;
+}
+
 /* Weeks closed from real logs: the clinician prompt shows on both pages. */
 static void
 test_clinician_prompt (UiFixture     *fixture,
@@ -286,6 +300,27 @@ test_clinician_prompt (UiFixture     *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "programme carries on"));
   g_assert_true (gtk_widget_has_css_class (cell (page, "cell-3-bridge"), "decision-regress"));
   g_assert_cmpstr (cell_level (cell (page, "cell-3-bridge")), ==, "Level 0");
+
+  /* No symbol borrowed from media controls, on either page, and the
+   * legend names every decision (issue 13). */
+  g_assert_false (has_media_icon (page));
+  g_assert_false (has_media_icon (window));
+  {
+    GtkWidget *legend = ui_test_find_named (page, "legend");
+    const char *names[] = { "Start", "Up a level", "Hold", "Down a level", "Maintain" };
+    guint found = 0;
+
+    g_assert_nonnull (legend);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      for (GtkWidget *child = gtk_widget_get_first_child (legend); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *name = ui_test_find_type (child, GTK_TYPE_LABEL);
+
+          found += name != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (name)), names[i]) == 0;
+        }
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (names));
+  }
 
   ui_test_destroy (window);
 }
