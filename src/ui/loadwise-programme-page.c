@@ -88,6 +88,8 @@ decision_css (LoadwiseDecision decision)
 /* One week and family: the level, and the decision as icon, colour,
  * tooltip and accessible description. @plan is NULL for a week not yet
  * decided, with @level carried over. */
+#define REASON_KEY "loadwise-reason"
+
 static GtkWidget *
 make_cell (int                     week,
            LoadwiseFamily          family,
@@ -95,7 +97,10 @@ make_cell (int                     week,
            guint                   level,
            gboolean                current)
 {
-  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  /* A button: Tab reaches it, and activating it puts its reason in view
+   * under the grid, not only in a tooltip (issue 13). */
+  GtkWidget *cell = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *label;
   g_autofree char *name = g_strdup_printf ("cell-%d-%s", week, loadwise_family_to_string (family));
   /* Translators: a level in the grid of weeks, e.g. "Level 2". */
@@ -106,7 +111,7 @@ make_cell (int                     week,
   gtk_widget_add_css_class (cell, "week-cell");
   gtk_widget_set_hexpand (cell, TRUE);
   gtk_widget_set_halign (cell, GTK_ALIGN_FILL);
-  gtk_widget_set_focusable (cell, TRUE);
+  gtk_button_set_child (GTK_BUTTON (cell), box);
   if (current)
     gtk_widget_add_css_class (cell, "current");
 
@@ -119,7 +124,7 @@ make_cell (int                     week,
       gtk_widget_add_css_class (cell, decision_css (decision));
       icon = gtk_image_new_from_icon_name (loadwise_decision_icon_name (decision));
       gtk_widget_add_css_class (icon, loadwise_decision_style_class (decision));
-      gtk_box_append (GTK_BOX (cell), icon);
+      gtk_box_append (GTK_BOX (box), icon);
       gtk_widget_set_tooltip_text (cell, plan->reason);
       /* Translators: for screen readers, e.g. "Week 3, Bridge: level 2, Up a level". */
       accessible = g_strdup_printf (_("Week %d, %s: level %u, %s"), week,
@@ -129,6 +134,8 @@ make_cell (int                     week,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, plan->reason,
                                       -1);
+      g_object_set_data_full (G_OBJECT (cell), REASON_KEY,
+                              g_strdup_printf ("%s. %s", accessible, plan->reason), g_free);
     }
   else
     {
@@ -143,6 +150,8 @@ make_cell (int                     week,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                       -1);
+      g_object_set_data_full (G_OBJECT (cell), REASON_KEY,
+                              g_strdup_printf ("%s. %s", accessible, tooltip), g_free);
     }
 
   label = gtk_label_new (level_text);
@@ -150,8 +159,16 @@ make_cell (int                     week,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (plan == NULL)
     gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (cell), label);
+  gtk_box_append (GTK_BOX (box), label);
   return cell;
+}
+
+static void
+on_cell_clicked (GtkButton             *cell,
+                 LoadwiseProgrammePage *self)
+{
+  gtk_label_set_label (self->legend_label, g_object_get_data (G_OBJECT (cell), REASON_KEY));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->legend_label), "dim-label");
 }
 
 static void
@@ -164,7 +181,20 @@ build_grid (LoadwiseProgrammePage   *self,
   GtkWidget *child;
   const LoadwiseWeekPlan *latest[LOADWISE_N_FAMILIES] = { NULL };
   int last_week = MAX ((int) programme->weeks, current);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autofree char *focused_cell = NULL;
 
+  /* A cell with the keyboard focus, removed, would keep itself and the
+   * page alive in GTK 4.8 (as on Today): the focus leaves first and
+   * comes back to the same week and family. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid_box)))
+    {
+      for (GtkWidget *up = focus; up != NULL && focused_cell == NULL; up = gtk_widget_get_parent (up))
+        if (g_str_has_prefix (gtk_widget_get_name (up), "cell-"))
+          focused_cell = g_strdup (gtk_widget_get_name (up));
+      gtk_root_set_focus (root, NULL);
+    }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid_box))) != NULL)
     gtk_box_remove (self->grid_box, child);
 
@@ -222,14 +252,19 @@ build_grid (LoadwiseProgrammePage   *self,
           const LoadwiseWeekPlan *plan = latest[f];
           gboolean decided = plan != NULL && plan->week == week;
 
-          gtk_grid_attach (GTK_GRID (grid),
-                           make_cell (week, f, decided ? plan : NULL,
-                                      plan != NULL ? plan->level : 0, week == current),
-                           (int) f + 1, week, 1, 1);
+          GtkWidget *cell = make_cell (week, f, decided ? plan : NULL,
+                                       plan != NULL ? plan->level : 0, week == current);
+
+          g_signal_connect_object (cell, "clicked", G_CALLBACK (on_cell_clicked), self, 0);
+          gtk_grid_attach (GTK_GRID (grid), cell, (int) f + 1, week, 1, 1);
         }
     }
 
   gtk_box_append (self->grid_box, grid);
+  if (focused_cell != NULL)
+    for (child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (g_strcmp0 (gtk_widget_get_name (child), focused_cell) == 0)
+        gtk_widget_grab_focus (child);
 }
 
 /* The single-leg level in force in @week: the newest plan row at or
@@ -727,5 +762,5 @@ loadwise_programme_page_init (LoadwiseProgrammePage *self)
     }
 
   add_legend (self);
-  gtk_label_set_label (self->legend_label, _("Hover over or focus a week to read why."));
+  gtk_label_set_label (self->legend_label, _("Choose a week to read why it is at that level."));
 }

@@ -208,6 +208,26 @@ show_today_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self));
 }
 
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* @data: a GWeakRef to the page, which the wait must not keep alive. */
+static gboolean
+focus_page_later (gpointer data)
+{
+  g_autoptr (GtkWidget) page = g_weak_ref_get (data);
+  GtkRoot *root = page != NULL ? gtk_widget_get_root (page) : NULL;
+
+  /* Unless the runner went on meanwhile. */
+  if (root != NULL && gtk_widget_get_mapped (page) && gtk_root_get_focus (root) == NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
 /* Alt+1 .. Alt+4, as the view switcher's tabs: the pages from the keyboard. */
 static void
 show_page_activated (GtkWidget  *widget,
@@ -216,15 +236,24 @@ show_page_activated (GtkWidget  *widget,
 {
   LoadwiseWindow *self = LOADWISE_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
-
   int index = page_index (name);
+  GtkWidget *page;
 
   if (index < 0 || g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "main") != 0)
     return;
   adw_view_stack_set_visible_child_name (self->view_stack, name);
   /* The focus goes with the page: left on the tab that was clicked
-   * before, its ring stayed on "Today" (issue 13). */
-  gtk_widget_child_focus (ensure_page (self, index), GTK_DIR_TAB_FORWARD);
+   * before, its ring stayed on "Today" (issue 13). A page that has
+   * nothing to focus until it is laid out takes it once it is. */
+  page = ensure_page (self, index);
+  if (!gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+    {
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      g_weak_ref_init (ref, page);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_page_later, ref, (GDestroyNotify) weak_ref_free);
+    }
 }
 
 /* The preview of recorded runs (app.import-runs, from a notification),

@@ -100,6 +100,12 @@ test_grid (UiFixture     *fixture,
    * accessible description. */
   regress = cell (page, "cell-3-bridge");
   g_assert_cmpstr (cell_level (regress), ==, "Level 1");
+  /* A Tab stop whose reason comes into view under the grid when chosen
+   * (issue 13), not only in a tooltip. */
+  g_assert_true (GTK_IS_BUTTON (regress));
+  g_signal_emit_by_name (regress, "clicked");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (
+                      page, LOADWISE_TYPE_PROGRAMME_PAGE, "legend_label"))), gtk_widget_get_tooltip_text (regress)));
   g_assert_true (gtk_widget_has_css_class (regress, "decision-regress"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (regress), ==, REGRESS_REASON);
   problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (regress),

@@ -290,6 +290,11 @@ test_show_page (UiFixture     *fixture,
   g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (window)));
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
                                          loadwise_window_get_page (LOADWISE_WINDOW (window), "runs")));
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "programme"));
+  /* Its cells exist once it is laid out: the focus follows then. */
+  ui_test_flush ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         loadwise_window_get_page (LOADWISE_WINDOW (window), "programme")));
   g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "progress"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "progress");
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
