@@ -13,6 +13,7 @@
 
 #include "cli/loadwise-cli-json.h"
 #include "cli/loadwise-cli-private.h"
+#include "cli/loadwise-cli-table.h"
 #include "core/loadwise-error.h"
 #include "core/loadwise-types.h"
 #include "store/loadwise-database-runs.h"
@@ -163,88 +164,10 @@ format_factors (guint factors)
   return g_string_free (text, FALSE);
 }
 
-/* The columns a terminal gives @text: two for a wide (East Asian)
- * character, none for a combining mark, else one. */
-static guint
-display_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iszerowidth (c))
-        continue;
-      width += g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
-/* A table printed with its columns padded by display width; a row with
- * fewer cells than the heading has one text after its first cell. */
-typedef enum {
-  ALIGN_LEFT,
-  ALIGN_RIGHT,
-} Align;
-
-#define N_COLUMNS 8
-
-static const Align column_align[N_COLUMNS] = {
-  ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_LEFT,
+static const LoadwiseCliAlign column_align[] = {
+  LOADWISE_CLI_ALIGN_LEFT, LOADWISE_CLI_ALIGN_LEFT, LOADWISE_CLI_ALIGN_RIGHT, LOADWISE_CLI_ALIGN_RIGHT,
+  LOADWISE_CLI_ALIGN_RIGHT, LOADWISE_CLI_ALIGN_RIGHT, LOADWISE_CLI_ALIGN_RIGHT, LOADWISE_CLI_ALIGN_LEFT,
 };
-
-static void
-append_padded (GString    *line,
-               const char *cell,
-               guint       width,
-               Align       align)
-{
-  guint cell_width = display_width (cell);
-  guint pad = width > cell_width ? width - cell_width : 0;
-
-  if (align == ALIGN_RIGHT)
-    g_string_append_printf (line, "%*s", (int) pad, "");
-  g_string_append (line, cell);
-  if (align == ALIGN_LEFT)
-    g_string_append_printf (line, "%*s", (int) pad, "");
-}
-
-static void
-print_table (GPtrArray *rows)
-{
-  guint widths[N_COLUMNS] = { 0 };
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      GStrv cells = g_ptr_array_index (rows, r);
-      guint n = g_strv_length (cells);
-
-      /* The last column is not padded; a short row pads only the file. */
-      for (guint c = 0; c + 1 < N_COLUMNS && c < n && (n == N_COLUMNS || c == 0); c++)
-        widths[c] = MAX (widths[c], display_width (cells[c]));
-    }
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      GStrv cells = g_ptr_array_index (rows, r);
-      guint n = g_strv_length (cells);
-      g_autoptr (GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n; c++)
-        {
-          gboolean last = c + 1 == n;
-
-          if (c > 0)
-            g_string_append (line, "  ");
-          if (last)
-            g_string_append (line, cells[c]);
-          else
-            append_padded (line, cells[c], widths[c], column_align[c]);
-        }
-      g_print ("%s\n", line->str);
-    }
-}
 
 /* @reason without the file's name in front: the row names the file. */
 static const char *
@@ -331,7 +254,7 @@ print_text (GPtrArray          *items,
   g_ptr_array_add (rows, g_strdupv ((char **) heading));
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_add (rows, item_row (g_ptr_array_index (items, i)));
-  print_table (rows);
+  loadwise_cli_print_table (rows, G_N_ELEMENTS (column_align), column_align);
   print_summary (counts, written);
 
   /* The skips on stderr as well, so a script sees them apart from the list. */

@@ -9,6 +9,7 @@
 
 #include "cli/loadwise-cli-json.h"
 #include "cli/loadwise-cli-private.h"
+#include "cli/loadwise-cli-table.h"
 #include "core/loadwise-error.h"
 #include "core/loadwise-parse.h"
 #include "core/loadwise-text.h"
@@ -408,11 +409,19 @@ loadwise_cli_json_add_run (JsonBuilder       *builder,
   loadwise_cli_json_add_string (builder, "track_sha256", run->track_sha256);
 }
 
+/* `runs`: ID, date, km, time, pace, up, down, pain, factors. */
+static const LoadwiseCliAlign run_columns[] = {
+  LOADWISE_CLI_ALIGN_RIGHT, LOADWISE_CLI_ALIGN_LEFT, LOADWISE_CLI_ALIGN_RIGHT, LOADWISE_CLI_ALIGN_RIGHT,
+  LOADWISE_CLI_ALIGN_RIGHT, LOADWISE_CLI_ALIGN_RIGHT, LOADWISE_CLI_ALIGN_RIGHT, LOADWISE_CLI_ALIGN_LEFT,
+  LOADWISE_CLI_ALIGN_LEFT,
+};
+
 int
 loadwise_cli_cmd_runs (LoadwiseCli *cli,
                        int          argc,
                        char       **argv)
 {
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   gboolean json = FALSE;
@@ -475,8 +484,8 @@ loadwise_cli_cmd_runs (LoadwiseCli *cli,
       return LOADWISE_CLI_EXIT_OK;
     }
   /* Translators: column headings of `loadwise-cli runs`; keep them short. */
-  g_print ("%5s  %-10s  %7s  %8s  %6s  %5s  %5s  %-5s  %s\n", _("ID"), _("Date"), _("km"), _("Time"),
-           _("Pace"), _("Up m"), _("Down m"), _("Pain"), _("Factors"));
+  g_ptr_array_add (rows, g_strdupv ((char *[]) { _("ID"), _("Date"), _("km"), _("Time"), _("Pace"), _("Up m"),
+                                                 _("Down m"), _("Pain"), _("Factors"), NULL }));
   for (guint i = 0; i < runs->len; i++)
     {
       LoadwiseRun *run = g_ptr_array_index (runs, i);
@@ -487,18 +496,31 @@ loadwise_cli_cmd_runs (LoadwiseCli *cli,
       g_autofree char *pain = run->has_pain_after ? g_strdup_printf ("%u/%u", run->pain_during, run->pain_after)
                                                   : g_strdup_printf ("%u", run->pain_during);
       g_autoptr (GString) factors = g_string_new (loadwise_surface_to_string (run->surface));
+      char *cells[10];
 
       if (run->speed)
         g_string_append (factors, _(", speed"));
       if (loadwise_run_is_long (run, history))
         g_string_append (factors, _(", long"));
-      if (run->camber != LOADWISE_CAMBER_NONE)
-        g_string_append_printf (factors, _(", camber %s low"), loadwise_camber_to_string (run->camber));
+      if (run->camber == LOADWISE_CAMBER_LEFT)
+        g_string_append (factors, _(", camber: left side lower"));
+      else if (run->camber == LOADWISE_CAMBER_RIGHT)
+        g_string_append (factors, _(", camber: right side lower"));
       if (run->shoe_id != 0 && loadwise_cli_shoe_name (shoes, run->shoe_id) != NULL)
         g_string_append_printf (factors, ", %s", loadwise_cli_shoe_name (shoes, run->shoe_id));
-      g_print ("%5" G_GINT64_FORMAT "  %-10s  %7s  %8s  %6s  %5u  %5u  %-5s  %s\n", run->id, date_iso, km,
-               duration, pace, run->climb_m, run->descent_m, pain, factors->str);
+      cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, run->id);
+      cells[1] = g_strdup (date_iso);
+      cells[2] = g_strdup (km);
+      cells[3] = g_strdup (duration);
+      cells[4] = g_strdup (pace);
+      cells[5] = g_strdup_printf ("%u", run->climb_m);
+      cells[6] = g_strdup_printf ("%u", run->descent_m);
+      cells[7] = g_strdup (pain);
+      cells[8] = g_strdup (factors->str);
+      cells[9] = NULL;
+      g_ptr_array_add (rows, g_memdup2 (cells, sizeof cells));
     }
+  loadwise_cli_print_table (rows, G_N_ELEMENTS (run_columns), run_columns);
   return LOADWISE_CLI_EXIT_OK;
 }
 

@@ -403,6 +403,45 @@ test_guard_note (CliFixture    *fixture,
   g_assert_null (strstr (spike, "Frandsen"));
 }
 
+/* The display columns of @text's first @bytes bytes. */
+static guint
+columns (const char *text,
+         gsize       bytes)
+{
+  guint width = 0;
+
+  for (const char *p = text; p < text + bytes; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* The table is the import's (loadwise-cli-table.c), padded by display
+ * width: each row's factors start under their heading, and the camber
+ * reads as words (issue 13). */
+static void
+test_table (CliFixture    *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  const char *factors;
+  guint factors_column;
+
+  g_free (cli_run_ok (fixture, NULL, "log-run", "--date", "2026-11-20", "--distance-km", "8.4",
+                      "--camber", "right", "--pain-during", "2", "--pain-after", "4", NULL));
+  g_free (cli_run_ok (fixture, NULL, "log-run", "--date", "2026-11-21", "--distance-km", "12",
+                      "--duration", "1:05:00", "--pain-during", "1", NULL));
+  out = cli_run_ok (fixture, NULL, "runs", NULL);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  factors = strstr (lines[0], "Factors");
+  g_assert_nonnull (factors);
+  factors_column = columns (lines[0], factors - lines[0]);
+  for (guint i = 1; i <= 2; i++)
+    g_assert_cmpuint (columns (lines[i], strstr (lines[i], "road") - lines[i]), ==, factors_column);
+  g_assert_true (g_str_has_suffix (lines[1], "road, camber: right side lower"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,6 +450,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, CliFixture, NULL, cli_fixture_setup, func, cli_fixture_teardown)
   ADD ("/cli/runs/log-and-list", test_log_and_list);
+  ADD ("/cli/runs/table", test_table);
   ADD ("/cli/runs/defaults-and-range", test_defaults_and_range);
   ADD ("/cli/runs/bad-values", test_bad_values);
   ADD ("/cli/runs/required-and-ids", test_required_and_ids);
