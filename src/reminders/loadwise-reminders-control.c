@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "core/loadwise-data-folder.h"
 #include "reminders/loadwise-reminder-service.h"
 #include "store/loadwise-database-reminders.h"
 
@@ -160,6 +161,16 @@ loadwise_reminders_set_enabled (LoadwiseDatabase  *database,
   if (!loadwise_database_get_reminder_settings_to_change (database, &settings, NULL, error))
     return FALSE;
   settings.enabled = enabled;
+  /* A service the session starts has not this program's environment or
+   * options: it finds this folder through the remembered one. */
+  if (enabled)
+    {
+      g_autofree char *folder = g_path_get_dirname (loadwise_database_get_path (database));
+      g_autofree char *remembered = loadwise_data_folder_get_remembered ();
+
+      if (!g_str_equal (folder, remembered) && !loadwise_data_folder_remember (folder, error))
+        return FALSE;
+    }
   /* The entry makes the service start with the session; starting it now
    * covers this session. */
   if (!loadwise_database_set_reminder_settings (database, &settings, error) ||
