@@ -341,6 +341,10 @@ look (LoadwiseReminderService *self,
   if (facts == NULL)
     goto read_failed;
 
+  if (!settings.enabled)
+    g_debug ("Reminders are turned off: nothing to show");
+  else if (!has_programme)
+    g_debug ("No programme started: nothing to remind of");
   due = loadwise_schedule_compute (has_programme ? &programme : NULL, &settings,
                                    (const LoadwiseReminderFact *) (gpointer) facts->data,
                                    facts->len, now);
@@ -355,6 +359,8 @@ look (LoadwiseReminderService *self,
         }
       else if (next == 0)
         next = item->due;
+      else
+        g_debug ("The %s reminder is not due yet", loadwise_reminder_kind_to_string (item->kind));
     }
 
   if (next == 0 && has_programme && settings.enabled)
