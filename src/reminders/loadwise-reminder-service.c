@@ -341,6 +341,10 @@ look (LoadwiseReminderService *self,
   if (facts == NULL)
     goto read_failed;
 
+  if (!settings.enabled)
+    g_debug ("Reminders are turned off: nothing to show");
+  else if (!has_programme)
+    g_debug ("No programme started: nothing to remind of");
   due = loadwise_schedule_compute (has_programme ? &programme : NULL, &settings,
                                    (const LoadwiseReminderFact *) (gpointer) facts->data,
                                    facts->len, now);
@@ -355,6 +359,8 @@ look (LoadwiseReminderService *self,
         }
       else if (next == 0)
         next = item->due;
+      else
+        g_debug ("The %s reminder is not due yet", loadwise_reminder_kind_to_string (item->kind));
     }
 
   if (next == 0 && has_programme && settings.enabled)
@@ -608,109 +614,41 @@ loadwise_reminder_service_start (LoadwiseReminderService  *self,
   return TRUE;
 }
 
-/* The app is not running (and not D-Bus activatable here): start it, then
- * ask it for the action once its name appears on the bus. */
-typedef struct {
-  GDBusConnection *bus;
-  char            *action_name;
-  guint            watch;
-} PendingLaunch;
-
-static void call_activate_action (GDBusConnection *bus,
-                                  const char      *action_name,
-                                  gboolean         spawn_on_failure);
-
-static void
-pending_launch_free (gpointer data)
-{
-  PendingLaunch *pending = data;
-
-  g_object_unref (pending->bus);
-  g_free (pending->action_name);
-  g_free (pending);
-}
-
-static void
-on_app_appeared (GDBusConnection *connection,
-                 const char      *name,
-                 const char      *owner,
-                 gpointer         user_data)
-{
-  PendingLaunch *pending = user_data;
-
-  call_activate_action (pending->bus, pending->action_name, FALSE);
-  /* Once is enough; the watch frees @pending. */
-  g_bus_unwatch_name (pending->watch);
-}
-
-static void
-spawn_app (GDBusConnection *bus,
-           const char      *action_name)
-{
-  g_autoptr (GError) error = NULL;
-  char *argv[] = { (char *) "loadwise", NULL };
-  PendingLaunch *pending;
-
-  if (!g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &error))
-    {
-      g_message ("Could not start loadwise: %s", error->message);
-      return;
-    }
-  if (bus == NULL)
-    return;
-
-  pending = g_new0 (PendingLaunch, 1);
-  pending->bus = g_object_ref (bus);
-  pending->action_name = g_strdup (action_name);
-  pending->watch = g_bus_watch_name_on_connection (bus, APP_ID, G_BUS_NAME_WATCHER_FLAGS_NONE,
-                                                   on_app_appeared, NULL,
-                                                   pending, pending_launch_free);
-}
-
-typedef struct {
-  char     *action_name;
-  gboolean  spawn_on_failure;
-} ActivateCall;
-
 static void
 on_activate_action_done (GObject      *source,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
-  ActivateCall *call = user_data;
+  g_autofree char *action_name = user_data;
   g_autoptr (GVariant) reply = NULL;
   g_autoptr (GError) error = NULL;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  if (reply == NULL && call->spawn_on_failure)
-    spawn_app (G_DBUS_CONNECTION (source), call->action_name);
-  else if (reply == NULL)
-    g_message ("Loadwise did not take the action %s: %s", call->action_name, error->message);
-  g_free (call->action_name);
-  g_free (call);
+  if (reply == NULL)
+    g_message ("Loadwise did not take the action app.%s: %s", action_name, error->message);
+  else
+    g_debug ("Loadwise took the action app.%s", action_name);
 }
 
-/* org.freedesktop.Application.ActivateAction on the app's well-known name
- * (a running app, or D-Bus activation where the app is installed so). */
+/* org.freedesktop.Application.ActivateAction on the app's name: the bus
+ * starts the app for it when it is not running (D-Bus activation, the
+ * app's .service file), so there is nothing to spawn or wait for here.
+ * The app's object sits at the path made from its ID, APP_OBJECT_PATH. */
 static void
 call_activate_action (GDBusConnection *bus,
-                      const char      *action_name,
-                      gboolean         spawn_on_failure)
+                      const char      *action_name)
 {
-  ActivateCall *call = g_new0 (ActivateCall, 1);
-
-  call->action_name = g_strdup (action_name);
-  call->spawn_on_failure = spawn_on_failure;
-  g_dbus_connection_call (bus, APP_ID, RESOURCE_BASE,
+  g_debug ("Asking Loadwise for app.%s through D-Bus activation", action_name);
+  g_dbus_connection_call (bus, APP_ID, APP_OBJECT_PATH,
                           "org.freedesktop.Application", "ActivateAction",
                           g_variant_new ("(s@av@a{sv})", action_name,
                                          g_variant_new_array (G_VARIANT_TYPE_VARIANT, NULL, 0),
                                          g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
                           NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL,
-                          on_activate_action_done, call);
+                          on_activate_action_done, g_strdup (action_name));
 }
 
-/* Asks the app to run app.@action_name, starting it if need be. */
+/* Asks the app to run app.@action_name; the bus starts it if need be. */
 static void
 open_app (LoadwiseReminderService *self,
           const char              *action_name)
@@ -720,9 +658,9 @@ open_app (LoadwiseReminderService *self,
     return;
 
   if (self->session_bus == NULL)
-    spawn_app (NULL, action_name);
+    g_message ("No session bus: Loadwise cannot be asked for app.%s", action_name);
   else
-    call_activate_action (self->session_bus, action_name, TRUE);
+    call_activate_action (self->session_bus, action_name);
 }
 
 void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "core/loadwise-data-folder.h"
 #include "reminders/loadwise-reminder-service.h"
 #include "store/loadwise-database-reminders.h"
 
@@ -145,6 +146,133 @@ loadwise_reminders_get_session_bus (void)
   return g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
 }
 
+#define PORTAL_NAME      "org.freedesktop.portal.Desktop"
+#define PORTAL_PATH      "/org/freedesktop/portal/desktop"
+#define PORTAL_REQUEST   "org.freedesktop.portal.Request"
+#define PORTAL_BG        "org.freedesktop.portal.Background"
+/* The runner may be asked in a dialog: wait for as long as that takes. */
+#define PORTAL_TIMEOUT_S 300
+
+gboolean
+loadwise_reminders_is_sandboxed (void)
+{
+  return g_strcmp0 (g_getenv ("LOADWISE_SANDBOXED"), "1") == 0 ||
+         g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
+LoadwiseRemindersMechanism
+loadwise_reminders_get_mechanism (void)
+{
+  return loadwise_reminders_is_sandboxed () ? LOADWISE_REMINDERS_MECHANISM_PORTAL
+                                            : LOADWISE_REMINDERS_MECHANISM_AUTOSTART;
+}
+
+typedef struct {
+  gboolean  done;
+  guint32   response;
+  GVariant *results;
+} PortalReply;
+
+static void
+on_portal_response (GDBusConnection *connection,
+                    const char      *sender,
+                    const char      *object_path,
+                    const char      *interface_name,
+                    const char      *signal_name,
+                    GVariant        *parameters,
+                    gpointer         user_data)
+{
+  PortalReply *reply = user_data;
+
+  if (reply->done || !g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ua{sv})")))
+    return;
+  g_variant_get (parameters, "(u@a{sv})", &reply->response, &reply->results);
+  reply->done = TRUE;
+}
+
+static gboolean
+on_portal_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+loadwise_reminders_request_background (GDBusConnection  *bus,
+                                       gboolean          autostart,
+                                       GError          **error)
+{
+  g_autoptr (GMainContext) context = g_main_context_new ();
+  g_autoptr (GVariant) handle_reply = NULL;
+  g_autoptr (GSource) timeout = NULL;
+  g_autofree char *token = g_strdup_printf ("loadwise%u", g_random_int ());
+  g_autofree char *sender = NULL;
+  g_autofree char *request_path = NULL;
+  const char *commandline[] = { "loadwise-reminders", NULL };
+  GVariantBuilder options;
+  PortalReply reply = { FALSE, 2, NULL };
+  GError *refused = NULL;
+  gboolean timed_out = FALSE;
+  gboolean allowed = FALSE;
+  guint subscription;
+
+  g_return_val_if_fail (G_IS_DBUS_CONNECTION (bus), FALSE);
+
+  /* The Request object's path is known before the call (the portal
+   * spec): subscribe first, so that a quick Response is not missed. */
+  sender = g_strdup (g_dbus_connection_get_unique_name (bus) + 1);
+  g_strdelimit (sender, ".", '_');
+  request_path = g_strdup_printf (PORTAL_PATH "/request/%s/%s", sender, token);
+  g_main_context_push_thread_default (context);
+  subscription = g_dbus_connection_signal_subscribe (bus, PORTAL_NAME, PORTAL_REQUEST, "Response",
+                                                     request_path, NULL,
+                                                     G_DBUS_SIGNAL_FLAGS_NONE,
+                                                     on_portal_response, &reply, NULL);
+  g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&options, "{sv}", "handle_token", g_variant_new_string (token));
+  g_variant_builder_add (&options, "{sv}", "reason",
+                         g_variant_new_string (_("Loadwise reminds you of your hip sessions and morning check-ins while it is closed.")));
+  g_variant_builder_add (&options, "{sv}", "autostart", g_variant_new_boolean (autostart));
+  g_variant_builder_add (&options, "{sv}", "commandline", g_variant_new_strv (commandline, -1));
+  g_variant_builder_add (&options, "{sv}", "dbus-activatable", g_variant_new_boolean (FALSE));
+  g_debug ("Asking the Background portal for autostart=%s", autostart ? "true" : "false");
+  handle_reply = g_dbus_connection_call_sync (bus, PORTAL_NAME, PORTAL_PATH, PORTAL_BG,
+                                              "RequestBackground",
+                                              g_variant_new ("(sa{sv})", "", &options),
+                                              G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE,
+                                              -1, NULL, error);
+  if (handle_reply != NULL)
+    {
+      timeout = g_timeout_source_new_seconds (PORTAL_TIMEOUT_S);
+      g_source_set_callback (timeout, on_portal_timeout, &timed_out, NULL);
+      g_source_attach (timeout, context);
+      while (!reply.done && !timed_out)
+        g_main_context_iteration (context, TRUE);
+      g_source_destroy (timeout);
+    }
+  g_dbus_connection_signal_unsubscribe (bus, subscription);
+  g_main_context_pop_thread_default (context);
+  if (handle_reply == NULL)
+    return FALSE;
+
+  if (!reply.done)
+    g_set_error (&refused, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                 _("The system did not answer whether Loadwise may run in the background"));
+  else if (reply.response != 0)
+    g_set_error (&refused, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                 _("Loadwise was not allowed to run in the background"));
+  else if (autostart && (!g_variant_lookup (reply.results, "autostart", "b", &allowed) || !allowed))
+    g_set_error (&refused, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                 _("Loadwise was not allowed to start with the session"));
+  g_clear_pointer (&reply.results, g_variant_unref);
+  if (refused != NULL)
+    {
+      g_propagate_error (error, refused);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 loadwise_reminders_set_enabled (LoadwiseDatabase  *database,
                                 gboolean           enabled,
@@ -160,11 +288,39 @@ loadwise_reminders_set_enabled (LoadwiseDatabase  *database,
   if (!loadwise_database_get_reminder_settings_to_change (database, &settings, NULL, error))
     return FALSE;
   settings.enabled = enabled;
+  /* A service the session starts has not this program's environment or
+   * options: it finds this folder through the remembered one. */
+  if (enabled)
+    {
+      g_autofree char *folder = g_path_get_dirname (loadwise_database_get_path (database));
+      g_autofree char *remembered = loadwise_data_folder_get_remembered ();
+
+      if (!g_str_equal (folder, remembered) && !loadwise_data_folder_remember (folder, error))
+        return FALSE;
+    }
   /* The entry makes the service start with the session; starting it now
    * covers this session. */
-  if (!loadwise_database_set_reminder_settings (database, &settings, error) ||
-      !loadwise_reminders_set_autostart (enabled, error))
+  if (!loadwise_database_set_reminder_settings (database, &settings, error))
     return FALSE;
+  /* The one place that picks how the session starts the service. */
+  switch (loadwise_reminders_get_mechanism ())
+    {
+    case LOADWISE_REMINDERS_MECHANISM_PORTAL:
+      if (bus == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                               _("There is no session bus to ask for running in the background"));
+          return FALSE;
+        }
+      if (!loadwise_reminders_request_background (bus, enabled, error))
+        return FALSE;
+      break;
+    case LOADWISE_REMINDERS_MECHANISM_AUTOSTART:
+    default:
+      if (!loadwise_reminders_set_autostart (enabled, error))
+        return FALSE;
+      break;
+    }
 
   if (enabled)
     return (bus != NULL && loadwise_reminders_is_running (bus)) || loadwise_reminders_launch (error);

@@ -1,7 +1,7 @@
 /* loadwise-reminders-control.h: turning the reminder service on and off
  *
- * For Preferences (and tests): the XDG autostart entry that starts
- * `loadwise-reminders` with the session, starting and stopping the running
+ * For Preferences (and tests): how the session starts `loadwise-reminders`
+ * (the Background portal when sandboxed, else the XDG autostart entry), starting and stopping the running
  * service, and asking the session bus whether it runs. GLib only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,6 +36,26 @@ void      loadwise_reminders_request_quit      (GDBusConnection  *bus);
 /* The session bus, or NULL when there is none: without one GLib would try
  * to start one (X11 autolaunch), which nothing here wants. */
 GDBusConnection *loadwise_reminders_get_session_bus (void);
+
+/* How the session starts the service: sandboxed (/.flatpak-info, or
+ * LOADWISE_SANDBOXED=1 for tests), the Background portal's autostart;
+ * else the XDG autostart entry. (The systemd user unit is installed and
+ * starts the service on demand through its D-Bus name; enabling it from
+ * here is not done yet: on a systemd session the autostart entry starts
+ * it at login.) */
+typedef enum {
+  LOADWISE_REMINDERS_MECHANISM_AUTOSTART,
+  LOADWISE_REMINDERS_MECHANISM_PORTAL,
+} LoadwiseRemindersMechanism;
+
+gboolean                   loadwise_reminders_is_sandboxed    (void);
+LoadwiseRemindersMechanism loadwise_reminders_get_mechanism   (void);
+/* org.freedesktop.portal.Background.RequestBackground with @autostart and
+ * the command line `loadwise-reminders`; waits for the Request's Response
+ * (on a context of its own). FALSE with @error when refused. */
+gboolean                   loadwise_reminders_request_background (GDBusConnection  *bus,
+                                                                  gboolean          autostart,
+                                                                  GError          **error);
 
 /* Turns reminders on or off, for Preferences and `loadwise-cli reminders
  * set --on|--off` alike: stores the setting, writes or removes the

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "core/loadwise-data-folder.h"
 #include "core/loadwise-file.h"
 #include "store/loadwise-backups.h"
 #include "store/loadwise-database-dataset.h"
@@ -260,16 +261,9 @@ loadwise_database_get_handle (LoadwiseDatabase *self)
 char *
 loadwise_database_get_default_dir (void)
 {
-  const char *dir = g_getenv ("LOADWISE_DATA_DIR");
-
-  /* Empty is unset. A relative folder is taken from the current one and
-   * made absolute here, once: the app, the service and the CLI started
-   * from the same folder then agree on one database. */
-  if (dir != NULL && *dir != '\0')
-    return g_canonicalize_filename (dir, NULL);
-  /* "loadwise-devel" in a development build: it never opens the runner's
-   * real diary. */
-  return g_build_filename (g_get_user_data_dir (), LOADWISE_DATA_FOLDER, NULL);
+  /* $LOADWISE_DATA_DIR, the remembered folder, or $XDG_DATA_HOME's
+   * (core/loadwise-data-folder.h): one lookup for all three programs. */
+  return loadwise_data_folder_get ();
 }
 
 char *

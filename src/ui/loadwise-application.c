@@ -351,6 +351,8 @@ on_start_session_activated (GSimpleAction *action,
 {
   GtkWidget *window = present_main_window (GTK_APPLICATION (user_data));
 
+  /* The reminder's Start comes here over D-Bus (tests/reminders/test-dunst.c reads this). */
+  g_debug ("app.start-session: %s", window != NULL ? "opening today's session" : "no window to open it in");
   if (window != NULL)
     {
       gtk_widget_activate_action (window, "win.show-today", NULL);

@@ -7,6 +7,7 @@
 #include "loadwise-test-util.h"
 #include "reminders/loadwise-reminder-service.h"
 #include "reminders/loadwise-reminders-control.h"
+#include "store/loadwise-database.h"
 
 static char *config_dir;
 
@@ -112,6 +113,210 @@ test_launch_and_quit (void)
     g_source_remove (timeout);
 }
 
+/* A fake org.freedesktop.portal.Desktop with the Background interface, in
+ * a thread of its own with its own connection and context: the control
+ * waits for the Response on a context of its own, so a server on the
+ * test's main context would never answer. */
+typedef struct {
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GMutex        lock;
+  GCond         cond;
+  gboolean      ready;
+  guint         n_calls;
+  GVariant     *options;   /* the last call's */
+  guint32       response;  /* what to answer: 0 yes, 1 cancelled */
+} FakePortal;
+
+static const char portal_xml[] =
+  "<node><interface name='org.freedesktop.portal.Background'>"
+  "<method name='RequestBackground'><arg type='s' direction='in'/>"
+  "<arg type='a{sv}' direction='in'/><arg type='o' direction='out'/></method>"
+  "</interface></node>";
+
+static void
+on_portal_call (GDBusConnection       *connection,
+                const char            *sender,
+                const char            *object_path,
+                const char            *interface_name,
+                const char            *method_name,
+                GVariant              *parameters,
+                GDBusMethodInvocation *invocation,
+                gpointer               user_data)
+{
+  FakePortal *portal = user_data;
+  g_autoptr (GVariant) options = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *caller = g_strdup (sender + 1);
+  g_autofree char *path = NULL;
+  GVariantBuilder results;
+  gboolean autostart = FALSE;
+
+  g_variant_get (parameters, "(&s@a{sv})", NULL, &options);
+  g_variant_lookup (options, "handle_token", "s", &token);
+  g_variant_lookup (options, "autostart", "b", &autostart);
+  g_strdelimit (caller, ".", '_');
+  path = g_strdup_printf ("/org/freedesktop/portal/desktop/request/%s/%s", caller, token);
+  g_mutex_lock (&portal->lock);
+  portal->n_calls++;
+  g_clear_pointer (&portal->options, g_variant_unref);
+  portal->options = g_variant_ref (options);
+  g_mutex_unlock (&portal->lock);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", path));
+
+  g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&results, "{sv}", "background", g_variant_new_boolean (TRUE));
+  g_variant_builder_add (&results, "{sv}", "autostart", g_variant_new_boolean (autostart));
+  g_dbus_connection_emit_signal (connection, sender, path, "org.freedesktop.portal.Request",
+                                 "Response", g_variant_new ("(ua{sv})", portal->response, &results),
+                                 NULL);
+}
+
+static const GDBusInterfaceVTable portal_vtable = { on_portal_call, NULL, NULL, { 0 } };
+
+static void
+on_portal_name (GDBusConnection *connection,
+                const char      *name,
+                gpointer         user_data)
+{
+  FakePortal *portal = user_data;
+
+  g_mutex_lock (&portal->lock);
+  portal->ready = TRUE;
+  g_cond_signal (&portal->cond);
+  g_mutex_unlock (&portal->lock);
+}
+
+static gpointer
+portal_thread (gpointer user_data)
+{
+  FakePortal *portal = user_data;
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GDBusNodeInfo) node = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *address = NULL;
+  guint registration;
+  guint owner;
+
+  g_main_context_push_thread_default (portal->context);
+  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  bus = g_dbus_connection_new_for_address_sync (address,
+                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                NULL, NULL, &error);
+  g_assert_no_error (error);
+  node = g_dbus_node_info_new_for_xml (portal_xml, &error);
+  g_assert_no_error (error);
+  registration = g_dbus_connection_register_object (bus, "/org/freedesktop/portal/desktop",
+                                                    node->interfaces[0], &portal_vtable,
+                                                    portal, NULL, &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (bus, "org.freedesktop.portal.Desktop",
+                                        G_BUS_NAME_OWNER_FLAGS_NONE, on_portal_name, NULL,
+                                        portal, NULL);
+  g_main_loop_run (portal->loop);
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (bus, registration);
+  g_dbus_connection_flush_sync (bus, NULL, NULL);
+  g_main_context_pop_thread_default (portal->context);
+  return NULL;
+}
+
+static void
+fake_portal_start (FakePortal *portal)
+{
+  g_mutex_init (&portal->lock);
+  g_cond_init (&portal->cond);
+  portal->context = g_main_context_new ();
+  portal->loop = g_main_loop_new (portal->context, FALSE);
+  portal->thread = g_thread_new ("fake-portal", portal_thread, portal);
+  g_mutex_lock (&portal->lock);
+  while (!portal->ready)
+    g_cond_wait (&portal->cond, &portal->lock);
+  g_mutex_unlock (&portal->lock);
+}
+
+static void
+fake_portal_stop (FakePortal *portal)
+{
+  g_main_loop_quit (portal->loop);
+  g_thread_join (portal->thread);
+  g_main_loop_unref (portal->loop);
+  g_main_context_unref (portal->context);
+  g_clear_pointer (&portal->options, g_variant_unref);
+  g_mutex_clear (&portal->lock);
+  g_cond_clear (&portal->cond);
+}
+
+/* Sandboxed, turning reminders on asks the portal for autostart with the
+ * service's command line, and writes no autostart file of its own; off
+ * asks for no autostart; a refusal is an error. Unsandboxed, the file. */
+static void
+test_portal (void)
+{
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autofree char *path = loadwise_reminders_autostart_path ();
+  g_autofree char *db_path = loadwise_database_build_path (g_getenv ("LOADWISE_DATA_DIR"));
+  g_autoptr (LoadwiseDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) commandline = NULL;
+  const char *expected[] = { "loadwise-reminders", NULL };
+  FakePortal portal = { 0 };
+  gboolean autostart = FALSE;
+  gboolean activatable = TRUE;
+  const char *token = NULL;
+
+  db = loadwise_database_open (db_path, &error);
+  g_assert_no_error (error);
+  g_setenv ("LOADWISE_REMINDERS_BIN", "/bin/true", TRUE);
+
+  g_unsetenv ("LOADWISE_SANDBOXED");
+  if (!g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpint (loadwise_reminders_get_mechanism (), ==, LOADWISE_REMINDERS_MECHANISM_AUTOSTART);
+      g_assert_true (loadwise_reminders_set_enabled (db, TRUE, bus, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_true (loadwise_reminders_set_enabled (db, FALSE, bus, &error));
+      g_assert_no_error (error);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+
+  g_setenv ("LOADWISE_SANDBOXED", "1", TRUE);
+  g_assert_cmpint (loadwise_reminders_get_mechanism (), ==, LOADWISE_REMINDERS_MECHANISM_PORTAL);
+  fake_portal_start (&portal);
+
+  g_assert_true (loadwise_reminders_set_enabled (db, TRUE, bus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (portal.n_calls, ==, 1);
+  g_assert_true (g_variant_lookup (portal.options, "autostart", "b", &autostart));
+  g_assert_true (autostart);
+  g_assert_true (g_variant_lookup (portal.options, "commandline", "^as", &commandline));
+  g_assert_cmpstrv (commandline, expected);
+  g_assert_true (g_variant_lookup (portal.options, "dbus-activatable", "b", &activatable));
+  g_assert_false (activatable);
+  g_assert_true (g_variant_lookup (portal.options, "handle_token", "&s", &token));
+  g_assert_true (g_variant_lookup (portal.options, "reason", "&s", NULL));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (loadwise_reminders_set_enabled (db, FALSE, bus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (portal.n_calls, ==, 2);
+  g_assert_true (g_variant_lookup (portal.options, "autostart", "b", &autostart));
+  g_assert_false (autostart);
+
+  /* The runner said no. */
+  portal.response = 1;
+  g_assert_false (loadwise_reminders_request_background (bus, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+
+  fake_portal_stop (&portal);
+  g_unsetenv ("LOADWISE_SANDBOXED");
+  g_setenv ("LOADWISE_REMINDERS_BIN", g_getenv ("LOADWISE_REMINDERS_BIN_REAL"), TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -125,6 +330,7 @@ main (int    argc,
   data_dir = loadwise_test_make_tmpdir ();
   g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
   g_setenv ("LOADWISE_DATA_DIR", data_dir, TRUE);
+  g_setenv ("LOADWISE_REMINDERS_BIN_REAL", g_getenv ("LOADWISE_REMINDERS_BIN"), TRUE);
 
   g_test_init (&argc, &argv, NULL);
 
@@ -133,6 +339,7 @@ main (int    argc,
 
   g_test_add_func ("/autostart/entry", test_autostart_entry);
   g_test_add_func ("/autostart/launch-and-quit", test_launch_and_quit);
+  g_test_add_func ("/autostart/portal", test_portal);
 
   status = g_test_run ();
   g_test_dbus_down (bus);
