@@ -72,6 +72,7 @@ struct _LoadwiseGuidedSession
   AdwWindowTitle       *window_title;
   GtkBox               *illustration_box;
   GtkRevealer          *paused_revealer;
+  GtkWidget            *pause_button;
   GtkStack             *phase_stack;
   GtkLabel             *name_label;
   GtkLabel             *dosage_label;
@@ -692,6 +693,12 @@ set_paused (LoadwiseGuidedSession *self,
       self->paused = FALSE;
     }
   gtk_revealer_set_reveal_child (self->paused_revealer, self->paused);
+  /* The button says what it will do (issue 13: it kept "pause" while paused). */
+  gtk_button_set_icon_name (GTK_BUTTON (self->pause_button),
+                            self->paused ? "media-playback-start-symbolic" : "media-playback-pause-symbolic");
+  gtk_widget_set_tooltip_text (self->pause_button, self->paused ? _("Resume (P)") : _("Pause (P)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->paused ? _("Resume") : _("Pause"), -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.count", !self->paused);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.confirm", !self->paused);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
@@ -1168,6 +1175,7 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, window_title);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, illustration_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, paused_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, phase_stack);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, name_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, dosage_label);

@@ -443,6 +443,10 @@ test_pause (Fixture       *fixture,
   g_object_get (session, "paused", &paused, NULL);
   g_assert_true (paused);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (session, "paused_revealer"))));
+  /* The button offers to resume, and says so to a screen reader. */
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (child (session, "pause_button"))), ==,
+                   "media-playback-start-symbolic");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (child (session, "pause_button")), ==, "Resume (P)");
   loadwise_ticker_advance (fixture->ticker, SECONDS (100));
   g_assert_true (loadwise_guided_session_is_holding (session));
   g_assert_cmpint (loadwise_guided_session_get_remaining (session), ==, SECONDS (3));
@@ -456,6 +460,8 @@ test_pause (Fixture       *fixture,
   act (session, "session.pause");
   g_object_get (session, "paused", &paused, NULL);
   g_assert_false (paused);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (child (session, "pause_button"))), ==,
+                   "media-playback-pause-symbolic");
   g_assert_cmpint (loadwise_guided_session_get_remaining (session), ==, SECONDS (3));
   loadwise_ticker_advance (fixture->ticker, SECONDS (3));
   g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
