@@ -36,8 +36,6 @@ int       loadwise_cli_cmd_checkin     (LoadwiseCli *cli, int argc, char **argv)
 int       loadwise_cli_cmd_redflags    (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_plan        (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_skip        (LoadwiseCli *cli, int argc, char **argv);
-/* `programme set`, dispatched by loadwise_cli_cmd_programme(). */
-int       loadwise_cli_programme_set   (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_check       (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_backup      (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_restore     (LoadwiseCli *cli, int argc, char **argv);
@@ -68,6 +66,17 @@ int       loadwise_cli_fail            (const GError  *error);
 /* Same, for a usage error (exit 2) given as a printf format. */
 int       loadwise_cli_fail_usage      (const char    *format,
                                         ...) G_GNUC_PRINTF (1, 2);
+
+/* A GOptionContext with our own --help (which sets *@help instead of
+ * exiting), @description wrapped to 78 columns. */
+GOptionContext *loadwise_cli_new_option_context (const char         *usage,
+                                                 const char         *summary,
+                                                 const char         *description,
+                                                 const GOptionEntry *entries,
+                                                 gboolean           *help);
+/* Prints @context's help on stdout, its usage line naming @prgname. */
+void      loadwise_cli_print_help      (GOptionContext     *context,
+                                        const char         *prgname);
 
 /* Parses the options of the command @name (such as "programme start")
  * with @entries, which must not contain "help". @out_args receives the

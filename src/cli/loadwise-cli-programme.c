@@ -1,4 +1,4 @@
-/* loadwise-cli-programme.c: `programme start` and `status`
+/* loadwise-cli-programme.c: `programme start`, `programme set` and `status`
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -98,6 +98,70 @@ programme_start (LoadwiseCli *cli,
   return LOADWISE_CLI_EXIT_OK;
 }
 
+static int
+programme_set (LoadwiseCli *cli,
+               int          argc,
+               char       **argv)
+{
+  g_autofree char *weeks_text = NULL;
+  g_autofree char *days_text = NULL;
+  g_autofree char *safe_text = NULL;
+  g_autofree char *max_text = NULL;
+  const GOptionEntry entries[] = {
+    { "days", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &days_text,
+      N_("2 or 3 training days"), N_("DAY,DAY[,DAY]") },
+    { "safe-pain", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &safe_text,
+      N_("Pain during exercise that is safe, 0-5"), N_("N") },
+    { "max-pain", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &max_text,
+      N_("The most pain that is acceptable, above the safe pain and up to 7"), N_("N") },
+    { "weeks", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &weeks_text,
+      N_("Length of the programme, 6-12 weeks"), N_("N") },
+    { NULL }
+  };
+  g_autoptr (LoadwiseDatabase) database = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *days_string = NULL;
+  g_auto (GStrv) args = NULL;
+  LoadwiseProgramme programme;
+  int status;
+
+  if (!loadwise_cli_parse_options ("programme set", NULL,
+                                   _("Change the training days, pain thresholds or length."),
+                                   _("Weeks that have already closed keep the decisions taken with "
+                                     "the settings of their time; the change applies from the week "
+                                     "under way."),
+                                   entries, argc, argv, &args, &status))
+    return status;
+
+  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
+    return loadwise_cli_fail (error);
+  if (weeks_text == NULL && days_text == NULL && safe_text == NULL && max_text == NULL)
+    return loadwise_cli_fail_usage (_("programme set: give at least one of --days, --safe-pain, "
+                                      "--max-pain or --weeks"));
+
+  /* Closing the ended weeks first keeps them under the old settings. */
+  if (loadwise_cli_database_exists (cli))
+    database = loadwise_cli_open_database (cli, &error);
+  if ((database == NULL && error != NULL) ||
+      !loadwise_cli_get_programme (cli, database, &programme, &error))
+    return loadwise_cli_fail (error);
+
+  if (!loadwise_cli_apply_programme_options (&programme, weeks_text, days_text, safe_text,
+                                             max_text, &error))
+    return loadwise_cli_fail (error);
+
+  if (!loadwise_database_update_programme (database, &programme, &error))
+    return loadwise_cli_fail (error);
+
+  days_string = loadwise_weekdays_to_string (programme.training_days);
+  g_print (ngettext ("Programme updated: %u week on %s, pain thresholds %u (safe) and %u (maximum). "
+                     "Weeks already trained on keep their decisions.\n",
+                     "Programme updated: %u weeks on %s, pain thresholds %u (safe) and %u (maximum). "
+                     "Weeks already trained on keep their decisions.\n", programme.weeks),
+           programme.weeks, days_string, programme.safe_pain, programme.max_pain);
+  return LOADWISE_CLI_EXIT_OK;
+}
+
 int
 loadwise_cli_cmd_programme (LoadwiseCli *cli,
                             int          argc,
@@ -106,7 +170,7 @@ loadwise_cli_cmd_programme (LoadwiseCli *cli,
   if (argc >= 2 && g_strcmp0 (argv[1], "start") == 0)
     return programme_start (cli, argc - 1, argv + 1);
   if (argc >= 2 && g_strcmp0 (argv[1], "set") == 0)
-    return loadwise_cli_programme_set (cli, argc - 1, argv + 1);
+    return programme_set (cli, argc - 1, argv + 1);
 
   if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
     {
