@@ -230,12 +230,28 @@ check_utf8_args (const char          *name,
   return TRUE;
 }
 
+/* Refuses positional arguments beyond @max_args (after the command name). */
+static gboolean
+check_no_extra_args (char   **args,
+                     guint    max_args,
+                     GError **error)
+{
+  if (g_strv_length (args) > max_args + 1)
+    {
+      g_set_error (error, LOADWISE_CLI_ERROR, LOADWISE_CLI_ERROR_USAGE,
+                   _("%s: unexpected argument '%s'"), args[0], args[1 + max_args]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
-loadwise_cli_parse_options (const char         *name,
+loadwise_cli_parse_command (const char         *name,
                             const char         *parameter,
                             const char         *summary,
                             const char         *description,
                             const GOptionEntry *entries,
+                            guint               max_args,
                             int                 argc,
                             char              **argv,
                             GStrv              *out_args,
@@ -272,21 +288,13 @@ loadwise_cli_parse_options (const char         *name,
       return FALSE;
     }
 
-  *out_args = g_steal_pointer (&args);
-  return TRUE;
-}
-
-gboolean
-loadwise_cli_check_no_extra_args (char   **args,
-                                  guint    max_args,
-                                  GError **error)
-{
-  if (g_strv_length (args) > max_args + 1)
+  if (max_args != LOADWISE_CLI_ANY_ARGS && !check_no_extra_args (args, max_args, &error))
     {
-      g_set_error (error, LOADWISE_CLI_ERROR, LOADWISE_CLI_ERROR_USAGE,
-                   _("%s: unexpected argument '%s'"), args[0], args[1 + max_args]);
+      *out_exit = loadwise_cli_fail (error);
       return FALSE;
     }
+
+  *out_args = g_steal_pointer (&args);
   return TRUE;
 }
 
@@ -441,6 +449,19 @@ loadwise_cli_open_database (LoadwiseCli  *cli,
 
   g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
+}
+
+gboolean
+loadwise_cli_open_database_if_exists (LoadwiseCli       *cli,
+                                      LoadwiseDatabase **out_database,
+                                      GError           **error)
+{
+  *out_database = NULL;
+  if (!loadwise_cli_database_exists (cli))
+    return TRUE;
+
+  *out_database = loadwise_cli_open_database (cli, error);
+  return *out_database != NULL;
 }
 
 gboolean

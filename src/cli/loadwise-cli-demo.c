@@ -30,17 +30,16 @@ loadwise_cli_cmd_demo (LoadwiseCli *cli,
   GDate today;
   int status;
 
-  if (!loadwise_cli_parse_options ("demo", NULL,
+  if (!loadwise_cli_parse_command ("demo", NULL,
                                    _("Fill an empty database with a made-up history."),
                                    _("For trying Loadwise out, screenshots and benchmarks: "
                                      "programmes, sessions, check-ins, runs, shoes and flare-ups "
                                      "up to yesterday. A database that holds anything is refused."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error)
-      || (years_text != NULL
-          && !loadwise_parse_int ("--years", years_text, LOADWISE_DEMO_YEARS_MIN,
-                                  LOADWISE_DEMO_YEARS_MAX, &years, &error))
+  if ((years_text != NULL
+       && !loadwise_parse_int ("--years", years_text, LOADWISE_DEMO_YEARS_MIN,
+                               LOADWISE_DEMO_YEARS_MAX, &years, &error))
       || (seed_text != NULL
           && !loadwise_parse_int ("--seed", seed_text, G_MININT64, G_MAXINT64, &seed, &error)))
     return loadwise_cli_fail (error);

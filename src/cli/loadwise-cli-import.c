@@ -30,14 +30,12 @@ loadwise_cli_cmd_import (LoadwiseCli *cli,
   gboolean empty = FALSE;
   int status;
 
-  if (!loadwise_cli_parse_options ("import", N_("FILE"),
+  if (!loadwise_cli_parse_command ("import", N_("FILE"),
                                    _("Restore a JSON backup made with 'export --format json'."),
                                    _("The whole file is checked before anything changes; a fault "
                                      "is reported with its place and nothing is written."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 1, argc, argv, &args, &status))
     return status;
-  if (!loadwise_cli_check_no_extra_args (args, 1, &error))
-    return loadwise_cli_fail (error);
   if (args[1] == NULL)
     return loadwise_cli_fail_usage (_("import: which file? (see 'loadwise-cli import --help')"));
 

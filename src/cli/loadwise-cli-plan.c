@@ -181,7 +181,7 @@ loadwise_cli_cmd_plan (LoadwiseCli *cli,
   const GOptionEntry entries[] = {
     { "week", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &week_text,
       N_("The week to show, from 1 to the current week (default: the current week)"), N_("N") },
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print JSON")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -196,7 +196,7 @@ loadwise_cli_cmd_plan (LoadwiseCli *cli,
   guint flags = 0;
   int week, current, status;
 
-  if (!loadwise_cli_parse_options ("plan", NULL,
+  if (!loadwise_cli_parse_command ("plan", NULL,
                                    _("Show a week's levels and the decision that set them."),
                                    _("Each week's levels are decided when the week before it ends: up "
                                      "a level, hold, down a level, or maintenance after the last "
@@ -207,15 +207,10 @@ loadwise_cli_cmd_plan (LoadwiseCli *cli,
                                      "see_clinician, red_flags (whether a red-flag yes stands), "
                                      "red_flag_advice (null, or yes, urgency and advice, also printed "
                                      "on stderr)."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
 
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
-
-  if (loadwise_cli_database_exists (cli))
-    database = loadwise_cli_open_database (cli, &error);
-  if ((database == NULL && error != NULL) ||
+  if (!loadwise_cli_open_database_if_exists (cli, &database, &error) ||
       !loadwise_cli_get_programme (cli, database, &programme, &error))
     return loadwise_cli_fail (error);
 
@@ -281,15 +276,14 @@ loadwise_cli_cmd_skip (LoadwiseCli *cli,
   GDate date;
   int status;
 
-  if (!loadwise_cli_parse_options ("skip", NULL,
+  if (!loadwise_cli_parse_command ("skip", NULL,
                                    _("Mark a session as skipped, with the reason."),
                                    _("A skipped session is not a miss in the adherence figures; "
                                      "moving up a level still needs the sets done."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
 
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !loadwise_cli_resolve_date (cli, date_text, &date, &error))
+  if (!loadwise_cli_resolve_date (cli, date_text, &date, &error))
     return loadwise_cli_fail (error);
   if (reason == NULL)
     return loadwise_cli_fail_usage (_("--reason: must not be empty"));
@@ -299,9 +293,7 @@ loadwise_cli_cmd_skip (LoadwiseCli *cli,
   if (*clean_reason == '\0')
     return loadwise_cli_fail_usage (_("--reason: must not be empty"));
 
-  if (loadwise_cli_database_exists (cli))
-    database = loadwise_cli_open_database (cli, &error);
-  if ((database == NULL && error != NULL) ||
+  if (!loadwise_cli_open_database_if_exists (cli, &database, &error) ||
       !loadwise_cli_get_programme (cli, database, &programme, &error))
     return loadwise_cli_fail (error);
 

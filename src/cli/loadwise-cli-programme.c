@@ -49,19 +49,18 @@ programme_start (LoadwiseCli *cli,
   guint level;
   int status;
 
-  if (!loadwise_cli_parse_options ("programme start", NULL,
+  if (!loadwise_cli_parse_command ("programme start", NULL,
                                    _("Start the programme, or start it again with new settings."),
                                    _("Every family starts at level 1, or at level 0 when the baseline "
                                      "morning pain (the median of the check-ins in the 7 days before "
                                      "the start) is over 5. Starting again keeps every log."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
 
   /* Every value is checked before the database is opened, so a refused
    * command changes nothing. */
   loadwise_clock_get_today (cli->clock, &today);
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !loadwise_cli_resolve_date (cli, date_text, &start, &error) ||
+  if (!loadwise_cli_resolve_date (cli, date_text, &start, &error) ||
       !loadwise_programme_check_start (&start, &today, "--date", &error))
     return loadwise_cli_fail (error);
 
@@ -125,24 +124,19 @@ programme_set (LoadwiseCli *cli,
   LoadwiseProgramme programme;
   int status;
 
-  if (!loadwise_cli_parse_options ("programme set", NULL,
+  if (!loadwise_cli_parse_command ("programme set", NULL,
                                    _("Change the training days, pain thresholds or length."),
                                    _("Weeks that have already closed keep the decisions taken with "
                                      "the settings of their time; the change applies from the week "
                                      "under way."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
   if (weeks_text == NULL && days_text == NULL && safe_text == NULL && max_text == NULL)
     return loadwise_cli_fail_usage (_("programme set: give at least one of --days, --safe-pain, "
                                       "--max-pain or --weeks"));
 
   /* Closing the ended weeks first keeps them under the old settings. */
-  if (loadwise_cli_database_exists (cli))
-    database = loadwise_cli_open_database (cli, &error);
-  if ((database == NULL && error != NULL) ||
+  if (!loadwise_cli_open_database_if_exists (cli, &database, &error) ||
       !loadwise_cli_get_programme (cli, database, &programme, &error))
     return loadwise_cli_fail (error);
 
@@ -437,7 +431,7 @@ loadwise_cli_cmd_status (LoadwiseCli *cli,
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print JSON")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -446,26 +440,19 @@ loadwise_cli_cmd_status (LoadwiseCli *cli,
   StatusReport report = { { 0 } };
   int status;
 
-  if (!loadwise_cli_parse_options ("status", NULL,
+  if (!loadwise_cli_parse_command ("status", NULL,
                                    _("Where the programme stands today."),
                                    _("The programme's settings, the week, today's session and how much of "
                                      "it is done, the next session, the baseline morning pain and the "
                                      "latest red-flag screening. With --json: an object with the members "
                                      "date, programme, phase, week, today, next_session, baseline and "
                                      "red_flags (null where there is nothing yet)."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
 
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
-
   /* No file yet: say so without creating one. */
-  if (loadwise_cli_database_exists (cli))
-    {
-      database = loadwise_cli_open_database (cli, &error);
-      if (database == NULL)
-        return loadwise_cli_fail (error);
-    }
+  if (!loadwise_cli_open_database_if_exists (cli, &database, &error))
+    return loadwise_cli_fail (error);
 
   if (!gather_status (cli, database, &report, &error))
     return loadwise_cli_fail (error);
