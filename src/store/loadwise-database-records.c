@@ -96,21 +96,18 @@ loadwise_database_get_programme (LoadwiseDatabase   *self,
 {
   g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   LoadwiseProgramme programme = { 0 };
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_programme != NULL, FALSE);
 
-  stmt = loadwise_database_prepare_cached (self,
-                                  "SELECT start, weeks, training_days, safe_pain, max_pain"
-                                  " FROM programme WHERE id = 1",
-                                  error);
+  stmt = loadwise_database_query_cached_row (self, &found, error,
+                                             "SELECT start, weeks, training_days, safe_pain, max_pain"
+                                             " FROM programme WHERE id = 1",
+                                             LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  if (rc == SQLITE_DONE)
+  if (!found)
     return no_programme_error (error);
 
   if (!loadwise_sqlite_column_date (stmt, 0, &programme.start, error))

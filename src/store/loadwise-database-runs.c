@@ -982,21 +982,18 @@ loadwise_database_get_active_flare (LoadwiseDatabase     *self,
                                     GError              **error)
 {
   g_autoptr (LoadwiseCachedStmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_period != NULL && out_found != NULL, FALSE);
 
-  stmt = loadwise_database_prepare_cached (self,
-                                  "SELECT " FLARE_COLUMNS " FROM flare_period WHERE end_date IS NULL",
-                                  error);
+  stmt = loadwise_database_query_cached_row (self, &found, error,
+                                             "SELECT " FLARE_COLUMNS " FROM flare_period WHERE end_date IS NULL",
+                                             LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  *out_found = rc == SQLITE_ROW;
-  if (rc == SQLITE_DONE)
+  *out_found = found;
+  if (!found)
     {
       memset (out_period, 0, sizeof *out_period);
       g_date_clear (&out_period->start, 1);
@@ -1268,19 +1265,15 @@ flare_covers (LoadwiseDatabase  *self,
               GError           **error)
 {
   g_autoptr (LoadwiseCachedStmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
-  stmt = loadwise_database_prepare_cached (self,
-                                  "SELECT EXISTS (SELECT 1 FROM flare_period WHERE start_date <= ?1"
-                                  " AND (end_date IS NULL OR end_date > ?1))",
-                                  error);
+  stmt = loadwise_database_query_cached_row (self, &found, error,
+                                             "SELECT EXISTS (SELECT 1 FROM flare_period WHERE start_date <= ?1"
+                                             " AND (end_date IS NULL OR end_date > ?1))",
+                                             LOADWISE_SQL_DATE, date, LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  loadwise_sqlite_bind_date (stmt, 1, date);
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  *out_covers = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  *out_covers = found && sqlite3_column_int (stmt, 0) != 0;
   return TRUE;
 }
 

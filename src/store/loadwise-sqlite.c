@@ -147,24 +147,18 @@ loadwise_sqlite_step (sqlite3       *db,
   return -1;
 }
 
-sqlite3_stmt *
-loadwise_sqlite_query_row (sqlite3     *db,
-                           gboolean    *out_found,
-                           GError     **error,
-                           const char  *sql,
-                           ...)
+gboolean
+loadwise_sqlite_bind_step_row (sqlite3       *db,
+                               sqlite3_stmt  *stmt,
+                               gboolean      *out_found,
+                               GError       **error,
+                               va_list        args)
 {
-  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (db, sql, error);
   LoadwiseSqlArg kind;
-  va_list args;
   int index = 1;
   int rc;
 
   *out_found = FALSE;
-  if (stmt == NULL)
-    return NULL;
-
-  va_start (args, sql);
   while ((kind = va_arg (args, LoadwiseSqlArg)) != LOADWISE_SQL_END)
     {
       switch (kind)
@@ -184,13 +178,33 @@ loadwise_sqlite_query_row (sqlite3     *db,
         }
       index++;
     }
-  va_end (args);
 
   rc = loadwise_sqlite_step (db, stmt, error);
   if (rc == -1)
-    return NULL;
+    return FALSE;
   *out_found = rc == SQLITE_ROW;
-  return g_steal_pointer (&stmt);
+  return TRUE;
+}
+
+sqlite3_stmt *
+loadwise_sqlite_query_row (sqlite3     *db,
+                           gboolean    *out_found,
+                           GError     **error,
+                           const char  *sql,
+                           ...)
+{
+  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (db, sql, error);
+  va_list args;
+  gboolean ok;
+
+  *out_found = FALSE;
+  if (stmt == NULL)
+    return NULL;
+
+  va_start (args, sql);
+  ok = loadwise_sqlite_bind_step_row (db, stmt, out_found, error, args);
+  va_end (args);
+  return ok ? g_steal_pointer (&stmt) : NULL;
 }
 
 gboolean
