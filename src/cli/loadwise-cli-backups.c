@@ -68,8 +68,8 @@ loadwise_cli_cmd_backups (LoadwiseCli *cli,
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
-      N_("Print JSON: path, modified, size (bytes) and kind (daily, safety or other)"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print JSON: path, modified, size (bytes) and kind "
+                                        "(daily, safety or other)")),
     { NULL }
   };
   g_autoptr (GPtrArray) backups = NULL;
@@ -77,7 +77,7 @@ loadwise_cli_cmd_backups (LoadwiseCli *cli,
   g_auto (GStrv) args = NULL;
   int status;
 
-  if (!loadwise_cli_parse_options ("backups", NULL,
+  if (!loadwise_cli_parse_command ("backups", NULL,
                                    _("List the backups in the data folder."),
                                    _("Newest first, with the time each was written and its size. "
                                      "Loadwise keeps a daily copy of the last 7 days it was used and "
@@ -85,11 +85,8 @@ loadwise_cli_cmd_backups (LoadwiseCli *cli,
                                      "an upgrade, an import that replaces the data, and a restore, "
                                      "the newest 5 of each are kept. Copies that are not whole are "
                                      "not listed. Restore one with 'loadwise-cli restore FILE'."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
 
   backups = loadwise_backups_list (cli->data_dir, &error);
   if (backups == NULL)

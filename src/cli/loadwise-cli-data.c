@@ -112,7 +112,7 @@ loadwise_cli_cmd_redflags (LoadwiseCli *cli,
       N_("The day of the screening (default: today)"), N_("YYYY-MM-DD") },
     { "show", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &show,
       N_("Show the yes answers that stand instead of recording a screening"), NULL },
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print JSON")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -123,13 +123,10 @@ loadwise_cli_cmd_redflags (LoadwiseCli *cli,
   GDate date;
   int status;
 
-  if (!loadwise_cli_parse_options ("redflags", NULL,
+  if (!loadwise_cli_parse_command ("redflags", NULL,
                                    _("Record or show the red-flag screening."),
-                                   description, entries, argc, argv, &args, &status))
+                                   description, entries, 0, argc, argv, &args, &status))
     return status;
-
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
 
   if (show)
     {
@@ -138,13 +135,10 @@ loadwise_cli_cmd_redflags (LoadwiseCli *cli,
       if (yes_ids != NULL || date_text != NULL)
         return loadwise_cli_fail_usage (_("--show: cannot be combined with --yes or --date"));
 
-      if (loadwise_cli_database_exists (cli))
-        {
-          database = loadwise_cli_open_database (cli, &error);
-          if (database == NULL ||
-              !loadwise_database_get_red_flags (database, &date, &mask, &found, &error))
-            return loadwise_cli_fail (error);
-        }
+      if (!loadwise_cli_open_database_if_exists (cli, &database, &error) ||
+          (database != NULL &&
+           !loadwise_database_get_red_flags (database, &date, &mask, &found, &error)))
+        return loadwise_cli_fail (error);
 
       if (found)
         print_screening (&date, mask, json);
@@ -240,15 +234,12 @@ loadwise_cli_cmd_check (LoadwiseCli *cli,
   g_auto (GStrv) args = NULL;
   int status;
 
-  if (!loadwise_cli_parse_options ("check", NULL,
+  if (!loadwise_cli_parse_command ("check", NULL,
                                    _("Check the database for damage."),
                                    _("Runs SQLite's full integrity check. Prints \"ok\" and exits with 0, "
                                      "or prints the problems found and exits with 1. Changes nothing."),
-                                   NULL, argc, argv, &args, &status))
+                                   NULL, 0, argc, argv, &args, &status))
     return status;
-
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
 
   database = open_existing_database (cli, &error);
   if (database == NULL)
@@ -284,15 +275,12 @@ loadwise_cli_cmd_backup (LoadwiseCli *cli,
   g_auto (GStrv) args = NULL;
   int status;
 
-  if (!loadwise_cli_parse_options ("backup", NULL,
+  if (!loadwise_cli_parse_command ("backup", NULL,
                                    _("Write a backup copy of the database."),
                                    _("A consistent copy, safe to take while Loadwise is running. "
                                      "An existing file is never overwritten."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
   if (output == NULL)
     return loadwise_cli_fail_usage (_("backup: --output is required"));
   if (*output == '\0')
@@ -369,19 +357,17 @@ loadwise_cli_cmd_restore (LoadwiseCli *cli,
   const char *source;
   int status;
 
-  if (!loadwise_cli_parse_options ("restore", _("FILE"),
+  if (!loadwise_cli_parse_command ("restore", _("FILE"),
                                    _("Replace the data with a backup."),
                                    _("FILE is checked first (that it is an undamaged Loadwise database "
                                      "this version can read); then the current data is backed up into "
                                      "the data folder's backups and replaced. When the current database "
                                      "is damaged, it is moved aside, never deleted."),
-                                   NULL, argc, argv, &args, &status))
+                                   NULL, 1, argc, argv, &args, &status))
     return status;
 
   if (g_strv_length (args) < 2)
     return loadwise_cli_fail_usage (_("restore: missing FILE, the backup to restore"));
-  if (!loadwise_cli_check_no_extra_args (args, 1, &error))
-    return loadwise_cli_fail (error);
 
   source = args[1];
   if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))

@@ -89,7 +89,7 @@ loadwise_cli_cmd_export (LoadwiseCli *cli,
   GDate today;
   int status;
 
-  if (!loadwise_cli_parse_options ("export", NULL,
+  if (!loadwise_cli_parse_command ("export", NULL,
                                    _("Export data, a chart, the calendar or the clinician report."),
                                    _("Formats:\n"
                                      "  csv  a new folder with one file per table (RFC 4180, header row)\n"
@@ -99,11 +99,8 @@ loadwise_cli_cmd_export (LoadwiseCli *cli,
                                      "  pdf  the report for a physiotherapist or doctor (A4)\n"
                                      "  png, svg  one chart, named with --chart\n"
                                      "An existing file is never overwritten."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
   if (format_text == NULL)
     return loadwise_cli_fail_usage (_("export: --format is required (csv, ics, json, pdf, png or svg)"));
   if (!lookup ("--format", format_text, format_names, &format, &error))

@@ -422,8 +422,7 @@ loadwise_cli_cmd_import_runs (LoadwiseCli *cli,
       N_("Which side of the road was lower: none, left or right"), N_("SIDE") },
     { "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &o.dry_run,
       N_("Only show what each file would become; write nothing"), NULL },
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &o.json,
-      N_("Print a JSON object: runs, already_there, skipped"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&o.json, N_("Print a JSON object: runs, already_there, skipped")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -436,7 +435,7 @@ loadwise_cli_cmd_import_runs (LoadwiseCli *cli,
   gboolean write;
   int status;
 
-  if (!loadwise_cli_parse_options ("import-runs", N_("FILE|FOLDER…"),
+  if (!loadwise_cli_parse_command ("import-runs", N_("FILE|FOLDER…"),
                                    _("Import runs from GPX, TCX and FIT files, or folders of them."),
                                    _("Each file's date, start time, distance, moving time, climb and descent "
                                      "are measured from its track; FIT files are read through GPSBabel. A "
@@ -457,7 +456,7 @@ loadwise_cli_cmd_import_runs (LoadwiseCli *cli,
                                      "every file was skipped or none was found, or --pain-during is missing "
                                      "without --dry-run; 2 for a bad option. Nothing is written unless it "
                                      "exits 0 without --dry-run."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, LOADWISE_CLI_ANY_ARGS, argc, argv, &args, &status))
     return status;
   if (args[1] == NULL)
     return loadwise_cli_fail_usage (_("import-runs: give the GPX, TCX or FIT files to import, or a folder "

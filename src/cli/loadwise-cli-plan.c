@@ -1,4 +1,4 @@
-/* loadwise-cli-plan.c: `plan`, `programme set` and `skip`
+/* loadwise-cli-plan.c: `plan` and `skip`
  *
  * The store works the week decisions out itself, after every write and
  * when the day moves on (loadwise-database-derive.c): what these commands
@@ -181,7 +181,7 @@ loadwise_cli_cmd_plan (LoadwiseCli *cli,
   const GOptionEntry entries[] = {
     { "week", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &week_text,
       N_("The week to show, from 1 to the current week (default: the current week)"), N_("N") },
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print JSON")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -196,7 +196,7 @@ loadwise_cli_cmd_plan (LoadwiseCli *cli,
   guint flags = 0;
   int week, current, status;
 
-  if (!loadwise_cli_parse_options ("plan", NULL,
+  if (!loadwise_cli_parse_command ("plan", NULL,
                                    _("Show a week's levels and the decision that set them."),
                                    _("Each week's levels are decided when the week before it ends: up "
                                      "a level, hold, down a level, or maintenance after the last "
@@ -207,15 +207,10 @@ loadwise_cli_cmd_plan (LoadwiseCli *cli,
                                      "see_clinician, red_flags (whether a red-flag yes stands), "
                                      "red_flag_advice (null, or yes, urgency and advice, also printed "
                                      "on stderr)."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
 
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
-
-  if (loadwise_cli_database_exists (cli))
-    database = loadwise_cli_open_database (cli, &error);
-  if ((database == NULL && error != NULL) ||
+  if (!loadwise_cli_open_database_if_exists (cli, &database, &error) ||
       !loadwise_cli_get_programme (cli, database, &programme, &error))
     return loadwise_cli_fail (error);
 
@@ -259,70 +254,6 @@ loadwise_cli_cmd_plan (LoadwiseCli *cli,
 }
 
 int
-loadwise_cli_programme_set (LoadwiseCli *cli,
-                            int          argc,
-                            char       **argv)
-{
-  g_autofree char *weeks_text = NULL;
-  g_autofree char *days_text = NULL;
-  g_autofree char *safe_text = NULL;
-  g_autofree char *max_text = NULL;
-  const GOptionEntry entries[] = {
-    { "days", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &days_text,
-      N_("2 or 3 training days"), N_("DAY,DAY[,DAY]") },
-    { "safe-pain", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &safe_text,
-      N_("Pain during exercise that is safe, 0-5"), N_("N") },
-    { "max-pain", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &max_text,
-      N_("The most pain that is acceptable, above the safe pain and up to 7"), N_("N") },
-    { "weeks", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &weeks_text,
-      N_("Length of the programme, 6-12 weeks"), N_("N") },
-    { NULL }
-  };
-  g_autoptr (LoadwiseDatabase) database = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *days_string = NULL;
-  g_auto (GStrv) args = NULL;
-  LoadwiseProgramme programme;
-  int status;
-
-  if (!loadwise_cli_parse_options ("programme set", NULL,
-                                   _("Change the training days, pain thresholds or length."),
-                                   _("Weeks that have already closed keep the decisions taken with "
-                                     "the settings of their time; the change applies from the week "
-                                     "under way."),
-                                   entries, argc, argv, &args, &status))
-    return status;
-
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
-  if (weeks_text == NULL && days_text == NULL && safe_text == NULL && max_text == NULL)
-    return loadwise_cli_fail_usage (_("programme set: give at least one of --days, --safe-pain, "
-                                      "--max-pain or --weeks"));
-
-  /* Closing the ended weeks first keeps them under the old settings. */
-  if (loadwise_cli_database_exists (cli))
-    database = loadwise_cli_open_database (cli, &error);
-  if ((database == NULL && error != NULL) ||
-      !loadwise_cli_get_programme (cli, database, &programme, &error))
-    return loadwise_cli_fail (error);
-
-  if (!loadwise_cli_apply_programme_options (&programme, weeks_text, days_text, safe_text,
-                                             max_text, &error))
-    return loadwise_cli_fail (error);
-
-  if (!loadwise_database_update_programme (database, &programme, &error))
-    return loadwise_cli_fail (error);
-
-  days_string = loadwise_weekdays_to_string (programme.training_days);
-  g_print (ngettext ("Programme updated: %u week on %s, pain thresholds %u (safe) and %u (maximum). "
-                     "Weeks already trained on keep their decisions.\n",
-                     "Programme updated: %u weeks on %s, pain thresholds %u (safe) and %u (maximum). "
-                     "Weeks already trained on keep their decisions.\n", programme.weeks),
-           programme.weeks, days_string, programme.safe_pain, programme.max_pain);
-  return LOADWISE_CLI_EXIT_OK;
-}
-
-int
 loadwise_cli_cmd_skip (LoadwiseCli *cli,
                        int          argc,
                        char       **argv)
@@ -345,15 +276,14 @@ loadwise_cli_cmd_skip (LoadwiseCli *cli,
   GDate date;
   int status;
 
-  if (!loadwise_cli_parse_options ("skip", NULL,
+  if (!loadwise_cli_parse_command ("skip", NULL,
                                    _("Mark a session as skipped, with the reason."),
                                    _("A skipped session is not a miss in the adherence figures; "
                                      "moving up a level still needs the sets done."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
 
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !loadwise_cli_resolve_date (cli, date_text, &date, &error))
+  if (!loadwise_cli_resolve_date (cli, date_text, &date, &error))
     return loadwise_cli_fail (error);
   if (reason == NULL)
     return loadwise_cli_fail_usage (_("--reason: must not be empty"));
@@ -363,9 +293,7 @@ loadwise_cli_cmd_skip (LoadwiseCli *cli,
   if (*clean_reason == '\0')
     return loadwise_cli_fail_usage (_("--reason: must not be empty"));
 
-  if (loadwise_cli_database_exists (cli))
-    database = loadwise_cli_open_database (cli, &error);
-  if ((database == NULL && error != NULL) ||
+  if (!loadwise_cli_open_database_if_exists (cli, &database, &error) ||
       !loadwise_cli_get_programme (cli, database, &programme, &error))
     return loadwise_cli_fail (error);
 

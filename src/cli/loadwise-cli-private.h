@@ -36,8 +36,6 @@ int       loadwise_cli_cmd_checkin     (LoadwiseCli *cli, int argc, char **argv)
 int       loadwise_cli_cmd_redflags    (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_plan        (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_skip        (LoadwiseCli *cli, int argc, char **argv);
-/* `programme set`, dispatched by loadwise_cli_cmd_programme(). */
-int       loadwise_cli_programme_set   (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_check       (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_backup      (LoadwiseCli *cli, int argc, char **argv);
 int       loadwise_cli_cmd_restore     (LoadwiseCli *cli, int argc, char **argv);
@@ -69,25 +67,41 @@ int       loadwise_cli_fail            (const GError  *error);
 int       loadwise_cli_fail_usage      (const char    *format,
                                         ...) G_GNUC_PRINTF (1, 2);
 
-/* Parses the options of the command @name (such as "programme start")
- * with @entries, which must not contain "help". @out_args receives the
- * command name and the positional arguments. Returns FALSE with *@out_exit
- * set when the command must stop here: after printing its --help (exit 0)
- * or a usage error (exit 2). */
-gboolean  loadwise_cli_parse_options   (const char         *name,
+/* A GOptionContext with our own --help (which sets *@help instead of
+ * exiting), @description wrapped to 78 columns. */
+GOptionContext *loadwise_cli_new_option_context (const char         *usage,
+                                                 const char         *summary,
+                                                 const char         *description,
+                                                 const GOptionEntry *entries,
+                                                 gboolean           *help);
+/* Prints @context's help on stdout, its usage line naming @prgname. */
+void      loadwise_cli_print_help      (GOptionContext     *context,
+                                        const char         *prgname);
+
+/* Any number of positional arguments, for loadwise_cli_parse_command (). */
+#define LOADWISE_CLI_ANY_ARGS G_MAXUINT
+
+/* The --json option, in the place of @entries it is put at. */
+#define LOADWISE_CLI_JSON_OPTION(json, help) \
+  { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, (json), (help), NULL }
+
+/* Every command's preamble. Parses the options of the command @name (such
+ * as "programme start") with @entries, which must not contain "help", and
+ * refuses more than @max_args positional arguments after the name
+ * (LOADWISE_CLI_ANY_ARGS: no limit). @out_args receives the command name
+ * and the positional arguments. Returns FALSE with *@out_exit set when the
+ * command must stop here: after printing its --help (exit 0) or the error
+ * (a usage error: exit 2). */
+gboolean  loadwise_cli_parse_command   (const char         *name,
                                         const char         *parameter,
                                         const char         *summary,
                                         const char         *description,
                                         const GOptionEntry *entries,
+                                        guint               max_args,
                                         int                 argc,
                                         char              **argv,
                                         GStrv              *out_args,
                                         int                *out_exit);
-
-/* Refuses positional arguments beyond @max_args (after the command name). */
-gboolean  loadwise_cli_check_no_extra_args (char       **args,
-                                            guint        max_args,
-                                            GError     **error);
 
 /* @text as a --date (YYYY-MM-DD), or today from the clock when NULL. */
 gboolean  loadwise_cli_resolve_date    (LoadwiseCli  *cli,
@@ -120,6 +134,12 @@ gboolean  loadwise_cli_parse_pain      (const char   *option,
 /* Whether the database file exists yet (so read-only commands need not
  * create one just to say there is no programme). */
 gboolean  loadwise_cli_database_exists (LoadwiseCli  *cli);
+
+/* As loadwise_cli_open_database (), for a command that only reads: with
+ * no database file yet, *@out_database is NULL and nothing is created. */
+gboolean  loadwise_cli_open_database_if_exists (LoadwiseCli       *cli,
+                                                LoadwiseDatabase **out_database,
+                                                GError           **error);
 
 /* Opens DATA_DIR/loadwise.db. A damaged file is left as it is and the
  * error says so, with the way out. */

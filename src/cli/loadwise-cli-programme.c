@@ -1,4 +1,4 @@
-/* loadwise-cli-programme.c: `programme start` and `status`
+/* loadwise-cli-programme.c: `programme start`, `programme set` and `status`
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,19 +49,18 @@ programme_start (LoadwiseCli *cli,
   guint level;
   int status;
 
-  if (!loadwise_cli_parse_options ("programme start", NULL,
+  if (!loadwise_cli_parse_command ("programme start", NULL,
                                    _("Start the programme, or start it again with new settings."),
                                    _("Every family starts at level 1, or at level 0 when the baseline "
                                      "morning pain (the median of the check-ins in the 7 days before "
                                      "the start) is over 5. Starting again keeps every log."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
 
   /* Every value is checked before the database is opened, so a refused
    * command changes nothing. */
   loadwise_clock_get_today (cli->clock, &today);
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !loadwise_cli_resolve_date (cli, date_text, &start, &error) ||
+  if (!loadwise_cli_resolve_date (cli, date_text, &start, &error) ||
       !loadwise_programme_check_start (&start, &today, "--date", &error))
     return loadwise_cli_fail (error);
 
@@ -98,6 +97,65 @@ programme_start (LoadwiseCli *cli,
   return LOADWISE_CLI_EXIT_OK;
 }
 
+static int
+programme_set (LoadwiseCli *cli,
+               int          argc,
+               char       **argv)
+{
+  g_autofree char *weeks_text = NULL;
+  g_autofree char *days_text = NULL;
+  g_autofree char *safe_text = NULL;
+  g_autofree char *max_text = NULL;
+  const GOptionEntry entries[] = {
+    { "days", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &days_text,
+      N_("2 or 3 training days"), N_("DAY,DAY[,DAY]") },
+    { "safe-pain", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &safe_text,
+      N_("Pain during exercise that is safe, 0-5"), N_("N") },
+    { "max-pain", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &max_text,
+      N_("The most pain that is acceptable, above the safe pain and up to 7"), N_("N") },
+    { "weeks", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &weeks_text,
+      N_("Length of the programme, 6-12 weeks"), N_("N") },
+    { NULL }
+  };
+  g_autoptr (LoadwiseDatabase) database = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *days_string = NULL;
+  g_auto (GStrv) args = NULL;
+  LoadwiseProgramme programme;
+  int status;
+
+  if (!loadwise_cli_parse_command ("programme set", NULL,
+                                   _("Change the training days, pain thresholds or length."),
+                                   _("Weeks that have already closed keep the decisions taken with "
+                                     "the settings of their time; the change applies from the week "
+                                     "under way."),
+                                   entries, 0, argc, argv, &args, &status))
+    return status;
+  if (weeks_text == NULL && days_text == NULL && safe_text == NULL && max_text == NULL)
+    return loadwise_cli_fail_usage (_("programme set: give at least one of --days, --safe-pain, "
+                                      "--max-pain or --weeks"));
+
+  /* Closing the ended weeks first keeps them under the old settings. */
+  if (!loadwise_cli_open_database_if_exists (cli, &database, &error) ||
+      !loadwise_cli_get_programme (cli, database, &programme, &error))
+    return loadwise_cli_fail (error);
+
+  if (!loadwise_cli_apply_programme_options (&programme, weeks_text, days_text, safe_text,
+                                             max_text, &error))
+    return loadwise_cli_fail (error);
+
+  if (!loadwise_database_update_programme (database, &programme, &error))
+    return loadwise_cli_fail (error);
+
+  days_string = loadwise_weekdays_to_string (programme.training_days);
+  g_print (ngettext ("Programme updated: %u week on %s, pain thresholds %u (safe) and %u (maximum). "
+                     "Weeks already trained on keep their decisions.\n",
+                     "Programme updated: %u weeks on %s, pain thresholds %u (safe) and %u (maximum). "
+                     "Weeks already trained on keep their decisions.\n", programme.weeks),
+           programme.weeks, days_string, programme.safe_pain, programme.max_pain);
+  return LOADWISE_CLI_EXIT_OK;
+}
+
 int
 loadwise_cli_cmd_programme (LoadwiseCli *cli,
                             int          argc,
@@ -106,7 +164,7 @@ loadwise_cli_cmd_programme (LoadwiseCli *cli,
   if (argc >= 2 && g_strcmp0 (argv[1], "start") == 0)
     return programme_start (cli, argc - 1, argv + 1);
   if (argc >= 2 && g_strcmp0 (argv[1], "set") == 0)
-    return loadwise_cli_programme_set (cli, argc - 1, argv + 1);
+    return programme_set (cli, argc - 1, argv + 1);
 
   if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
     {
@@ -373,7 +431,7 @@ loadwise_cli_cmd_status (LoadwiseCli *cli,
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print JSON")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -382,26 +440,19 @@ loadwise_cli_cmd_status (LoadwiseCli *cli,
   StatusReport report = { { 0 } };
   int status;
 
-  if (!loadwise_cli_parse_options ("status", NULL,
+  if (!loadwise_cli_parse_command ("status", NULL,
                                    _("Where the programme stands today."),
                                    _("The programme's settings, the week, today's session and how much of "
                                      "it is done, the next session, the baseline morning pain and the "
                                      "latest red-flag screening. With --json: an object with the members "
                                      "date, programme, phase, week, today, next_session, baseline and "
                                      "red_flags (null where there is nothing yet)."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
 
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
-
   /* No file yet: say so without creating one. */
-  if (loadwise_cli_database_exists (cli))
-    {
-      database = loadwise_cli_open_database (cli, &error);
-      if (database == NULL)
-        return loadwise_cli_fail (error);
-    }
+  if (!loadwise_cli_open_database_if_exists (cli, &database, &error))
+    return loadwise_cli_fail (error);
 
   if (!gather_status (cli, database, &report, &error))
     return loadwise_cli_fail (error);

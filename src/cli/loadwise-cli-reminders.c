@@ -52,12 +52,9 @@ read_settings (LoadwiseCli               *cli,
                GError                   **error)
 {
   loadwise_reminder_settings_init (out_settings);
-  *out_database = NULL;
-  if (!loadwise_cli_database_exists (cli))
-    return TRUE;
-
-  *out_database = loadwise_cli_open_database (cli, error);
-  return *out_database != NULL &&
+  if (!loadwise_cli_open_database_if_exists (cli, out_database, error))
+    return FALSE;
+  return *out_database == NULL ||
          loadwise_database_get_reminder_settings (*out_database, out_settings, error);
 }
 
@@ -68,7 +65,7 @@ cmd_show (LoadwiseCli *cli,
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print JSON")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -77,11 +74,10 @@ cmd_show (LoadwiseCli *cli,
   LoadwiseReminderSettings settings;
   int status;
 
-  if (!loadwise_cli_parse_options ("reminders show", NULL, _("Show the reminder settings."),
-                                   NULL, entries, argc, argv, &args, &status))
+  if (!loadwise_cli_parse_command ("reminders show", NULL, _("Show the reminder settings."),
+                                   NULL, entries, 0, argc, argv, &args, &status))
     return status;
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !read_settings (cli, &database, &settings, &error))
+  if (!read_settings (cli, &database, &settings, &error))
     return loadwise_cli_fail (error);
 
   print_settings (&settings, json);
@@ -108,7 +104,7 @@ cmd_set (LoadwiseCli *cli,
       N_("How long Snooze waits, 1-240"), N_("N") },
     { "on", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &on, N_("Turn reminders on"), NULL },
     { "off", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &off, N_("Turn reminders off"), NULL },
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print JSON")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -120,15 +116,13 @@ cmd_set (LoadwiseCli *cli,
   gint64 snooze;
   int status;
 
-  if (!loadwise_cli_parse_options ("reminders set", NULL, _("Change the reminder settings."),
+  if (!loadwise_cli_parse_command ("reminders set", NULL, _("Change the reminder settings."),
                                    _("The reminder service (loadwise-reminders) reads these at "
                                      "once. --on, like the switch in Preferences, also makes the "
                                      "service start with your session (an XDG autostart entry) "
                                      "and starts it now; --off removes the entry and stops it."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
   if (on && off)
     return loadwise_cli_fail_usage (_("--on and --off cannot be combined"));
   if (!on && !off && time_text == NULL && checkin_text == NULL && snooze_text == NULL)
@@ -195,7 +189,7 @@ cmd_next (LoadwiseCli *cli,
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print JSON")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -211,13 +205,12 @@ cmd_next (LoadwiseCli *cli,
   GDate from, to;
   int status;
 
-  if (!loadwise_cli_parse_options ("reminders next", NULL,
+  if (!loadwise_cli_parse_command ("reminders next", NULL,
                                    _("The reminders still to come this week, as the reminder "
                                      "service computes them."),
-                                   NULL, entries, argc, argv, &args, &status))
+                                   NULL, entries, 0, argc, argv, &args, &status))
     return status;
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !read_settings (cli, &database, &settings, &error))
+  if (!read_settings (cli, &database, &settings, &error))
     return loadwise_cli_fail (error);
 
   loadwise_date_from_datetime (now, &from);

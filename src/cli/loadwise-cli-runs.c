@@ -210,17 +210,15 @@ loadwise_cli_cmd_log_run (LoadwiseCli *cli,
   g_auto (GStrv) args = NULL;
   int status;
 
-  if (!loadwise_cli_parse_options ("log-run", NULL,
+  if (!loadwise_cli_parse_command ("log-run", NULL,
                                    _("Log a run with its load factors and the pain it brought."),
                                    /* xgettext:no-c-format */
                                    _("--distance-km and --pain-during are required. After logging, a note "
                                      "appears when the run is more than 10% longer than your longest run of "
                                      "the previous 30 days (Frandsen 2025), or your weekly distance grew by "
                                      "more than 30% over 2 weeks (Nielsen 2014)."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
   if (o.distance_km == NULL)
     return loadwise_cli_fail_usage (_("log-run: --distance-km is required (from 0.01 to under 400)"));
   if (o.pain_during == NULL)
@@ -272,14 +270,12 @@ loadwise_cli_cmd_edit_run (LoadwiseCli *cli,
   gint64 id;
   int status;
 
-  if (!loadwise_cli_parse_options ("edit-run", N_("ID"),
+  if (!loadwise_cli_parse_command ("edit-run", N_("ID"),
                                    _("Change a logged run: only the options given change."),
                                    _("ID is the number 'loadwise-cli runs' shows. An empty --note clears "
                                      "the note."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 1, argc, argv, &args, &status))
     return status;
-  if (!loadwise_cli_check_no_extra_args (args, 1, &error))
-    return loadwise_cli_fail (error);
   if (args[1] == NULL)
     return loadwise_cli_fail_usage (_("edit-run: which run? Give its ID (see 'loadwise-cli runs')"));
   if (!parse_id (args[1], &id, &error))
@@ -317,11 +313,9 @@ loadwise_cli_cmd_delete_run (LoadwiseCli *cli,
   gint64 id;
   int status;
 
-  if (!loadwise_cli_parse_options ("delete-run", N_("ID"), _("Delete a logged run."), NULL,
-                                   NULL, argc, argv, &args, &status))
+  if (!loadwise_cli_parse_command ("delete-run", N_("ID"), _("Delete a logged run."), NULL,
+                                   NULL, 1, argc, argv, &args, &status))
     return status;
-  if (!loadwise_cli_check_no_extra_args (args, 1, &error))
-    return loadwise_cli_fail (error);
   if (args[1] == NULL)
     return loadwise_cli_fail_usage (_("delete-run: which run? Give its ID (see 'loadwise-cli runs')"));
   if (!parse_id (args[1], &id, &error))
@@ -428,7 +422,7 @@ loadwise_cli_cmd_runs (LoadwiseCli *cli,
   const GOptionEntry entries[] = {
     { "from", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &from_text, N_("First day"), N_("YYYY-MM-DD") },
     { "to", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &to_text, N_("Last day"), N_("YYYY-MM-DD") },
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print a JSON array")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -440,11 +434,9 @@ loadwise_cli_cmd_runs (LoadwiseCli *cli,
   GDate from, to;
   int status;
 
-  if (!loadwise_cli_parse_options ("runs", NULL, _("List the logged runs, oldest first."), NULL,
-                                   entries, argc, argv, &args, &status))
+  if (!loadwise_cli_parse_command ("runs", NULL, _("List the logged runs, oldest first."), NULL,
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
   if ((from_text != NULL && !loadwise_parse_date ("--from", from_text, &from, &error)) ||
       (to_text != NULL && !loadwise_parse_date ("--to", to_text, &to, &error)))
     return loadwise_cli_fail (error);
@@ -531,7 +523,7 @@ loadwise_cli_cmd_shoes (LoadwiseCli *cli,
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print a JSON array")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -546,12 +538,10 @@ loadwise_cli_cmd_shoes (LoadwiseCli *cli,
       g_autofree char *name = g_strdup_printf ("shoes %s", argv[1]);
       g_autofree char *shoe = NULL;
 
-      if (!loadwise_cli_parse_options (name, N_("NAME"),
+      if (!loadwise_cli_parse_command (name, N_("NAME"),
                                        adding ? _("Add a pair of shoes.") : _("Retire a pair: its runs keep it."),
-                                       NULL, NULL, argc - 1, argv + 1, &args, &status))
+                                       NULL, NULL, 1, argc - 1, argv + 1, &args, &status))
         return status;
-      if (!loadwise_cli_check_no_extra_args (args, 1, &error))
-        return loadwise_cli_fail (error);
       if (args[1] == NULL)
         return loadwise_cli_fail_usage (_("%s: give the pair's NAME"), name);
       /* Checked as the store checks it, named as the argument. */
@@ -566,9 +556,9 @@ loadwise_cli_cmd_shoes (LoadwiseCli *cli,
       return LOADWISE_CLI_EXIT_OK;
     }
 
-  if (!loadwise_cli_parse_options ("shoes", N_("[add NAME | retire NAME]"),
+  if (!loadwise_cli_parse_command ("shoes", N_("[add NAME | retire NAME]"),
                                    _("List the shoes with the distance run in each pair."), NULL,
-                                   entries, argc, argv, &args, &status))
+                                   entries, LOADWISE_CLI_ANY_ARGS, argc, argv, &args, &status))
     return status;
   if (args[1] != NULL)
     return loadwise_cli_fail_usage (_("shoes: unknown subcommand '%s'; use add or retire"), args[1]);
@@ -635,15 +625,14 @@ loadwise_cli_cmd_habits (LoadwiseCli *cli,
   LoadwiseHabits habits = { { 0 } };
   int status;
 
-  if (!loadwise_cli_parse_options ("habits", NULL,
+  if (!loadwise_cli_parse_command ("habits", NULL,
                                    _("Record the compression habits of the morning check-in."),
                                    _("Pressing on the side of the hip (crossing the legs, lying on the sore "
                                      "side) can aggravate it (Grimaldi 2015); 'loadwise-cli insights' compares "
                                      "the mornings after them. A habit not given is recorded as not done."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !loadwise_cli_resolve_past_date (cli, date_text, &habits.date, &error))
+  if (!loadwise_cli_resolve_past_date (cli, date_text, &habits.date, &error))
     return loadwise_cli_fail (error);
   habits.crossed_legs = crossed;
   habits.slept_on_side = slept;
@@ -662,7 +651,7 @@ loadwise_cli_cmd_insights (LoadwiseCli *cli,
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print a JSON array")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -671,15 +660,13 @@ loadwise_cli_cmd_insights (LoadwiseCli *cli,
   g_auto (GStrv) args = NULL;
   int status;
 
-  if (!loadwise_cli_parse_options ("insights", NULL,
+  if (!loadwise_cli_parse_command ("insights", NULL,
                                    _("Which load factors go with your pain: associations, not causes."),
                                    _("Each finding compares the pain after runs (same day) or the next morning "
                                      "with and without a factor, and is shown only with at least 3 cases on "
                                      "each side; amounts (descent, distance) get a rank correlation."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
 
   database = loadwise_cli_open_database (cli, &error);
   if (database == NULL || (insights = loadwise_database_compute_insights (database, &error)) == NULL)
@@ -801,7 +788,7 @@ loadwise_cli_cmd_flare (LoadwiseCli *cli,
   g_autofree char *date_text = NULL;
   gboolean json = FALSE;
   const GOptionEntry status_entries[] = {
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print a JSON object")),
     { NULL }
   };
   const GOptionEntry date_entries[] = {
@@ -832,15 +819,14 @@ loadwise_cli_cmd_flare (LoadwiseCli *cli,
     return loadwise_cli_fail_usage (_("flare: unknown subcommand '%s'; use status, start, end or decline"), sub);
 
   name = g_strdup_printf ("flare %s", sub);
-  if (!loadwise_cli_parse_options (name, NULL, NULL, NULL,
+  if (!loadwise_cli_parse_command (name, NULL, NULL, NULL,
                                    g_strcmp0 (sub, "status") == 0 ? status_entries : date_entries,
-                                   argc - 1, argv + 1, &args, &exit_status))
+                                   0, argc - 1, argv + 1, &args, &exit_status))
     return exit_status;
   loadwise_clock_get_today (cli->clock, &today);
   /* A flare starts or ends on a day that has come (issue 12): one started
    * ahead was on for no day yet and could be neither seen nor ended. */
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !loadwise_cli_resolve_past_date (cli, date_text, &date, &error))
+  if (!loadwise_cli_resolve_past_date (cli, date_text, &date, &error))
     return loadwise_cli_fail (error);
 
   database = loadwise_cli_open_database (cli, &error);

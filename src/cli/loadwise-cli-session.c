@@ -145,7 +145,7 @@ loadwise_cli_cmd_today (LoadwiseCli *cli,
   const GOptionEntry entries[] = {
     { "date", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &date_text,
       N_("The day to show (default: today)"), N_("YYYY-MM-DD") },
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    LOADWISE_CLI_JSON_OPTION (&json, N_("Print JSON")),
     { NULL }
   };
   g_autoptr (LoadwiseDatabase) database = NULL;
@@ -161,7 +161,7 @@ loadwise_cli_cmd_today (LoadwiseCli *cli,
   GDate date;
   int status;
 
-  if (!loadwise_cli_parse_options ("today", NULL,
+  if (!loadwise_cli_parse_command ("today", NULL,
                                    _("The session for a day, or that it is a rest day."),
                                    _("With --json: an object with date, kind (\"session\" or \"rest\"), "
                                      "week, status (none, in-progress, done, skipped), next_session (rest "
@@ -172,11 +172,10 @@ loadwise_cli_cmd_today (LoadwiseCli *cli,
                                      "(null when not rated); red_flag_advice: null, or while a red-flag "
                                      "yes stands, yes (the ids), urgency (today or soon) and advice, "
                                      "which is also printed on stderr."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
 
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error) ||
-      !loadwise_cli_resolve_date (cli, date_text, &date, &error))
+  if (!loadwise_cli_resolve_date (cli, date_text, &date, &error))
     return loadwise_cli_fail (error);
 
   if (loadwise_cli_database_exists (cli))
@@ -249,17 +248,14 @@ loadwise_cli_cmd_log_session (LoadwiseCli *cli,
   GDate date;
   int status;
 
-  if (!loadwise_cli_parse_options ("log-session", NULL,
+  if (!loadwise_cli_parse_command ("log-session", NULL,
                                    _("Log a whole session at once."),
                                    _("Marks the first PERCENT of each exercise's sets done (rounded to "
                                      "whole sets), gives each exercise the pain rating, and finishes "
                                      "the session. Logging a day again replaces what was logged for it. "
                                      "A rest day is refused."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
   if (completed_text == NULL)
     return loadwise_cli_fail_usage (_("log-session: --completed is required (0-100)"));
   if (pain_text == NULL)
@@ -339,17 +335,14 @@ loadwise_cli_cmd_checkin (LoadwiseCli *cli,
   LoadwiseCheckin checkin = { { 0 } };
   int status;
 
-  if (!loadwise_cli_parse_options ("checkin", NULL,
+  if (!loadwise_cli_parse_command ("checkin", NULL,
                                    _("Record the morning check-in: the pain that matters most."),
                                    _("Pain the morning after exercise shows how the hip coped with it. "
                                      "With pain above 0 and no --side, the side is \"both\"; with no "
                                      "pain there is no side, and --side is refused. A second check-in "
                                      "for the same morning replaces the first."),
-                                   entries, argc, argv, &args, &status))
+                                   entries, 0, argc, argv, &args, &status))
     return status;
-
-  if (!loadwise_cli_check_no_extra_args (args, 0, &error))
-    return loadwise_cli_fail (error);
   if (pain_text == NULL)
     return loadwise_cli_fail_usage (_("checkin: --morning-pain is required (0-10)"));
 

@@ -713,19 +713,13 @@ read_stored_review (LoadwiseDatabase  *self,
                     GError           **error)
 {
   g_autoptr (LoadwiseCachedStmt) stmt = NULL;
-  int rc;
 
-  stmt = loadwise_database_prepare_cached (self,
-                                  "SELECT safe_pain, max_pain, training_days, inputs,"
-                                  " revised_at IS NOT NULL FROM week_review WHERE week = ?1",
-                                  error);
+  stmt = loadwise_database_query_cached_row (self, &out->found, error,
+                                             "SELECT safe_pain, max_pain, training_days, inputs,"
+                                             " revised_at IS NOT NULL FROM week_review WHERE week = ?1",
+                                             LOADWISE_SQL_INT64, (gint64) week, LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, week);
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  out->found = rc == SQLITE_ROW;
   if (out->found)
     {
       out->safe_pain = (guint) sqlite3_column_int (stmt, 0);
@@ -945,23 +939,19 @@ get_trained_week (LoadwiseDatabase        *self,
 {
   g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   GDate latest;
-  int rc;
+  gboolean found;
 
   *out_week = 0;
-  stmt = loadwise_database_prepare_cached (self,
-                                  "SELECT MAX (d) FROM ("
-                                  " SELECT MAX (date) AS d FROM session"
-                                  "  WHERE status <> 'skipped' AND date <= ?1"
-                                  " UNION ALL SELECT MAX (date) FROM set_log"
-                                  "  WHERE done AND date <= ?1)",
-                                  error);
+  stmt = loadwise_database_query_cached_row (self, &found, error,
+                                             "SELECT MAX (d) FROM ("
+                                             " SELECT MAX (date) AS d FROM session"
+                                             "  WHERE status <> 'skipped' AND date <= ?1"
+                                             " UNION ALL SELECT MAX (date) FROM set_log"
+                                             "  WHERE done AND date <= ?1)",
+                                             LOADWISE_SQL_DATE, today, LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  loadwise_sqlite_bind_date (stmt, 1, today);
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (found && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       if (!loadwise_sqlite_column_date (stmt, 0, &latest, error))
         return FALSE;

@@ -96,21 +96,18 @@ loadwise_database_get_programme (LoadwiseDatabase   *self,
 {
   g_autoptr (LoadwiseCachedStmt) stmt = NULL;
   LoadwiseProgramme programme = { 0 };
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_programme != NULL, FALSE);
 
-  stmt = loadwise_database_prepare_cached (self,
-                                  "SELECT start, weeks, training_days, safe_pain, max_pain"
-                                  " FROM programme WHERE id = 1",
-                                  error);
+  stmt = loadwise_database_query_cached_row (self, &found, error,
+                                             "SELECT start, weeks, training_days, safe_pain, max_pain"
+                                             " FROM programme WHERE id = 1",
+                                             LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  if (rc == SQLITE_DONE)
+  if (!found)
     return no_programme_error (error);
 
   if (!loadwise_sqlite_column_date (stmt, 0, &programme.start, error))
@@ -579,25 +576,23 @@ loadwise_database_get_session (LoadwiseDatabase       *self,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   LoadwiseSessionStatus status = LOADWISE_SESSION_STATUS_NONE;
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (out_record != NULL, FALSE);
 
-  stmt = prepare_with_date (self, "SELECT status, note, skip_reason FROM session WHERE date = ?1",
-                            date, error);
+  stmt = loadwise_sqlite_query_row (self->db, &found, error,
+                                    "SELECT status, note, skip_reason FROM session WHERE date = ?1",
+                                    LOADWISE_SQL_DATE, date, LOADWISE_SQL_END);
   if (stmt == NULL)
-    return FALSE;
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
     return FALSE;
 
   out_record->date = *date;
   out_record->status = LOADWISE_SESSION_STATUS_NONE;
   out_record->note = NULL;
   out_record->skip_reason = NULL;
-  if (rc == SQLITE_ROW)
+  if (found)
     {
       if (loadwise_session_status_from_string ((const char *) sqlite3_column_text (stmt, 0),
                                                &status))
@@ -1010,22 +1005,19 @@ loadwise_database_get_checkin (LoadwiseDatabase  *self,
                                GError           **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (out_checkin != NULL && out_found != NULL, FALSE);
 
-  stmt = prepare_with_date (self,
-                            "SELECT date, morning_pain, side, night_pain FROM checkin"
-                            " WHERE date = ?1",
-                            date, error);
+  stmt = loadwise_sqlite_query_row (self->db, &found, error,
+                                    "SELECT date, morning_pain, side, night_pain FROM checkin"
+                                    " WHERE date = ?1",
+                                    LOADWISE_SQL_DATE, date, LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  if (rc == SQLITE_DONE)
+  if (!found)
     {
       *out_found = FALSE;
       return TRUE;

@@ -168,18 +168,15 @@ check_shoe_exists (LoadwiseDatabase  *self,
                    GError           **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   if (shoe_id == 0)
     return TRUE;
-  stmt = loadwise_sqlite_prepare (self->db, "SELECT 1 FROM shoe WHERE id = ?1", error);
+  stmt = loadwise_sqlite_query_row (self->db, &found, error, "SELECT 1 FROM shoe WHERE id = ?1",
+                                    LOADWISE_SQL_INT64, shoe_id, LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, shoe_id);
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  if (rc == SQLITE_DONE)
+  if (!found)
     return loadwise_error_invalid (error, _("shoe: no stored pair has id %lld"), (long long) shoe_id);
   return TRUE;
 }
@@ -339,18 +336,16 @@ loadwise_database_get_run (LoadwiseDatabase  *self,
                            GError           **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), NULL);
 
-  stmt = loadwise_sqlite_prepare (self->db, "SELECT " RUN_COLUMNS " FROM run WHERE id = ?1", error);
+  stmt = loadwise_sqlite_query_row (self->db, &found, error,
+                                    "SELECT " RUN_COLUMNS " FROM run WHERE id = ?1",
+                                    LOADWISE_SQL_INT64, id, LOADWISE_SQL_END);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return NULL;
-  if (rc == SQLITE_DONE)
+  if (!found)
     {
       not_found_run (id, error);
       return NULL;
@@ -461,18 +456,15 @@ find_by_sha256 (LoadwiseDatabase  *self,
                 GError           **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   *out_id = 0;
-  stmt = loadwise_sqlite_prepare (self->db,
-                                  "SELECT id FROM run WHERE track_sha256 = ?1 ORDER BY id LIMIT 1", error);
+  stmt = loadwise_sqlite_query_row (self->db, &found, error,
+                                    "SELECT id FROM run WHERE track_sha256 = ?1 ORDER BY id LIMIT 1",
+                                    LOADWISE_SQL_TEXT, sha256, LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  if (rc == SQLITE_ROW)
+  if (found)
     *out_id = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
@@ -651,24 +643,20 @@ find_by_start (LoadwiseDatabase  *self,
                GError           **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   *out_id = 0;
   /* No stored start is outside the range: nothing to look up. */
   if (started_at < 1 || started_at > LOADWISE_STORE_STARTED_AT_MAX)
     return TRUE;
-  stmt = loadwise_sqlite_prepare (self->db,
-                                  "SELECT id FROM run WHERE started_at = " SQL_STARTED_AT_TEXT ("?1")
-                                  " AND abs (distance_m - ?2) * 100 <= ?2 ORDER BY id LIMIT 1",
-                                  error);
+  stmt = loadwise_sqlite_query_row (self->db, &found, error,
+                                    "SELECT id FROM run WHERE started_at = " SQL_STARTED_AT_TEXT ("?1")
+                                    " AND abs (distance_m - ?2) * 100 <= ?2 ORDER BY id LIMIT 1",
+                                    LOADWISE_SQL_INT64, started_at,
+                                    LOADWISE_SQL_INT64, (gint64) distance_m, LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, started_at);
-  sqlite3_bind_int64 (stmt, 2, distance_m);
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  if (rc == SQLITE_ROW)
+  if (found)
     *out_id = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
@@ -717,7 +705,7 @@ loadwise_database_find_shoe (LoadwiseDatabase  *self,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *wanted = NULL;
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_id != NULL, FALSE);
@@ -727,17 +715,12 @@ loadwise_database_find_shoe (LoadwiseDatabase  *self,
   if (!loadwise_text_validate ("shoe", name, -1, LOADWISE_TEXT_NAME, &wanted, error))
     return FALSE;
   /* A name stored before names were trimmed is still found as it was. */
-  stmt = loadwise_sqlite_prepare (self->db,
-                                  "SELECT id FROM shoe WHERE name IN (?1, ?2) ORDER BY name = ?1 DESC LIMIT 1",
-                                  error);
+  stmt = loadwise_sqlite_query_row (self->db, &found, error,
+                                    "SELECT id FROM shoe WHERE name IN (?1, ?2) ORDER BY name = ?1 DESC LIMIT 1",
+                                    LOADWISE_SQL_TEXT, wanted, LOADWISE_SQL_TEXT, name, LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, wanted, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  if (rc == SQLITE_DONE)
+  if (!found)
     return loadwise_error_invalid (error, _("shoe: there is no pair called \"%s\" (add it with 'loadwise-cli shoes add')"),
                                    wanted);
   *out_id = sqlite3_column_int64 (stmt, 0);
@@ -999,21 +982,18 @@ loadwise_database_get_active_flare (LoadwiseDatabase     *self,
                                     GError              **error)
 {
   g_autoptr (LoadwiseCachedStmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (out_period != NULL && out_found != NULL, FALSE);
 
-  stmt = loadwise_database_prepare_cached (self,
-                                  "SELECT " FLARE_COLUMNS " FROM flare_period WHERE end_date IS NULL",
-                                  error);
+  stmt = loadwise_database_query_cached_row (self, &found, error,
+                                             "SELECT " FLARE_COLUMNS " FROM flare_period WHERE end_date IS NULL",
+                                             LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  *out_found = rc == SQLITE_ROW;
-  if (rc == SQLITE_DONE)
+  *out_found = found;
+  if (!found)
     {
       memset (out_period, 0, sizeof *out_period);
       g_date_clear (&out_period->start, 1);
@@ -1201,19 +1181,15 @@ suggestion_settled (LoadwiseDatabase  *self,
                     GError           **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
-  stmt = loadwise_sqlite_prepare (self->db,
-                                  "SELECT EXISTS (SELECT 1 FROM flare_suggestion WHERE decided_on >= ?1)"
-                                  " OR EXISTS (SELECT 1 FROM flare_period WHERE end_date >= ?1)",
-                                  error);
+  stmt = loadwise_sqlite_query_row (self->db, &found, error,
+                                    "SELECT EXISTS (SELECT 1 FROM flare_suggestion WHERE decided_on >= ?1)"
+                                    " OR EXISTS (SELECT 1 FROM flare_period WHERE end_date >= ?1)",
+                                    LOADWISE_SQL_DATE, evidence, LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  loadwise_sqlite_bind_date (stmt, 1, evidence);
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  *out_settled = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  *out_settled = found && sqlite3_column_int (stmt, 0) != 0;
   return TRUE;
 }
 
@@ -1262,22 +1238,18 @@ latest_ended_by_rule (LoadwiseDatabase  *self,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   GDate yesterday = *today;
-  int rc;
+  gboolean found;
 
   g_date_subtract_days (&yesterday, 1);
-  stmt = loadwise_sqlite_prepare (self->db,
-                                  "SELECT end_date FROM flare_period WHERE ended_by = 'rule'"
-                                  " AND end_date BETWEEN ?1 AND ?2"
-                                  " ORDER BY end_date DESC LIMIT 1",
-                                  error);
+  stmt = loadwise_sqlite_query_row (self->db, &found, error,
+                                    "SELECT end_date FROM flare_period WHERE ended_by = 'rule'"
+                                    " AND end_date BETWEEN ?1 AND ?2"
+                                    " ORDER BY end_date DESC LIMIT 1",
+                                    LOADWISE_SQL_DATE, &yesterday, LOADWISE_SQL_DATE, today,
+                                    LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  loadwise_sqlite_bind_date (stmt, 1, &yesterday);
-  loadwise_sqlite_bind_date (stmt, 2, today);
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  if (rc == SQLITE_ROW)
+  if (found)
     {
       if (!loadwise_sqlite_column_date (stmt, 0, out_ended, error))
         return FALSE;
@@ -1293,19 +1265,15 @@ flare_covers (LoadwiseDatabase  *self,
               GError           **error)
 {
   g_autoptr (LoadwiseCachedStmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
-  stmt = loadwise_database_prepare_cached (self,
-                                  "SELECT EXISTS (SELECT 1 FROM flare_period WHERE start_date <= ?1"
-                                  " AND (end_date IS NULL OR end_date > ?1))",
-                                  error);
+  stmt = loadwise_database_query_cached_row (self, &found, error,
+                                             "SELECT EXISTS (SELECT 1 FROM flare_period WHERE start_date <= ?1"
+                                             " AND (end_date IS NULL OR end_date > ?1))",
+                                             LOADWISE_SQL_DATE, date, LOADWISE_SQL_END);
   if (stmt == NULL)
     return FALSE;
-  loadwise_sqlite_bind_date (stmt, 1, date);
-  rc = loadwise_sqlite_step (self->db, stmt, error);
-  if (rc == -1)
-    return FALSE;
-  *out_covers = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  *out_covers = found && sqlite3_column_int (stmt, 0) != 0;
   return TRUE;
 }
 

@@ -250,6 +250,32 @@ loadwise_database_prepare_cached (LoadwiseDatabase  *self,
   return stmt;
 }
 
+LoadwiseCachedStmt *
+loadwise_database_query_cached_row (LoadwiseDatabase  *self,
+                                    gboolean          *out_found,
+                                    GError           **error,
+                                    const char        *sql,
+                                    ...)
+{
+  LoadwiseCachedStmt *stmt = loadwise_database_prepare_cached (self, sql, error);
+  va_list args;
+  gboolean ok;
+
+  *out_found = FALSE;
+  if (stmt == NULL)
+    return NULL;
+
+  va_start (args, sql);
+  ok = loadwise_sqlite_bind_step_row (self->db, stmt, out_found, error, args);
+  va_end (args);
+  if (!ok)
+    {
+      loadwise_cached_stmt_release (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
 sqlite3 *
 loadwise_database_get_handle (LoadwiseDatabase *self)
 {

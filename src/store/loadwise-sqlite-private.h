@@ -100,6 +100,14 @@ LoadwiseCachedStmt *loadwise_database_prepare_cached (LoadwiseDatabase  *self,
                                                       const char        *sql,
                                                       GError           **error);
 
+/* As loadwise_sqlite_query_row(), with a statement of the connection's
+ * cache (loadwise_database_prepare_cached()). */
+LoadwiseCachedStmt *loadwise_database_query_cached_row (LoadwiseDatabase  *self,
+                                                        gboolean          *out_found,
+                                                        GError           **error,
+                                                        const char        *sql,
+                                                        ...);
+
 /* Sets @error from @rc and the connection's message; always returns FALSE. */
 gboolean      loadwise_sqlite_error          (sqlite3       *db,
                                               int            rc,
@@ -114,6 +122,30 @@ sqlite3_stmt *loadwise_sqlite_prepare        (sqlite3       *db,
 int           loadwise_sqlite_step           (sqlite3       *db,
                                               sqlite3_stmt  *stmt,
                                               GError       **error);
+/* The kinds of value loadwise_sqlite_query_row() binds. */
+typedef enum {
+  LOADWISE_SQL_END,    /* no more values */
+  LOADWISE_SQL_INT64,  /* a gint64 (cast a narrower number) */
+  LOADWISE_SQL_TEXT,   /* a const char *, copied */
+  LOADWISE_SQL_DATE,   /* a const GDate *, as YYYY-MM-DD */
+} LoadwiseSqlArg;
+
+/* Prepares @sql, binds the values that follow to ?1, ?2, ... (each a
+ * LoadwiseSqlArg and its value, ending with LOADWISE_SQL_END) and steps
+ * once: the statement, on its first row when *@out_found, for the caller
+ * to read and finalize; NULL with @error set on failure. */
+sqlite3_stmt *loadwise_sqlite_query_row      (sqlite3       *db,
+                                              gboolean      *out_found,
+                                              GError       **error,
+                                              const char    *sql,
+                                              ...);
+/* The binding and stepping of loadwise_sqlite_query_row(), for a
+ * statement prepared already. */
+gboolean      loadwise_sqlite_bind_step_row  (sqlite3       *db,
+                                              sqlite3_stmt  *stmt,
+                                              gboolean      *out_found,
+                                              GError       **error,
+                                              va_list        args);
 /* Runs a statement that returns no rows, then resets it and clears its
  * bindings so that a cached statement is ready for its next use. */
 gboolean      loadwise_sqlite_step_done      (sqlite3       *db,

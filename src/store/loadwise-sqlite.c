@@ -148,6 +148,66 @@ loadwise_sqlite_step (sqlite3       *db,
 }
 
 gboolean
+loadwise_sqlite_bind_step_row (sqlite3       *db,
+                               sqlite3_stmt  *stmt,
+                               gboolean      *out_found,
+                               GError       **error,
+                               va_list        args)
+{
+  LoadwiseSqlArg kind;
+  int index = 1;
+  int rc;
+
+  *out_found = FALSE;
+  while ((kind = va_arg (args, LoadwiseSqlArg)) != LOADWISE_SQL_END)
+    {
+      switch (kind)
+        {
+        case LOADWISE_SQL_INT64:
+          sqlite3_bind_int64 (stmt, index, va_arg (args, gint64));
+          break;
+        case LOADWISE_SQL_TEXT:
+          sqlite3_bind_text (stmt, index, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+          break;
+        case LOADWISE_SQL_DATE:
+          loadwise_sqlite_bind_date (stmt, index, va_arg (args, const GDate *));
+          break;
+        case LOADWISE_SQL_END:
+        default:
+          g_assert_not_reached ();
+        }
+      index++;
+    }
+
+  rc = loadwise_sqlite_step (db, stmt, error);
+  if (rc == -1)
+    return FALSE;
+  *out_found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+sqlite3_stmt *
+loadwise_sqlite_query_row (sqlite3     *db,
+                           gboolean    *out_found,
+                           GError     **error,
+                           const char  *sql,
+                           ...)
+{
+  g_autoptr (sqlite3_stmt) stmt = loadwise_sqlite_prepare (db, sql, error);
+  va_list args;
+  gboolean ok;
+
+  *out_found = FALSE;
+  if (stmt == NULL)
+    return NULL;
+
+  va_start (args, sql);
+  ok = loadwise_sqlite_bind_step_row (db, stmt, out_found, error, args);
+  va_end (args);
+  return ok ? g_steal_pointer (&stmt) : NULL;
+}
+
+gboolean
 loadwise_sqlite_step_done (sqlite3       *db,
                            sqlite3_stmt  *stmt,
                            GError       **error)

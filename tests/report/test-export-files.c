@@ -24,15 +24,14 @@
 
 #include "charts-test-util.h"
 #include "loadwise-test-util.h"
+#include "report-test-util.h"
 
 /* Smaller than every export of the seeded history. */
 #define SIZE_LIMIT 1500
 
 typedef struct {
-  char              *tmpdir;
+  ReportFixture      report;
   char              *out;        /* TMPDIR/out: only exports go here */
-  LoadwiseDatabase  *db;
-  LoadwiseCatalogue *catalogue;
   LoadwiseChartData *chart;
 } Fixture;
 
@@ -50,25 +49,20 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   ChartsHistory history = { .start = loadwise_test_date (2026, 10, 5), .days = 56, .seed = 3,
                             .runs = TRUE, .flare = TRUE };
   GDate from = loadwise_test_date (2026, 9, 28);
   LoadwiseProgramme programme;
 
-  fixture->tmpdir = loadwise_test_make_tmpdir ();
-  fixture->out = g_build_filename (fixture->tmpdir, "out", NULL);
+  report_fixture_setup (&fixture->report, data);
+  fixture->out = g_build_filename (fixture->report.tmpdir, "out", NULL);
   g_assert_cmpint (g_mkdir (fixture->out, 0700), ==, 0);
-  path = g_build_filename (fixture->tmpdir, "loadwise.db", NULL);
-  fixture->db = loadwise_database_open (path, &error);
-  g_assert_no_error (error);
-  fixture->catalogue = loadwise_catalogue_load_default (&error);
-  g_assert_no_error (error);
-  charts_test_seed (fixture->db, fixture->catalogue, &history);
-  fixture->chart = loadwise_chart_data_load (fixture->db, fixture->catalogue, &from, today (), &error);
+  charts_test_seed (fixture->report.db, fixture->report.catalogue, &history);
+  fixture->chart = loadwise_chart_data_load (fixture->report.db, fixture->report.catalogue, &from,
+                                             today (), &error);
   g_assert_no_error (error);
   /* Derived state worked out now, so the exports only read. */
-  g_assert_true (loadwise_database_get_programme (fixture->db, &programme, &error));
+  g_assert_true (loadwise_database_get_programme (fixture->report.db, &programme, &error));
   g_assert_no_error (error);
 }
 
@@ -77,11 +71,8 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_clear_pointer (&fixture->chart, loadwise_chart_data_unref);
-  g_clear_object (&fixture->db);
-  g_clear_pointer (&fixture->catalogue, loadwise_catalogue_unref);
-  loadwise_test_rm_rf (fixture->tmpdir);
   g_free (fixture->out);
-  g_free (fixture->tmpdir);
+  report_fixture_teardown (&fixture->report, data);
 }
 
 typedef enum {
@@ -108,7 +99,7 @@ export (Fixture     *fixture,
   switch (format)
     {
     case FORMAT_PDF:
-      return loadwise_report_write_pdf (fixture->db, fixture->catalogue, today (), path, error);
+      return loadwise_report_write_pdf (fixture->report.db, fixture->report.catalogue, today (), path, error);
     case FORMAT_PNG:
       return loadwise_export_chart (fixture->chart, LOADWISE_CHART_PAIN, LOADWISE_CHART_FORMAT_PNG,
                                     500, 200, path, error);
@@ -116,11 +107,11 @@ export (Fixture     *fixture,
       return loadwise_export_chart (fixture->chart, LOADWISE_CHART_LEVELS, LOADWISE_CHART_FORMAT_SVG,
                                     500, 200, path, error);
     case FORMAT_CSV:
-      return loadwise_export_csv (fixture->db, path, error);
+      return loadwise_export_csv (fixture->report.db, path, error);
     case FORMAT_ICS:
-      return loadwise_export_ics (fixture->db, fixture->catalogue, now, path, error);
+      return loadwise_export_ics (fixture->report.db, fixture->report.catalogue, now, path, error);
     case FORMAT_JSON:
-      return loadwise_json_backup_export (fixture->db, path, now, error);
+      return loadwise_json_backup_export (fixture->report.db, path, now, error);
     case N_FORMATS:
     default:
       g_assert_not_reached ();
@@ -287,7 +278,7 @@ test_json_too_large (Fixture       *fixture,
 
   memset (padding, 'a', n);
   padding[n] = '\0';
-  g_assert_true (loadwise_database_set_setting (fixture->db, "test.padding", padding, &error));
+  g_assert_true (loadwise_database_set_setting (fixture->report.db, "test.padding", padding, &error));
   g_assert_no_error (error);
 
   g_assert_false (export (fixture, FORMAT_JSON, path, &error));
@@ -302,7 +293,7 @@ test_json_too_large (Fixture       *fixture,
 
   /* Without it, the same name works. */
   g_clear_error (&error);
-  g_assert_true (loadwise_database_set_setting (fixture->db, "test.padding", NULL, &error));
+  g_assert_true (loadwise_database_set_setting (fixture->report.db, "test.padding", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (export (fixture, FORMAT_JSON, path, &error));
   g_assert_no_error (error);
@@ -354,7 +345,7 @@ test_no_replace_at_the_rename (Fixture       *fixture,
 
   file = loadwise_atomic_file_new (path, LOADWISE_ATOMIC_FILE_NONE, &error);
   g_assert_no_error (error);
-  g_assert_true (loadwise_report_write_pdf_to_file (fixture->db, fixture->catalogue, today (), file,
+  g_assert_true (loadwise_report_write_pdf_to_file (fixture->report.db, fixture->report.catalogue, today (), file,
                                                     &error));
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, "someone else's", -1, NULL));
@@ -405,7 +396,7 @@ test_folder_rule_at_the_rename (Fixture       *fixture,
   /* An empty folder is taken. */
   g_clear_error (&error);
   g_assert_cmpint (g_unlink (theirs), ==, 0);
-  g_assert_true (loadwise_export_csv (fixture->db, folder, &error));
+  g_assert_true (loadwise_export_csv (fixture->report.db, folder, &error));
   g_assert_no_error (error);
   g_clear_pointer (&listing, g_free);
   listing = list_folder (fixture->out);
@@ -437,7 +428,7 @@ test_replace_keeps_old_on_failure (Fixture       *fixture,
 
     g_assert_no_error (error);
     limit_file_size (SIZE_LIMIT);
-    ok = loadwise_report_write_pdf_to_file (fixture->db, fixture->catalogue, today (), file, &error)
+    ok = loadwise_report_write_pdf_to_file (fixture->report.db, fixture->report.catalogue, today (), file, &error)
          && loadwise_atomic_file_commit (file, &error);
     limit_file_size (unlimited.rlim_cur);
     g_assert_false (ok);
@@ -456,7 +447,7 @@ test_replace_keeps_old_on_failure (Fixture       *fixture,
                                                                     &error);
 
     g_assert_no_error (error);
-    g_assert_true (loadwise_report_write_pdf_to_file (fixture->db, fixture->catalogue, today (), file,
+    g_assert_true (loadwise_report_write_pdf_to_file (fixture->report.db, fixture->report.catalogue, today (), file,
                                                       &error));
     g_assert_true (loadwise_atomic_file_commit (file, &error));
     g_assert_no_error (error);

@@ -12,37 +12,7 @@
 
 #include "charts-test-util.h"
 #include "loadwise-test-util.h"
-
-typedef struct {
-  char              *tmpdir;
-  LoadwiseDatabase  *db;
-  LoadwiseCatalogue *catalogue;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->tmpdir = loadwise_test_make_tmpdir ();
-  path = g_build_filename (fixture->tmpdir, "loadwise.db", NULL);
-  fixture->db = loadwise_database_open (path, &error);
-  g_assert_no_error (error);
-  fixture->catalogue = loadwise_catalogue_load_default (&error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->db);
-  g_clear_pointer (&fixture->catalogue, loadwise_catalogue_unref);
-  loadwise_test_rm_rf (fixture->tmpdir);
-  g_free (fixture->tmpdir);
-}
+#include "report-test-util.h"
 
 /* RFC 4180 by the letter: fields separated by commas, records by CRLF; a
  * quoted field may hold commas, CRLF and doubled quotes. Returns rows of
@@ -160,7 +130,7 @@ test_quote (void)
 }
 
 static void
-test_every_table (Fixture       *fixture,
+test_every_table (ReportFixture *fixture,
                   gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -227,7 +197,7 @@ test_every_table (Fixture       *fixture,
  * a run had before (schema 7 appends them), and its profile in a file of
  * its own, by run and point. */
 static void
-test_recorded_run (Fixture       *fixture,
+test_recorded_run (ReportFixture *fixture,
                    gconstpointer  data)
 {
   static const char *const run_header[] = {
@@ -288,7 +258,7 @@ test_recorded_run (Fixture       *fixture,
 }
 
 static void
-test_refuses_existing (Fixture       *fixture,
+test_refuses_existing (ReportFixture *fixture,
                        gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -318,12 +288,12 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/csv/quote", test_quote);
-  g_test_add ("/report/csv/every-table", Fixture, NULL, fixture_setup, test_every_table,
-              fixture_teardown);
-  g_test_add ("/report/csv/recorded-run", Fixture, NULL, fixture_setup, test_recorded_run,
-              fixture_teardown);
-  g_test_add ("/report/csv/refuses-existing", Fixture, NULL, fixture_setup,
-              test_refuses_existing, fixture_teardown);
+  g_test_add ("/report/csv/every-table", ReportFixture, NULL, report_fixture_setup, test_every_table,
+              report_fixture_teardown);
+  g_test_add ("/report/csv/recorded-run", ReportFixture, NULL, report_fixture_setup, test_recorded_run,
+              report_fixture_teardown);
+  g_test_add ("/report/csv/refuses-existing", ReportFixture, NULL, report_fixture_setup,
+              test_refuses_existing, report_fixture_teardown);
 
   return g_test_run ();
 }

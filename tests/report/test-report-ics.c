@@ -13,37 +13,7 @@
 
 #include "charts-test-util.h"
 #include "loadwise-test-util.h"
-
-typedef struct {
-  char              *tmpdir;
-  LoadwiseDatabase  *db;
-  LoadwiseCatalogue *catalogue;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->tmpdir = loadwise_test_make_tmpdir ();
-  path = g_build_filename (fixture->tmpdir, "loadwise.db", NULL);
-  fixture->db = loadwise_database_open (path, &error);
-  g_assert_no_error (error);
-  fixture->catalogue = loadwise_catalogue_load_default (&error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->db);
-  g_clear_pointer (&fixture->catalogue, loadwise_catalogue_unref);
-  loadwise_test_rm_rf (fixture->tmpdir);
-  g_free (fixture->tmpdir);
-}
+#include "report-test-util.h"
 
 typedef struct {
   char *uid;
@@ -102,7 +72,7 @@ parse (const char *path)
 }
 
 static void
-test_sessions (Fixture       *fixture,
+test_sessions (ReportFixture *fixture,
                gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -166,7 +136,7 @@ test_sessions (Fixture       *fixture,
 }
 
 static void
-test_maintenance_continues (Fixture       *fixture,
+test_maintenance_continues (ReportFixture *fixture,
                             gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -193,8 +163,8 @@ test_maintenance_continues (Fixture       *fixture,
 /* Moves the programme's start behind the store's back, as an old or
  * hostile database file might hold it, and opens the database again. */
 static void
-set_start_raw (Fixture    *fixture,
-               const char *start)
+set_start_raw (ReportFixture *fixture,
+               const char    *start)
 {
   g_autofree char *path = g_build_filename (fixture->tmpdir, "loadwise.db", NULL);
   g_autofree char *sql = g_strdup_printf ("UPDATE programme SET start = '%s'", start);
@@ -213,7 +183,7 @@ set_start_raw (Fixture    *fixture,
 /* A date libical cannot write (it wrote DTSTART:00000000T000000) is
  * refused, and nothing is written. */
 static void
-test_unwritable_date (Fixture       *fixture,
+test_unwritable_date (ReportFixture *fixture,
                       gconstpointer  data)
 {
   /* The second starts in libical's last year and runs past it. */
@@ -246,7 +216,7 @@ test_unwritable_date (Fixture       *fixture,
 /* A start long ago: the programme's weeks and the maintenance sessions
  * around today, not one for every week since (13,262 events for 1900). */
 static void
-test_old_start_bounded (Fixture       *fixture,
+test_old_start_bounded (ReportFixture *fixture,
                         gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -298,14 +268,14 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/ics/uid", test_uid);
-  g_test_add ("/report/ics/sessions", Fixture, NULL, fixture_setup, test_sessions, fixture_teardown);
-  g_test_add ("/report/ics/maintenance-continues", Fixture, NULL, fixture_setup,
-              test_maintenance_continues, fixture_teardown);
+  g_test_add ("/report/ics/sessions", ReportFixture, NULL, report_fixture_setup, test_sessions, report_fixture_teardown);
+  g_test_add ("/report/ics/maintenance-continues", ReportFixture, NULL, report_fixture_setup,
+              test_maintenance_continues, report_fixture_teardown);
 
-  g_test_add ("/report/ics/unwritable-date", Fixture, NULL, fixture_setup, test_unwritable_date,
-              fixture_teardown);
-  g_test_add ("/report/ics/old-start-bounded", Fixture, NULL, fixture_setup, test_old_start_bounded,
-              fixture_teardown);
+  g_test_add ("/report/ics/unwritable-date", ReportFixture, NULL, report_fixture_setup, test_unwritable_date,
+              report_fixture_teardown);
+  g_test_add ("/report/ics/old-start-bounded", ReportFixture, NULL, report_fixture_setup, test_old_start_bounded,
+              report_fixture_teardown);
 
   return g_test_run ();
 }

@@ -11,37 +11,7 @@
 
 #include "charts-test-util.h"
 #include "loadwise-test-util.h"
-
-typedef struct {
-  char              *tmpdir;
-  LoadwiseDatabase  *db;
-  LoadwiseCatalogue *catalogue;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->tmpdir = loadwise_test_make_tmpdir ();
-  path = g_build_filename (fixture->tmpdir, "loadwise.db", NULL);
-  fixture->db = loadwise_database_open (path, &error);
-  g_assert_no_error (error);
-  fixture->catalogue = loadwise_catalogue_load_default (&error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->db);
-  g_clear_pointer (&fixture->catalogue, loadwise_catalogue_unref);
-  loadwise_test_rm_rf (fixture->tmpdir);
-  g_free (fixture->tmpdir);
-}
+#include "report-test-util.h"
 
 static char *
 run_tool (const char *tool,
@@ -70,7 +40,7 @@ assert_contains (const char *text,
 }
 
 static void
-test_report (Fixture       *fixture,
+test_report (ReportFixture *fixture,
              gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -146,7 +116,7 @@ test_report (Fixture       *fixture,
 }
 
 static void
-test_refuses_existing (Fixture       *fixture,
+test_refuses_existing (ReportFixture *fixture,
                        gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -164,7 +134,7 @@ test_refuses_existing (Fixture       *fixture,
 }
 
 static void
-test_no_programme (Fixture       *fixture,
+test_no_programme (ReportFixture *fixture,
                    gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -182,11 +152,11 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/report/pdf/contents", Fixture, NULL, fixture_setup, test_report, fixture_teardown);
-  g_test_add ("/report/pdf/refuses-existing", Fixture, NULL, fixture_setup, test_refuses_existing,
-              fixture_teardown);
-  g_test_add ("/report/pdf/no-programme", Fixture, NULL, fixture_setup, test_no_programme,
-              fixture_teardown);
+  g_test_add ("/report/pdf/contents", ReportFixture, NULL, report_fixture_setup, test_report, report_fixture_teardown);
+  g_test_add ("/report/pdf/refuses-existing", ReportFixture, NULL, report_fixture_setup, test_refuses_existing,
+              report_fixture_teardown);
+  g_test_add ("/report/pdf/no-programme", ReportFixture, NULL, report_fixture_setup, test_no_programme,
+              report_fixture_teardown);
 
   return g_test_run ();
 }
