@@ -16,7 +16,7 @@
 struct _LoadwiseCheckinCard
 {
   GtkWidget         parent_instance;
-  GtkWidget         *root;
+  GtkWidget        *root;
 
   LoadwiseContext  *context;
   gboolean          saved;

@@ -27,7 +27,7 @@ static const char *const range_names[] = { "4-weeks", "programme", "6-months", "
 struct _LoadwiseProgressPage
 {
   GtkWidget             parent_instance;
-  GtkWidget             *root;
+  GtkWidget            *root;
 
   LoadwiseContext      *context;
   gboolean              dirty;  /* news came while hidden (and before the first showing) */

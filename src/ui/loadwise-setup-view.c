@@ -14,7 +14,7 @@
 struct _LoadwiseSetupView
 {
   GtkWidget                 parent_instance;
-  GtkWidget                 *root;
+  GtkWidget                *root;
 
   LoadwiseContext          *context;
   GDate                     start;

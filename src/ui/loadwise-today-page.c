@@ -27,7 +27,7 @@
 struct _LoadwiseTodayPage
 {
   GtkWidget          parent_instance;
-  GtkWidget          *root;
+  GtkWidget         *root;
 
   LoadwiseContext   *context;
   GtkWidget         *checkin_card;
