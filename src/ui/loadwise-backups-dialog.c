@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "ui/loadwise-backups-dialog.h"
+#include "ui/loadwise-backups-dialog-private.h"
 
 #include <glib/gi18n.h>
 

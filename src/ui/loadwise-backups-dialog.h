@@ -21,11 +21,5 @@ G_DECLARE_FINAL_TYPE (LoadwiseBackupsDialog, loadwise_backups_dialog, LOADWISE, 
  * backups.restore (s: the backup's path), which asks. Each row is named
  * after its file name. */
 GtkWidget  *loadwise_backups_dialog_new              (LoadwiseDatabase      *database);
-/* Restores @path without asking (what "restore" in the question does). */
-gboolean    loadwise_backups_dialog_restore          (LoadwiseBackupsDialog *self,
-                                                      const char            *path,
-                                                      GError               **error);
-/* The last message shown in a toast, or NULL (for tests). */
-const char *loadwise_backups_dialog_get_last_message (LoadwiseBackupsDialog *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 struct _LoadwiseCheckinCard
 {
   GtkWidget         parent_instance;
+  GtkWidget        *root;
 
   LoadwiseContext  *context;
   gboolean          saved;
@@ -335,12 +336,8 @@ static void
 loadwise_checkin_card_dispose (GObject *object)
 {
   LoadwiseCheckinCard *self = LOADWISE_CHECKIN_CARD (object);
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_CHECKIN_CARD);
-  /* Template children without an id are not unparented by the above. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (loadwise_checkin_card_parent_class)->dispose (object);
@@ -409,6 +406,7 @@ loadwise_checkin_card_class_init (LoadwiseCheckinCardClass *klass)
   g_type_ensure (LOADWISE_TYPE_PAIN_SCALE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-checkin-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, root);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, pain_scale);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, side_row);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseCheckinCard, side_dropdown);

@@ -12,6 +12,7 @@
 struct _LoadwiseExerciseCard
 {
   GtkWidget                  parent_instance;
+  GtkWidget                 *root;
 
   LoadwiseDatabase          *database;
   LoadwiseContext           *context;  /* writes go through it */
@@ -412,12 +413,8 @@ static void
 loadwise_exercise_card_dispose (GObject *object)
 {
   LoadwiseExerciseCard *self = LOADWISE_EXERCISE_CARD (object);
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_EXERCISE_CARD);
-  /* Template children without an id are not unparented by the above. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->database);
   g_clear_object (&self->context);
 
@@ -483,6 +480,7 @@ loadwise_exercise_card_class_init (LoadwiseExerciseCardClass *klass)
   g_type_ensure (LOADWISE_TYPE_PAIN_SCALE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-exercise-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, root);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, illustration_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, name_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseExerciseCard, dosage_label);

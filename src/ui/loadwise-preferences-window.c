@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "ui/loadwise-preferences-window.h"
+#include "ui/loadwise-preferences-window-private.h"
 
 #include <glib/gi18n.h>
 

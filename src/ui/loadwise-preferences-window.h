@@ -23,7 +23,5 @@ G_DECLARE_FINAL_TYPE (LoadwisePreferencesWindow, loadwise_preferences_window, LO
 GtkWidget  *loadwise_preferences_window_new              (LoadwiseDatabase          *database);
 /* The app's: the programme settings are written through @context. */
 GtkWidget  *loadwise_preferences_window_new_for_context  (LoadwiseContext           *context);
-/* The last message shown in a toast, or NULL (for tests). */
-const char *loadwise_preferences_window_get_last_message (LoadwisePreferencesWindow *self);
 
 G_END_DECLS

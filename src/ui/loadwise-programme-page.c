@@ -22,6 +22,7 @@
 struct _LoadwiseProgrammePage
 {
   GtkWidget          parent_instance;
+  GtkWidget         *scroller;
 
   LoadwiseContext   *context;
   gboolean           dirty;  /* news came while hidden */
@@ -611,14 +612,10 @@ static void
 loadwise_programme_page_dispose (GObject *object)
 {
   LoadwiseProgrammePage *self = LOADWISE_PROGRAMME_PAGE (object);
-  GtkWidget *child;
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_PROGRAMME_PAGE);
-  /* The template's root is not bound to a field: unparent it too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (loadwise_programme_page_parent_class)->dispose (object);
@@ -680,6 +677,7 @@ loadwise_programme_page_class_init (LoadwiseProgrammePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-programme-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, clinician_box);

@@ -27,6 +27,7 @@ static const char *const range_names[] = { "4-weeks", "programme", "6-months", "
 struct _LoadwiseProgressPage
 {
   GtkWidget             parent_instance;
+  GtkWidget            *root;
 
   LoadwiseContext      *context;
   gboolean              dirty;  /* news came while hidden (and before the first showing) */
@@ -514,7 +515,6 @@ static void
 loadwise_progress_page_dispose (GObject *object)
 {
   LoadwiseProgressPage *self = LOADWISE_PROGRESS_PAGE (object);
-  GtkWidget *child;
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
@@ -522,9 +522,6 @@ loadwise_progress_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_PROGRESS_PAGE);
-  /* GTK 4.8 leaves the template's unnamed top child in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_pointer (&self->insight_rows, g_ptr_array_unref);
   g_clear_pointer (&self->data, loadwise_chart_data_unref);
   g_clear_object (&self->actions);
@@ -598,6 +595,7 @@ loadwise_progress_page_class_init (LoadwiseProgressPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-progress-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseProgressPage, root);
   gtk_widget_class_bind_template_child_full (widget_class, "range_4_weeks", FALSE,
                                              G_STRUCT_OFFSET (LoadwiseProgressPage, range_buttons[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "range_programme", FALSE,

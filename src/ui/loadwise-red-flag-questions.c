@@ -89,12 +89,8 @@ static void
 loadwise_red_flag_questions_dispose (GObject *object)
 {
   LoadwiseRedFlagQuestions *self = LOADWISE_RED_FLAG_QUESTIONS (object);
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_RED_FLAG_QUESTIONS);
-  /* Template children without an id are not unparented by the above. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (loadwise_red_flag_questions_parent_class)->dispose (object);
 }
@@ -106,6 +102,7 @@ loadwise_red_flag_questions_get_property (GObject    *object,
                                           GParamSpec *pspec)
 {
   LoadwiseRedFlagQuestions *self = LOADWISE_RED_FLAG_QUESTIONS (object);
+
 
   switch (prop_id)
     {
@@ -125,6 +122,7 @@ loadwise_red_flag_questions_set_property (GObject      *object,
                                           GParamSpec   *pspec)
 {
   LoadwiseRedFlagQuestions *self = LOADWISE_RED_FLAG_QUESTIONS (object);
+
 
   switch (prop_id)
     {

@@ -15,41 +15,8 @@
 #include "store/loadwise-database-runs.h"
 #include "ui/loadwise-import-dialog.h"
 #include "ui/loadwise-run-dialog.h"
+#include "ui/loadwise-run-item.h"
 #include "ui/loadwise-runs-page-private.h"
-
-/* One row of the list: the run and what the columns show of it. */
-#define LOADWISE_TYPE_RUN_ITEM (loadwise_run_item_get_type ())
-G_DECLARE_FINAL_TYPE (LoadwiseRunItem, loadwise_run_item, LOADWISE, RUN_ITEM, GObject)
-
-struct _LoadwiseRunItem
-{
-  GObject      parent_instance;
-  LoadwiseRun *run;
-  char        *factors;
-};
-
-G_DEFINE_FINAL_TYPE (LoadwiseRunItem, loadwise_run_item, G_TYPE_OBJECT)
-
-static void
-loadwise_run_item_finalize (GObject *object)
-{
-  LoadwiseRunItem *self = LOADWISE_RUN_ITEM (object);
-
-  g_clear_pointer (&self->run, loadwise_run_free);
-  g_clear_pointer (&self->factors, g_free);
-  G_OBJECT_CLASS (loadwise_run_item_parent_class)->finalize (object);
-}
-
-static void
-loadwise_run_item_class_init (LoadwiseRunItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = loadwise_run_item_finalize;
-}
-
-static void
-loadwise_run_item_init (LoadwiseRunItem *self)
-{
-}
 
 typedef enum {
   COLUMN_DATE,
@@ -178,7 +145,7 @@ const void *
 loadwise_runs_page_item_get_run (gpointer item)
 {
   g_return_val_if_fail (LOADWISE_IS_RUN_ITEM (item), NULL);
-  return LOADWISE_RUN_ITEM (item)->run;
+  return loadwise_run_item_get_run (LOADWISE_RUN_ITEM (item));
 }
 
 static void
@@ -222,7 +189,7 @@ static char *
 column_text (LoadwiseRunItem *item,
              Column           column)
 {
-  const LoadwiseRun *run = item->run;
+  const LoadwiseRun *run = loadwise_run_item_get_run (item);
 
   switch (column)
     {
@@ -251,7 +218,7 @@ column_text (LoadwiseRunItem *item,
       /* Translators: metres up and down, e.g. "+120 / -310 m". */
       return g_strdup_printf (_("+%u / -%u m"), run->climb_m, run->descent_m);
     case COLUMN_FACTORS:
-      return g_strdup (item->factors);
+      return g_strdup (loadwise_run_item_get_factors (item));
     case COLUMN_PAIN:
       if (run->has_pain_after)
         /* Translators: pain during and after a run, e.g. "2 → 4". */
@@ -519,12 +486,10 @@ reload_now (LoadwiseRunsPage *self)
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = runs->len; i > 0; i--)
     {
-      LoadwiseRunItem *item = g_object_new (LOADWISE_TYPE_RUN_ITEM, NULL);
       LoadwiseRun *run = g_ptr_array_index (runs, i - 1);
+      g_autofree char *factors = describe_factors (run, runs, shoes);
 
-      item->factors = describe_factors (run, runs, shoes);
-      item->run = loadwise_run_copy (run);
-      g_ptr_array_add (items, item);
+      g_ptr_array_add (items, loadwise_run_item_new (run, factors));
     }
   g_list_store_splice (self->runs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->runs)),
                        items->pdata, items->len);
@@ -756,7 +721,7 @@ edit_activated (GtkWidget  *widget,
   LoadwiseRunItem *item = selected_item (self);
 
   if (item != NULL)
-    open_dialog (self, item->run);
+    open_dialog (self, loadwise_run_item_get_run (item));
 }
 
 static void
@@ -767,7 +732,7 @@ on_column_view_activate (GtkColumnView    *view,
   g_autoptr (LoadwiseRunItem) item = g_list_model_get_item (G_LIST_MODEL (self->runs), position);
 
   if (item != NULL)
-    open_dialog (self, item->run);
+    open_dialog (self, loadwise_run_item_get_run (item));
 }
 
 /* A change of the run log or the shoes, as kept until written. */
@@ -883,7 +848,8 @@ delete_activated (GtkWidget  *widget,
 
   if (item == NULL)
     return;
-  write_change (self, RUNS_WRITE_DELETE, loadwise_run_copy (item->run), NULL);
+  write_change (self, RUNS_WRITE_DELETE,
+                loadwise_run_copy (loadwise_run_item_get_run (item)), NULL);
 }
 
 static void

@@ -14,6 +14,7 @@
 struct _LoadwiseSetupView
 {
   GtkWidget                 parent_instance;
+  GtkWidget                *root;
 
   LoadwiseContext          *context;
   GDate                     start;
@@ -462,12 +463,8 @@ static void
 loadwise_setup_view_dispose (GObject *object)
 {
   LoadwiseSetupView *self = LOADWISE_SETUP_VIEW (object);
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_SETUP_VIEW);
-  /* Template children without an id are not unparented by the above. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (loadwise_setup_view_parent_class)->dispose (object);
@@ -530,6 +527,7 @@ loadwise_setup_view_class_init (LoadwiseSetupViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-setup-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, root);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, window_title);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, back_button);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseSetupView, pages);

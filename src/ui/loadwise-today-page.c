@@ -27,6 +27,7 @@
 struct _LoadwiseTodayPage
 {
   GtkWidget          parent_instance;
+  GtkWidget         *root;
 
   LoadwiseContext   *context;
   GtkWidget         *checkin_card;
@@ -829,15 +830,11 @@ static void
 loadwise_today_page_dispose (GObject *object)
 {
   LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (object);
-  GtkWidget *child;
 
   /* Disposed is not yet finalized: no more news for this page. */
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_TODAY_PAGE);
-  /* Template children without an id are not unparented by the above. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   self->checkin_card = NULL;
   self->week_card = NULL;
   self->week_notes = NULL;
@@ -905,6 +902,7 @@ loadwise_today_page_class_init (LoadwiseTodayPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, root);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, week_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseTodayPage, red_flag_box);

@@ -16,6 +16,7 @@
 struct _LoadwiseWeekCard
 {
   GtkWidget        parent_instance;
+  GtkWidget       *box;
 
   LoadwiseContext *context;
   LoadwiseWeekCardPart part;
@@ -255,12 +256,8 @@ static void
 loadwise_week_card_dispose (GObject *object)
 {
   LoadwiseWeekCard *self = LOADWISE_WEEK_CARD (object);
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_WEEK_CARD);
-  /* The template's root is not bound to a field: unparent it too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (loadwise_week_card_parent_class)->dispose (object);
@@ -331,6 +328,7 @@ loadwise_week_card_class_init (LoadwiseWeekCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/loadwise-week-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseWeekCard, box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseWeekCard, clinician_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseWeekCard, clinician_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseWeekCard, recheck_box);

@@ -12,7 +12,7 @@
 #include "ui-test-util.h"
 #include "store/loadwise-backups.h"
 #include "ui/loadwise-application.h"
-#include "ui/loadwise-backups-dialog.h"
+#include "ui/loadwise-backups-dialog-private.h"
 #include "ui/loadwise-preferences-window.h"
 
 static AdwMessageDialog *

@@ -4,7 +4,7 @@
  */
 #include "loadwise-test-util.h"
 #include "ui-test-util.h"
-#include "ui/loadwise-preferences-window.h"
+#include "ui/loadwise-preferences-window-private.h"
 
 static GtkWidget *
 prefs_child (GtkWidget  *window,
