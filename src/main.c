@@ -1,5 +1,6 @@
 /* main.c: the loadwise executable
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>

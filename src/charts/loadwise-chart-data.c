@@ -1,5 +1,6 @@
 /* loadwise-chart-data.c: reading every chart's series from the database
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "charts/loadwise-chart-data.h"

@@ -1,6 +1,7 @@
 /* loadwise-chart-data.h: every chart's series for a date range, from the
  * database
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -5,6 +5,7 @@
  * report prints under it: the change from the first week to the last, in
  * whole numbers on the 0-10 scale.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "charts/loadwise-chart.h"

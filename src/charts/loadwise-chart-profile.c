@@ -5,6 +5,7 @@
  * Tick steps are 1, 2 or 5 times a power of ten, the smallest whose
  * labels keep a gap between them at the chart's size.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "charts/loadwise-chart-profile.h"

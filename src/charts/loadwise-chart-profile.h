@@ -6,6 +6,7 @@
  * and anything that exports it; the labels of both axes are spaced by
  * their measured width, so they never overlap, down to a 360 px window.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-chart-series.c: series values and their per-column aggregation
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "charts/loadwise-chart-series.h"

@@ -6,6 +6,7 @@
  * are ignored. The builders in loadwise-chart-data.h fill them from the
  * database; tests and benchmarks may fill them by hand.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

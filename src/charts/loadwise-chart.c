@@ -5,6 +5,7 @@
  * Data are clipped to the plot area and aggregated per pixel column, so
  * that the cost of a draw follows the width, not the history.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "charts/loadwise-chart.h"

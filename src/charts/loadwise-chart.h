@@ -8,6 +8,7 @@
  * data clipped to the plot area, aggregated per pixel column so that ten
  * years draw as fast as ten weeks.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-cli-backups.c: `backups`, and the daily backup after a write
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>

@@ -4,6 +4,7 @@
  * nothing here calls a command, so the dispatch (loadwise-cli-run.c), the
  * commands and these helpers depend on each other one way only.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>

@@ -5,6 +5,7 @@
  * they are written only when --pain-during says what no track can know,
  * and never with --dry-run.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,5 +1,6 @@
 /* loadwise-cli-import.c: `loadwise-cli import`, a JSON backup restored
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>

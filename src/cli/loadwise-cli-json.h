@@ -1,5 +1,6 @@
 /* loadwise-cli-json.h: the JSON that loadwise-cli prints
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

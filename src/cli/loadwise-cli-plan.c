@@ -4,6 +4,7 @@
  * when the day moves on (loadwise-database-derive.c): what these commands
  * show is the plan in force for the CLI's clock (LOADWISE_NOW).
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>

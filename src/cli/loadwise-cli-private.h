@@ -1,5 +1,6 @@
 /* loadwise-cli-private.h: what the commands of loadwise-cli share
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -3,6 +3,7 @@
  * The settings the reminder service reads, and what it would fire next,
  * computed by the same loadwise_schedule_compute() the service calls.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>

@@ -1,5 +1,6 @@
 /* loadwise-cli-run.c: global options and dispatch to the commands
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>

@@ -1,6 +1,7 @@
 /* loadwise-cli-runs.c: `log-run`, `runs`, `edit-run`, `delete-run`,
  * `shoes`, `habits`, `insights` and `flare` (issue 4)
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

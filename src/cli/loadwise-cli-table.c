@@ -1,5 +1,6 @@
 /* loadwise-cli-table.c
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "cli/loadwise-cli-table.h"

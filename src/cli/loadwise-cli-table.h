@@ -5,6 +5,7 @@
  * language (issue 13). Rows are NULL-terminated arrays of cells; a row
  * with fewer cells than @n_columns has one text after its first cell.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

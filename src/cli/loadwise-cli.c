@@ -1,5 +1,6 @@
 /* loadwise-cli.c: the loadwise-cli executable
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <langinfo.h>

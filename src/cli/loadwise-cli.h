@@ -1,5 +1,6 @@
 /* loadwise-cli.h: the command line tool, as a library the tests can link
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -5,6 +5,7 @@
  * (one exercise per family and level, sane dosages), so nothing else has
  * to check it again.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdlib.h>

@@ -4,6 +4,7 @@
  * GResource); this module loads and validates it. PROGRAMME.md, "Three
  * families, five levels each", is the specification.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

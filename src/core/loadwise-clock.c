@@ -1,5 +1,6 @@
 /* loadwise-clock.c: where "now" comes from, and when the day changes
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-clock.h"

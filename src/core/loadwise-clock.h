@@ -10,6 +10,7 @@
  * CLI does not): at each local midnight by a wall-clock timer, when the
  * system clock is set, when the time zone changes and after a resume.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

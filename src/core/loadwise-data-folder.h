@@ -8,6 +8,7 @@
  * is what a service started by the session (systemd, autostart, the
  * portal) finds without the environment of whoever turned it on.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-error.c: the core's error domain
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-error.h"

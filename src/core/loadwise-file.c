@@ -1,5 +1,6 @@
 /* loadwise-file.c: an output file written whole or not at all
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define _GNU_SOURCE /* renameat2 */

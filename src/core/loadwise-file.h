@@ -9,6 +9,7 @@
  * nothing under the final name and nothing beside it, and a retry to the
  * same name works.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

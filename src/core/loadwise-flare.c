@@ -1,5 +1,6 @@
 /* loadwise-flare.c: flare-ups and the return-to-run guard
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

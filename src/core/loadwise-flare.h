@@ -4,6 +4,7 @@
  * and runs; the store keeps the flare periods and the answers to
  * suggestions.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

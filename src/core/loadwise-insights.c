@@ -1,5 +1,6 @@
 /* loadwise-insights.c: which load factors go with the runner's pain
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

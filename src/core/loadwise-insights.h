@@ -6,6 +6,7 @@
  * side, with its sample sizes, as an association and not a cause.
  * Pure: the store gathers the inputs.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -5,6 +5,7 @@
  * that names the field and the allowed range (DESIGN.md, "Errors and bad
  * input"). Outputs are written only on success.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>

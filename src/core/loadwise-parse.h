@@ -3,6 +3,7 @@
  * Every function names the field in its error and says the allowed range,
  * and writes to its output only on success.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -3,6 +3,7 @@
  * PROGRAMME.md, "Schedule" and "Pain that the runner logs". All week
  * arithmetic is on GDate julian days, so it never sees a clock change.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -3,6 +3,7 @@
  * PROGRAMME.md, "Schedule" and "Pain that the runner logs". Weeks run from
  * the start date in blocks of seven days: week 1 is start .. start + 6.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

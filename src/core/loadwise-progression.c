@@ -4,6 +4,7 @@
  * is the order of safety: any regress signal wins, then a week with too
  * little done holds, then progress when every gate is open, else hold.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>

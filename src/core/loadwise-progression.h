@@ -6,6 +6,7 @@
  * function of values: the store gathers the week's figures, this module
  * decides, the store keeps the result.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -13,6 +13,7 @@
  * newer value is an error for the caller to fall back from, never a
  * guess.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>

@@ -8,6 +8,7 @@
  * headline ("Bridge: stays at level 1.") followed by one sentence per
  * cause, joined by spaces.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

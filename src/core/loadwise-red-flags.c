@@ -3,6 +3,7 @@
  * PROGRAMME.md, "Red flags". These signs point away from a tendon problem
  * that exercise can help, towards something a clinician must see first.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -3,6 +3,7 @@
  * PROGRAMME.md, "Red flags" (Robertson & Wood 2017 for the stress-fracture
  * signs). Any yes: stop running and see a clinician before the programme.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-run.c: a run and its load factors
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

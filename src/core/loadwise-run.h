@@ -4,6 +4,7 @@
  * so that sums and comparisons are exact; kilometres appear only at the
  * edges (what people type and read).
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

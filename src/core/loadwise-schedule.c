@@ -1,5 +1,6 @@
 /* loadwise-schedule.c: when reminders are due
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-schedule.h"

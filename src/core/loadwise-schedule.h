@@ -11,6 +11,7 @@
  * when the clocks go back) fires at its first occurrence, and once: the
  * state kept for each (kind, day) says it has fired.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

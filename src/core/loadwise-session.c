@@ -1,5 +1,6 @@
 /* loadwise-session.c: the session prescribed for a date, and its progress
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

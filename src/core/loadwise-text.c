@@ -7,6 +7,7 @@
  * 131,000 characters fills a page of the report. So every such text is
  * checked here, once, for whoever stores it.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

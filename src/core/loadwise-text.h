@@ -5,6 +5,7 @@
  * reminder service and the import all get it) and, for a message that names
  * their own field, in the CLI and the dialogs before they write.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-track.c: what a recorded track says about a run
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

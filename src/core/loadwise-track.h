@@ -10,6 +10,7 @@
  * LOADWISE_TRACK_NO_TIME for a time. A point without a time cannot be
  * placed in the run: every figure below leaves it out.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-types.h: small value types shared by every layer
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-wall-timer.c
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-wall-timer.h"

@@ -6,6 +6,7 @@
  * one), and reports a change of the system clock instead of firing early
  * or late. Between the two nothing wakes up: no polling.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-libnotify-notifier.c
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "reminders/loadwise-libnotify-notifier.h"

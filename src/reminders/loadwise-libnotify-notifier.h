@@ -4,6 +4,7 @@
  * Shell, dunst, ...). The process must keep running its main loop for the
  * buttons to work: libnotify hears ActionInvoked there.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

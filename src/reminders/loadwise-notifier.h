@@ -5,6 +5,7 @@
  * notification per (kind, day), replacing an earlier one for the same, and
  * reports the buttons pressed through "action-invoked".
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-reminder-service.c
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "reminders/loadwise-reminder-service.h"

@@ -22,6 +22,7 @@
  * it and tries again after 15 s, doubling up to 10 minutes, and at once
  * when a server appears.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

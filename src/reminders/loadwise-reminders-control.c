@@ -1,5 +1,6 @@
 /* loadwise-reminders-control.c
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "reminders/loadwise-reminders-control.h"

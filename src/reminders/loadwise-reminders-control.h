@@ -4,6 +4,7 @@
  * (the Background portal when sandboxed, else the XDG autostart entry), starting and stopping the running
  * service, and asking the session bus whether it runs. GLib only.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -11,6 +11,7 @@
  * changes by itself, and follows the database's path when another file
  * takes its place).
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>

@@ -1,5 +1,6 @@
 /* loadwise-export.c: CSV and iCalendar export
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "report/loadwise-export.h"

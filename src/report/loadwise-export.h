@@ -4,6 +4,7 @@
  * Every export is written through one LoadwiseAtomicFile
  * (core/loadwise-file.h): whole, 0600, or not at all.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

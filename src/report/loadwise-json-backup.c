@@ -1,5 +1,6 @@
 /* loadwise-json-backup.c: the dataset as JSON and back
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "report/loadwise-json-backup.h"

@@ -7,6 +7,7 @@
  * is written; every fault names its place ("runs[12].pain_during: 42 is
  * outside 0-10") as LOADWISE_ERROR_INVALID_INPUT.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -4,6 +4,7 @@
  * fit starts the next one. Every page carries the "does not diagnose" line
  * and its number in the footer.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "report/loadwise-report.h"

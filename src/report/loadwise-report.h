@@ -1,5 +1,6 @@
 /* loadwise-report.h: the report a runner hands to a clinician
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

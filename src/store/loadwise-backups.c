@@ -1,5 +1,6 @@
 /* loadwise-backups.c: the daily and safety copies, and how any copy is written
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-backups.h"

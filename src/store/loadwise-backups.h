@@ -19,6 +19,7 @@
  * not pass a quick check (SQLite's header, not empty, PRAGMA quick_check)
  * is never listed or offered.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -3,6 +3,7 @@
  * Read-only queries: each runs as one statement (SQLite gives it a
  * consistent snapshot), so none needs a transaction of its own.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-database-charts.h"

@@ -4,6 +4,7 @@
  * Aggregation happens in SQL, over a date range, so that the cost follows
  * the range shown and not the length of the history.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

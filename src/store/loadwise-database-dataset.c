@@ -1,5 +1,6 @@
 /* loadwise-database-dataset.c: reading and writing everything at once
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-database-dataset.h"

@@ -8,6 +8,7 @@
  * an empty database or, with replace, after a backup copy in DIR/backups:
  * a failure changes nothing.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

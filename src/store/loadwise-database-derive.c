@@ -15,6 +15,7 @@
  * wholly before it, whose data and plan did not change, are not taken
  * again.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-sqlite-private.h"

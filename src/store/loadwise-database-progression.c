@@ -5,6 +5,7 @@
  * plan (week_plan) and the week's review (week_review, schema 4), in one
  * transaction per week.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-database-progression.h"

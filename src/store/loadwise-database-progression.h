@@ -12,6 +12,7 @@
  * session of a later week is logged); a stored decision that changes
  * before that is a revision (LoadwiseWeekReview.revised_at).
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -4,6 +4,7 @@
  * one BEGIN IMMEDIATE transaction that is rolled back on any failure, so a
  * failed call changes nothing.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-sqlite-private.h"

@@ -1,5 +1,6 @@
 /* loadwise-database-reminders.c: reminder settings and state
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-database-reminders.h"

@@ -7,6 +7,7 @@
  * snoozed until, acted on) is one row per (kind, day) in `reminder`, so a
  * restart neither repeats nor loses one.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

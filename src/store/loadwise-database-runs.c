@@ -1,5 +1,6 @@
 /* loadwise-database-runs.c: runs, shoes, compression habits and flare-ups
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-database-runs.h"

@@ -11,6 +11,7 @@
  * loadwise_database_get_active_flare() finds one, and adherence figures
  * skip the flare's days (loadwise_database_list_flares()).
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -7,6 +7,7 @@
  * from this connection's own (which "changed" has announced already): it
  * moves only for the former. Nothing polls: no event, no wakeup.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-sqlite-private.h"

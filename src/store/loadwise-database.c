@@ -2,6 +2,7 @@
  *
  * The queries on the runner's records are in loadwise-database-records.c.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define _GNU_SOURCE /* renameat2 () */

@@ -7,6 +7,7 @@
  * nothing. One LoadwiseDatabase is one connection: use it from one thread
  * at a time (open another for a worker thread).
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

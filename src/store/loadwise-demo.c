@@ -13,6 +13,7 @@
  * (loadwise-database-derive.c) works out from these rows: writing them
  * marks final the weeks trained after, and takes the rest again.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-demo.h"

@@ -13,6 +13,7 @@
  * The same seed and the same @today give the same rows, timestamps
  * included.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

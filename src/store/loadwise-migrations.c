@@ -8,6 +8,7 @@
  * constraints repeat the ranges the store validates, so that no other
  * writer can store what the app refuses.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-sqlite-private.h"

@@ -4,6 +4,7 @@
  * GError in one place, loadwise_sqlite_error(), as Epiphany's
  * ephy-sqlite-connection.c does.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-sqlite.c: result codes to GError, statements, transactions
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store/loadwise-sqlite-private.h"

@@ -4,6 +4,7 @@
  * nothing is written until loadwise_run_import_commit(), which hands every
  * new run and its profile to the store in one transaction.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

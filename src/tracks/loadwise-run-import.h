@@ -11,6 +11,7 @@
  * the same start time and a distance within 1% (the same run exported
  * twice, as FIT and as GPX).
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

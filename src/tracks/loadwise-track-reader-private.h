@@ -1,5 +1,6 @@
 /* loadwise-track-reader-private.h: what the tests of the reader may change
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

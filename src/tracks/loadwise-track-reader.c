@@ -5,6 +5,7 @@
  * ele, ...), and everything else is skipped whole (metadata, waypoints,
  * extensions), so the memory used is that of the points kept.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define _GNU_SOURCE /* memmem */

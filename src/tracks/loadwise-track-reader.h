@@ -16,6 +16,7 @@
  * A point without a time is kept with LOADWISE_TRACK_NO_TIME; a file
  * where every point is so is refused ("has no time stamps").
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-application.h: the application, its actions and its start-up
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

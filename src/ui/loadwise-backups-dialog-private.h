@@ -3,6 +3,7 @@
  * As GNOME Text Editor does: what only the tests reach, apart from the
  * header the app uses.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

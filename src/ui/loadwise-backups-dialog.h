@@ -1,5 +1,6 @@
 /* loadwise-backups-dialog.h: the backups in the data folder, to restore one
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

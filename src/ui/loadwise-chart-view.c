@@ -4,6 +4,7 @@
  * Sysprof's line layer works the same way: the series live apart from the
  * widget, and snapshot() hands a cairo context to the drawing routine.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-chart-view.h"

@@ -1,5 +1,6 @@
 /* loadwise-chart-view.h: one chart of the Progress page
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -3,6 +3,7 @@
  * The next-morning pain is the 24-hour response that the pain-monitoring
  * model weighs most (PROGRAMME.md, "Pain that the runner logs"; PMM).
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-checkin-card.h"

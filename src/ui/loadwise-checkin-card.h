@@ -1,5 +1,6 @@
 /* loadwise-checkin-card.h: today's morning check-in (pain, side, night pain)
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

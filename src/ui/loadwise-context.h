@@ -19,6 +19,7 @@
  * widgets write, so that a lock held by another program never freezes the
  * window.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

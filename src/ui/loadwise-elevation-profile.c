@@ -4,6 +4,7 @@
  * the sentence under it. The widget itself is the image for assistive
  * technologies (its name and description); its two parts are presentation.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-elevation-profile.h"

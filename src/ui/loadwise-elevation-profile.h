@@ -6,6 +6,7 @@
  * ("Steepest descent: 38 m over 0.4 km, from km 3.2") is also its
  * accessible description, so screen readers get what the picture shows.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-exercise-card.h: one prescribed exercise with its set ticks and pain
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -4,6 +4,7 @@
  * PROGRAMME.md, "Flare-ups". The tips are in our own words; their sources
  * are named beside each.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-flare-panel.h"

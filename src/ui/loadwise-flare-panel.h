@@ -1,6 +1,7 @@
 /* loadwise-flare-panel.h: Today's flare-up banner, flare mode advice,
  * the return-to-run note and short tips at the moments they matter
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

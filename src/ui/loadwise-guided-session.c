@@ -9,6 +9,7 @@
  * Timers keep a deadline on the ticker's clock; each tick compares it with
  * the ticker's time, so a late tick (a hidden window) never loses time.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-guided-session.h"

@@ -13,6 +13,7 @@
  * session.add-rest (+15 s), session.skip-rest, session.set-pain (u: 0-10),
  * session.ask-leave (Escape: asks first), session.leave, session.finish.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

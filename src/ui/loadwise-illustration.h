@@ -7,6 +7,7 @@
  * light one where the movement ends, and the moving part is drawn in the
  * "success" colour.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-import-dialog.c: the preview of runs from recorded files
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-import-dialog.h"

@@ -8,6 +8,7 @@
  * (as found, to correct), camber, surface and shoes. A file already
  * imported says so; a file that cannot be read says why.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

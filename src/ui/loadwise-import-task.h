@@ -5,6 +5,7 @@
  * runs in a worker thread on a connection of its own (a LoadwiseDatabase
  * is used from one thread at a time), opened on the same file.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

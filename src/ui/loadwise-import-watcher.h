@@ -10,6 +10,7 @@
  * it holds: the same content again (the same SHA-256) is not announced
  * twice, and a run already imported is not NEW.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

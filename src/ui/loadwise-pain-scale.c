@@ -11,6 +11,7 @@
  * scrolls the page behind it, as it should (issue 13: a spin button
  * changed morning pain from 0 to 2 under a passing scroll).
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-pain-scale.h"

@@ -6,6 +6,7 @@
  * a radio group. Used wherever the runner rates pain: the check-in, the
  * exercise cards, the guided session, the run dialog and the import preview.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

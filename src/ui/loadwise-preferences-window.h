@@ -1,5 +1,6 @@
 /* loadwise-preferences-window.h: programme settings, style and data
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -3,6 +3,7 @@
  * Everything shown comes from the stored week plans and reviews, so the
  * grid shows what was decided at the time, whatever the settings are now.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-programme-page.h"

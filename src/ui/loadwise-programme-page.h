@@ -5,6 +5,7 @@
  * current and upcoming weeks; the sessions to come; the training days and
  * pain limits, which change only the weeks not yet closed.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -4,6 +4,7 @@
  * changes; the charts draw from those series (src/charts) and never query
  * the database themselves.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-progress-page.h"

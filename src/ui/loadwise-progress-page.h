@@ -1,5 +1,6 @@
 /* loadwise-progress-page.h: the Progress page
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-red-flag-questions.h: the five red-flag questions, each a switch
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -5,6 +5,7 @@
  * minutes, and whether the service is running (its name on the session
  * bus). The settings themselves live in the database.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

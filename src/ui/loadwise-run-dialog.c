@@ -3,6 +3,7 @@
  * The fields use the core's parsers, so the dialog says exactly what the
  * CLI says about the same value, with the field's own name.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-run-dialog.h"

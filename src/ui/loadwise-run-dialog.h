@@ -1,5 +1,6 @@
 /* loadwise-run-dialog.h: add or edit a run, each field checked as it is typed
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-run-item.c: one row of the run log, the run and its factors
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-run-item.h"

@@ -1,5 +1,6 @@
 /* loadwise-run-item.h: one row of the run log, the run and its factors
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -5,6 +5,7 @@
  * speed work, camber, surface and shoes. Both build them here,
  * and read them back here, so a runner meets one set of controls.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -2,6 +2,7 @@
  *
  * PROGRAMME.md, "Runs and their load factors" and "Patterns (insights)".
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-runs-page.h"

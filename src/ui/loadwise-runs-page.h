@@ -1,5 +1,6 @@
 /* loadwise-runs-page.h: the run log, shoes and the patterns in them
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-setup-view.h: first run (welcome, red flags, programme set-up)
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

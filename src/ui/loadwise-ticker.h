@@ -6,6 +6,7 @@
  * ticks a few times a second while someone holds it running; the manual one
  * only moves when a test advances it, which makes timer tests exact.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -6,6 +6,7 @@
  * the database once for the whole page; while hidden, the page only notes
  * that it is out of date and reads when shown again.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-today-page.h"

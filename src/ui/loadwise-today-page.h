@@ -1,5 +1,6 @@
 /* loadwise-today-page.h: today's date, check-in, session or rest day
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -4,6 +4,7 @@
  * why, a calm see-a-clinician prompt when the last closed week asked for
  * one (the programme carries on), and the red-flag questions once a week.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ui/loadwise-week-card.h"

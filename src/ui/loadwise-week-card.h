@@ -3,6 +3,7 @@
  *
  * PROGRAMME.md, "The weekly decision, per family" and "Red flags".
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* loadwise-window.h: the main window, with first-run set-up and the pages
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -4,6 +4,7 @@
  * prints the monotonic time of its first painted frame and quits, as
  * Loadwise does with LOADWISE_BENCH_FIRST_FRAME=1.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

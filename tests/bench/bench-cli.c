@@ -4,6 +4,7 @@
  * under 1 s (the median of 5). Prints one line for each:
  * cli-status ms=.. and report-pdf ms=..
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>

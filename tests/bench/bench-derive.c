@@ -9,6 +9,7 @@
  * set=... checkin=... late=... today=... day=... p90=... set_logs=N".
  * The budget is under 5 ms at the median.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>

@@ -5,6 +5,7 @@
  * with synchronous=NORMAL. Prints the median of many, one machine-readable
  * line: "log-set ms=0.NNN n=N". The goal of issue 8 is under 1 ms.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>

@@ -5,6 +5,7 @@
  * GSK_RENDERER=cairo, so the comparison is like with like under Xvfb.
  * Prints one line: startup loadwise_ms=.. bare_ms=.. ratio=..
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdio.h>

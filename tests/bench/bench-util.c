@@ -1,5 +1,6 @@
 /* bench-util.c: what the benchmarks share
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "bench-util.h"

@@ -5,6 +5,7 @@
  * one line per figure, "chart-draw name=pain ms=1.23", the median of
  * several runs. Fills its own temporary database through the store API.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdlib.h>

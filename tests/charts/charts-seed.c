@@ -3,6 +3,7 @@
  *
  * Usage: charts-seed DATA_DIR START(YYYY-MM-DD) DAYS [SEED]
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <stdlib.h>

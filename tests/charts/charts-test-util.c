@@ -1,5 +1,6 @@
 /* charts-test-util.c: a seeded history, through the store's API
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "charts-test-util.h"

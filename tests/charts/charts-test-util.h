@@ -1,6 +1,7 @@
 /* charts-test-util.h: a seeded history for the chart, report and
  * benchmark programs, written through the store's API
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,6 +1,7 @@
 /* test-chart-aggregate.c: per-column aggregation and the rolling mean
  * against the obvious (slow) computation
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "charts/loadwise-chart-series.h"

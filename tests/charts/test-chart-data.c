@@ -1,6 +1,7 @@
 /* test-chart-data.c: the series read from a seeded database, the trend in
  * words, the values under the pointer, and PNG/SVG export
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

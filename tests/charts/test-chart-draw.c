@@ -1,6 +1,7 @@
 /* test-chart-draw.c: the chart routines, drawn to image surfaces and read
  * back pixel by pixel
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

@@ -1,6 +1,7 @@
 /* test-chart-profile.c: the elevation profile of a recorded run (issue 14),
  * drawn to image surfaces and read back pixel by pixel
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

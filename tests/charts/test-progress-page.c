@@ -1,6 +1,7 @@
 /* test-progress-page.c: the Progress page over a seeded database (needs a
  * display: xvfb-run; skips without one)
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

@@ -1,5 +1,6 @@
 /* cli-test-util.c: running the built loadwise-cli from the CLI tests
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "cli-test-util.h"

@@ -1,5 +1,6 @@
 /* cli-test-util.h: running the built loadwise-cli from the CLI tests
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

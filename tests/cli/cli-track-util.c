@@ -1,5 +1,6 @@
 /* cli-track-util.c: recorded runs written by the tests
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "cli-track-util.h"

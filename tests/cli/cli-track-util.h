@@ -4,6 +4,7 @@
  * with a known distance and elevation profile plus GPS-like noise; TCX and
  * FIT copies are made with gpsbabel, as TESTING-NOTES.md shows.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,6 +1,7 @@
 /* test-cli-backup.c: `backup`, `restore` and `check`, and a damaged
  * database that the CLI reports and leaves alone
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

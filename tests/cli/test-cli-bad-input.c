@@ -1,6 +1,7 @@
 /* test-cli-bad-input.c: every refusal names the option and the allowed
  * range, exits with 2 (1 for no programme), and changes nothing
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

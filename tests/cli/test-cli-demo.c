@@ -1,6 +1,7 @@
 /* test-cli-demo.c: `demo` fills only an empty database, the same seed gives
  * the same history, and the history looks like a runner's
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

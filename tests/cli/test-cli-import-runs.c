@@ -5,6 +5,7 @@
  * OpenTracks writes it, with a known distance and elevation profile plus
  * GPS-like noise, and TCX and FIT copies of it made with gpsbabel.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

@@ -1,6 +1,7 @@
 /* test-cli-import.c: the JSON backup round trip, --replace, and a catalogue
  * of broken backups, each refused with its place named and nothing changed
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

@@ -1,6 +1,7 @@
 /* test-cli-library.c: the pieces of libloadwise-cli that need no process:
  * how errors map to exit statuses, help-text folding, JSON output
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib.h>

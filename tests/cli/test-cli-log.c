@@ -1,6 +1,7 @@
 /* test-cli-log.c: `log-session` and `checkin`, checked through the CLI's
  * own output and the rows the store reads back
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -3,6 +3,7 @@
  * The clock (LOADWISE_NOW) walks forward day by day, as a runner would.
  * The programme starts on Monday 2026-11-23 (CLI_TEST_NOW).
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,5 +1,6 @@
 /* test-cli-programme.c: `programme start`, `status`, --help and --version
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,6 +1,7 @@
 /* test-cli-runs.c: `log-run`, `runs`, `edit-run`, `delete-run`, `shoes`,
  * `habits`, `insights` and `flare`, through the built loadwise-cli
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,5 +1,6 @@
 /* test-cli-today.c: `today`, in JSON and as text
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,6 +1,7 @@
 /* test-run-import.c: loadwise_run_import_prepare() and _commit() called
  * directly, on a database of the test's own (issue 14)
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

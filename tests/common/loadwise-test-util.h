@@ -1,5 +1,6 @@
 /* loadwise-test-util.h: helpers shared by the test programs
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

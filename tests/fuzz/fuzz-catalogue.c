@@ -4,6 +4,7 @@
  * (never a crash, a critical or a leak), and whatever it accepts must keep
  * the promises of loadwise-catalogue.h.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "fuzz-target.h"

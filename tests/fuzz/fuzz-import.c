@@ -6,6 +6,7 @@
  * crash, warn or leak; and what it accepts must come back the same through
  * the writer: written out, read again, written out again, byte for byte.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

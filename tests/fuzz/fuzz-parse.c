@@ -4,6 +4,7 @@
  * either succeed with a value inside its range, or fail with an error
  * whose message is valid UTF-8 and names the field, whatever the bytes.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -6,6 +6,7 @@
  * value that serializes to a text reading back to the same value, and
  * renders without a warning.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -4,6 +4,7 @@
  * fuzzer (`./build-aux/dev fuzz`), and with any compiler linked to
  * replay.c, which feeds it the seed corpus in the normal test run.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -6,6 +6,7 @@
  * names the field, or gives back text that keeps every promise of
  * loadwise-text.h, and that it would take again unchanged.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

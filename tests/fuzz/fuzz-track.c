@@ -8,6 +8,7 @@
  * matches the points. The core's summary of it then either succeeds or
  * says why, as for any file.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

@@ -5,6 +5,7 @@
  * file. Built with any compiler, so the normal test run (and the ASan run)
  * keeps every input the fuzzer ever found interesting working.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib.h>

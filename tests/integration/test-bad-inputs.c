@@ -9,6 +9,7 @@
  * included. The JSON import is not in the tree yet. Every mismatch is
  * reported, not only the first.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "cli-test-util.h"

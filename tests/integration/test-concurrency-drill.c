@@ -9,6 +9,7 @@
  * the runner: every command exits 0 with nothing on stderr, every store
  * call succeeds, and the counts are exact.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "cli-test-util.h"

@@ -10,6 +10,7 @@
  * then restores. The app's dialog on top of that path is covered by
  * tests/ui/test-application.c.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <fcntl.h>

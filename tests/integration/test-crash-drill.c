@@ -9,6 +9,7 @@
  * read is in the file, in full, and that PRAGMA integrity_check is "ok".
  * The seed is printed; LOADWISE_DRILL_SEED repeats a run.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>

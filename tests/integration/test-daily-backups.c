@@ -1,5 +1,6 @@
 /* test-daily-backups.c: the CLI's rolling daily backup and `backups`
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>

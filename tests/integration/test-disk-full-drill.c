@@ -15,6 +15,7 @@
  * child. Otherwise each command runs with RLIMIT_FSIZE at N KiB (SIGXFSZ
  * ignored), so every write past N KiB fails with EFBIG.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define _GNU_SOURCE /* unshare */

@@ -1,6 +1,7 @@
 /* test-privacy.c: the data folder, the database and every copy of it are
  * the runner's alone (0700 folders, 0600 files), whatever the umask
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <sys/stat.h>

@@ -14,6 +14,7 @@
  * Prints one line: "reminders-idle rss_kib=N wakeups_30s=N threads=N".
  * Goals (DESIGN.md): under 10 MiB and 0 wakeups.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <signal.h>

@@ -1,6 +1,7 @@
 #!/bin/sh
 # check-systemd-unit.sh: `systemd-analyze --user verify` on the built unit.
 #
+# Copyright 2026 The Loadwise developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: check-systemd-unit.sh UNIT BUILT_LOADWISE_REMINDERS

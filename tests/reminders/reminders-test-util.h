@@ -1,5 +1,6 @@
 /* reminders-test-util.h: what the reminder tests share
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* test-autostart.c: the XDG autostart entry, and whether the service runs
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>

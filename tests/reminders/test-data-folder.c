@@ -5,6 +5,7 @@
  * that a service the session starts (without that environment) reads the
  * same database.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>

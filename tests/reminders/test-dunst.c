@@ -7,6 +7,7 @@
  * says "everything before this has been seen". Skipped, with the reason,
  * when dunst, dbus-monitor or a display is missing.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>

@@ -5,6 +5,7 @@
  * connection: notify_notification_show () is a synchronous call, so a fake
  * on the main context would deadlock (TESTING-NOTES.md, "Notifications").
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <libnotify/notify.h>

@@ -1,5 +1,6 @@
 /* test-reminders-cli.c: `loadwise-cli reminders show|set|next`
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -5,6 +5,7 @@
  * row says whether it runs. Needs a display and a session bus (the private
  * one of dbus-run-session); skipped without them.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

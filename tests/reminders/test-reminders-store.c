@@ -1,5 +1,6 @@
 /* test-reminders-store.c: reminder settings and state in the database
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-error.h"

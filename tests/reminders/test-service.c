@@ -1,6 +1,7 @@
 /* test-service.c: the service's timer, restarts, and re-arming when the
  * database or the time zone changes (with a fake notifier)
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>

@@ -1,5 +1,6 @@
 /* report-test-util.c: the fixture the report's tests share
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "report-test-util.h"

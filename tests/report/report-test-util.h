@@ -1,6 +1,7 @@
 /* report-test-util.h: the fixture the report's tests share, an empty
  * database in a folder of its own and the exercise catalogue
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* test-cli-export.c: `loadwise-cli export`, its files and its refusals
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -4,6 +4,7 @@
  * the limit fails with EFBIG, as one on a full disk fails with ENOSPC, and
  * the export's reason must say so.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>

@@ -1,6 +1,7 @@
 /* test-report-csv.c: every table as RFC 4180 CSV, read back by a parser
  * written here
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gio/gio.h>

@@ -1,6 +1,7 @@
 /* test-report-ics.c: the scheduled sessions as iCalendar, parsed back with
  * libical
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gio/gio.h>

@@ -1,5 +1,6 @@
 /* test-report-pdf.c: the clinician report, read back with pdftotext
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

@@ -1,5 +1,6 @@
 /* store-test-util.h: fixtures and raw SQLite look-ups for the store tests
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

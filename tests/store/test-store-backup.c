@@ -1,5 +1,6 @@
 /* test-store-backup.c: backup_to and restore_from, and what restore refuses
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <sys/stat.h>

@@ -1,5 +1,6 @@
 /* test-store-checkins.c: morning check-ins and the baseline drawn from them
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-error.h"

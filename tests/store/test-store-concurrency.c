@@ -5,6 +5,7 @@
  * and none fails. The test binary runs itself as the other process:
  * `test-store-concurrency --writer PATH LABEL`.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gio/gio.h>

@@ -1,5 +1,6 @@
 /* test-store-corrupt.c: damaged files are reported, moved aside, never lost
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <fcntl.h>

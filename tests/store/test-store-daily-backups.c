@@ -1,5 +1,6 @@
 /* test-store-daily-backups.c: the rolling daily copies and what pruning keeps
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <fcntl.h>

@@ -1,5 +1,6 @@
 /* test-store-derive-repro.c: issue 11's "What is wrong now", one test each
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-progression.h"

@@ -8,6 +8,7 @@
  * check-in first, then the flare the runner records, then the sets and
  * pains, then the run.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <unistd.h>

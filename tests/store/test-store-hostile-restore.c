@@ -10,6 +10,7 @@
  * staging folder is left, and the message names the file and what is
  * wrong with it. A good file of an older schema is restored with its rows.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <fcntl.h>

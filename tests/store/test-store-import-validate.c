@@ -5,6 +5,7 @@
  * dataset that breaks the settings' types or the plan's invariants is
  * refused with the place named, and writing it changes nothing.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

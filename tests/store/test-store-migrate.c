@@ -1,5 +1,6 @@
 /* test-store-migrate.c: a genuine version 1 database brought up to date
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,5 +1,6 @@
 /* test-store-newer.c: a file from a newer Loadwise is refused and untouched
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>

@@ -1,5 +1,6 @@
 /* test-store-open.c: a new database, its pragmas, permissions and reopening
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <time.h>

@@ -5,6 +5,7 @@
  * start and distance; an edit keeps the recording and a delete takes the
  * profile with it.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

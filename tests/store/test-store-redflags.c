@@ -1,5 +1,6 @@
 /* test-store-redflags.c: red-flag screening answers
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-error.h"

@@ -1,5 +1,6 @@
 /* test-store-runs.c: runs, shoes, check-in habits, flare periods and status
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

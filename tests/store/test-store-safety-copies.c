@@ -1,6 +1,7 @@
 /* test-store-safety-copies.c: the copies taken before an import, a restore
  * or an upgrade, and the import's check that the database is empty
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <fcntl.h>

@@ -1,5 +1,6 @@
 /* test-store-sessions.c: the set log, pain per exercise and session status
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-error.h"

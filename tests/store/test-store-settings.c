@@ -1,5 +1,6 @@
 /* test-store-settings.c: settings kept with the runner's data
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-error.h"

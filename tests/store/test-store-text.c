@@ -4,6 +4,7 @@
  * The app, the CLI, the reminder service and the import all write through
  * these functions, so a text refused here is refused for all of them.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-catalogue.h"

@@ -4,6 +4,7 @@
  * (the CLI, the reminder service): it is a connection of its own, and the
  * first one sees its commits only through the file and PRAGMA data_version.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "store-test-util.h"

@@ -5,6 +5,7 @@
  * refuses, hangs or is missing is reported as such; nothing reaches
  * stderr.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <fcntl.h>

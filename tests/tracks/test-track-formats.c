@@ -5,6 +5,7 @@
  * up as the same run; the files of OpenTracks, Gadgetbridge and Garmin
  * read with their extensions skipped.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

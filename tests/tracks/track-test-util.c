@@ -1,5 +1,6 @@
 /* track-test-util.c
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "track-test-util.h"

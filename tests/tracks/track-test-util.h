@@ -1,5 +1,6 @@
 /* track-test-util.h: recorded runs for the tests of src/tracks
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* test-application.c: start-up, damaged and newer database files, style
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>

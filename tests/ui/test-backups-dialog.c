@@ -1,6 +1,7 @@
 /* test-backups-dialog.c: restoring a backup from Preferences, and the
  * app's daily backup
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <fcntl.h>

@@ -1,5 +1,6 @@
 /* test-checkin.c: the morning check-in card
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "loadwise-test-util.h"

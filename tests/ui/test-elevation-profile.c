@@ -3,6 +3,7 @@
  * steepest descent's band, nothing for an empty profile, the sentence for
  * screen readers, and the dark style
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

@@ -1,5 +1,6 @@
 /* test-first-run.c: set-up shown without a programme; red flags; start
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-red-flags.h"

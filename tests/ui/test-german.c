@@ -5,6 +5,7 @@
  * on any machine with the Debian `locales` package, whatever locales are
  * generated there. Without localedef or the de_DE source it skips.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

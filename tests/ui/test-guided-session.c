@@ -1,6 +1,7 @@
 /* test-guided-session.c: the guided session driven by its actions, with a
  * manual ticker so every timer moves only when the test says
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

@@ -1,6 +1,7 @@
 /* test-illustrations.c: every exercise of the catalogue has its drawing,
  * in the symbolic format GTK 4.8 can recolour, and a description
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gtk/gtk.h>

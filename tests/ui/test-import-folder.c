@@ -3,6 +3,7 @@
  * notification, sent through GApplication to a fake org.gtk.Notifications
  * on a private bus, whose default action opens the preview of those files
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -3,6 +3,7 @@
  * writes; the rows on disk, the page that follows, a second drop of the
  * same file, a file that cannot be read, and the profile in the run dialog
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

@@ -6,6 +6,7 @@
  * wheel turned over it (xdotool, under Xvfb) scrolls the page behind it
  * and changes nothing.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

@@ -1,6 +1,7 @@
 /* test-programme-page.c: the Programme page and Today's week card show the
  * stored decisions
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

@@ -4,6 +4,7 @@
  * write shows in an open window, a new day rolls Today over, and a write
  * that meets another program's lock never freezes the window.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

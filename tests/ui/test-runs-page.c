@@ -2,6 +2,7 @@
  * edit, delete and undo, validation as you type, shoes, patterns, and the
  * flare panel on Today
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

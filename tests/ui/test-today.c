@@ -1,5 +1,6 @@
 /* test-today.c: the Today page against a programme made through the store
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>

@@ -1,5 +1,6 @@
 /* ui-test-util.h: shared set-up for the widget tests
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

@@ -1,5 +1,6 @@
 /* test-catalogue.c: the shipped exercise catalogue and the loader's checks
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,5 +1,6 @@
 /* test-clock.c: the system and fixed clocks
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-clock.h"

@@ -3,6 +3,7 @@
  * The day a person is in is the date of their wall clock, not of UTC:
  * around midnight and on the days the clocks change, those differ.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-clock.h"

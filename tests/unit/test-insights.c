@@ -1,5 +1,6 @@
 /* test-insights.c: factor comparisons, lags, sample sizes and Spearman
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

@@ -6,6 +6,7 @@
  * makes with localedef (tests/common), with the catalogue built from
  * po/de.po: it fails, not skips, when that cannot be done.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>

@@ -1,5 +1,6 @@
 /* test-parse.c: strict parsers and their messages
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

@@ -1,5 +1,6 @@
 /* test-programme.c: programme settings, its calendar and the baseline
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-error.h"

@@ -1,5 +1,6 @@
 /* test-progression.c: every boundary of the weekly decision, and placement
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

@@ -9,6 +9,7 @@
  * no generated system locale; it fails, not skips, when that cannot be
  * done.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>

@@ -4,6 +4,7 @@
  * form reads back to the same value, and anything else is refused with an
  * error naming the field.
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

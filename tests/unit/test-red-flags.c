@@ -1,5 +1,6 @@
 /* test-red-flags.c: the screening questions, ids, advice and disclaimer
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

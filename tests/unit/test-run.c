@@ -1,5 +1,6 @@
 /* test-run.c: the run value type, its validation, pace and long runs
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,5 +1,6 @@
 /* test-schedule.c: when reminders are due (core/loadwise-schedule.h)
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib.h>

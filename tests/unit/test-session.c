@@ -1,5 +1,6 @@
 /* test-session.c: the prescription for a date and set log positions
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>

@@ -1,6 +1,7 @@
 /* test-text.c: the free-text validator, one table of texts and what
  * becomes of them
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "core/loadwise-error.h"

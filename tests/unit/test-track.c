@@ -2,6 +2,7 @@
  * the profile and the checks of a recorded track, on synthetic tracks
  * whose truth is known
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>

@@ -2,6 +2,7 @@
 # check-app-id.py: the built desktop file, metainfo and GSettings schema
 # carry the app ID of the profile being built (meson_options.txt).
 #
+# Copyright 2026 The Loadwise developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: check-app-id.py PROFILE APP_ID DESKTOP METAINFO GSCHEMA

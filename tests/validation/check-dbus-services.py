@@ -2,6 +2,7 @@
 # check-dbus-services.py: the built D-Bus service files and the reminder
 # service's systemd user unit say what activation needs.
 #
+# Copyright 2026 The Loadwise developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: check-dbus-services.py APP_ID BINDIR DESKTOP APP_SERVICE REMINDERS_SERVICE UNIT

@@ -2,6 +2,7 @@
 # check-manifest.py: the Flatpak manifest's structure, since it cannot be
 # built on a machine without Flathub (build-aux/HACKING.md).
 #
+# Copyright 2026 The Loadwise developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: check-manifest.py MANIFEST APP_ID

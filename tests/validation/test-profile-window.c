@@ -1,5 +1,6 @@
 /* test-profile-window.c: what the runner sees of the build profile
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A development build's main window wears libadwaita's striped header bar

@@ -1,5 +1,6 @@
 /* test-profile.c: the build profile's compiled-in names agree
  *
+ * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * meson_options.txt's `profile` sets the app ID, the data folder and the

@@ -2,6 +2,7 @@
 # test-style-check.py: build-aux/style-check-diff reports the rules broken
 # by the lines a change adds, and nothing that was there before.
 #
+# Copyright 2026 The Loadwise developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: test-style-check.py STYLE_CHECK_DIFF
