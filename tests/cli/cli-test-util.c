@@ -294,3 +294,14 @@ cli_disk_state_assert_equal (const CliDiskState *state,
   g_assert_true ((state->wal == NULL && expected->wal == NULL) ||
                  (state->wal != NULL && expected->wal != NULL && g_bytes_equal (state->wal, expected->wal)));
 }
+
+guint
+cli_display_columns (const char *text,
+                     gsize       bytes)
+{
+  guint width = 0;
+
+  for (const char *p = text; p < text + bytes; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}

@@ -92,4 +92,9 @@ gboolean     cli_json_is_null     (JsonObject  *object,
 void         cli_json_assert_members (JsonObject *object,
                                       ...) G_GNUC_NULL_TERMINATED;
 
+/* The display columns of @text's first @bytes bytes (a wide character
+ * takes two), to check that a table lines up. */
+guint        cli_display_columns     (const char *text,
+                                      gsize       bytes);
+
 G_END_DECLS

@@ -204,18 +204,6 @@ test_files (CliFixture    *fixture,
     }
 }
 
-/* The display columns of @text's first @bytes bytes. */
-static guint
-columns (const char *text,
-         gsize       bytes)
-{
-  guint width = 0;
-
-  for (const char *p = text; p < text + bytes; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
 static void
 test_folder (CliFixture    *fixture,
              gconstpointer  data)
@@ -280,13 +268,13 @@ test_folder (CliFixture    *fixture,
   heading_line = g_strdup (lines[0]);
   date_heading = strstr (heading_line, "Date");
   g_assert_nonnull (date_heading);
-  date_column = columns (heading_line, date_heading - heading_line);
+  date_column = cli_display_columns (heading_line, date_heading - heading_line);
   for (guint i = 1; i <= 3; i++)
     {
       const char *date = strstr (lines[i], "2026-11-");
 
       g_assert_nonnull (date);
-      g_assert_cmpuint (columns (lines[i], date - lines[i]), ==, date_column);
+      g_assert_cmpuint (cli_display_columns (lines[i], date - lines[i]), ==, date_column);
     }
 
   disk = runs_on_disk (fixture, &disk_node);

@@ -404,18 +404,6 @@ test_guard_note (CliFixture    *fixture,
   g_assert_null (strstr (spike, "Frandsen"));
 }
 
-/* The display columns of @text's first @bytes bytes. */
-static guint
-columns (const char *text,
-         gsize       bytes)
-{
-  guint width = 0;
-
-  for (const char *p = text; p < text + bytes; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
 /* The table is the import's (loadwise-cli-table.c), padded by display
  * width: each row's factors start under their heading, and the camber
  * reads as words (issue 13). */
@@ -437,9 +425,10 @@ test_table (CliFixture    *fixture,
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
   factors = strstr (lines[0], "Factors");
   g_assert_nonnull (factors);
-  factors_column = columns (lines[0], factors - lines[0]);
+  factors_column = cli_display_columns (lines[0], factors - lines[0]);
   for (guint i = 1; i <= 2; i++)
-    g_assert_cmpuint (columns (lines[i], strstr (lines[i], "road") - lines[i]), ==, factors_column);
+    g_assert_cmpuint (cli_display_columns (lines[i], strstr (lines[i], "road") - lines[i]), ==,
+                      factors_column);
   g_assert_true (g_str_has_suffix (lines[1], "road, camber: right side lower"));
 }
 
