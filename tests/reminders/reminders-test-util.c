@@ -206,3 +206,125 @@ reminders_fake_notifier_init (RemindersFakeNotifier *self)
   self->shown = g_array_new (FALSE, TRUE, sizeof (RemindersShown));
   g_array_set_clear_func (self->shown, clear_shown);
 }
+
+struct _RemindersBusService
+{
+  char                       *name;
+  char                       *path;
+  GDBusNodeInfo              *node;
+  const GDBusInterfaceVTable *vtable;
+  gpointer                    user_data;
+  GThread                    *thread;
+  GMainContext               *context;
+  GMainLoop                  *loop;
+  GDBusConnection            *connection;
+  GMutex                      lock;
+  GCond                       cond;
+  gboolean                    ready;
+};
+
+static void
+on_bus_service_name_acquired (GDBusConnection *connection,
+                              const char      *name,
+                              gpointer         user_data)
+{
+  RemindersBusService *service = user_data;
+
+  g_mutex_lock (&service->lock);
+  service->ready = TRUE;
+  g_cond_signal (&service->cond);
+  g_mutex_unlock (&service->lock);
+}
+
+static gpointer
+bus_service_thread (gpointer data)
+{
+  RemindersBusService *service = data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *address = NULL;
+  guint registration;
+  guint owner;
+
+  g_main_context_push_thread_default (service->context);
+  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  service->connection =
+    g_dbus_connection_new_for_address_sync (address,
+                                            G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                            G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                            NULL, NULL, &error);
+  g_assert_no_error (error);
+  registration = g_dbus_connection_register_object (service->connection, service->path,
+                                                    service->node->interfaces[0], service->vtable,
+                                                    service->user_data, NULL, &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (service->connection, service->name,
+                                        G_BUS_NAME_OWNER_FLAGS_NONE,
+                                        on_bus_service_name_acquired, NULL, service, NULL);
+  g_main_loop_run (service->loop);
+
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (service->connection, registration);
+  g_dbus_connection_flush_sync (service->connection, NULL, NULL);
+  g_dbus_connection_close_sync (service->connection, NULL, NULL);
+  g_main_context_pop_thread_default (service->context);
+  return NULL;
+}
+
+RemindersBusService *
+reminders_bus_service_start (const char                 *name,
+                             const char                 *path,
+                             const char                 *xml,
+                             const GDBusInterfaceVTable *vtable,
+                             gpointer                    user_data)
+{
+  RemindersBusService *service = g_new0 (RemindersBusService, 1);
+  g_autoptr (GError) error = NULL;
+
+  service->name = g_strdup (name);
+  service->path = g_strdup (path);
+  service->node = g_dbus_node_info_new_for_xml (xml, &error);
+  g_assert_no_error (error);
+  service->vtable = vtable;
+  service->user_data = user_data;
+  g_mutex_init (&service->lock);
+  g_cond_init (&service->cond);
+  service->context = g_main_context_new ();
+  service->loop = g_main_loop_new (service->context, FALSE);
+  service->thread = g_thread_new (name, bus_service_thread, service);
+
+  g_mutex_lock (&service->lock);
+  while (!service->ready)
+    g_cond_wait (&service->cond, &service->lock);
+  g_mutex_unlock (&service->lock);
+  return service;
+}
+
+GDBusConnection *
+reminders_bus_service_get_connection (RemindersBusService *service)
+{
+  return service->connection;
+}
+
+static gboolean
+quit_bus_service_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+reminders_bus_service_stop (RemindersBusService *service)
+{
+  g_main_context_invoke (service->context, quit_bus_service_loop, service->loop);
+  g_thread_join (service->thread);
+  g_clear_object (&service->connection);
+  g_main_loop_unref (service->loop);
+  g_main_context_unref (service->context);
+  g_dbus_node_info_unref (service->node);
+  g_mutex_clear (&service->lock);
+  g_cond_clear (&service->cond);
+  g_free (service->name);
+  g_free (service->path);
+  g_free (service);
+}

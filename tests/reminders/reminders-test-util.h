@@ -45,6 +45,25 @@ void     reminders_test_avoid_midnight  (guint             margin_s);
 void     reminders_test_wait_for        (gboolean         *flag,
                                          guint             timeout_s);
 
+/* A fake D-Bus service: @name owned on the session bus, one object at
+ * @path with the first interface of @xml, served from a thread of its own
+ * with its own connection and main context. A client that waits for an
+ * answer on a context of its own (the portal's Response, libnotify's
+ * synchronous calls) is answered all the same. @vtable's calls come on
+ * that thread: guard what they share with the test. */
+typedef struct _RemindersBusService RemindersBusService;
+
+/* Returns once @name is owned. */
+RemindersBusService *reminders_bus_service_start          (const char                 *name,
+                                                           const char                 *path,
+                                                           const char                 *xml,
+                                                           const GDBusInterfaceVTable *vtable,
+                                                           gpointer                    user_data);
+/* The service's connection, to emit its signals on. */
+GDBusConnection     *reminders_bus_service_get_connection (RemindersBusService        *service);
+/* Releases the name, closes the connection and frees @service. */
+void                 reminders_bus_service_stop           (RemindersBusService        *service);
+
 /* A notifier that records what it was asked to show, and fails while
  * "fail" is set. */
 #define REMINDERS_TYPE_FAKE_NOTIFIER (reminders_fake_notifier_get_type ())

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "loadwise-test-util.h"
+#include "reminders-test-util.h"
 #include "reminders/loadwise-reminder-service.h"
 #include "reminders/loadwise-reminders-control.h"
 #include "store/loadwise-database.h"
@@ -119,15 +120,11 @@ test_launch_and_quit (void)
  * waits for the Response on a context of its own, so a server on the
  * test's main context would never answer. */
 typedef struct {
-  GThread      *thread;
-  GMainContext *context;
-  GMainLoop    *loop;
-  GMutex        lock;
-  GCond         cond;
-  gboolean      ready;
-  guint         n_calls;
-  GVariant     *options;   /* the last call's */
-  guint32       response;  /* what to answer: 0 yes, 1 cancelled */
+  RemindersBusService *bus;
+  GMutex               lock;
+  guint                n_calls;
+  GVariant            *options;   /* the last call's */
+  guint32              response;  /* what to answer: 0 yes, 1 cancelled */
 } FakePortal;
 
 static const char portal_xml[] =
@@ -177,78 +174,19 @@ on_portal_call (GDBusConnection       *connection,
 static const GDBusInterfaceVTable portal_vtable = { on_portal_call, NULL, NULL, { 0 } };
 
 static void
-on_portal_name (GDBusConnection *connection,
-                const char      *name,
-                gpointer         user_data)
-{
-  FakePortal *portal = user_data;
-
-  g_mutex_lock (&portal->lock);
-  portal->ready = TRUE;
-  g_cond_signal (&portal->cond);
-  g_mutex_unlock (&portal->lock);
-}
-
-static gpointer
-portal_thread (gpointer user_data)
-{
-  FakePortal *portal = user_data;
-  g_autoptr (GDBusConnection) bus = NULL;
-  g_autoptr (GDBusNodeInfo) node = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *address = NULL;
-  guint registration;
-  guint owner;
-
-  g_main_context_push_thread_default (portal->context);
-  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  bus = g_dbus_connection_new_for_address_sync (address,
-                                                G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                NULL, NULL, &error);
-  g_assert_no_error (error);
-  node = g_dbus_node_info_new_for_xml (portal_xml, &error);
-  g_assert_no_error (error);
-  registration = g_dbus_connection_register_object (bus, "/org/freedesktop/portal/desktop",
-                                                    node->interfaces[0], &portal_vtable,
-                                                    portal, NULL, &error);
-  g_assert_no_error (error);
-  owner = g_bus_own_name_on_connection (bus, "org.freedesktop.portal.Desktop",
-                                        G_BUS_NAME_OWNER_FLAGS_NONE, on_portal_name, NULL,
-                                        portal, NULL);
-  g_main_loop_run (portal->loop);
-  g_bus_unown_name (owner);
-  g_dbus_connection_unregister_object (bus, registration);
-  g_dbus_connection_flush_sync (bus, NULL, NULL);
-  g_main_context_pop_thread_default (portal->context);
-  return NULL;
-}
-
-static void
 fake_portal_start (FakePortal *portal)
 {
   g_mutex_init (&portal->lock);
-  g_cond_init (&portal->cond);
-  portal->context = g_main_context_new ();
-  portal->loop = g_main_loop_new (portal->context, FALSE);
-  portal->thread = g_thread_new ("fake-portal", portal_thread, portal);
-  g_mutex_lock (&portal->lock);
-  while (!portal->ready)
-    g_cond_wait (&portal->cond, &portal->lock);
-  g_mutex_unlock (&portal->lock);
+  portal->bus = reminders_bus_service_start ("org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                                             portal_xml, &portal_vtable, portal);
 }
 
 static void
 fake_portal_stop (FakePortal *portal)
 {
-  g_main_loop_quit (portal->loop);
-  g_thread_join (portal->thread);
-  g_main_loop_unref (portal->loop);
-  g_main_context_unref (portal->context);
+  reminders_bus_service_stop (portal->bus);
   g_clear_pointer (&portal->options, g_variant_unref);
   g_mutex_clear (&portal->lock);
-  g_cond_clear (&portal->cond);
 }
 
 /* Sandboxed, turning reminders on asks the portal for autostart with the

@@ -47,15 +47,10 @@ typedef struct {
 } Notification;
 
 typedef struct {
-  GThread         *thread;
-  GMainContext    *context;
-  GMainLoop       *loop;
-  GDBusConnection *connection;
-  GMutex           lock;
-  GCond            cond;
-  gboolean         ready;
-  GPtrArray       *received;   /* Notification*, under lock */
-  guint32          next_id;
+  RemindersBusService *bus;
+  GMutex               lock;
+  GPtrArray           *received;   /* Notification*, under lock */
+  guint32              next_id;
 } FakeServer;
 
 static void
@@ -111,90 +106,24 @@ on_server_method (GDBusConnection       *connection,
 
 static const GDBusInterfaceVTable server_vtable = { on_server_method, NULL, NULL, { 0 } };
 
-static void
-on_server_name_acquired (GDBusConnection *connection,
-                         const char      *name,
-                         gpointer         user_data)
-{
-  FakeServer *server = user_data;
-
-  g_mutex_lock (&server->lock);
-  server->ready = TRUE;
-  g_cond_signal (&server->cond);
-  g_mutex_unlock (&server->lock);
-}
-
-static gpointer
-server_thread (gpointer data)
-{
-  FakeServer *server = data;
-  g_autoptr (GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (server_xml, NULL);
-  g_autoptr (GError) error = NULL;
-  guint registration;
-  guint owner;
-
-  g_main_context_push_thread_default (server->context);
-  server->connection =
-    g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
-                                            G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                            G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                            NULL, NULL, &error);
-  g_assert_no_error (error);
-  registration = g_dbus_connection_register_object (server->connection,
-                                                    "/org/freedesktop/Notifications",
-                                                    node->interfaces[0], &server_vtable,
-                                                    server, NULL, &error);
-  g_assert_no_error (error);
-  owner = g_bus_own_name_on_connection (server->connection, "org.freedesktop.Notifications",
-                                        G_BUS_NAME_OWNER_FLAGS_NONE,
-                                        on_server_name_acquired, NULL, server, NULL);
-  g_main_loop_run (server->loop);
-
-  g_bus_unown_name (owner);
-  g_dbus_connection_unregister_object (server->connection, registration);
-  g_dbus_connection_flush_sync (server->connection, NULL, NULL);
-  g_dbus_connection_close_sync (server->connection, NULL, NULL);
-  g_main_context_pop_thread_default (server->context);
-  return NULL;
-}
-
 static FakeServer *
 fake_server_start (void)
 {
   FakeServer *server = g_new0 (FakeServer, 1);
 
   g_mutex_init (&server->lock);
-  g_cond_init (&server->cond);
   server->received = g_ptr_array_new_with_free_func ((GDestroyNotify) notification_free);
-  server->context = g_main_context_new ();
-  server->loop = g_main_loop_new (server->context, FALSE);
-  server->thread = g_thread_new ("fake-notifications", server_thread, server);
-
-  g_mutex_lock (&server->lock);
-  while (!server->ready)
-    g_cond_wait (&server->cond, &server->lock);
-  g_mutex_unlock (&server->lock);
+  server->bus = reminders_bus_service_start ("org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                                             server_xml, &server_vtable, server);
   return server;
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 fake_server_stop (FakeServer *server)
 {
-  g_main_context_invoke (server->context, quit_loop, server->loop);
-  g_thread_join (server->thread);
-  g_clear_object (&server->connection);
-  g_main_loop_unref (server->loop);
-  g_main_context_unref (server->context);
+  reminders_bus_service_stop (server->bus);
   g_ptr_array_unref (server->received);
   g_mutex_clear (&server->lock);
-  g_cond_clear (&server->cond);
   g_free (server);
 }
 
@@ -231,7 +160,7 @@ fake_server_invoke (FakeServer *server,
 {
   g_autoptr (GError) error = NULL;
 
-  g_dbus_connection_emit_signal (server->connection, NULL, "/org/freedesktop/Notifications",
+  g_dbus_connection_emit_signal (reminders_bus_service_get_connection (server->bus), NULL, "/org/freedesktop/Notifications",
                                  "org.freedesktop.Notifications", "ActionInvoked",
                                  g_variant_new ("(us)", id, action), &error);
   g_assert_no_error (error);
