@@ -179,48 +179,22 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-void
-loadwise_week_card_reload (LoadwiseWeekCard *self)
+/* This week's levels and why. FALSE when they cannot be read. */
+static gboolean
+show_levels (LoadwiseWeekCard *self,
+             LoadwiseDatabase *database,
+             int               week)
 {
-  LoadwiseDatabase *database;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) reviews = NULL;
   LoadwiseWeekPlan plans[LOADWISE_N_FAMILIES];
-  LoadwiseProgramme programme;
-  const LoadwiseWeekReview *review = NULL;
-  gboolean due = FALSE;
-  GDate today;
-  int week;
-
-  g_return_if_fail (LOADWISE_IS_WEEK_CARD (self));
-
-  database = loadwise_context_get_database (self->context);
-  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
-  clear_list (self->decision_list);
-
-  if (!loadwise_database_get_programme (database, &programme, &error)
-      || (week = loadwise_programme_get_week (&programme, &today)) < 1)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return;
-    }
 
   /* The store has decided the weeks that ended (on reading, for a new
    * day): this only reads. */
   if (!loadwise_database_get_week_plan (database, week, plans, &error))
     {
       g_warning ("Could not read this week's plan: %s", error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return;
+      return FALSE;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_visible (self->decision_box, self->part == LOADWISE_WEEK_CARD_LEVELS);
-  if (self->part == LOADWISE_WEEK_CARD_NOTES)
-    {
-      loadwise_database_week_plans_clear (plans);
-      goto notes;
-    }
-
   if (plans[0].week == week && week > 1)
     gtk_label_set_label (self->decision_title, _("This Week’s Levels and Why"));
   else
@@ -228,11 +202,24 @@ loadwise_week_card_reload (LoadwiseWeekCard *self)
   for (guint f = 0; f < LOADWISE_N_FAMILIES; f++)
     gtk_list_box_append (self->decision_list, make_decision_row (&plans[f]));
   loadwise_database_week_plans_clear (plans);
-  gtk_widget_set_visible (self->clinician_box, FALSE);
-  gtk_widget_set_visible (self->recheck_box, FALSE);
-  return;
+  return TRUE;
+}
 
-notes:
+/* The clinician prompt and the weekly safety check; FALSE when neither
+ * has anything to say. */
+static gboolean
+show_notes (LoadwiseWeekCard        *self,
+            LoadwiseDatabase        *database,
+            const LoadwiseProgramme *programme,
+            const GDate             *today,
+            int                      week)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) reviews = NULL;
+  const LoadwiseWeekReview *review = NULL;
+  gboolean prompt;
+  gboolean due = FALSE;
+
   /* The prompt comes with the decision that set this week's levels. */
   reviews = loadwise_database_list_week_reviews (database, &error);
   for (guint i = 0; reviews != NULL && i < reviews->len; i++)
@@ -242,15 +229,46 @@ notes:
       if (candidate->week == week - 1)
         review = candidate;
     }
-  gtk_widget_set_visible (self->clinician_box, review != NULL && review->see_clinician);
-  if (review != NULL && review->see_clinician)
+  prompt = review != NULL && review->see_clinician;
+  gtk_widget_set_visible (self->clinician_box, prompt);
+  if (prompt)
     gtk_label_set_label (self->clinician_label, review->clinician_reason);
 
-  if (!loadwise_red_flags_recheck_due (database, &programme, &today, &due, &error))
+  g_clear_error (&error);
+  if (!loadwise_red_flags_recheck_due (database, programme, today, &due, &error))
     g_warning ("Could not read the red-flag screening: %s", error->message);
   gtk_widget_set_visible (self->recheck_box, due);
-  /* No gap in Today's column while there is nothing to say. */
-  gtk_widget_set_visible (GTK_WIDGET (self), due || (review != NULL && review->see_clinician));
+  return prompt || due;
+}
+
+void
+loadwise_week_card_reload (LoadwiseWeekCard *self)
+{
+  LoadwiseDatabase *database;
+  g_autoptr (GError) error = NULL;
+  LoadwiseProgramme programme;
+  gboolean shown;
+  GDate today;
+  int week;
+
+  g_return_if_fail (LOADWISE_IS_WEEK_CARD (self));
+
+  database = loadwise_context_get_database (self->context);
+  loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
+  clear_list (self->decision_list);
+  gtk_widget_set_visible (self->decision_box, self->part == LOADWISE_WEEK_CARD_LEVELS);
+  gtk_widget_set_visible (self->clinician_box, FALSE);
+  gtk_widget_set_visible (self->recheck_box, FALSE);
+
+  if (!loadwise_database_get_programme (database, &programme, &error)
+      || (week = loadwise_programme_get_week (&programme, &today)) < 1)
+    shown = FALSE;
+  else if (self->part == LOADWISE_WEEK_CARD_LEVELS)
+    shown = show_levels (self, database, week);
+  else
+    /* No gap in Today's column while there is nothing to say. */
+    shown = show_notes (self, database, &programme, &today, week);
+  gtk_widget_set_visible (GTK_WIDGET (self), shown);
 }
 
 static void
