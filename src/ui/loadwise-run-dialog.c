@@ -573,18 +573,14 @@ static void
 build_form (LoadwiseRunDialog *self)
 {
   AdwPreferencesGroup *group;
-  GtkWidget *required;
 
   self->shoes = loadwise_run_rows_list_shoes (loadwise_context_get_database (self->context));
 
   group = add_group (self, _("The Run"));
   add_date_row (self, group);
   add_entry (self, group, LOADWISE_RUN_FIELD_DISTANCE, _("Distance (km)"), GTK_INPUT_PURPOSE_NUMBER);
-  /* Marked where it is asked, and named at the foot while it is missing. */
-  required = gtk_label_new (_("Required"));
-  gtk_widget_add_css_class (required, "caption");
-  gtk_widget_add_css_class (required, "dim-label");
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->fields[LOADWISE_RUN_FIELD_DISTANCE].editable), required);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->fields[LOADWISE_RUN_FIELD_DISTANCE].editable),
+                            loadwise_run_rows_new_required_mark ());
   add_entry (self, group, LOADWISE_RUN_FIELD_DURATION, _("Time (MM:SS or H:MM:SS, optional)"),
              GTK_INPUT_PURPOSE_FREE_FORM);
 

@@ -160,6 +160,16 @@ loadwise_run_rows_list_shoes (LoadwiseDatabase *database)
   return shoes != NULL ? shoes : g_ptr_array_new_with_free_func ((GDestroyNotify) loadwise_shoe_free);
 }
 
+GtkWidget *
+loadwise_run_rows_new_required_mark (void)
+{
+  GtkWidget *mark = gtk_label_new (_("Required"));
+
+  gtk_widget_add_css_class (mark, "caption");
+  gtk_widget_add_css_class (mark, "dim-label");
+  return mark;
+}
+
 static void
 on_clear_clicked (GtkButton         *button,
                   LoadwisePainScale *scale)
@@ -220,12 +230,7 @@ loadwise_run_rows_add_pain_scale (AdwPreferencesGroup *group,
     }
   else
     {
-      /* Marked where it is asked, and named again next to Save while missing. */
-      GtkWidget *required = gtk_label_new (_("Required"));
-
-      gtk_widget_add_css_class (required, "caption");
-      gtk_widget_add_css_class (required, "dim-label");
-      gtk_box_append (GTK_BOX (header), required);
+      gtk_box_append (GTK_BOX (header), loadwise_run_rows_new_required_mark ());
     }
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), scale);

@@ -56,6 +56,10 @@ AdwComboRow *loadwise_run_rows_add_shoes      (AdwPreferencesGroup *group,
  * have worn one). Never NULL: empty when they cannot be read. */
 GPtrArray   *loadwise_run_rows_list_shoes     (LoadwiseDatabase    *database);
 
+/* "Required", small and dim: a field is marked where it is asked, and
+ * what is still missing is named again at the form's foot. */
+GtkWidget   *loadwise_run_rows_new_required_mark (void);
+
 /* A row with @title over a pain scale, named @accessible_name for screen
  * readers (NULL: its title). A required one is marked "Required"; an
  * optional one has a Clear button that takes the rating back. */

@@ -79,19 +79,6 @@ rate (LoadwiseRunDialog *dialog,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (loadwise_pain_scale_get_button (scale, pain)), TRUE);
 }
 
-/* Where @field's row starts in the dialog, once drawn. */
-static double
-row_top (LoadwiseRunDialog *dialog,
-         LoadwiseRunField   field)
-{
-  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
-  graphene_point_t out;
-
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (loadwise_run_dialog_get_field (dialog, field)),
-                                           GTK_WIDGET (dialog), &point, &out));
-  return out.y;
-}
-
 static gboolean
 can_save (LoadwiseRunDialog *dialog)
 {
@@ -154,14 +141,16 @@ test_add (UiFixture     *fixture,
                    "Still needed: distance, pain during the run");
   g_assert_false (loadwise_pain_scale_is_rated (loadwise_run_dialog_get_pain_scale (dialog, FALSE)));
 
-  below_before = row_top (dialog, LOADWISE_RUN_FIELD_DURATION);
+  below_before = ui_test_top_of (GTK_WIDGET (dialog),
+                                 GTK_WIDGET (loadwise_run_dialog_get_field (dialog, LOADWISE_RUN_FIELD_DURATION)));
   set_field (dialog, LOADWISE_RUN_FIELD_DISTANCE, "450");
   g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE), ==,
                    "Distance: 450 km is outside 0.01-400 km (under 400)");
   /* Shown without moving the rows below it: the next click lands where
    * the runner aimed (issue 13). */
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
-  g_assert_cmpfloat (row_top (dialog, LOADWISE_RUN_FIELD_DURATION), ==, below_before);
+  g_assert_cmpfloat (ui_test_top_of (GTK_WIDGET (dialog),
+                                     GTK_WIDGET (loadwise_run_dialog_get_field (dialog, LOADWISE_RUN_FIELD_DURATION))),
+                     ==, below_before);
   set_field (dialog, LOADWISE_RUN_FIELD_DISTANCE, "0");
   g_assert_cmpstr (loadwise_run_dialog_get_error (dialog, LOADWISE_RUN_FIELD_DISTANCE), ==,
                    "Distance: 0 km is outside 0.01-400 km (under 400)");
