@@ -75,19 +75,6 @@ find_main_window (AppFixture *fixture)
   return NULL;
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
-
 /* The one file in the data folder whose name starts with @prefix. */
 static char *
 find_moved (AppFixture *fixture)
@@ -183,7 +170,7 @@ test_first_run (AppFixture    *fixture,
 
   window = find_main_window (fixture);
   g_assert_nonnull (window);
-  g_assert_null (find_dialog ());
+  g_assert_null (ui_test_find_message_dialog ());
   g_assert_cmpstr (loadwise_window_get_mode (window), ==, "setup");
   g_assert_cmpstr (loadwise_database_get_path (loadwise_window_get_database (window)), ==,
                    fixture->path);
@@ -255,7 +242,7 @@ test_corrupt (AppFixture    *fixture,
   g_assert_nonnull (window);
   g_assert_cmpstr (loadwise_window_get_mode (window), ==, "setup");
 
-  dialog = find_dialog ();
+  dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Your Data File Was Damaged");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), moved));
@@ -279,7 +266,7 @@ test_corrupt_no_backup (AppFixture    *fixture,
 
   g_application_activate (G_APPLICATION (fixture->app));
 
-  dialog = find_dialog ();
+  dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
   adw_message_dialog_response (dialog, "fresh");
@@ -305,7 +292,7 @@ test_newer_version (AppFixture    *fixture,
 
   /* A dialog with Quit, no window, and the file untouched. */
   g_assert_null (find_main_window (fixture));
-  dialog = find_dialog ();
+  dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Data From a Newer Version");
   g_assert_true (adw_message_dialog_has_response (dialog, "quit"));

@@ -16,19 +16,6 @@
 #include "ui/loadwise-backups-dialog-private.h"
 #include "ui/loadwise-preferences-window.h"
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
-
 static gpointer
 find_toplevel (GType type)
 {
@@ -136,7 +123,7 @@ test_list_and_restore (UiFixture     *fixture,
 
   /* Restore asks first; Cancel changes nothing. */
   gtk_widget_activate_action (dialog, "backups.restore", "s", older);
-  question = find_message_dialog ();
+  question = ui_test_find_message_dialog ();
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Restore This Backup?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "1 November 2025, 13:26"));
@@ -150,7 +137,7 @@ test_list_and_restore (UiFixture     *fixture,
   /* Restore it: the backup's programme is the runner's now, the data it
    * replaced is a backup of its own in the list, and ::restored fired. */
   gtk_widget_activate_action (dialog, "backups.restore", "s", older);
-  question = find_message_dialog ();
+  question = ui_test_find_message_dialog ();
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "restore");
   gtk_window_destroy (GTK_WINDOW (question));
@@ -204,7 +191,7 @@ test_from_preferences (UiFixture     *fixture,
   spin = GTK_WIDGET (gtk_widget_get_template_child (prefs, LOADWISE_TYPE_PREFERENCES_WINDOW, "weeks_spin"));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 10);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "backups.restore", "s", backup);
-  question = find_message_dialog ();
+  question = ui_test_find_message_dialog ();
   adw_message_dialog_response (question, "restore");
   gtk_window_destroy (GTK_WINDOW (question));
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 8);

@@ -41,22 +41,6 @@ today_state (GtkWidget *window)
                                                                                 LOADWISE_TYPE_TODAY_PAGE)));
 }
 
-/* The message dialog open, or NULL. */
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 test_session (UiFixture     *fixture,
               gconstpointer  data)
@@ -138,7 +122,7 @@ test_session (UiFixture     *fixture,
   /* Two exercises unrated, all three with sets unticked: Finish asks once,
    * in one dialog, and nothing is stored until the runner says so. */
   g_assert_true (gtk_widget_activate_action (page, "today.finish", NULL));
-  dialog = find_message_dialog ();
+  dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Finish the Session?");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
@@ -152,12 +136,12 @@ test_session (UiFixture     *fixture,
   g_assert_cmpint (record.status, !=, LOADWISE_SESSION_STATUS_DONE);
   loadwise_session_record_clear (&record);
   g_assert_true (gtk_widget_activate_action (page, "today.finish", NULL));
-  dialog = find_message_dialog ();
+  dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "finish");
   gtk_window_close (GTK_WINDOW (dialog));
   ui_test_flush ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (ui_test_find_message_dialog ());
   loadwise_database_get_session (fixture->database, &today, &record, &error);
   g_assert_no_error (error);
   g_assert_cmpint (record.status, ==, LOADWISE_SESSION_STATUS_DONE);

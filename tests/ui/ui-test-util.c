@@ -293,3 +293,16 @@ ui_test_top_of (GtkWidget *window,
   g_assert_true (gtk_widget_compute_point (widget, window, &point, &out));
   return out.y;
 }
+
+AdwMessageDialog *
+ui_test_find_message_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}

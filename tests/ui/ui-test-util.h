@@ -81,6 +81,9 @@ char      *ui_test_write_gpx        (const char   *dir,
 guint      ui_test_count_tab_stops  (GtkWidget     *root);
 
 /* Destroys @window and asserts that it is finalized. */
+/* The message dialog shown (the last one listed when there are several),
+ * or NULL. */
+AdwMessageDialog *ui_test_find_message_dialog (void);
 /* Where @widget starts in @window, once @window is drawn. */
 double     ui_test_top_of           (GtkWidget     *window,
                                      GtkWidget     *widget);
