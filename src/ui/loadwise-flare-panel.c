@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "store/loadwise-database-runs.h"
+#include "ui/loadwise-card.h"
 
 struct _LoadwiseFlarePanel
 {
@@ -57,14 +58,8 @@ loadwise_flare_panel_get_text (LoadwiseFlarePanel *self)
 
   for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->box)); card != NULL;
        card = gtk_widget_get_next_sibling (card))
-    {
-      GtkWidget *inner = gtk_widget_get_first_child (card);
-
-      for (GtkWidget *child = inner != NULL ? gtk_widget_get_first_child (inner) : NULL; child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (GTK_IS_LABEL (child))
-          g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (child)));
-    }
+    g_string_append_printf (text, "%s\n%s\n", loadwise_card_get_title (LOADWISE_CARD (card)),
+                            loadwise_card_get_body (LOADWISE_CARD (card)));
   return g_string_free (text, FALSE);
 }
 
@@ -76,49 +71,22 @@ add_card (LoadwiseFlarePanel *self,
           const char         *body,
           ...)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *label = gtk_label_new (body);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *card = loadwise_card_new (title, body);
   const char *button_label;
   va_list args;
 
-  gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, style);
-  gtk_widget_set_margin_top (inner, 18);
-  gtk_widget_set_margin_bottom (inner, 18);
-  gtk_widget_set_margin_start (inner, 18);
-  gtk_widget_set_margin_end (inner, 18);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_box_append (GTK_BOX (inner), heading);
-  gtk_box_append (GTK_BOX (inner), label);
-
   va_start (args, body);
   while ((button_label = va_arg (args, const char *)) != NULL)
     {
       const char *action = va_arg (args, const char *);
-      GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
+      GtkWidget *button = loadwise_card_add_button (LOADWISE_CARD (card), button_label, action);
 
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
       if (g_str_equal (action, "flare.accept"))
         gtk_widget_add_css_class (button, "suggested-action");
-      gtk_box_append (GTK_BOX (buttons), button);
     }
   va_end (args);
-  if (gtk_widget_get_first_child (buttons) != NULL)
-    {
-      gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-      gtk_box_append (GTK_BOX (inner), buttons);
-    }
-  else
-    g_object_unref (g_object_ref_sink (buttons));
 
-  gtk_box_append (GTK_BOX (card), inner);
   gtk_box_append (self->box, card);
   return card;
 }

@@ -17,6 +17,7 @@
 #include "report/loadwise-export.h"
 #include "report/loadwise-report.h"
 #include "store/loadwise-database-runs.h"
+#include "ui/loadwise-card.h"
 #include "ui/loadwise-chart-view.h"
 
 /* An exported chart's size, in pixels at 1x. */
@@ -37,7 +38,7 @@ struct _LoadwiseProgressPage
   LoadwiseChartData    *data;
   GSimpleActionGroup   *actions;
   GtkWidget            *views[LOADWISE_N_CHARTS];
-  GtkLabel             *descriptions[LOADWISE_N_CHARTS];
+  LoadwiseCard         *cards[LOADWISE_N_CHARTS];
   GPtrArray            *insight_rows;
   GtkFileChooserNative *chooser;
   char                 *chooser_format;
@@ -193,8 +194,8 @@ loadwise_progress_page_reload (LoadwiseProgressPage *self)
   for (guint i = 0; i < LOADWISE_N_CHARTS; i++)
     {
       loadwise_chart_view_set_data (LOADWISE_CHART_VIEW (self->views[i]), data);
-      gtk_label_set_label (self->descriptions[i],
-                           loadwise_chart_view_get_description (LOADWISE_CHART_VIEW (self->views[i])));
+      loadwise_card_set_body (self->cards[i],
+                              loadwise_chart_view_get_description (LOADWISE_CHART_VIEW (self->views[i])));
     }
   range_text = format_range (&from, &to);
   gtk_label_set_label (self->range_label, range_text);
@@ -417,30 +418,14 @@ new_chart_card (LoadwiseProgressPage *self,
                 LoadwiseChartKind     kind)
 {
   const char *id = loadwise_chart_kind_to_string (kind);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (loadwise_chart_kind_get_title (kind));
-  GtkWidget *description = gtk_label_new (NULL);
+  GtkWidget *card = loadwise_card_new (loadwise_chart_kind_get_title (kind), NULL);
   GtkWidget *save = gtk_menu_button_new ();
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autofree char *png = g_strdup_printf ("progress.export-chart::%s:png", id);
   g_autofree char *svg = g_strdup_printf ("progress.export-chart::%s:svg", id);
   g_autofree char *name = g_strdup_printf ("chart-%s", id);
 
-  gtk_widget_add_css_class (card, "card");
   gtk_widget_set_name (card, name);
-  gtk_widget_set_margin_top (inner, 12);
-  gtk_widget_set_margin_bottom (inner, 12);
-  gtk_widget_set_margin_start (inner, 12);
-  gtk_widget_set_margin_end (inner, 12);
-  gtk_box_append (GTK_BOX (card), inner);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (header), title);
 
   g_menu_append (menu, _("Save as PNG Image…"), png);
   g_menu_append (menu, _("Save as SVG Drawing…"), svg);
@@ -448,18 +433,12 @@ new_chart_card (LoadwiseProgressPage *self,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (save), "document-save-symbolic");
   gtk_widget_set_tooltip_text (save, _("Save the Chart"));
   gtk_widget_add_css_class (save, "flat");
-  gtk_box_append (GTK_BOX (header), save);
-  gtk_box_append (GTK_BOX (inner), header);
+  loadwise_card_add_header_suffix (LOADWISE_CARD (card), save);
 
-  gtk_label_set_xalign (GTK_LABEL (description), 0);
-  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-  gtk_widget_add_css_class (description, "dim-label");
-  gtk_box_append (GTK_BOX (inner), description);
-  self->descriptions[kind] = GTK_LABEL (description);
-
+  self->cards[kind] = LOADWISE_CARD (card);
   self->views[kind] = loadwise_chart_view_new (kind);
   gtk_widget_set_hexpand (self->views[kind], TRUE);
-  gtk_box_append (GTK_BOX (inner), self->views[kind]);
+  loadwise_card_append (LOADWISE_CARD (card), self->views[kind]);
 
   return card;
 }

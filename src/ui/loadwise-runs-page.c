@@ -14,6 +14,7 @@
 
 #include "core/loadwise-text.h"
 #include "store/loadwise-database-runs.h"
+#include "ui/loadwise-card.h"
 #include "ui/loadwise-import-dialog.h"
 #include "ui/loadwise-run-dialog.h"
 #include "ui/loadwise-run-item.h"
@@ -324,28 +325,10 @@ new_card (const char *title,
           const char *body,
           const char *style)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *label = gtk_label_new (body);
+  GtkWidget *card = loadwise_card_new (title, body);
 
-  gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, style);
-  /* Padding without a style sheet of our own. */
-  gtk_widget_set_margin_top (inner, 12);
-  gtk_widget_set_margin_bottom (inner, 12);
-  gtk_widget_set_margin_start (inner, 12);
-  gtk_widget_set_margin_end (inner, 12);
-  gtk_box_append (GTK_BOX (card), inner);
-  card = inner;
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_box_append (GTK_BOX (card), heading);
-  gtk_box_append (GTK_BOX (card), label);
-  return gtk_widget_get_parent (card);
+  return card;
 }
 
 static void
