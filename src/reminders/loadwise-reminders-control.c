@@ -161,11 +161,89 @@ loadwise_reminders_is_sandboxed (void)
          g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
 }
 
-LoadwiseRemindersMechanism
-loadwise_reminders_get_mechanism (void)
+#define SYSTEMD_NAME    "org.freedesktop.systemd1"
+#define SYSTEMD_PATH    "/org/freedesktop/systemd1"
+#define SYSTEMD_MANAGER "org.freedesktop.systemd1.Manager"
+/* systemd answers at once; a job it starts runs after the reply. */
+#define SYSTEMD_TIMEOUT_MS 25000
+
+static GVariant *
+systemd_call (GDBusConnection     *bus,
+              const char          *method,
+              GVariant            *parameters,
+              const GVariantType  *reply_type,
+              GError             **error)
 {
-  return loadwise_reminders_is_sandboxed () ? LOADWISE_REMINDERS_MECHANISM_PORTAL
-                                            : LOADWISE_REMINDERS_MECHANISM_AUTOSTART;
+  /* Never start a manager that is not there: then this is no systemd
+   * session, and the autostart entry does the job. */
+  return g_dbus_connection_call_sync (bus, SYSTEMD_NAME, SYSTEMD_PATH, SYSTEMD_MANAGER, method, parameters,
+                                      reply_type, G_DBUS_CALL_FLAGS_NO_AUTO_START, SYSTEMD_TIMEOUT_MS,
+                                      NULL, error);
+}
+
+gboolean
+loadwise_reminders_has_systemd_unit (GDBusConnection *bus)
+{
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (bus == NULL || G_IS_DBUS_CONNECTION (bus), FALSE);
+
+  if (bus == NULL)
+    return FALSE;
+  reply = systemd_call (bus, "GetUnitFileState", g_variant_new ("(s)", LOADWISE_REMINDERS_UNIT),
+                        G_VARIANT_TYPE ("(s)"), &error);
+  if (reply == NULL)
+    g_debug ("No systemd user unit for the reminders: %s", error->message);
+  return reply != NULL;
+}
+
+LoadwiseRemindersMechanism
+loadwise_reminders_get_mechanism (GDBusConnection *bus)
+{
+  if (loadwise_reminders_is_sandboxed ())
+    return LOADWISE_REMINDERS_MECHANISM_PORTAL;
+  if (loadwise_reminders_has_systemd_unit (bus))
+    return LOADWISE_REMINDERS_MECHANISM_SYSTEMD;
+  return LOADWISE_REMINDERS_MECHANISM_AUTOSTART;
+}
+
+/* Enables or disables the unit as `systemctl --user enable` does (the
+ * unit files, then a reload), so that graphical-session.target starts it
+ * at the next login. */
+static gboolean
+systemd_set_enabled (GDBusConnection  *bus,
+                     gboolean          enabled,
+                     GError          **error)
+{
+  const char *units[] = { LOADWISE_REMINDERS_UNIT, NULL };
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GVariant) reloaded = NULL;
+
+  g_debug ("%s the systemd user unit %s", enabled ? "Enabling" : "Disabling", LOADWISE_REMINDERS_UNIT);
+  if (enabled)
+    reply = systemd_call (bus, "EnableUnitFiles", g_variant_new ("(^asbb)", units, FALSE, FALSE),
+                          G_VARIANT_TYPE ("(ba(sss))"), error);
+  else
+    reply = systemd_call (bus, "DisableUnitFiles", g_variant_new ("(^asb)", units, FALSE),
+                          G_VARIANT_TYPE ("(a(sss))"), error);
+  if (reply == NULL)
+    return FALSE;
+  reloaded = systemd_call (bus, "Reload", NULL, NULL, error);
+  return reloaded != NULL;
+}
+
+static gboolean
+systemd_start_or_stop (GDBusConnection  *bus,
+                       gboolean          start,
+                       GError          **error)
+{
+  g_autoptr (GVariant) job = NULL;
+
+  job = systemd_call (bus, start ? "StartUnit" : "StopUnit",
+                      g_variant_new ("(ss)", LOADWISE_REMINDERS_UNIT, "replace"), G_VARIANT_TYPE ("(o)"),
+                      error);
+  return job != NULL;
 }
 
 typedef struct {
@@ -274,37 +352,16 @@ loadwise_reminders_request_background (GDBusConnection  *bus,
   return TRUE;
 }
 
-gboolean
-loadwise_reminders_set_enabled (LoadwiseDatabase  *database,
-                                gboolean           enabled,
-                                GDBusConnection   *bus,
-                                GError           **error)
+/* How the session starts the service: the part of turning reminders on
+ * or off that may wait for the runner (the portal's dialog). It touches
+ * no database, so it may run on a worker thread. */
+static gboolean
+set_session_start (LoadwiseRemindersMechanism   mechanism,
+                   gboolean                     enabled,
+                   GDBusConnection             *bus,
+                   GError                     **error)
 {
-  LoadwiseReminderSettings settings;
-
-  g_return_val_if_fail (LOADWISE_IS_DATABASE (database), FALSE);
-  g_return_val_if_fail (bus == NULL || G_IS_DBUS_CONNECTION (bus), FALSE);
-
-  /* Turning reminders on or off also repairs a value that cannot be read. */
-  if (!loadwise_database_get_reminder_settings_to_change (database, &settings, NULL, error))
-    return FALSE;
-  settings.enabled = enabled;
-  /* A service the session starts has not this program's environment or
-   * options: it finds this folder through the remembered one. */
-  if (enabled)
-    {
-      g_autofree char *folder = g_path_get_dirname (loadwise_database_get_path (database));
-      g_autofree char *remembered = loadwise_data_folder_get_remembered ();
-
-      if (!g_str_equal (folder, remembered) && !loadwise_data_folder_remember (folder, error))
-        return FALSE;
-    }
-  /* The entry makes the service start with the session; starting it now
-   * covers this session. */
-  if (!loadwise_database_set_reminder_settings (database, &settings, error))
-    return FALSE;
-  /* The one place that picks how the session starts the service. */
-  switch (loadwise_reminders_get_mechanism ())
+  switch (mechanism)
     {
     case LOADWISE_REMINDERS_MECHANISM_PORTAL:
       if (bus == NULL)
@@ -313,19 +370,187 @@ loadwise_reminders_set_enabled (LoadwiseDatabase  *database,
                                _("There is no session bus to ask for running in the background"));
           return FALSE;
         }
-      if (!loadwise_reminders_request_background (bus, enabled, error))
-        return FALSE;
-      break;
+      return loadwise_reminders_request_background (bus, enabled, error);
+
+    case LOADWISE_REMINDERS_MECHANISM_SYSTEMD:
+      /* The unit replaces an entry written before it was installed, so
+       * that the service is not started twice at login. */
+      return systemd_set_enabled (bus, enabled, error) && loadwise_reminders_set_autostart (FALSE, error);
+
     case LOADWISE_REMINDERS_MECHANISM_AUTOSTART:
     default:
-      if (!loadwise_reminders_set_autostart (enabled, error))
-        return FALSE;
-      break;
+      return loadwise_reminders_set_autostart (enabled, error);
     }
+}
 
+/* Starts the service for this session (unless it runs), or stops it. */
+static gboolean
+start_or_stop (LoadwiseRemindersMechanism   mechanism,
+               gboolean                     enabled,
+               GDBusConnection             *bus,
+               GError                     **error)
+{
+  if (mechanism == LOADWISE_REMINDERS_MECHANISM_SYSTEMD)
+    return systemd_start_or_stop (bus, enabled, error);
   if (enabled)
     return (bus != NULL && loadwise_reminders_is_running (bus)) || loadwise_reminders_launch (error);
   if (bus != NULL)
     loadwise_reminders_request_quit (bus);
   return TRUE;
+}
+
+/* Before anything changes: the settings can be read (turning reminders
+ * on or off also repairs a value that cannot be), and a service the
+ * session starts, which has neither this program's environment nor its
+ * options, finds this data folder through the remembered one. */
+static gboolean
+prepare (LoadwiseDatabase          *database,
+         gboolean                   enabled,
+         LoadwiseReminderSettings  *out_settings,
+         GError                   **error)
+{
+  if (!loadwise_database_get_reminder_settings_to_change (database, out_settings, NULL, error))
+    return FALSE;
+  if (enabled)
+    {
+      g_autofree char *folder = g_path_get_dirname (loadwise_database_get_path (database));
+      g_autofree char *remembered = loadwise_data_folder_get_remembered ();
+
+      if (!g_str_equal (folder, remembered) && !loadwise_data_folder_remember (folder, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Once the session knows: the setting, then the service now. The setting
+ * goes first, as the service reads it when it starts. Should the setting
+ * not be stored, the session is put back as it was. */
+static gboolean
+finish (LoadwiseDatabase            *database,
+        LoadwiseReminderSettings    *settings,
+        LoadwiseRemindersMechanism   mechanism,
+        gboolean                     enabled,
+        GDBusConnection             *bus,
+        GError                     **error)
+{
+  settings->enabled = enabled;
+  if (!loadwise_database_set_reminder_settings (database, settings, error))
+    {
+      g_autoptr (GError) undo_error = NULL;
+
+      if (!set_session_start (mechanism, !enabled, bus, &undo_error))
+        g_warning ("Could not put back how the session starts the reminders: %s", undo_error->message);
+      return FALSE;
+    }
+  return start_or_stop (mechanism, enabled, bus, error);
+}
+
+gboolean
+loadwise_reminders_set_enabled (LoadwiseDatabase  *database,
+                                gboolean           enabled,
+                                GDBusConnection   *bus,
+                                GError           **error)
+{
+  LoadwiseReminderSettings settings;
+  LoadwiseRemindersMechanism mechanism;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (bus == NULL || G_IS_DBUS_CONNECTION (bus), FALSE);
+
+  if (!prepare (database, enabled, &settings, error))
+    return FALSE;
+  mechanism = loadwise_reminders_get_mechanism (bus);
+  return set_session_start (mechanism, enabled, bus, error) &&
+         finish (database, &settings, mechanism, enabled, bus, error);
+}
+
+typedef struct {
+  LoadwiseDatabase           *database;
+  GDBusConnection            *bus;
+  gboolean                    enabled;
+  LoadwiseReminderSettings    settings;
+  LoadwiseRemindersMechanism  mechanism;
+} SetEnabledData;
+
+static void
+set_enabled_data_free (SetEnabledData *data)
+{
+  g_clear_object (&data->database);
+  g_clear_object (&data->bus);
+  g_free (data);
+}
+
+static void
+set_session_start_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  SetEnabledData *data = task_data;
+  GError *error = NULL;
+
+  data->mechanism = loadwise_reminders_get_mechanism (data->bus);
+  if (set_session_start (data->mechanism, data->enabled, data->bus, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_session_start_set (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SetEnabledData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      !finish (data->database, &data->settings, data->mechanism, data->enabled, data->bus, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+loadwise_reminders_set_enabled_async (LoadwiseDatabase    *database,
+                                      gboolean             enabled,
+                                      GDBusConnection     *bus,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GTask) worker = NULL;
+  SetEnabledData *data;
+  GError *error = NULL;
+
+  g_return_if_fail (LOADWISE_IS_DATABASE (database));
+  g_return_if_fail (bus == NULL || G_IS_DBUS_CONNECTION (bus));
+
+  task = g_task_new (database, NULL, callback, user_data);
+  g_task_set_source_tag (task, loadwise_reminders_set_enabled_async);
+  data = g_new0 (SetEnabledData, 1);
+  data->database = g_object_ref (database);
+  data->bus = bus != NULL ? g_object_ref (bus) : NULL;
+  data->enabled = enabled;
+  g_task_set_task_data (task, data, (GDestroyNotify) set_enabled_data_free);
+  if (!prepare (database, enabled, &data->settings, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The database stays on this thread; only the session's part waits. */
+  worker = g_task_new (NULL, NULL, on_session_start_set, g_object_ref (task));
+  g_task_set_task_data (worker, data, NULL);
+  g_task_run_in_thread (worker, set_session_start_thread);
+}
+
+gboolean
+loadwise_reminders_set_enabled_finish (LoadwiseDatabase  *database,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, database), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

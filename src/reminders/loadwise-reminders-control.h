@@ -38,19 +38,24 @@ void      loadwise_reminders_request_quit      (GDBusConnection  *bus);
  * to start one (X11 autolaunch), which nothing here wants. */
 GDBusConnection *loadwise_reminders_get_session_bus (void);
 
+#define LOADWISE_REMINDERS_UNIT APP_ID ".Reminders.service"
+
 /* How the session starts the service: sandboxed (/.flatpak-info, or
  * LOADWISE_SANDBOXED=1 for tests), the Background portal's autostart;
- * else the XDG autostart entry. (The systemd user unit is installed and
- * starts the service on demand through its D-Bus name; enabling it from
- * here is not done yet: on a systemd session the autostart entry starts
- * it at login.) */
+ * else, where the session's systemd user manager knows the service's
+ * unit, the unit (enabled as `systemctl --user enable` does, started and
+ * stopped through the manager); else the XDG autostart entry. */
 typedef enum {
   LOADWISE_REMINDERS_MECHANISM_AUTOSTART,
   LOADWISE_REMINDERS_MECHANISM_PORTAL,
+  LOADWISE_REMINDERS_MECHANISM_SYSTEMD,
 } LoadwiseRemindersMechanism;
 
 gboolean                   loadwise_reminders_is_sandboxed    (void);
-LoadwiseRemindersMechanism loadwise_reminders_get_mechanism   (void);
+/* Whether org.freedesktop.systemd1 on @bus (which may be NULL) knows the
+ * unit; the manager is never started for the question. */
+gboolean                   loadwise_reminders_has_systemd_unit (GDBusConnection *bus);
+LoadwiseRemindersMechanism loadwise_reminders_get_mechanism   (GDBusConnection *bus);
 /* org.freedesktop.portal.Background.RequestBackground with @autostart and
  * the command line `loadwise-reminders`; waits for the Request's Response
  * (on a context of its own). FALSE with @error when refused. */
@@ -59,14 +64,25 @@ gboolean                   loadwise_reminders_request_background (GDBusConnectio
                                                                   GError          **error);
 
 /* Turns reminders on or off, for Preferences and `loadwise-cli reminders
- * set --on|--off` alike: stores the setting, writes or removes the
- * autostart entry so the service starts with the session, and starts the
- * service now (unless it runs) or asks it to quit. @bus may be NULL: then
- * the service is started without asking, and a running one is left to
- * see the setting itself. */
+ * set --on|--off` alike: tells the session how to start the service (the
+ * mechanism above), stores the setting, and starts the service now
+ * (unless it runs) or stops it. When the session refuses, nothing
+ * changes. @bus may be NULL: then the service is started without asking,
+ * and a running one is left to see the setting itself. */
 gboolean  loadwise_reminders_set_enabled       (LoadwiseDatabase *database,
                                                 gboolean          enabled,
                                                 GDBusConnection  *bus,
                                                 GError          **error);
+/* The same without blocking: the session's part (the portal may ask the
+ * runner in a dialog) waits on a worker thread; @database is only used on
+ * the calling thread, whose main context runs @callback. */
+void      loadwise_reminders_set_enabled_async  (LoadwiseDatabase    *database,
+                                                 gboolean             enabled,
+                                                 GDBusConnection     *bus,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean  loadwise_reminders_set_enabled_finish (LoadwiseDatabase  *database,
+                                                 GAsyncResult      *result,
+                                                 GError           **error);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _LoadwiseRemindersGroup
   guint                name_watch;
   gboolean             running;
   gboolean             loading;
+  gboolean             switching;
 
   AdwActionRow        *enabled_row;
   GtkSwitch           *enabled_switch;
@@ -66,6 +67,8 @@ update_status (LoadwiseRemindersGroup *self)
 {
   const char *status;
 
+  if (self->switching)
+    return;
   if (self->running)
     status = _("The reminder service is running.");
   else if (gtk_switch_get_active (self->enabled_switch))
@@ -122,23 +125,43 @@ read_stored (LoadwiseRemindersGroup   *self,
 }
 
 static void
+on_enabled_set (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (LoadwiseRemindersGroup) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  loadwise_reminders_set_enabled_finish (LOADWISE_DATABASE (source_object), result, &error);
+  self->switching = FALSE;
+  /* Preferences closed while the session was asked. */
+  if (self->database == NULL || self->enabled_row == NULL)
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->enabled_row), TRUE);
+  if (error != NULL)
+    show_message (self, error->message);
+  load (self);
+}
+
+static void
 on_enabled_changed (GtkSwitch              *toggle,
                     GParamSpec             *pspec,
                     LoadwiseRemindersGroup *self)
 {
-  g_autoptr (GError) error = NULL;
+  gboolean enabled = gtk_switch_get_active (toggle);
 
-  if (self->loading || self->database == NULL)
+  if (self->loading || self->switching || self->database == NULL)
     return;
 
-  if (!loadwise_reminders_set_enabled (self->database, gtk_switch_get_active (toggle), self->bus,
-                                       &error))
-    {
-      show_message (self, error->message);
-      load (self);
-      return;
-    }
-  update_status (self);
+  /* The session may take a while (the Background portal can ask the
+   * runner first): the row waits, the window does not. */
+  self->switching = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->enabled_row), FALSE);
+  adw_action_row_set_subtitle (self->enabled_row,
+                               enabled ? _("Turning reminders on…") : _("Turning reminders off…"));
+  loadwise_reminders_set_enabled_async (self->database, enabled, self->bus, on_enabled_set,
+                                        g_object_ref (self));
 }
 
 static void

@@ -109,15 +109,20 @@ test_switch (Fixture       *fixture,
   g_assert_false (gtk_switch_get_active (toggle));
   wait_for_status (fixture, "The reminder service is not running.");
 
+  /* The row waits for the session while the window goes on. */
   gtk_switch_set_active (toggle, TRUE);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (child (fixture, "enabled_row"))));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (fixture, "enabled_row"))), ==,
+                   "Turning reminders on…");
+  wait_for_status (fixture, "The reminder service is running.");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (child (fixture, "enabled_row"))));
   g_assert_true (stored (fixture).enabled);
   g_assert_true (loadwise_reminders_get_autostart ());
-  wait_for_status (fixture, "The reminder service is running.");
 
   gtk_switch_set_active (toggle, FALSE);
+  wait_for_status (fixture, "The reminder service is not running.");
   g_assert_false (stored (fixture).enabled);
   g_assert_false (loadwise_reminders_get_autostart ());
-  wait_for_status (fixture, "The reminder service is not running.");
   g_assert_null (loadwise_reminders_group_get_last_message (fixture->group));
 }
 
