@@ -1,4 +1,5 @@
-/* charts-test-util.c: a seeded history, through the store's API
+/* charts-test-util.c: the chart and report tests' fixture, and a seeded
+ * history through the store's API
  *
  * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,8 @@
 
 #include "core/loadwise-session.h"
 #include "store/loadwise-database-runs.h"
+
+#include "loadwise-test-util.h"
 
 void
 charts_test_seed (LoadwiseDatabase        *database,
@@ -171,4 +174,29 @@ charts_test_seed (LoadwiseDatabase        *database,
     g_assert_true (loadwise_database_save_red_flags (database, &screened, 0, &error));
     g_assert_no_error (error);
   }
+}
+
+void
+charts_fixture_setup (ChartsFixture *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->tmpdir = loadwise_test_make_tmpdir ();
+  path = g_build_filename (fixture->tmpdir, "loadwise.db", NULL);
+  fixture->db = loadwise_database_open (path, &error);
+  g_assert_no_error (error);
+  fixture->catalogue = loadwise_catalogue_load_default (&error);
+  g_assert_no_error (error);
+}
+
+void
+charts_fixture_teardown (ChartsFixture *fixture,
+                         gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  g_clear_pointer (&fixture->catalogue, loadwise_catalogue_unref);
+  loadwise_test_rm_rf (fixture->tmpdir);
+  g_clear_pointer (&fixture->tmpdir, g_free);
 }

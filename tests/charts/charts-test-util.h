@@ -1,5 +1,6 @@
-/* charts-test-util.h: a seeded history for the chart, report and
- * benchmark programs, written through the store's API
+/* charts-test-util.h: the fixture of the chart and report tests, and a
+ * seeded history for them and the benchmark programs, written through the
+ * store's API
  *
  * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +11,19 @@
 #include "store/loadwise-database.h"
 
 G_BEGIN_DECLS
+
+typedef struct {
+  char              *tmpdir;     /* removed with all it holds on teardown */
+  LoadwiseDatabase  *db;         /* TMPDIR/loadwise.db */
+  LoadwiseCatalogue *catalogue;
+} ChartsFixture;
+
+/* For g_test_add (): an empty database in a folder of its own and the
+ * exercise catalogue; asserts that both open. */
+void charts_fixture_setup    (ChartsFixture *fixture,
+                              gconstpointer  data);
+void charts_fixture_teardown (ChartsFixture *fixture,
+                              gconstpointer  data);
 
 typedef struct {
   GDate  start;        /* the programme's first day */

@@ -15,44 +15,16 @@
 #include "charts-test-util.h"
 #include "loadwise-test-util.h"
 
-typedef struct {
-  char              *tmpdir;
-  LoadwiseDatabase  *db;
-  LoadwiseCatalogue *catalogue;
-  GDate              start;
-} Fixture;
+typedef ChartsFixture Fixture;
 
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->tmpdir = loadwise_test_make_tmpdir ();
-  path = g_build_filename (fixture->tmpdir, "loadwise.db", NULL);
-  fixture->db = loadwise_database_open (path, &error);
-  g_assert_no_error (error);
-  fixture->catalogue = loadwise_catalogue_load_default (&error);
-  g_assert_no_error (error);
-  fixture->start = loadwise_test_date (2026, 10, 5);  /* a Monday */
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->db);
-  g_clear_pointer (&fixture->catalogue, loadwise_catalogue_unref);
-  loadwise_test_rm_rf (fixture->tmpdir);
-  g_free (fixture->tmpdir);
-}
+/* The programme's first day, a Monday. */
+static GDate programme_start;
 
 static void
 seed (Fixture *fixture,
       guint    days)
 {
-  ChartsHistory history = { .start = fixture->start, .days = days, .seed = 3,
+  ChartsHistory history = { .start = programme_start, .days = days, .seed = 3,
                             .runs = TRUE, .flare = TRUE };
 
   charts_test_seed (fixture->db, fixture->catalogue, &history);
@@ -65,7 +37,7 @@ test_load (Fixture       *fixture,
   g_autoptr (LoadwiseChartData) chart = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) runs = NULL;
-  GDate from = fixture->start, to = fixture->start;
+  GDate from = programme_start, to = programme_start;
   double km = 0, chart_km = 0;
   guint n_flare_weeks = 0, n_spikes = 0;
   guint32 spike_day;
@@ -113,7 +85,7 @@ test_load (Fixture       *fixture,
   g_assert_cmpuint (n_flare_weeks, ==, 2);
   g_assert_cmpuint (chart->pain.flares->len, ==, 1);
   g_assert_cmpuint (g_array_index (chart->pain.flares, LoadwiseDayRange, 0).first, ==,
-                    g_date_get_julian (&fixture->start) + 20);
+                    g_date_get_julian (&programme_start) + 20);
 
   /* Weekly distance adds up to the runs stored. */
   runs = loadwise_database_list_runs (fixture->db, &from, &to, &error);
@@ -129,7 +101,7 @@ test_load (Fixture       *fixture,
   g_assert_cmpuint (chart->pain.run->len, ==, runs->len);
 
   /* The 16 km run of day 34 is more than 10 % over the longest before. */
-  spike_day = g_date_get_julian (&fixture->start) + 34;
+  spike_day = g_date_get_julian (&programme_start) + 34;
   g_assert_cmpuint (n_spikes, >=, 1);
   g_assert_cmpuint (chart->runs.spikes->len, ==, n_spikes);
   {
@@ -146,7 +118,7 @@ test_ranges (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  GDate today = fixture->start, from, to;
+  GDate today = programme_start, from, to;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
@@ -161,7 +133,7 @@ test_ranges (Fixture       *fixture,
 
   g_assert_true (loadwise_chart_range_resolve (LOADWISE_CHART_RANGE_PROGRAMME, fixture->db, &today,
                                                &from, &to, &error));
-  g_assert_cmpint (g_date_compare (&from, &fixture->start), ==, 0);
+  g_assert_cmpint (g_date_compare (&from, &programme_start), ==, 0);
   g_assert_cmpint (g_date_days_between (&from, &to), ==, 8 * 7 - 1);
 
   g_assert_true (loadwise_chart_range_resolve (LOADWISE_CHART_RANGE_6_MONTHS, fixture->db, &today,
@@ -182,7 +154,7 @@ test_no_programme (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  GDate day = fixture->start;
+  GDate day = programme_start;
   LoadwiseChartData *chart = loadwise_chart_data_load (fixture->db, fixture->catalogue, &day, &day, &error);
 
   g_assert_null (chart);
@@ -206,11 +178,11 @@ test_day_one (Fixture       *fixture,
   const guint levels[LOADWISE_N_FAMILIES] = { 1, 1, 1 };
   LoadwiseProgramme programme;
   LoadwisePrescription prescription;
-  GDate today = fixture->start, from, to;
+  GDate today = programme_start, from, to;
   guint done = 0, due = 0;
 
   loadwise_database_set_clock (fixture->db, clock);
-  loadwise_programme_init (&programme, &fixture->start);
+  loadwise_programme_init (&programme, &programme_start);
   g_assert_true (loadwise_database_start_programme (fixture->db, &programme, levels, &error));
   g_assert_no_error (error);
   /* Day 1, a session day: the first exercise's sets ticked. */
@@ -379,11 +351,11 @@ test_export (Fixture       *fixture,
   g_autoptr (GBytes) after = NULL;
   g_autoptr (GBytes) svg_bytes = NULL;
   cairo_surface_t *image;
-  GDate to = fixture->start;
+  GDate to = programme_start;
 
   seed (fixture, 28);
   g_date_add_days (&to, 27);
-  chart = loadwise_chart_data_load (fixture->db, fixture->catalogue, &fixture->start, &to, &error);
+  chart = loadwise_chart_data_load (fixture->db, fixture->catalogue, &programme_start, &to, &error);
   g_assert_no_error (error);
 
   g_assert_true (loadwise_chart_data_export (chart, LOADWISE_CHART_PAIN, LOADWISE_CHART_FORMAT_PNG,
@@ -430,13 +402,14 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  programme_start = loadwise_test_date (2026, 10, 5);
 
-  g_test_add ("/charts/data/load", Fixture, NULL, fixture_setup, test_load, fixture_teardown);
-  g_test_add ("/charts/data/ranges", Fixture, NULL, fixture_setup, test_ranges, fixture_teardown);
-  g_test_add ("/charts/data/no-programme", Fixture, NULL, fixture_setup, test_no_programme,
-              fixture_teardown);
-  g_test_add ("/charts/data/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
-  g_test_add ("/charts/data/day-one", Fixture, NULL, fixture_setup, test_day_one, fixture_teardown);
+  g_test_add ("/charts/data/load", Fixture, NULL, charts_fixture_setup, test_load, charts_fixture_teardown);
+  g_test_add ("/charts/data/ranges", Fixture, NULL, charts_fixture_setup, test_ranges, charts_fixture_teardown);
+  g_test_add ("/charts/data/no-programme", Fixture, NULL, charts_fixture_setup, test_no_programme,
+              charts_fixture_teardown);
+  g_test_add ("/charts/data/export", Fixture, NULL, charts_fixture_setup, test_export, charts_fixture_teardown);
+  g_test_add ("/charts/data/day-one", Fixture, NULL, charts_fixture_setup, test_day_one, charts_fixture_teardown);
   g_test_add_func ("/charts/data/describe", test_describe);
   g_test_add_func ("/charts/data/value-at", test_value_at);
   g_test_add_func ("/charts/data/kind-names", test_kind_names);

@@ -25,13 +25,12 @@
 
 #include "charts-test-util.h"
 #include "loadwise-test-util.h"
-#include "report-test-util.h"
 
 /* Smaller than every export of the seeded history. */
 #define SIZE_LIMIT 1500
 
 typedef struct {
-  ReportFixture      report;
+  ChartsFixture      report;
   char              *out;        /* TMPDIR/out: only exports go here */
   LoadwiseChartData *chart;
 } Fixture;
@@ -55,7 +54,7 @@ fixture_setup (Fixture       *fixture,
   GDate from = loadwise_test_date (2026, 9, 28);
   LoadwiseProgramme programme;
 
-  report_fixture_setup (&fixture->report, data);
+  charts_fixture_setup (&fixture->report, data);
   fixture->out = g_build_filename (fixture->report.tmpdir, "out", NULL);
   g_assert_cmpint (g_mkdir (fixture->out, 0700), ==, 0);
   charts_test_seed (fixture->report.db, fixture->report.catalogue, &history);
@@ -73,7 +72,7 @@ fixture_teardown (Fixture       *fixture,
 {
   g_clear_pointer (&fixture->chart, loadwise_chart_data_unref);
   g_free (fixture->out);
-  report_fixture_teardown (&fixture->report, data);
+  charts_fixture_teardown (&fixture->report, data);
 }
 
 typedef enum {

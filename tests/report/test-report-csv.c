@@ -13,7 +13,6 @@
 
 #include "charts-test-util.h"
 #include "loadwise-test-util.h"
-#include "report-test-util.h"
 
 /* RFC 4180 by the letter: fields separated by commas, records by CRLF; a
  * quoted field may hold commas, CRLF and doubled quotes. Returns rows of
@@ -131,7 +130,7 @@ test_quote (void)
 }
 
 static void
-test_every_table (ReportFixture *fixture,
+test_every_table (ChartsFixture *fixture,
                   gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -198,7 +197,7 @@ test_every_table (ReportFixture *fixture,
  * a run had before (schema 7 appends them), and its profile in a file of
  * its own, by run and point. */
 static void
-test_recorded_run (ReportFixture *fixture,
+test_recorded_run (ChartsFixture *fixture,
                    gconstpointer  data)
 {
   static const char *const run_header[] = {
@@ -259,7 +258,7 @@ test_recorded_run (ReportFixture *fixture,
 }
 
 static void
-test_refuses_existing (ReportFixture *fixture,
+test_refuses_existing (ChartsFixture *fixture,
                        gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -289,12 +288,12 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/csv/quote", test_quote);
-  g_test_add ("/report/csv/every-table", ReportFixture, NULL, report_fixture_setup, test_every_table,
-              report_fixture_teardown);
-  g_test_add ("/report/csv/recorded-run", ReportFixture, NULL, report_fixture_setup, test_recorded_run,
-              report_fixture_teardown);
-  g_test_add ("/report/csv/refuses-existing", ReportFixture, NULL, report_fixture_setup,
-              test_refuses_existing, report_fixture_teardown);
+  g_test_add ("/report/csv/every-table", ChartsFixture, NULL, charts_fixture_setup, test_every_table,
+              charts_fixture_teardown);
+  g_test_add ("/report/csv/recorded-run", ChartsFixture, NULL, charts_fixture_setup, test_recorded_run,
+              charts_fixture_teardown);
+  g_test_add ("/report/csv/refuses-existing", ChartsFixture, NULL, charts_fixture_setup,
+              test_refuses_existing, charts_fixture_teardown);
 
   return g_test_run ();
 }

@@ -14,7 +14,6 @@
 
 #include "charts-test-util.h"
 #include "loadwise-test-util.h"
-#include "report-test-util.h"
 
 typedef struct {
   char *uid;
@@ -73,7 +72,7 @@ parse (const char *path)
 }
 
 static void
-test_sessions (ReportFixture *fixture,
+test_sessions (ChartsFixture *fixture,
                gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -137,7 +136,7 @@ test_sessions (ReportFixture *fixture,
 }
 
 static void
-test_maintenance_continues (ReportFixture *fixture,
+test_maintenance_continues (ChartsFixture *fixture,
                             gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -164,7 +163,7 @@ test_maintenance_continues (ReportFixture *fixture,
 /* Moves the programme's start behind the store's back, as an old or
  * hostile database file might hold it, and opens the database again. */
 static void
-set_start_raw (ReportFixture *fixture,
+set_start_raw (ChartsFixture *fixture,
                const char    *start)
 {
   g_autofree char *path = g_build_filename (fixture->tmpdir, "loadwise.db", NULL);
@@ -184,7 +183,7 @@ set_start_raw (ReportFixture *fixture,
 /* A date libical cannot write (it wrote DTSTART:00000000T000000) is
  * refused, and nothing is written. */
 static void
-test_unwritable_date (ReportFixture *fixture,
+test_unwritable_date (ChartsFixture *fixture,
                       gconstpointer  data)
 {
   /* The second starts in libical's last year and runs past it. */
@@ -217,7 +216,7 @@ test_unwritable_date (ReportFixture *fixture,
 /* A start long ago: the programme's weeks and the maintenance sessions
  * around today, not one for every week since (13,262 events for 1900). */
 static void
-test_old_start_bounded (ReportFixture *fixture,
+test_old_start_bounded (ChartsFixture *fixture,
                         gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -269,14 +268,14 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/ics/uid", test_uid);
-  g_test_add ("/report/ics/sessions", ReportFixture, NULL, report_fixture_setup, test_sessions, report_fixture_teardown);
-  g_test_add ("/report/ics/maintenance-continues", ReportFixture, NULL, report_fixture_setup,
-              test_maintenance_continues, report_fixture_teardown);
+  g_test_add ("/report/ics/sessions", ChartsFixture, NULL, charts_fixture_setup, test_sessions, charts_fixture_teardown);
+  g_test_add ("/report/ics/maintenance-continues", ChartsFixture, NULL, charts_fixture_setup,
+              test_maintenance_continues, charts_fixture_teardown);
 
-  g_test_add ("/report/ics/unwritable-date", ReportFixture, NULL, report_fixture_setup, test_unwritable_date,
-              report_fixture_teardown);
-  g_test_add ("/report/ics/old-start-bounded", ReportFixture, NULL, report_fixture_setup, test_old_start_bounded,
-              report_fixture_teardown);
+  g_test_add ("/report/ics/unwritable-date", ChartsFixture, NULL, charts_fixture_setup, test_unwritable_date,
+              charts_fixture_teardown);
+  g_test_add ("/report/ics/old-start-bounded", ChartsFixture, NULL, charts_fixture_setup, test_old_start_bounded,
+              charts_fixture_teardown);
 
   return g_test_run ();
 }

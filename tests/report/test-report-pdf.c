@@ -12,7 +12,6 @@
 
 #include "charts-test-util.h"
 #include "loadwise-test-util.h"
-#include "report-test-util.h"
 
 static char *
 run_tool (const char *tool,
@@ -41,7 +40,7 @@ assert_contains (const char *text,
 }
 
 static void
-test_report (ReportFixture *fixture,
+test_report (ChartsFixture *fixture,
              gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -117,7 +116,7 @@ test_report (ReportFixture *fixture,
 }
 
 static void
-test_refuses_existing (ReportFixture *fixture,
+test_refuses_existing (ChartsFixture *fixture,
                        gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -135,7 +134,7 @@ test_refuses_existing (ReportFixture *fixture,
 }
 
 static void
-test_no_programme (ReportFixture *fixture,
+test_no_programme (ChartsFixture *fixture,
                    gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
@@ -153,11 +152,11 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/report/pdf/contents", ReportFixture, NULL, report_fixture_setup, test_report, report_fixture_teardown);
-  g_test_add ("/report/pdf/refuses-existing", ReportFixture, NULL, report_fixture_setup, test_refuses_existing,
-              report_fixture_teardown);
-  g_test_add ("/report/pdf/no-programme", ReportFixture, NULL, report_fixture_setup, test_no_programme,
-              report_fixture_teardown);
+  g_test_add ("/report/pdf/contents", ChartsFixture, NULL, charts_fixture_setup, test_report, charts_fixture_teardown);
+  g_test_add ("/report/pdf/refuses-existing", ChartsFixture, NULL, charts_fixture_setup, test_refuses_existing,
+              charts_fixture_teardown);
+  g_test_add ("/report/pdf/no-programme", ChartsFixture, NULL, charts_fixture_setup, test_no_programme,
+              charts_fixture_teardown);
 
   return g_test_run ();
 }
