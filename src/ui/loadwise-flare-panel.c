@@ -243,7 +243,8 @@ loadwise_flare_panel_reload (LoadwiseFlarePanel *self)
                 "little apart, stand evenly on both feet, and try a pillow between your knees at night."),
               NULL);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->box), gtk_widget_get_first_child (GTK_WIDGET (self->box)) != NULL);
+  /* Hidden when empty, so that Today keeps no gap for it. */
+  gtk_widget_set_visible (GTK_WIDGET (self), gtk_widget_get_first_child (GTK_WIDGET (self->box)) != NULL);
 }
 
 /* An answer to the suggestion, or the end of flare mode, as kept until

@@ -9,6 +9,7 @@
 #include "loadwise-test-util.h"
 #include "ui-test-util.h"
 #include "ui/loadwise-exercise-card.h"
+#include "ui/loadwise-flare-panel.h"
 #include "ui/loadwise-pain-scale.h"
 #include "ui/loadwise-runs-page.h"
 #include "ui/loadwise-today-page.h"
@@ -377,6 +378,8 @@ test_rest_day (UiFixture     *fixture,
   g_assert_cmpfloat (ui_test_top_of (window, today_child (window, "week_box")), <,
                      ui_test_top_of (window, today_child (window, "checkin_box")));
   g_assert_false (gtk_widget_get_focusable (ui_test_find_named (window, "decision-bridge")));
+  /* With no flare, tip or run note, the panel keeps no gap above it. */
+  g_assert_false (gtk_widget_get_visible (ui_test_find_type (window, LOADWISE_TYPE_FLARE_PANEL)));
 
   /* The day changes while the window is open: the clock's day-changed
    * rolls Today over, with nothing else asked of it. */
