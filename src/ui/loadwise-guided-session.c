@@ -75,6 +75,7 @@ struct _LoadwiseGuidedSession
   GtkRevealer          *paused_revealer;
   GtkWidget            *pause_button;
   GtkStack             *phase_stack;
+  GtkLabel             *passed_label;
   GtkLabel             *name_label;
   GtkLabel             *dosage_label;
   GtkLabel             *summary_label;
@@ -329,13 +330,24 @@ update_timers (LoadwiseGuidedSession *self)
     }
 }
 
+/* The count so far, and whether there is a rep to take back. */
+static void
+show_reps (LoadwiseGuidedSession *self)
+{
+  g_autofree char *count = NULL;
+
+  /* Translators: reps counted of the target, e.g. "3 / 10". */
+  count = g_strdup_printf (_("%u / %u"), self->reps, current_item (self)->target_reps);
+  gtk_label_set_label (self->reps_count_label, count);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.uncount", self->reps > 0 && !self->paused);
+}
+
 static void
 begin_step (LoadwiseGuidedSession *self)
 {
   const LoadwisePrescribedExercise *item = current_item (self);
   const Step *step = current_step (self);
   g_autofree char *set_text = format_set (self, step);
-  g_autofree char *count = NULL;
 
   self->reps = 0;
   self->holding = FALSE;
@@ -352,11 +364,30 @@ begin_step (LoadwiseGuidedSession *self)
     {
       self->phase = PHASE_REPS;
       gtk_label_set_label (self->reps_set_label, set_text);
-      /* Translators: reps counted of the target, e.g. "3 / 10". */
-      count = g_strdup_printf (_("%u / %u"), 0, item->target_reps);
-      gtk_label_set_label (self->reps_count_label, count);
+      show_reps (self);
     }
   show_phase (self);
+}
+
+/* Says which exercises the session passed over because they were
+ * already done today, at the top of the next one; a screen reader reads
+ * it first (it is the intro's first line). */
+static void
+set_passed_text (LoadwiseGuidedSession *self,
+                 GPtrArray             *names)
+{
+  g_autofree char *text = NULL;
+
+  if (names->len == 1)
+    /* Translators: an exercise the guided session leaves out, e.g.
+     * "Glute bridge is already done today." */
+    text = g_strdup_printf (_("%s is already done today."), (const char *) g_ptr_array_index (names, 0));
+  else if (names->len == 2)
+    /* Translators: two exercises the guided session leaves out. */
+    text = g_strdup_printf (_("%s and %s are already done today."), (const char *) g_ptr_array_index (names, 0),
+                            (const char *) g_ptr_array_index (names, 1));
+  gtk_label_set_label (self->passed_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->passed_label), text != NULL);
 }
 
 static void
@@ -369,14 +400,19 @@ start_exercise (LoadwiseGuidedSession *self,
   g_autoptr (GString) cues = g_string_new (NULL);
   GtkWidget *child;
 
-  /* Exercises already done in full (ticked on Today) are passed over. */
+  /* Exercises already done in full (ticked on Today) are passed over,
+   * and the runner is told which. */
+  g_autoptr (GPtrArray) passed = g_ptr_array_new ();
+
   for (; family < LOADWISE_N_FAMILIES; family++)
     {
       self->exercise = family;
       build_steps (self);
       if (self->steps->len > 0)
         break;
+      g_ptr_array_add (passed, (gpointer) current_item (self)->exercise->name);
     }
+  set_passed_text (self, passed);
   if (family >= LOADWISE_N_FAMILIES)
     {
       self->phase = PHASE_SUMMARY;
@@ -701,6 +737,7 @@ set_paused (LoadwiseGuidedSession *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->paused ? _("Resume") : _("Pause"), -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.count", !self->paused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.uncount", !self->paused && self->reps > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.confirm", !self->paused);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
 }
@@ -725,7 +762,6 @@ count_activated (GtkWidget  *widget,
 {
   LoadwiseGuidedSession *self = LOADWISE_GUIDED_SESSION (widget);
   const LoadwisePrescribedExercise *item = current_item (self);
-  g_autofree char *count = NULL;
 
   if (self->paused)
     return;
@@ -733,13 +769,26 @@ count_activated (GtkWidget  *widget,
   if (self->phase == PHASE_REPS)
     {
       self->reps++;
-      count = g_strdup_printf (_("%u / %u"), self->reps, item->target_reps);
-      gtk_label_set_label (self->reps_count_label, count);
+      show_reps (self);
       if (self->reps >= item->target_reps)
         complete_set (self, self->reps, 0);
     }
   else if (self->phase == PHASE_HOLD && !self->holding)
     start_hold (self);
+}
+
+/* Backspace: a rep counted by mistake is taken back. */
+static void
+uncount_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LoadwiseGuidedSession *self = LOADWISE_GUIDED_SESSION (widget);
+
+  if (self->phase != PHASE_REPS || self->reps == 0)
+    return;
+  self->reps--;
+  show_reps (self);
 }
 
 static void
@@ -1178,6 +1227,7 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, paused_revealer);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, phase_stack);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, passed_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, name_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, dosage_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, summary_label);
@@ -1201,6 +1251,7 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, result_box);
 
   gtk_widget_class_install_action (widget_class, "session.count", NULL, count_activated);
+  gtk_widget_class_install_action (widget_class, "session.uncount", NULL, uncount_activated);
   gtk_widget_class_install_action (widget_class, "session.confirm", NULL, confirm_activated);
   gtk_widget_class_install_action (widget_class, "session.skip-rest", NULL, skip_rest_activated);
   gtk_widget_class_install_action (widget_class, "session.add-rest", NULL, add_rest_activated);
@@ -1214,6 +1265,7 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
   add_key (widget_class, GDK_KEY_p, "session.pause");
   add_key (widget_class, GDK_KEY_P, "session.pause");
   add_key (widget_class, GDK_KEY_Escape, "session.ask-leave");
+  add_key (widget_class, GDK_KEY_BackSpace, "session.uncount");
 }
 
 /* Space and Enter mean "count" and "go on" wherever the focus is, except

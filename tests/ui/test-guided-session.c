@@ -260,6 +260,72 @@ test_leave_halfway (Fixture       *fixture,
   destroy_session (session);
 }
 
+/* A miscounted rep is taken back (Backspace), never below 0; and an
+ * exercise done in full before the session is passed over with a word. */
+static void
+test_uncount_and_passed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  LoadwiseGuidedSession *session = open_session (fixture, 1);
+  LoadwisePrescription prescription;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *bridge = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *passed;
+
+  /* The first exercise: nothing passed over, nothing said. */
+  g_assert_false (gtk_widget_get_visible (child (session, "passed_label")));
+  bridge = g_strdup (loadwise_guided_session_get_exercise (session)->name);
+  act (session, "session.confirm");
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
+  g_assert_false (gtk_widget_is_sensitive (ui_test_find_named (GTK_WIDGET (session), "uncount")));
+  act (session, "session.count");
+  act (session, "session.count");
+  act (session, "session.count");
+  g_assert_true (gtk_widget_is_sensitive (ui_test_find_named (GTK_WIDGET (session), "uncount")));
+  act (session, "session.uncount");
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 2);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (session, "reps_count_label"))), ==, "2 / 10");
+  act (session, "session.uncount");
+  act (session, "session.uncount");
+  act (session, "session.uncount");
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (ui_test_find_named (GTK_WIDGET (session), "uncount")));
+  /* Paused, the count is left alone. */
+  act (session, "session.count");
+  act (session, "session.pause");
+  act (session, "session.uncount");
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 1);
+  act (session, "session.pause");
+
+  /* Both bridge sets done, then leave. */
+  act (session, "session.confirm");
+  act (session, "session.skip-rest");
+  act (session, "session.confirm");
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "pain");
+  destroy_session (session);
+
+  g_assert_true (loadwise_guided_session_prescribe_today (fixture->ui.context, &prescription, &error));
+  g_assert_no_error (error);
+  session = LOADWISE_GUIDED_SESSION (loadwise_guided_session_new (fixture->ui.context,
+                                                                  &prescription, fixture->ticker));
+  ui_test_show (GTK_WIDGET (session));
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "sit-to-stand");
+  passed = child (session, "passed_label");
+  expected = g_strdup_printf ("%s is already done today.", bridge);
+  g_assert_true (gtk_widget_get_visible (passed));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (passed)), ==, expected);
+  /* The next exercise says nothing of it again. */
+  act (session, "session.confirm");
+  act (session, "session.confirm");
+  act (session, "session.skip-rest");
+  act (session, "session.confirm");
+  act (session, "session.confirm");
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "side-steps");
+  g_assert_false (gtk_widget_get_visible (passed));
+  destroy_session (session);
+}
+
 /* Level 3: single-leg bridge 3 × 8 per side: left then right for each set,
  * the two sides without a rest between them; or right first. */
 static void
@@ -653,6 +719,7 @@ main (int   argc,
   g_test_add ("/ui/guided-session/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("full", test_full);
   ADD ("leave-halfway", test_leave_halfway);
+  ADD ("uncount-and-passed", test_uncount_and_passed);
   ADD ("per-side", test_per_side);
   ADD ("hold-and-rest", test_hold_and_rest);
   ADD ("pause", test_pause);
