@@ -124,6 +124,26 @@ chart_data_clear (gpointer data)
   loadwise_sides_series_clear (&self->sides);
 }
 
+gboolean
+loadwise_chart_data_is_empty (const LoadwiseChartData *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  if (self->pain.morning->len > 0 || self->pain.session->len > 0 || self->pain.run->len > 0)
+    return FALSE;
+  for (guint i = 0; i < self->adherence.weeks->len; i++)
+    {
+      const LoadwiseAdherenceWeek *week = &g_array_index (self->adherence.weeks, LoadwiseAdherenceWeek, i);
+
+      if (week->done > 0 || week->skipped > 0)
+        return FALSE;
+    }
+  for (guint i = 0; i < self->runs.weeks->len; i++)
+    if (g_array_index (self->runs.weeks, LoadwiseRunWeek, i).distance_km > 0)
+      return FALSE;
+  return TRUE;
+}
+
 LoadwiseChartData *
 loadwise_chart_data_new (const GDate *from,
                          const GDate *to)

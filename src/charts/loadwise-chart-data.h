@@ -71,6 +71,9 @@ LoadwiseChartData *loadwise_chart_data_load     (LoadwiseDatabase        *databa
                                                  const GDate             *from,
                                                  const GDate             *to,
                                                  GError                 **error);
+/* Nothing logged from..to: no pain, no set done, no session skipped, no
+ * run. (Weeks prescribed but not yet done are not something to chart.) */
+gboolean           loadwise_chart_data_is_empty (const LoadwiseChartData *self);
 LoadwiseChartData *loadwise_chart_data_ref      (LoadwiseChartData       *self);
 void               loadwise_chart_data_unref    (LoadwiseChartData       *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadwiseChartData, loadwise_chart_data_unref)

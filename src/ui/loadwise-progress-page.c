@@ -46,6 +46,7 @@ struct _LoadwiseProgressPage
   GtkWidget            *range_buttons[G_N_ELEMENTS (range_names)];
   GtkLabel             *range_label;
   GtkBox               *charts_box;
+  GtkWidget            *empty_page;
   AdwPreferencesGroup  *insights_group;
   GtkLabel             *disclaimer_label;
 };
@@ -199,6 +200,9 @@ loadwise_progress_page_reload (LoadwiseProgressPage *self)
     }
   range_text = format_range (&from, &to);
   gtk_label_set_label (self->range_label, range_text);
+  /* Day 1: a word in place of empty axes, until something is logged. */
+  gtk_widget_set_visible (self->empty_page, loadwise_chart_data_is_empty (data));
+  gtk_widget_set_visible (GTK_WIDGET (self->charts_box), !loadwise_chart_data_is_empty (data));
 
   reload_insights (self);
 }
@@ -586,6 +590,7 @@ loadwise_progress_page_class_init (LoadwiseProgressPageClass *klass)
                                              G_STRUCT_OFFSET (LoadwiseProgressPage, range_buttons[3]));
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgressPage, range_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgressPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseProgressPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgressPage, insights_group);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgressPage, disclaimer_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

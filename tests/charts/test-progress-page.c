@@ -40,7 +40,19 @@ fixture_setup (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->clock = loadwise_clock_new_fixed (now);
   fixture->context = loadwise_context_new (fixture->db, fixture->catalogue, fixture->clock);
-  charts_test_seed (fixture->db, fixture->catalogue, &history);
+  /* "day-one": a programme that starts today, with nothing logged. */
+  if (g_strcmp0 (data, "day-one") == 0)
+    {
+      LoadwiseProgramme programme;
+      GDate start = loadwise_test_date (2026, 11, 29);
+      guint levels[LOADWISE_N_FAMILIES] = { 1, 1, 1 };
+
+      loadwise_programme_init (&programme, &start);
+      g_assert_true (loadwise_database_start_programme (fixture->db, &programme, levels, &error));
+      g_assert_no_error (error);
+    }
+  else
+    charts_test_seed (fixture->db, fixture->catalogue, &history);
 }
 
 static void
@@ -141,6 +153,34 @@ test_charts_shown (Fixture       *fixture,
     g_assert_nonnull (text);
     g_assert_nonnull (strstr (text, "Morning pain: "));
   }
+
+  destroy (window);
+}
+
+/* Day 1: a status page says what will fill the page, in place of empty
+ * axes and "0 %"; the first thing logged brings the charts. */
+static void
+test_day_one (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *page = NULL;
+  GtkWidget *window = show_page (fixture, &page);
+  GtkWidget *empty = GTK_WIDGET (gtk_widget_get_template_child (page, LOADWISE_TYPE_PROGRESS_PAGE, "empty_page"));
+  GtkWidget *charts = GTK_WIDGET (gtk_widget_get_template_child (page, LOADWISE_TYPE_PROGRESS_PAGE, "charts_box"));
+  GDate today = loadwise_test_date (2026, 11, 29);
+  LoadwiseCheckin checkin = { .date = today, .morning_pain = 3, .side = LOADWISE_SIDE_LEFT };
+
+  g_assert_true (gtk_widget_get_visible (empty));
+  g_assert_false (gtk_widget_get_visible (charts));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "Nothing to Chart Yet");
+  g_assert_true (loadwise_chart_data_is_empty (loadwise_progress_page_get_data (LOADWISE_PROGRESS_PAGE (page))));
+
+  g_assert_true (loadwise_database_save_checkin (fixture->db, &checkin, &error));
+  g_assert_no_error (error);
+  loadwise_progress_page_reload (LOADWISE_PROGRESS_PAGE (page));
+  g_assert_false (gtk_widget_get_visible (empty));
+  g_assert_true (gtk_widget_get_visible (charts));
 
   destroy (window);
 }
@@ -289,6 +329,8 @@ main (int    argc,
 
   g_test_add ("/charts/progress-page/charts-shown", Fixture, NULL, fixture_setup,
               test_charts_shown, fixture_teardown);
+  g_test_add ("/charts/progress-page/day-one", Fixture, "day-one", fixture_setup, test_day_one,
+              fixture_teardown);
   g_test_add ("/charts/progress-page/range-buttons", Fixture, NULL, fixture_setup,
               test_range_buttons, fixture_teardown);
   g_test_add ("/charts/progress-page/default-range-in-maintenance", Fixture, NULL, fixture_setup,
