@@ -32,6 +32,7 @@ struct _LoadwiseTodayPage
 
   LoadwiseContext   *context;
   GtkWidget         *checkin_card;
+  guint              below_fold_idle;
   GtkWidget         *flare_panel;
   gboolean           dirty;
   char              *shown_note;  /* the stored note last put in note_row */
@@ -279,6 +280,64 @@ show_session (LoadwiseTodayPage          *self,
   gtk_stack_set_visible_child_name (self->session_stack, "session");
 }
 
+/* Start-up (issue 13): the week's levels and the check-in sit below the
+ * fold, and shaping their text is most of what Today costs before its
+ * first frame. They are built once that frame is painted, or at once when
+ * something asks for them first. */
+static void
+reload_below_fold (LoadwiseTodayPage *self)
+{
+  if (self->checkin_card != NULL)
+    loadwise_checkin_card_reload (LOADWISE_CHECKIN_CARD (self->checkin_card));
+  if (self->week_card != NULL)
+    loadwise_week_card_reload (LOADWISE_WEEK_CARD (self->week_card));
+}
+
+static void
+ensure_below_fold (LoadwiseTodayPage *self)
+{
+  if (self->checkin_card != NULL)
+    return;
+  self->checkin_card = loadwise_checkin_card_new (self->context);
+  gtk_box_append (self->checkin_box, self->checkin_card);
+  self->week_card = loadwise_week_card_new (self->context, LOADWISE_WEEK_CARD_LEVELS);
+  gtk_box_append (self->week_box, self->week_card);
+  reload_below_fold (self);
+}
+
+static gboolean
+build_below_fold (gpointer user_data)
+{
+  LoadwiseTodayPage *self = user_data;
+
+  self->below_fold_idle = 0;
+  ensure_below_fold (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not in the frame's own signal: the frame is out first, whatever else
+ * waits on that signal. */
+static void
+on_first_frame (GdkFrameClock     *clock,
+                LoadwiseTodayPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  if (self->checkin_card == NULL && self->below_fold_idle == 0)
+    self->below_fold_idle = g_idle_add (build_below_fold, self);
+}
+
+static void
+on_map (GtkWidget *widget,
+        gpointer   user_data)
+{
+  LoadwiseTodayPage *self = LOADWISE_TODAY_PAGE (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_map, user_data);
+  if (self->checkin_card == NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_frame), self, 0);
+}
+
 static void
 reload_now (LoadwiseTodayPage *self)
 {
@@ -317,10 +376,9 @@ reload_now (LoadwiseTodayPage *self)
     gtk_label_set_label (self->advice_label, loadwise_red_flags_get_advice_for (self->red_flag_mask));
   gtk_widget_set_visible (self->red_flag_box, self->red_flag_mask != 0);
 
-  loadwise_checkin_card_reload (LOADWISE_CHECKIN_CARD (self->checkin_card));
   /* This week's decision, as the store derived it. */
   loadwise_week_card_reload (LOADWISE_WEEK_CARD (self->week_notes));
-  loadwise_week_card_reload (LOADWISE_WEEK_CARD (self->week_card));
+  reload_below_fold (self);
   loadwise_flare_panel_reload (LOADWISE_FLARE_PANEL (self->flare_panel));
 
   if (!loadwise_database_get_programme (loadwise_context_get_database (self->context),
@@ -407,7 +465,7 @@ loadwise_today_page_reload (LoadwiseTodayPage *self)
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   if (focus != NULL
       && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->exercises_box))
-          || gtk_widget_is_ancestor (focus, self->week_card)
+          || (self->week_card != NULL && gtk_widget_is_ancestor (focus, self->week_card))
           || gtk_widget_is_ancestor (focus, self->week_notes)
           || gtk_widget_is_ancestor (focus, self->flare_panel)))
     {
@@ -789,7 +847,8 @@ loadwise_today_page_focus_checkin (LoadwiseTodayPage *self)
 {
   g_return_val_if_fail (LOADWISE_IS_TODAY_PAGE (self), FALSE);
 
-  if (self->checkin_card == NULL || !gtk_widget_is_visible (self->checkin_card))
+  ensure_below_fold (self);
+  if (!gtk_widget_is_visible (self->checkin_card))
     return FALSE;
   loadwise_checkin_card_focus (LOADWISE_CHECKIN_CARD (self->checkin_card));
   return TRUE;
@@ -804,10 +863,8 @@ loadwise_today_page_constructed (GObject *object)
 
   g_assert (self->context != NULL);
 
-  self->checkin_card = loadwise_checkin_card_new (self->context);
-  gtk_box_append (self->checkin_box, self->checkin_card);
-  self->week_card = loadwise_week_card_new (self->context, LOADWISE_WEEK_CARD_LEVELS);
-  gtk_box_append (self->week_box, self->week_card);
+  /* The week's levels and the check-in come after the first frame. */
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   /* Flare suggestion or mode, the return-to-run note and tips, above the
    * check-in (issue 4). */
@@ -835,6 +892,7 @@ loadwise_today_page_dispose (GObject *object)
   /* Disposed is not yet finalized: no more news for this page. */
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_handle_id (&self->below_fold_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_TODAY_PAGE);
   self->checkin_card = NULL;
   self->week_card = NULL;

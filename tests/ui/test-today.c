@@ -8,6 +8,7 @@
 #include "core/loadwise-red-flags.h"
 #include "loadwise-test-util.h"
 #include "ui-test-util.h"
+#include "ui/loadwise-checkin-card.h"
 #include "ui/loadwise-exercise-card.h"
 #include "ui/loadwise-flare-panel.h"
 #include "ui/loadwise-pain-scale.h"
@@ -357,6 +358,36 @@ test_shortcuts (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+/* Start-up (issue 13): the levels and the check-in, below the fold, are
+ * built once the first frame is painted; asked for sooner (Ctrl+M), at
+ * once. */
+static void
+test_below_fold_after_first_frame (UiFixture     *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWidget *today;
+  GtkWidget *page;
+
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+  today = ui_test_find_type (window, LOADWISE_TYPE_TODAY_PAGE);
+  g_assert_null (ui_test_find_type (today, LOADWISE_TYPE_CHECKIN_CARD));
+  g_assert_null (ui_test_find_named (today, "week-levels"));
+
+  ui_test_show (window);
+  g_assert_nonnull (ui_test_find_type (today, LOADWISE_TYPE_CHECKIN_CARD));
+  g_assert_nonnull (ui_test_find_named (today, "week-levels"));
+  ui_test_destroy (window);
+
+  /* A page never shown builds them when the check-in is asked for. */
+  page = g_object_ref_sink (loadwise_today_page_new (fixture->context));
+  g_assert_null (ui_test_find_type (page, LOADWISE_TYPE_CHECKIN_CARD));
+  loadwise_today_page_focus_checkin (LOADWISE_TODAY_PAGE (page));
+  g_assert_nonnull (ui_test_find_type (page, LOADWISE_TYPE_CHECKIN_CARD));
+  g_object_unref (page);
+}
+
 static void
 test_rest_day (UiFixture     *fixture,
                gconstpointer  data)
@@ -460,6 +491,8 @@ main (int   argc,
               ui_fixture_setup, test_show_page, ui_fixture_teardown);
   g_test_add ("/ui/today/shortcuts", UiFixture, NULL,
               ui_fixture_setup, test_shortcuts, ui_fixture_teardown);
+  g_test_add ("/ui/today/below-fold-after-first-frame", UiFixture, NULL,
+              ui_fixture_setup, test_below_fold_after_first_frame, ui_fixture_teardown);
   g_test_add ("/ui/today/rest-day", UiFixture, NULL,
               ui_fixture_setup, test_rest_day, ui_fixture_teardown);
   g_test_add ("/ui/today/before-start", UiFixture, NULL,

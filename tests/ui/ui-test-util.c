@@ -156,6 +156,8 @@ ui_test_show (GtkWidget *window)
 {
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
+  /* And what a page builds once its first frame is out. */
+  ui_test_flush ();
 }
 
 void

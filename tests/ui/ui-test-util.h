@@ -52,7 +52,8 @@ GtkWidget *ui_test_find_named       (GtkWidget     *root,
                                      const char    *name);
 GtkWidget *ui_test_find_type        (GtkWidget     *root,
                                      GType          type);
-/* Presents @window and waits until it has been drawn. */
+/* Presents @window, waits until it has been drawn, then runs what that
+ * first frame set off (Today builds its lower cards then). */
 void       ui_test_show             (GtkWidget     *window);
 /* Runs what is pending on the main loop: the context's news ("changed",
  * "day-changed") reaches the pages from an idle, just before the next frame. */
