@@ -32,11 +32,11 @@ void        loadwise_backups_dialog_export_json      (LoadwiseBackupsDialog *sel
  * refusal (a message dialog, the text also in get_last_message). */
 void        loadwise_backups_dialog_import_json      (LoadwiseBackupsDialog *self,
                                                       const char            *path);
-/* Writes @plan (what "import" in the preview does). */
-gboolean    loadwise_backups_dialog_import_plan      (LoadwiseBackupsDialog   *self,
-                                                      LoadwiseJsonImportPlan  *plan,
-                                                      GError                 **error);
-/* Whether an export or a preview is under way. */
+/* Writes @plan (taken) off the main thread, what "import" in the preview
+ * does; then a toast and ::restored. */
+void        loadwise_backups_dialog_import_plan      (LoadwiseBackupsDialog  *self,
+                                                      LoadwiseJsonImportPlan *plan);
+/* Whether an export, a preview or an import is under way. */
 gboolean    loadwise_backups_dialog_is_busy          (LoadwiseBackupsDialog *self);
 
 G_END_DECLS

@@ -370,34 +370,52 @@ export_json_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-gboolean
-loadwise_backups_dialog_import_plan (LoadwiseBackupsDialog   *self,
-                                     LoadwiseJsonImportPlan  *plan,
-                                     GError                 **error)
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr (LoadwiseBackupsDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok = loadwise_json_import_finish (result, NULL, &error);
 
-  g_return_val_if_fail (LOADWISE_IS_BACKUPS_DIALOG (self), FALSE);
-  g_return_val_if_fail (plan != NULL && plan->dataset != NULL, FALSE);
+  /* Written on a connection of its own: this one tells the pages. */
+  if (ok)
+    loadwise_database_notice_changes (self->database);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
 
-  /* One transaction, after a safety copy of what it replaces; the
-   * database's "changed" takes the pages along. */
-  if (!loadwise_database_write_dataset (self->database, plan->dataset, TRUE, NULL, &local_error))
+  set_busy (self, self->import_spinner, FALSE);
+  if (!ok)
     {
-      g_autofree char *message = NULL;
-
       /* Translators: %s is the reason the backup could not be imported. */
-      message = g_strdup_printf (_("The backup could not be imported: %s"), local_error->message);
+      message = g_strdup_printf (_("The backup could not be imported: %s"), error->message);
       toast (self, message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      return;
     }
 
   /* The copy of the data just replaced is in the list now. */
   reload (self);
   toast (self, _("The JSON backup was imported"));
   g_signal_emit (self, signals[SIGNAL_RESTORED], 0);
-  return TRUE;
+}
+
+void
+loadwise_backups_dialog_import_plan (LoadwiseBackupsDialog  *self,
+                                     LoadwiseJsonImportPlan *plan)
+{
+  g_return_if_fail (LOADWISE_IS_BACKUPS_DIALOG (self));
+  g_return_if_fail (plan != NULL && plan->dataset != NULL);
+  g_return_if_fail (!self->busy);
+
+  /* One transaction, after a safety copy of what it replaces, in a
+   * worker: ten years of history take a moment to write. */
+  set_busy (self, self->import_spinner, TRUE);
+  loadwise_json_import_async (loadwise_database_get_path (self->database), plan,
+                              loadwise_database_get_clock (self->database),
+                              loadwise_database_get_catalogue (self->database),
+                              self->cancellable, on_import_done, g_object_ref (self));
 }
 
 static void
@@ -405,10 +423,12 @@ on_import_response (AdwMessageDialog      *dialog,
                     const char            *response,
                     LoadwiseBackupsDialog *self)
 {
-  LoadwiseJsonImportPlan *plan = g_object_get_data (G_OBJECT (dialog), "import-plan");
+  LoadwiseJsonImportPlan *plan = g_object_steal_data (G_OBJECT (dialog), "import-plan");
 
-  if (g_strcmp0 (response, "import") == 0)
-    loadwise_backups_dialog_import_plan (self, plan, NULL);
+  if (g_strcmp0 (response, "import") == 0 && !self->busy)
+    loadwise_backups_dialog_import_plan (self, plan);
+  else
+    loadwise_json_import_plan_free (plan);
 }
 
 static const char *

@@ -48,4 +48,23 @@ void                    loadwise_json_preview_async  (const char          *datab
 LoadwiseJsonImportPlan *loadwise_json_preview_finish (GAsyncResult        *result,
                                                       GError             **error);
 
+/* Writes @plan's dataset (taken: @plan is freed) into the database at
+ * @database_path with loadwise_database_write_dataset () and replace:
+ * one transaction, after a safety copy when the database holds data. The
+ * derived state is worked out by @clock and @catalogue, the app's. The
+ * write is not cancelled once begun: @cancellable only stops a write that
+ * has not. The copy's path comes back from finish, NULL when none was
+ * taken. The caller's own connection learns of the write through
+ * loadwise_database_notice_changes (). */
+void     loadwise_json_import_async   (const char              *database_path,
+                                       LoadwiseJsonImportPlan  *plan,
+                                       LoadwiseClock           *clock,
+                                       LoadwiseCatalogue       *catalogue,
+                                       GCancellable            *cancellable,
+                                       GAsyncReadyCallback      callback,
+                                       gpointer                 user_data);
+gboolean loadwise_json_import_finish  (GAsyncResult            *result,
+                                       char                   **out_backup_path,
+                                       GError                 **error);
+
 G_END_DECLS

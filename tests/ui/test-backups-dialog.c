@@ -248,6 +248,14 @@ cell_text (GtkWidget  *root,
 }
 
 static void
+on_changed (LoadwiseDatabase *database,
+            guint             what,
+            guint            *count)
+{
+  (*count)++;
+}
+
+static void
 fill_demo (UiFixture *fixture)
 {
   g_autoptr (GError) error = NULL;
@@ -281,6 +289,7 @@ test_json_export_import (UiFixture     *fixture,
   AdwMessageDialog *question;
   GtkWidget *extra;
   guint restored = 0;
+  guint changes = 0;
 
   fill_demo (fixture);
   source = loadwise_database_read_dataset (fixture->database, &error);
@@ -321,9 +330,15 @@ test_json_export_import (UiFixture     *fixture,
   before = data_on_disk (fresh_path);
   g_assert_null (strstr (before, "\"sessions\" : [\n"));
 
-  /* Confirmed: one transaction; the rows on disk are the exported ones. */
+  /* Confirmed: one transaction, off the main thread; the rows on disk
+   * are the exported ones, and the dialog's connection says so, for the
+   * pages to follow. */
+  g_signal_connect (fresh, "changed", G_CALLBACK (on_changed), &changes);
   adw_message_dialog_response (question, "import");
   gtk_window_destroy (GTK_WINDOW (question));
+  g_assert_true (loadwise_backups_dialog_is_busy (LOADWISE_BACKUPS_DIALOG (fresh_dialog)));
+  g_assert_true (ui_test_wait_until (dialog_idle, fresh_dialog, JSON_WAIT_MS));
+  g_assert_cmpuint (changes, ==, 1);
   g_assert_cmpuint (restored, ==, 1);
   g_assert_cmpstr (loadwise_backups_dialog_get_last_message (LOADWISE_BACKUPS_DIALOG (fresh_dialog)), ==,
                    "The JSON backup was imported");
