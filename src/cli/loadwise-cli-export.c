@@ -163,7 +163,7 @@ loadwise_cli_cmd_export (LoadwiseCli *cli,
         return loadwise_cli_fail (error);
       break;
     case FORMAT_JSON:
-      if (!loadwise_json_backup_export (database, output, now, &error))
+      if (!loadwise_json_backup_export (database, output, now, FALSE, &error))
         return loadwise_cli_fail (error);
       break;
     case FORMAT_ICS:

@@ -160,6 +160,7 @@ gboolean
 loadwise_json_backup_export (LoadwiseDatabase  *database,
                              const char        *path,
                              GDateTime         *exported_at,
+                             gboolean           replace,
                              GError           **error)
 {
   g_autoptr (LoadwiseDataset) dataset = NULL;
@@ -172,7 +173,8 @@ loadwise_json_backup_export (LoadwiseDatabase  *database,
   g_return_val_if_fail (path != NULL && exported_at != NULL, FALSE);
 
   /* Health data: readable by the runner only, and whole or not at all. */
-  file = loadwise_atomic_file_new (path, LOADWISE_ATOMIC_FILE_NONE, &local_error);
+  file = loadwise_atomic_file_new (path, replace ? LOADWISE_ATOMIC_FILE_REPLACE : LOADWISE_ATOMIC_FILE_NONE,
+                                   &local_error);
   if (file == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -877,4 +879,110 @@ loadwise_json_backup_import (LoadwiseDatabase  *database,
   if (dataset == NULL)
     return FALSE;
   return loadwise_database_write_dataset (database, dataset, replace, out_backup_path, error);
+}
+
+/* Preview */
+
+static const char *const kind_tables[LOADWISE_JSON_BACKUP_N_KINDS] = {
+  [LOADWISE_JSON_BACKUP_KIND_PROGRAMME] = "programme",
+  [LOADWISE_JSON_BACKUP_KIND_SESSIONS] = "sessions",
+  [LOADWISE_JSON_BACKUP_KIND_SETS] = "sets",
+  [LOADWISE_JSON_BACKUP_KIND_PAIN_RATINGS] = "exercise_pain",
+  [LOADWISE_JSON_BACKUP_KIND_CHECKINS] = "checkins",
+  [LOADWISE_JSON_BACKUP_KIND_RUNS] = "runs",
+  [LOADWISE_JSON_BACKUP_KIND_SHOES] = "shoes",
+  [LOADWISE_JSON_BACKUP_KIND_FLARES] = "flares",
+  [LOADWISE_JSON_BACKUP_KIND_SETTINGS] = "settings",
+};
+
+/* The days of the history a runner recognises. */
+static const char *const dated_tables[] = { "sessions", "checkins", "runs" };
+
+const char *
+loadwise_json_backup_kind_get_table (LoadwiseJsonBackupKind kind)
+{
+  g_return_val_if_fail (kind < LOADWISE_JSON_BACKUP_N_KINDS, NULL);
+
+  return kind_tables[kind];
+}
+
+void
+loadwise_json_backup_preview_init (LoadwiseJsonBackupPreview *out_preview,
+                                   const LoadwiseDataset     *incoming,
+                                   const guint               *current_counts)
+{
+  const char *first = NULL;
+  const char *last = NULL;
+  guint n_tables;
+
+  g_return_if_fail (out_preview != NULL && incoming != NULL && current_counts != NULL);
+
+  memset (out_preview, 0, sizeof *out_preview);
+  g_date_clear (&out_preview->first, 1);
+  g_date_clear (&out_preview->last, 1);
+
+  for (guint k = 0; k < LOADWISE_JSON_BACKUP_N_KINDS; k++)
+    {
+      int table = loadwise_dataset_find_table (kind_tables[k]);
+
+      g_assert (table >= 0);
+      out_preview->incoming[k] = loadwise_dataset_get_n_rows (incoming, (guint) table);
+      out_preview->current[k] = current_counts[table];
+    }
+  loadwise_dataset_get_tables (&n_tables);
+  for (guint t = 0; t < n_tables; t++)
+    out_preview->replaces |= current_counts[t] > 0;
+
+  /* Validated dates are YYYY-MM-DD: their order is the text's. */
+  for (guint d = 0; d < G_N_ELEMENTS (dated_tables); d++)
+    {
+      int table = loadwise_dataset_find_table (dated_tables[d]);
+      int column = loadwise_dataset_find_column ((guint) table, "date");
+
+      g_assert (table >= 0 && column >= 0);
+      for (guint r = 0; r < loadwise_dataset_get_n_rows (incoming, (guint) table); r++)
+        {
+          const LoadwiseDatasetValue *value = &loadwise_dataset_get_row (incoming, (guint) table, r)[column];
+
+          if (value->is_null || value->s == NULL)
+            continue;
+          if (first == NULL || strcmp (value->s, first) < 0)
+            first = value->s;
+          if (last == NULL || strcmp (value->s, last) > 0)
+            last = value->s;
+        }
+    }
+  if (first != NULL
+      && !(loadwise_parse_date ("date", first, &out_preview->first, NULL)
+           && loadwise_parse_date ("date", last, &out_preview->last, NULL)))
+    {
+      g_date_clear (&out_preview->first, 1);
+      g_date_clear (&out_preview->last, 1);
+    }
+}
+
+gboolean
+loadwise_json_backup_preview_file (LoadwiseDatabase          *database,
+                                   const char                *path,
+                                   LoadwiseDataset          **out_dataset,
+                                   LoadwiseJsonBackupPreview *out_preview,
+                                   GError                   **error)
+{
+  g_autoptr (LoadwiseDataset) dataset = NULL;
+  g_autofree guint *counts = NULL;
+  guint n_tables;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (path != NULL && out_dataset != NULL && out_preview != NULL, FALSE);
+
+  dataset = loadwise_json_backup_read_file (path, error);
+  if (dataset == NULL)
+    return FALSE;
+  loadwise_dataset_get_tables (&n_tables);
+  counts = g_new0 (guint, n_tables);
+  if (!loadwise_database_count_rows (database, counts, error))
+    return FALSE;
+  loadwise_json_backup_preview_init (out_preview, dataset, counts);
+  *out_dataset = g_steal_pointer (&dataset);
+  return TRUE;
 }

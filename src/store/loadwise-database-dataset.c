@@ -1145,6 +1145,28 @@ count_rows (sqlite3  *db,
 }
 
 gboolean
+loadwise_database_count_rows (LoadwiseDatabase  *self,
+                              guint             *out_counts,
+                              GError           **error)
+{
+  g_autoptr (GString) sql = g_string_new ("SELECT ");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (out_counts != NULL, FALSE);
+
+  /* One statement: one snapshot, whatever another process writes. */
+  for (guint t = 0; t < N_TABLES; t++)
+    g_string_append_printf (sql, "%s(SELECT COUNT(*) FROM %s)", t > 0 ? ", " : "", tables[t].table);
+  stmt = loadwise_sqlite_prepare (self->db, sql->str, error);
+  if (stmt == NULL || loadwise_sqlite_step (self->db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  for (guint t = 0; t < N_TABLES; t++)
+    out_counts[t] = (guint) sqlite3_column_int64 (stmt, (int) t);
+  return TRUE;
+}
+
+gboolean
 loadwise_database_is_empty (LoadwiseDatabase  *self,
                             gboolean          *out_empty,
                             GError           **error)

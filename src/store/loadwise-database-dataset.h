@@ -107,6 +107,11 @@ gboolean              loadwise_dataset_validate    (const LoadwiseDataset *self,
  * column; nothing is converted. */
 LoadwiseDataset      *loadwise_database_read_dataset  (LoadwiseDatabase  *self,
                                                        GError           **error);
+/* The rows of each table in one read, in the order of
+ * loadwise_dataset_get_tables() (@out_counts holds that many). */
+gboolean              loadwise_database_count_rows    (LoadwiseDatabase  *self,
+                                                       guint             *out_counts,
+                                                       GError           **error);
 /* Whether no table holds a row. */
 gboolean              loadwise_database_is_empty      (LoadwiseDatabase  *self,
                                                        gboolean          *out_empty,

@@ -37,12 +37,38 @@ read_data_version (LoadwiseDatabase *self,
 
 static void schedule_look (LoadwiseDatabase *self);
 
+/* Outside a transaction of this connection: whether another one committed
+ * since the last look, and if so the news. */
+static gboolean
+look (LoadwiseDatabase *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 version = 0;
+
+  if (!read_data_version (self, &version, &error))
+    {
+      g_debug ("Could not read the data version: %s", error->message);
+      return FALSE;
+    }
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  /* The other connection derived what it wrote; this only catches up
+   * with a new day. Locked or not, the stored state is read. */
+  if (!loadwise_database_refresh_derived (self, &error))
+    g_debug ("Derived state not refreshed: %s", error->message);
+
+  g_object_ref (self);
+  loadwise_database_emit_changed (self, LOADWISE_DATABASE_CHANGE_EXTERNAL);
+  g_object_unref (self);
+  return TRUE;
+}
+
 static gboolean
 on_settled (gpointer user_data)
 {
   LoadwiseDatabase *self = LOADWISE_DATABASE (user_data);
-  g_autoptr (GError) error = NULL;
-  gint64 version = 0;
 
   self->watch_source = 0;
 
@@ -53,25 +79,21 @@ on_settled (gpointer user_data)
       schedule_look (self);
       return G_SOURCE_REMOVE;
     }
-
-  if (!read_data_version (self, &version, &error))
-    {
-      g_debug ("Could not read the data version: %s", error->message);
-      return G_SOURCE_REMOVE;
-    }
-  if (version == self->data_version)
-    return G_SOURCE_REMOVE;
-  self->data_version = version;
-
-  /* The other program derived what it wrote; this only catches up with a
-   * new day. Locked or not, the stored state is read. */
-  if (!loadwise_database_refresh_derived (self, &error))
-    g_debug ("Derived state not refreshed: %s", error->message);
-
-  g_object_ref (self);
-  loadwise_database_emit_changed (self, LOADWISE_DATABASE_CHANGE_EXTERNAL);
-  g_object_unref (self);
+  look (self);
   return G_SOURCE_REMOVE;
+}
+
+gboolean
+loadwise_database_notice_changes (LoadwiseDatabase *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_DATABASE (self), FALSE);
+
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      schedule_look (self);
+      return FALSE;
+    }
+  return look (self);
 }
 
 static void

@@ -119,6 +119,13 @@ int               loadwise_database_get_schema_version (LoadwiseDatabase *self);
 void              loadwise_database_watch            (LoadwiseDatabase  *self);
 /* Stops watching; finalize does it too. */
 void              loadwise_database_unwatch          (LoadwiseDatabase  *self);
+/* Looks now, as the watch does after a file event, whether another
+ * connection has committed since this one last looked; if so, catches the
+ * derived state up and emits "changed" with LOADWISE_DATABASE_CHANGE_EXTERNAL.
+ * For a write this process made on a connection of its own in a worker
+ * thread: what shows the data follows at once, watched or not. Returns
+ * whether it emitted. */
+gboolean          loadwise_database_notice_changes   (LoadwiseDatabase  *self);
 /* For a connection whose file another one was renamed over: its -wal and
  * -shm keep their names, and the next connection to the path would read
  * the new file through the old file's -wal (SQLite does not remove them:

@@ -20,7 +20,12 @@ G_DECLARE_FINAL_TYPE (LoadwiseBackupsDialog, loadwise_backups_dialog, LOADWISE, 
  * responses "cancel" and "restore"), then replaces the data (the current
  * data is itself backed up first) and emits ::restored. Action:
  * backups.restore (s: the backup's path), which asks. Each row is named
- * after its file name. */
+ * after its file name.
+ * Above the list, the JSON backup (issue 13): backups.export-json asks
+ * for a file and writes it off the main thread; backups.import-json asks
+ * for one, reads and checks it off the main thread, shows what it would
+ * replace or add, and only then writes it, also off the main thread
+ * (one transaction, after a safety copy), and emits ::restored. */
 GtkWidget  *loadwise_backups_dialog_new              (LoadwiseDatabase      *database);
 
 G_END_DECLS

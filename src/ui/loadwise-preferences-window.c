@@ -69,6 +69,14 @@ loadwise_preferences_window_new_for_context (LoadwiseContext *context)
                        NULL);
 }
 
+void
+loadwise_preferences_window_focus_pain_limits (LoadwisePreferencesWindow *self)
+{
+  g_return_if_fail (LOADWISE_IS_PREFERENCES_WINDOW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->safe_spin));
+}
+
 const char *
 loadwise_preferences_window_get_last_message (LoadwisePreferencesWindow *self)
 {

@@ -24,5 +24,8 @@ G_DECLARE_FINAL_TYPE (LoadwisePreferencesWindow, loadwise_preferences_window, LO
 GtkWidget  *loadwise_preferences_window_new              (LoadwiseDatabase          *database);
 /* The app's: the programme settings are written through @context. */
 GtkWidget  *loadwise_preferences_window_new_for_context  (LoadwiseContext           *context);
+/* Puts the keyboard focus on the safe pain, the first of the pain limits
+ * (the Programme page links here, issue 13). */
+void        loadwise_preferences_window_focus_pain_limits (LoadwisePreferencesWindow *self);
 
 G_END_DECLS

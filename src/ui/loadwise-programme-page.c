@@ -40,8 +40,7 @@ struct _LoadwiseProgrammePage
   GtkListBox        *sessions_list;
   GtkWidget         *settings_box;
   GtkBox            *days_box;
-  GtkSpinButton     *safe_spin;
-  GtkSpinButton     *max_spin;
+  AdwActionRow      *pain_limits_row;
   GtkSpinButton     *weeks_spin;
   GtkLabel          *settings_status;
 };
@@ -377,11 +376,15 @@ static void
 show_settings (LoadwiseProgrammePage   *self,
                const LoadwiseProgramme *programme)
 {
+  g_autofree char *limits = NULL;
+
   for (guint i = 0; i < 7; i++)
     gtk_toggle_button_set_active (self->day_buttons[i],
                                   (programme->training_days & LOADWISE_WEEKDAY_BIT (G_DATE_MONDAY + i)) != 0);
-  gtk_spin_button_set_value (self->safe_spin, programme->safe_pain);
-  gtk_spin_button_set_value (self->max_spin, programme->max_pain);
+  /* Set in Preferences, where they apply at once (issue 13). */
+  /* Translators: "Safe pain" and "Maximum pain" as Preferences names them. */
+  limits = g_strdup_printf (_("Safe pain %u, maximum pain %u"), programme->safe_pain, programme->max_pain);
+  adw_action_row_set_subtitle (self->pain_limits_row, limits);
   gtk_spin_button_set_value (self->weeks_spin, programme->weeks);
 }
 
@@ -443,8 +446,8 @@ loadwise_programme_page_reload (LoadwiseProgrammePage *self)
   else
     /* Translators: e.g. "Week 2 of 8". */
     where = g_strdup_printf (_("Week %d of %u"), week, programme.weeks);
-  /* Translators: e.g. "Week 2 of 8 · Mon, Wed, Fri · pain limits 3 and 5". */
-  summary = g_strdup_printf (_("%s · %s · pain limits %u and %u"), where, days,
+  /* Translators: e.g. "Week 2 of 8 · Mon, Wed, Fri · safe pain 3, maximum pain 5". */
+  summary = g_strdup_printf (_("%s · %s · safe pain %u, maximum pain %u"), where, days,
                              programme.safe_pain, programme.max_pain);
   gtk_label_set_label (self->summary_label, summary);
 
@@ -465,11 +468,10 @@ loadwise_programme_page_reload (LoadwiseProgrammePage *self)
   show_settings (self, &programme);
 }
 
-/* The settings shown, as kept until written. */
+/* The settings shown, as kept until written; the pain limits are
+ * Preferences' own. */
 typedef struct {
   guint8 days;
-  guint  safe_pain;
-  guint  max_pain;
   guint  weeks;
 } SettingsWrite;
 
@@ -484,8 +486,6 @@ write_settings (LoadwiseDatabase  *database,
   if (!loadwise_database_get_programme (database, &programme, error))
     return FALSE;
   programme.training_days = write->days;
-  programme.safe_pain = write->safe_pain;
-  programme.max_pain = write->max_pain;
   programme.weeks = write->weeks;
   return loadwise_database_update_programme (database, &programme, error);
 }
@@ -510,7 +510,7 @@ on_settings_written (GtkWidget    *widget,
                        _("Saved. The new settings apply from this week; closed weeks keep their decisions."));
 }
 
-/* Stores the days and limits shown. The store keeps the decisions of the
+/* Stores the days and the length shown. The store keeps the decisions of the
  * weeks already trained on, under the settings they ran with; the page
  * shows the result from the context's "changed". */
 static void
@@ -524,8 +524,6 @@ apply_activated (GtkWidget  *widget,
   for (guint i = 0; i < 7; i++)
     if (gtk_toggle_button_get_active (self->day_buttons[i]))
       write->days |= LOADWISE_WEEKDAY_BIT (G_DATE_MONDAY + i);
-  write->safe_pain = (guint) gtk_spin_button_get_value_as_int (self->safe_spin);
-  write->max_pain = (guint) gtk_spin_button_get_value_as_int (self->max_spin);
   write->weeks = (guint) gtk_spin_button_get_value_as_int (self->weeks_spin);
   loadwise_context_write (self->context, widget, write_settings, write, g_free, on_settings_written);
 }
@@ -690,8 +688,7 @@ loadwise_programme_page_class_init (LoadwiseProgrammePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, sessions_list);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, settings_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, days_box);
-  gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, safe_spin);
-  gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, max_spin);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, pain_limits_row);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, weeks_spin);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseProgrammePage, settings_status);
 

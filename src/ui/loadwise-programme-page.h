@@ -3,7 +3,8 @@
  * A grid of weeks by family: the level of each, the decision that set it
  * (icon and colour) and its reason on hover and for screen readers; past,
  * current and upcoming weeks; the sessions to come; the training days and
- * pain limits, which change only the weeks not yet closed.
+ * the length, which change only the weeks not yet closed. The pain limits
+ * are shown with a link to Preferences, where they are set (issue 13).
  *
  * Copyright 2026 The Loadwise developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,8 +21,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LoadwiseProgrammePage, loadwise_programme_page, LOADWISE, PROGRAMME_PAGE, GtkWidget)
 
-/* Actions: programme.reload; programme.apply (stores the days and limits
- * shown, after closing the weeks that have ended). Grid cells are named
+/* Actions: programme.reload; programme.apply (stores the days and the
+ * length shown, after closing the weeks that have ended). The pain limits'
+ * row ("pain-limits-row") activates win.pain-limits. Grid cells are named
  * "cell-WEEK-FAMILY" ("cell-3-bridge"), session rows "session-YYYY-MM-DD". */
 GtkWidget *loadwise_programme_page_new    (LoadwiseContext       *context);
 /* Closes the weeks that have ended and re-reads everything shown. */

@@ -316,6 +316,10 @@ preferences_activated (GtkWidget  *widget,
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (preferences));
+  /* The Programme page shows the pain limits and links to where they
+   * are set. */
+  if (g_strcmp0 (action_name, "win.pain-limits") == 0)
+    loadwise_preferences_window_focus_pain_limits (LOADWISE_PREFERENCES_WINDOW (preferences));
 }
 
 /* Today's session in the guided window, over this one. */
@@ -517,6 +521,7 @@ loadwise_window_class_init (LoadwiseWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", page_info[i].name);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.pain-limits", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.import-runs", "as", import_runs_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL, start_session_activated);

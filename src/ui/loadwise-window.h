@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (LoadwiseWindow, loadwise_window, LOADWISE, WINDOW, AdwAppl
 
 /* @application may be NULL (tests). Actions: win.reload (re-reads the
  * database and shows set-up or the pages), win.show-today,
- * win.preferences, win.toast (s: a message to show). */
+ * win.preferences, win.pain-limits (Preferences, with the focus on the
+ * pain limits), win.toast (s: a message to show). */
 LoadwiseWindow    *loadwise_window_new           (GtkApplication    *application,
                                                   LoadwiseContext   *context);
 LoadwiseDatabase  *loadwise_window_get_database  (LoadwiseWindow    *self);

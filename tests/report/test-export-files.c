@@ -111,7 +111,7 @@ export (Fixture     *fixture,
     case FORMAT_ICS:
       return loadwise_export_ics (fixture->report.db, fixture->report.catalogue, now, path, error);
     case FORMAT_JSON:
-      return loadwise_json_backup_export (fixture->report.db, path, now, error);
+      return loadwise_json_backup_export (fixture->report.db, path, now, FALSE, error);
     case N_FORMATS:
     default:
       g_assert_not_reached ();

@@ -156,6 +156,45 @@ test_unwatch (StoreFixture  *fixture,
   wait_quiet ();
 }
 
+/* A write this process made on a connection of its own (a worker
+ * thread's): noticed at once, watched or not, and told once. */
+static void
+test_notice (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoadwiseDatabase) other = NULL;
+  Seen seen = { 0 };
+
+  g_signal_connect (fixture->db, "changed", G_CALLBACK (on_changed), &seen);
+  other = loadwise_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* Not watched. */
+  g_assert_true (loadwise_database_set_setting (other, "test.watch", "1", &error));
+  g_assert_no_error (error);
+  g_assert_true (loadwise_database_notice_changes (fixture->db));
+  g_assert_cmpuint (seen.n_external, ==, 1);
+  g_assert_false (loadwise_database_notice_changes (fixture->db));
+  g_assert_cmpuint (seen.n_external, ==, 1);
+
+  /* Watched: the watch finds nothing left to tell. */
+  loadwise_database_watch (fixture->db);
+  g_assert_true (loadwise_database_set_setting (other, "test.watch", "2", &error));
+  g_assert_no_error (error);
+  g_assert_true (loadwise_database_notice_changes (fixture->db));
+  wait_quiet ();
+  g_assert_cmpuint (seen.n_external, ==, 2);
+
+  /* Its own commits are not news. */
+  g_assert_true (loadwise_database_set_setting (fixture->db, "test.watch", "3", &error));
+  g_assert_no_error (error);
+  g_assert_false (loadwise_database_notice_changes (fixture->db));
+  g_assert_cmpuint (seen.n_external, ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -165,6 +204,8 @@ main (int argc, char **argv)
               store_fixture_setup, test_external, store_fixture_teardown);
   g_test_add ("/store/watch/unwatch", StoreFixture, NULL,
               store_fixture_setup, test_unwatch, store_fixture_teardown);
+  g_test_add ("/store/watch/notice", StoreFixture, NULL,
+              store_fixture_setup, test_notice, store_fixture_teardown);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "store/loadwise-database-progression.h"
 #include "store/loadwise-database-runs.h"
 #include "ui-test-util.h"
+#include "ui/loadwise-preferences-window.h"
 #include "ui/loadwise-programme-page.h"
 #include "ui/loadwise-today-page.h"
 #include "ui/loadwise-week-card.h"
@@ -95,7 +96,7 @@ test_grid (UiFixture     *fixture,
   window = show_page (fixture, &page);
 
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ui_test_find_named (page, "summary-label"))), ==,
-                   "Week 4 of 8 · Mon, Wed, Fri · pain limits 3 and 5");
+                   "Week 4 of 8 · Mon, Wed, Fri · safe pain 3, maximum pain 5");
 
   /* A stored decision: level, colour, and its reason as tooltip and
    * accessible description. */
@@ -146,7 +147,7 @@ test_grid (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
-/* Changing the days and limits from the page stores them and leaves the
+/* Changing the days from the page stores them and leaves the
  * stored decisions as they were; a bad pair is refused with its reason. */
 static void
 test_settings (UiFixture     *fixture,
@@ -164,8 +165,6 @@ test_settings (UiFixture     *fixture,
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (page, "day-mon")), FALSE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_test_find_named (page, "day-tue")), TRUE);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_find_named (page, "safe-spin")), 4);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_test_find_named (page, "max-spin")), 6);
   g_assert_true (gtk_widget_activate_action (page, "programme.apply", NULL));
   ui_test_flush ();
 
@@ -173,11 +172,12 @@ test_settings (UiFixture     *fixture,
   g_assert_cmpuint (programme.training_days, ==,
                     LOADWISE_WEEKDAY_BIT (G_DATE_TUESDAY) | LOADWISE_WEEKDAY_BIT (G_DATE_WEDNESDAY) |
                     LOADWISE_WEEKDAY_BIT (G_DATE_FRIDAY));
-  g_assert_cmpuint (programme.safe_pain, ==, 4);
-  g_assert_cmpuint (programme.max_pain, ==, 6);
+  /* The pain limits are Preferences' own: Apply keeps them. */
+  g_assert_cmpuint (programme.safe_pain, ==, 3);
+  g_assert_cmpuint (programme.max_pain, ==, 5);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (cell (page, "cell-3-bridge")), ==, REGRESS_REASON);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ui_test_find_named (page, "summary-label"))), ==,
-                   "Week 4 of 8 · Tue, Wed, Fri · pain limits 4 and 6");
+                   "Week 4 of 8 · Tue, Wed, Fri · safe pain 3, maximum pain 5");
   plans = loadwise_database_list_week_plans (fixture->database, &error);
   g_assert_cmpuint (plans->len, ==, 12);
 
@@ -192,6 +192,62 @@ test_settings (UiFixture     *fixture,
   g_assert_true (loadwise_database_get_programme (fixture->database, &programme, &error));
   g_assert_cmpuint (loadwise_weekdays_count (programme.training_days), ==, 3);
 
+  ui_test_destroy (window);
+}
+
+/* The pain limits are set in Preferences only (issue 13): the page
+ * shows them in Preferences' words and its button opens Preferences with
+ * the focus on them; a change there shows here at once. */
+static void
+test_pain_limits_link (UiFixture     *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *row;
+  GtkWidget *button;
+  GtkWidget *focus;
+  GtkSpinButton *safe;
+  GtkWindow *prefs = NULL;
+  GList *toplevels;
+
+  add_history (fixture);
+  window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+  ui_test_show (window);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "programme"));
+  page = loadwise_window_get_page (LOADWISE_WINDOW (window), "programme");
+  g_assert_null (ui_test_find_named (page, "safe-spin"));
+  g_assert_null (ui_test_find_named (page, "max-spin"));
+
+  row = ui_test_find_named (page, "pain-limits-row");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Pain limits");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Safe pain 3, maximum pain 5");
+  button = ui_test_find_named (page, "pain-limits-button");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.pain-limits");
+
+  g_assert_true (gtk_widget_activate_action (button, "win.pain-limits", NULL));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (LOADWISE_IS_PREFERENCES_WINDOW (l->data))
+      prefs = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (prefs);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
+  safe = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (prefs), LOADWISE_TYPE_PREFERENCES_WINDOW,
+                                                         "safe_spin"));
+  focus = gtk_window_get_focus (prefs);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (safe) || gtk_widget_is_ancestor (focus, GTK_WIDGET (safe)));
+
+  /* Changed there, it applies at once, and the page follows. */
+  gtk_spin_button_set_value (safe, 4);
+  ui_test_flush ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Safe pain 4, maximum pain 5");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ui_test_find_named (page, "summary-label"))), ==,
+                   "Week 4 of 8 · Mon, Wed, Fri · safe pain 4, maximum pain 5");
+
+  ui_test_destroy (GTK_WIDGET (prefs));
   ui_test_destroy (window);
 }
 
@@ -379,6 +435,8 @@ main (int   argc,
               ui_fixture_setup, test_grid, ui_fixture_teardown);
   g_test_add ("/ui/programme-page/settings", UiFixture, NULL,
               ui_fixture_setup, test_settings, ui_fixture_teardown);
+  g_test_add ("/ui/programme-page/pain-limits-link", UiFixture, NULL,
+              ui_fixture_setup, test_pain_limits_link, ui_fixture_teardown);
   g_test_add ("/ui/programme-page/empty", UiFixture, NULL,
               ui_fixture_setup, test_empty, ui_fixture_teardown);
   g_test_add ("/ui/programme-page/today-card", UiFixture, NULL,
