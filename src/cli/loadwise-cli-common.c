@@ -323,7 +323,7 @@ loadwise_cli_resolve_past_date (LoadwiseCli  *cli,
 
   loadwise_clock_get_today (cli->clock, &today);
   return loadwise_cli_resolve_date (cli, text, out_date, error) &&
-         loadwise_check_not_future ("--date", out_date, &today, error);
+         loadwise_check_not_future ("--date", out_date, &today, LOADWISE_DATE_STYLE_ISO, error);
 }
 
 gboolean

@@ -400,10 +400,11 @@ loadwise_parse_date (const char  *field,
 }
 
 gboolean
-loadwise_check_not_future (const char  *field,
-                           const GDate *date,
-                           const GDate *today,
-                           GError     **error)
+loadwise_check_not_future (const char        *field,
+                           const GDate       *date,
+                           const GDate       *today,
+                           LoadwiseDateStyle  style,
+                           GError           **error)
 {
   g_autofree char *date_text = NULL;
   g_autofree char *today_text = NULL;
@@ -415,9 +416,10 @@ loadwise_check_not_future (const char  *field,
   if (g_date_compare (date, today) <= 0)
     return TRUE;
 
-  date_text = loadwise_date_to_iso (date);
-  today_text = loadwise_date_to_iso (today);
-  /* Translators: "--date: 2027-01-01 is in the future (today is 2026-11-26)" */
+  date_text = style == LOADWISE_DATE_STYLE_LOCALE ? loadwise_date_format (date) : loadwise_date_to_iso (date);
+  today_text = style == LOADWISE_DATE_STYLE_LOCALE ? loadwise_date_format (today) : loadwise_date_to_iso (today);
+  /* Translators: "--date: 2027-01-01 is in the future (today is 2026-11-26)",
+   * or in the app "Date: 4 December 2026 is in the future (today is 3 December 2026)" */
   g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT,
                _("%s: %s is in the future (today is %s)"), field, date_text, today_text);
   return FALSE;

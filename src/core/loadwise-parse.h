@@ -65,13 +65,21 @@ gboolean loadwise_parse_date     (const char  *field,
                                   GDate       *out_date,
                                   GError     **error);
 
+/* How a message writes a date: YYYY-MM-DD for scripts and the CLI, or the
+ * locale's own way ("4 December 2026") for the app. */
+typedef enum {
+  LOADWISE_DATE_STYLE_ISO,
+  LOADWISE_DATE_STYLE_LOCALE,
+} LoadwiseDateStyle;
+
 /* What has been done can only have been done by @today: a log dated after
  * it is a typo, and would count in baselines and weekly decisions before
  * its day ("--date: 2027-01-01 is in the future (today is 2026-11-26)"). */
-gboolean loadwise_check_not_future (const char  *field,
-                                    const GDate *date,
-                                    const GDate *today,
-                                    GError     **error);
+gboolean loadwise_check_not_future (const char        *field,
+                                    const GDate       *date,
+                                    const GDate       *today,
+                                    LoadwiseDateStyle  style,
+                                    GError           **error);
 
 /* "mon,wed,fri" (three-letter English names, any order, no repeats) into a
  * weekday mask; between @min_days and @max_days days. */

@@ -261,7 +261,7 @@ prepare_file (LoadwiseDatabase  *db,
     }
   if (track == NULL ||
       !loadwise_track_summarize (track, tz, &item->summary, &local_error) ||
-      !loadwise_check_not_future (item->name, &item->summary.date, today, &local_error))
+      !loadwise_check_not_future (item->name, &item->summary.date, today, LOADWISE_DATE_STYLE_ISO, &local_error))
     {
       item_skip (item, local_error->message);
       g_ptr_array_add (items, g_steal_pointer (&item));

@@ -322,15 +322,9 @@ check_date (LoadwiseRunDialog  *self,
             GError            **error)
 {
   GDate today;
-  g_autofree char *text = NULL;
 
   loadwise_clock_get_today (loadwise_context_get_clock (self->context), &today);
-  if (g_date_compare (&self->run->date, &today) <= 0)
-    return TRUE;
-  text = loadwise_date_format (&self->run->date);
-  /* Translators: the run dialog's date, e.g. "Date: 4 December 2026 is in the future". */
-  g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT, _("Date: %s is in the future"), text);
-  return FALSE;
+  return loadwise_check_not_future (_("Date"), &self->run->date, &today, LOADWISE_DATE_STYLE_LOCALE, error);
 }
 
 /* Reads every field into @out_run (may be NULL), marking each field's

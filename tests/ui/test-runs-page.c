@@ -176,8 +176,8 @@ test_add (UiFixture     *fixture,
   set_field (dialog, LOADWISE_RUN_FIELD_DESCENT, "310");
   /* The calendar can show tomorrow; the dialog refuses it. */
   pick_date (dialog, 2026, 11, 26);
-  g_assert_cmpstr (loadwise_run_dialog_get_date_error (dialog), ==, "Date: 26 November 2026 is in the future");
-  g_assert_cmpstr (loadwise_run_dialog_get_problems (dialog), ==, "Date: 26 November 2026 is in the future");
+  g_assert_cmpstr (loadwise_run_dialog_get_date_error (dialog), ==, "Date: 26 November 2026 is in the future (today is 25 November 2026)");
+  g_assert_cmpstr (loadwise_run_dialog_get_problems (dialog), ==, "Date: 26 November 2026 is in the future (today is 25 November 2026)");
   g_assert_false (can_save (dialog));
   pick_date (dialog, 2026, 11, 24);
   g_assert_cmpstr (loadwise_run_dialog_get_date_error (dialog), ==, "");

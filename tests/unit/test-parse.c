@@ -533,14 +533,19 @@ test_date_not_future (void)
   GDate yesterday = loadwise_test_date (2026, 11, 25);
   GDate tomorrow = loadwise_test_date (2026, 11, 27);
 
-  g_assert_true (loadwise_check_not_future ("--date", &yesterday, &today, &error));
+  g_assert_true (loadwise_check_not_future ("--date", &yesterday, &today, LOADWISE_DATE_STYLE_ISO, &error));
   g_assert_no_error (error);
-  g_assert_true (loadwise_check_not_future ("--date", &today, &today, &error));
+  g_assert_true (loadwise_check_not_future ("--date", &today, &today, LOADWISE_DATE_STYLE_ISO, &error));
   g_assert_no_error (error);
 
-  g_assert_false (loadwise_check_not_future ("--date", &tomorrow, &today, &error));
+  g_assert_false (loadwise_check_not_future ("--date", &tomorrow, &today, LOADWISE_DATE_STYLE_ISO, &error));
   g_assert_error (error, LOADWISE_ERROR, LOADWISE_ERROR_INVALID_INPUT);
   g_assert_cmpstr (error->message, ==, "--date: 2026-11-27 is in the future (today is 2026-11-26)");
+  g_clear_error (&error);
+
+  /* The app's way: the locale's dates. */
+  g_assert_false (loadwise_check_not_future ("Date", &tomorrow, &today, LOADWISE_DATE_STYLE_LOCALE, &error));
+  g_assert_cmpstr (error->message, ==, "Date: 27 November 2026 is in the future (today is 26 November 2026)");
 }
 
 int
