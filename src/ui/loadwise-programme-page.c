@@ -15,6 +15,7 @@
 #include "core/loadwise-run.h"
 #include "store/loadwise-database-progression.h"
 #include "store/loadwise-database-runs.h"
+#include "ui/loadwise-focus-keeper.h"
 #include "ui/loadwise-week-card.h"
 
 /* How many coming session days to list. */
@@ -182,20 +183,10 @@ build_grid (LoadwiseProgrammePage   *self,
   GtkWidget *child;
   const LoadwiseWeekPlan *latest[LOADWISE_N_FAMILIES] = { NULL };
   int last_week = MAX ((int) programme->weeks, current);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  g_autofree char *focused_cell = NULL;
+  LoadwiseFocusKeeper keeper;
 
-  /* A cell with the keyboard focus, removed, would keep itself and the
-   * page alive in GTK 4.8 (as on Today): the focus leaves first and
-   * comes back to the same week and family. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid_box)))
-    {
-      for (GtkWidget *up = focus; up != NULL && focused_cell == NULL; up = gtk_widget_get_parent (up))
-        if (g_str_has_prefix (gtk_widget_get_name (up), "cell-"))
-          focused_cell = g_strdup (gtk_widget_get_name (up));
-      gtk_root_set_focus (root, NULL);
-    }
+  /* A cell with the keyboard focus goes back to the same week and family. */
+  loadwise_focus_keeper_release (&keeper, GTK_WIDGET (self->grid_box));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid_box))) != NULL)
     gtk_box_remove (self->grid_box, child);
 
@@ -262,10 +253,7 @@ build_grid (LoadwiseProgrammePage   *self,
     }
 
   gtk_box_append (self->grid_box, grid);
-  if (focused_cell != NULL)
-    for (child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
-      if (g_strcmp0 (gtk_widget_get_name (child), focused_cell) == 0)
-        gtk_widget_grab_focus (child);
+  loadwise_focus_keeper_restore (&keeper, GTK_WIDGET (self->grid_box));
 }
 
 /* The single-leg level in force in @week: the newest plan row at or
@@ -301,16 +289,11 @@ build_sessions (LoadwiseProgrammePage   *self,
   GtkWidget *child;
   GDate day = *today;
   GDate horizon = *today;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  LoadwiseFocusKeeper keeper;
 
-  /* A refresh from the context can come while a row has the focus: GTK
-   * 4.8 then keeps the removed row (and with it the page) alive. The
-   * focus goes to the list, which gives it to its first row again. */
-  gboolean refocus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sessions_list));
-
-  if (refocus)
-    gtk_root_set_focus (root, NULL);
+  /* A refresh from the context can come while a row has the focus: it
+   * goes back to the row of the same day. */
+  loadwise_focus_keeper_release (&keeper, GTK_WIDGET (self->sessions_list));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sessions_list))) != NULL)
     gtk_list_box_remove (self->sessions_list, child);
 
@@ -368,8 +351,7 @@ build_sessions (LoadwiseProgrammePage   *self,
       day = session;
       g_date_add_days (&day, 1);
     }
-  if (refocus)
-    gtk_widget_grab_focus (GTK_WIDGET (self->sessions_list));
+  loadwise_focus_keeper_restore (&keeper, GTK_WIDGET (self->sessions_list));
 }
 
 static void

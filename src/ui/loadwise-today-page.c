@@ -20,6 +20,7 @@
 #include "ui/loadwise-checkin-card.h"
 #include "ui/loadwise-exercise-card.h"
 #include "ui/loadwise-flare-panel.h"
+#include "ui/loadwise-focus-keeper.h"
 #include "store/loadwise-database-runs.h"
 #include "ui/loadwise-red-flag-questions.h"
 #include "ui/loadwise-week-card.h"
@@ -449,38 +450,22 @@ reload_now (LoadwiseTodayPage *self)
 void
 loadwise_today_page_reload (LoadwiseTodayPage *self)
 {
-  GtkRoot *root;
-  GtkWidget *focus;
-  g_autoptr (GtkWidget) kept = NULL;
+  LoadwiseFocusKeeper keeper;
 
   g_return_if_fail (LOADWISE_IS_TODAY_PAGE (self));
 
   /* A refresh can rebuild the control that has the keyboard focus (a
    * card of a new prescription, a row of the week's decisions, a flare
-   * card's button): GTK 4.8 then keeps the removed widget, and the page,
-   * alive. The focus is taken away first and given back afterwards, to
-   * the same control when it is still there. Not from the note or the
-   * check-in, which are never rebuilt (and would select their text). */
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  if (focus != NULL
-      && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->exercises_box))
-          || (self->week_card != NULL && gtk_widget_is_ancestor (focus, self->week_card))
-          || gtk_widget_is_ancestor (focus, self->week_notes)
-          || gtk_widget_is_ancestor (focus, self->flare_panel)))
-    {
-      kept = g_object_ref (focus);
-      gtk_root_set_focus (root, NULL);
-    }
+   * card's button). Not the note or the check-in, which are never
+   * rebuilt (and would select their text). */
+  if (!loadwise_focus_keeper_release (&keeper, GTK_WIDGET (self->exercises_box)) &&
+      !loadwise_focus_keeper_release (&keeper, self->week_card) &&
+      !loadwise_focus_keeper_release (&keeper, self->week_notes))
+    loadwise_focus_keeper_release (&keeper, self->flare_panel);
 
   reload_now (self);
 
-  if (kept == NULL)
-    return;
-  if (gtk_widget_is_ancestor (kept, GTK_WIDGET (self)) && gtk_widget_is_visible (kept))
-    gtk_widget_grab_focus (kept);
-  else
-    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+  loadwise_focus_keeper_restore (&keeper, GTK_WIDGET (self));
 }
 
 static void
