@@ -13,9 +13,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr (LoadwiseApplication) app = NULL;
+  const char *localedir = g_getenv ("LOADWISE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LOADWISE_LOCALEDIR: an uninstalled build's catalogues (HACKING,
+   * "Translations"); else the installed ones. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
