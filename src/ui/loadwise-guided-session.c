@@ -51,6 +51,7 @@ struct _LoadwiseGuidedSession
   LoadwiseContext      *context;
   gboolean              write_failed; /* set by on_written */
   LoadwiseTicker       *ticker;
+  LoadwiseCues         *cues;
   LoadwisePrescription  prescription;
   GPtrArray            *logged;      /* LoadwiseSetLog rows already done on arrival */
 
@@ -104,6 +105,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_TICKER,
+  PROP_CUES,
   PROP_PAUSED,
   PROP_FIRST_SIDE,
   N_PROPS
@@ -582,27 +584,32 @@ complete_set (LoadwiseGuidedSession *self,
 
   set_index = step->set_index;
   self->step++;
+  /* One sound says what comes next, for a runner not looking. */
   if (self->step >= self->steps->len)
-    finish_exercise (self);
+    {
+      loadwise_cues_play (self->cues, LOADWISE_CUE_EXERCISE_DONE);
+      finish_exercise (self);
+    }
   else if (current_step (self)->set_index == set_index)
-    /* The other side of the same set: the first side rests meanwhile. */
-    begin_step (self);
+    {
+      /* The other side of the same set: the first side rests meanwhile. */
+      loadwise_cues_play (self->cues, LOADWISE_CUE_SWITCH_SIDES);
+      begin_step (self);
+    }
   else
-    start_rest (self);
+    {
+      loadwise_cues_play (self->cues, LOADWISE_CUE_SET_DONE);
+      start_rest (self);
+    }
 }
 
+/* The hold's time is up: seen at once; heard through the set's end
+ * (complete_set's cue). */
 static void
 pulse (LoadwiseGuidedSession *self)
 {
-  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
-  gboolean sounds = FALSE;
-
-  /* The visual cue always; CSS animations follow gtk-enable-animations. */
+  /* CSS animations follow gtk-enable-animations. */
   gtk_widget_add_css_class (GTK_WIDGET (self->hold_time_label), "hold-end");
-  g_object_get (settings, "gtk-enable-event-sounds", &sounds, NULL);
-  if (sounds)
-    /* The desktop's own alert sound, which its sound settings govern. */
-    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 static void
@@ -622,6 +629,7 @@ on_ticker_tick (LoadwiseTicker        *ticker,
     }
   if (self->phase == PHASE_REST && now (self) >= self->deadline)
     {
+      loadwise_cues_play (self->cues, LOADWISE_CUE_REST_END);
       begin_step (self);
       return;
     }
@@ -772,6 +780,8 @@ count_activated (GtkWidget  *widget,
       show_reps (self);
       if (self->reps >= item->target_reps)
         complete_set (self, self->reps, 0);
+      else
+        loadwise_cues_play (self->cues, LOADWISE_CUE_REP);
     }
   else if (self->phase == PHASE_HOLD && !self->holding)
     start_hold (self);
@@ -1088,6 +1098,8 @@ loadwise_guided_session_constructed (GObject *object)
 
   g_assert (self->context != NULL && self->ticker != NULL);
   g_signal_connect_object (self->ticker, "tick", G_CALLBACK (on_ticker_tick), self, 0);
+  if (self->cues == NULL)
+    self->cues = loadwise_gsound_cues_new ();
 }
 
 static void
@@ -1098,6 +1110,7 @@ loadwise_guided_session_dispose (GObject *object)
   set_ticking (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_GUIDED_SESSION);
   g_clear_object (&self->ticker);
+  g_clear_object (&self->cues);
   g_clear_object (&self->context);
   g_clear_pointer (&self->logged, g_ptr_array_unref);
   g_clear_pointer (&self->steps, g_array_unref);
@@ -1121,6 +1134,10 @@ loadwise_guided_session_get_property (GObject    *object,
 
     case PROP_TICKER:
       g_value_set_object (value, self->ticker);
+      break;
+
+    case PROP_CUES:
+      g_value_set_object (value, self->cues);
       break;
 
     case PROP_PAUSED:
@@ -1169,6 +1186,11 @@ loadwise_guided_session_set_property (GObject      *object,
       self->ticker = g_value_dup_object (value);
       break;
 
+    case PROP_CUES:
+      if (g_value_get_object (value) != NULL)
+        g_set_object (&self->cues, g_value_get_object (value));
+      break;
+
     case PROP_PAUSED:
       set_paused (self, g_value_get_boolean (value));
       break;
@@ -1209,6 +1231,12 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
                          LOADWISE_TYPE_TICKER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What plays the sounds; the desktop's sound theme by default (tests
+   * give a recording one). */
+  properties[PROP_CUES] =
+    g_param_spec_object ("cues", NULL, NULL,
+                         LOADWISE_TYPE_CUES,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_PAUSED] =
     g_param_spec_boolean ("paused", NULL, NULL,
                           FALSE,

@@ -22,6 +22,7 @@
 
 #include "core/loadwise-session.h"
 #include "ui/loadwise-context.h"
+#include "ui/loadwise-cues.h"
 #include "ui/loadwise-ticker.h"
 
 G_BEGIN_DECLS

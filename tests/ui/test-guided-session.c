@@ -17,6 +17,65 @@
 
 #define SECONDS(s) ((gint64) (s) * G_USEC_PER_SEC)
 
+/* Cues that only write down what they were asked to play. */
+#define TEST_TYPE_CUES (test_cues_get_type ())
+G_DECLARE_FINAL_TYPE (TestCues, test_cues, TEST, CUES, GObject)
+
+struct _TestCues
+{
+  GObject  parent_instance;
+  GString *played;  /* "rep rep switch-sides ..." */
+};
+
+static void test_cues_iface_init (LoadwiseCuesInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestCues, test_cues, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (LOADWISE_TYPE_CUES, test_cues_iface_init))
+
+static void
+test_cues_play (LoadwiseCues *cues,
+                LoadwiseCue   cue)
+{
+  TestCues *self = TEST_CUES (cues);
+
+  g_string_append_printf (self->played, "%s%s", self->played->len > 0 ? " " : "", loadwise_cue_to_string (cue));
+}
+
+static void
+test_cues_iface_init (LoadwiseCuesInterface *iface)
+{
+  iface->play = test_cues_play;
+}
+
+static void
+test_cues_finalize (GObject *object)
+{
+  g_string_free (TEST_CUES (object)->played, TRUE);
+  G_OBJECT_CLASS (test_cues_parent_class)->finalize (object);
+}
+
+static void
+test_cues_class_init (TestCuesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_cues_finalize;
+}
+
+static void
+test_cues_init (TestCues *self)
+{
+  self->played = g_string_new (NULL);
+}
+
+/* What was played since the last look. */
+static char *
+take_played (TestCues *cues)
+{
+  char *played = g_strdup (cues->played->str);
+
+  g_string_truncate (cues->played, 0);
+  return played;
+}
+
 typedef struct {
   UiFixture       ui;
   LoadwiseTicker *ticker;
@@ -417,6 +476,95 @@ test_per_side (Fixture       *fixture,
     }
 }
 
+/* Issue 15, sounded cues: a tick for each rep but the last; the set's end
+ * says what comes next (the other side, a rest, the next exercise), and
+ * the rest's end is heard too; a hold's end likewise. */
+static void
+test_cues (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (TestCues) cues = g_object_new (TEST_TYPE_CUES, NULL);
+  LoadwiseGuidedSession *session = open_session (fixture, 3);
+  g_autoptr (GError) error = NULL;
+  LoadwisePrescription prescription;
+  const LoadwisePrescribedExercise *item = &prescription.exercises[0];
+  g_autofree char *played = NULL;
+
+  g_assert_true (loadwise_guided_session_prescribe_today (fixture->ui.context, &prescription, &error));
+  g_object_set (session, "cues", cues, NULL);
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "single-leg-bridge");
+  g_assert_cmpuint (item->target_reps, ==, 8);
+  act (session, "session.confirm");
+  for (guint r = 0; r < 8; r++)
+    act (session, "session.count");
+  played = take_played (cues);
+  g_assert_cmpstr (played, ==, "rep rep rep rep rep rep rep switch-sides");
+  g_clear_pointer (&played, g_free);
+  for (guint r = 0; r < 8; r++)
+    act (session, "session.count");
+  played = take_played (cues);
+  g_assert_cmpstr (played, ==, "rep rep rep rep rep rep rep set-done");
+  g_clear_pointer (&played, g_free);
+
+  /* The rest runs out by itself. */
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
+  loadwise_ticker_advance (fixture->ticker, SECONDS (loadwise_guided_session_rest_seconds (item)));
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
+  played = take_played (cues);
+  g_assert_cmpstr (played, ==, "rest-end");
+  g_clear_pointer (&played, g_free);
+
+  /* Sets done with Enter, a rest skipped: the same ends, no ticks. */
+  act (session, "session.confirm");
+  act (session, "session.confirm");
+  act (session, "session.skip-rest");
+  act (session, "session.confirm");
+  act (session, "session.confirm");
+  played = take_played (cues);
+  g_assert_cmpstr (played, ==, "switch-sides set-done switch-sides exercise-done");
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "pain");
+
+  destroy_session (session);
+}
+
+/* Each cue is a sound of its own in the freedesktop sound theme
+ * (sound-theme-freedesktop, which build-aux/dev installs). */
+static void
+test_cue_sounds (void)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (LoadwiseCue cue = LOADWISE_CUE_REP; cue <= LOADWISE_CUE_EXERCISE_DONE; cue++)
+    {
+      const char *id = loadwise_gsound_cues_event_id (cue);
+      g_autofree char *file = g_strdup_printf ("/usr/share/sounds/freedesktop/stereo/%s.oga", id);
+
+      g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+      g_assert_false (g_hash_table_contains (seen, id));
+      g_hash_table_add (seen, (gpointer) id);
+    }
+}
+
+/* A hold's time running out is the set's end. */
+static void
+test_hold_cue (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (TestCues) cues = g_object_new (TEST_TYPE_CUES, NULL);
+  LoadwiseGuidedSession *session = open_session (fixture, 0);
+  g_autofree char *played = NULL;
+
+  g_object_set (session, "cues", cues, NULL);
+  act (session, "session.confirm");
+  act (session, "session.count");
+  loadwise_ticker_advance (fixture->ticker, SECONDS (4));
+  g_assert_cmpstr (cues->played->str, ==, "");
+  loadwise_ticker_advance (fixture->ticker, SECONDS (1));
+  played = take_played (cues);
+  g_assert_cmpstr (played, ==, "set-done");
+  destroy_session (session);
+}
+
 /* Level 0: the belt press, 10 × 5 s holds: the hold counts down on the
  * ticker, ends by itself with a pulse, and the rest takes +15 s and Skip. */
 static void
@@ -722,6 +870,9 @@ main (int   argc,
   ADD ("uncount-and-passed", test_uncount_and_passed);
   ADD ("per-side", test_per_side);
   ADD ("hold-and-rest", test_hold_and_rest);
+  ADD ("cues", test_cues);
+  ADD ("hold-cue", test_hold_cue);
+  g_test_add_func ("/ui/guided-session/cue-sounds", test_cue_sounds);
   ADD ("pause", test_pause);
   ADD ("narrow", test_narrow);
   ADD ("accessible", test_accessible);
