@@ -76,6 +76,8 @@ struct _LoadwiseGuidedSession
   GtkRevealer          *paused_revealer;
   GtkWidget            *pause_button;
   GtkStack             *phase_stack;
+  GtkWidget            *begin_button;
+  GtkWidget            *finish_button;
   GtkLabel             *passed_label;
   GtkLabel             *name_label;
   GtkLabel             *dosage_label;
@@ -710,8 +712,13 @@ show_phase (LoadwiseGuidedSession *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->pain_scale));
       break;
     case PHASE_INTRO:
-    case PHASE_REST:
+      /* Not the side toggles, the window's first: Enter begins. */
+      gtk_widget_grab_focus (self->begin_button);
+      break;
     case PHASE_SUMMARY:
+      gtk_widget_grab_focus (self->finish_button);
+      break;
+    case PHASE_REST:
     default:
       break;
     }
@@ -1255,6 +1262,8 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, paused_revealer);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, phase_stack);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, begin_button);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, finish_button);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, passed_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, name_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, dosage_label);

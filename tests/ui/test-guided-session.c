@@ -332,8 +332,10 @@ test_uncount_and_passed (Fixture       *fixture,
   g_autofree char *expected = NULL;
   GtkWidget *passed;
 
-  /* The first exercise: nothing passed over, nothing said. */
+  /* The first exercise: nothing passed over, nothing said; Enter begins
+   * (the focus is on Begin, not on the first side toggle). */
   g_assert_false (gtk_widget_get_visible (child (session, "passed_label")));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (session)) == child (session, "begin_button"));
   bridge = g_strdup (loadwise_guided_session_get_exercise (session)->name);
   act (session, "session.confirm");
   g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
