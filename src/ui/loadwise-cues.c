@@ -10,9 +10,12 @@
  */
 #include "ui/loadwise-cues.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 #include <gsound.h>
 #include <gtk/gtk.h>
+#include <libspeechd.h>
 
 G_DEFINE_INTERFACE (LoadwiseCues, loadwise_cues, G_TYPE_OBJECT)
 
@@ -50,12 +53,36 @@ loadwise_cues_play (LoadwiseCues *self,
   LOADWISE_CUES_GET_IFACE (self)->play (self, cue);
 }
 
+void
+loadwise_cues_say (LoadwiseCues *self,
+                   const char   *phrase)
+{
+  g_return_if_fail (LOADWISE_IS_CUES (self));
+  g_return_if_fail (phrase != NULL);
+
+  if (LOADWISE_CUES_GET_IFACE (self)->say != NULL)
+    LOADWISE_CUES_GET_IFACE (self)->say (self, phrase);
+}
+
+gboolean
+loadwise_speech_is_available (const char **out_reason)
+{
+  g_autofree char *program = g_find_program_in_path ("speech-dispatcher");
+
+  if (out_reason != NULL)
+    *out_reason = program != NULL ? NULL : _("No speech service is installed (speech-dispatcher)");
+  return program != NULL;
+}
+
 struct _LoadwiseGSoundCues
 {
   GObject        parent_instance;
 
-  GSoundContext *context;  /* NULL when there is no sound to be had */
+  GSettings     *settings;  /* may be NULL */
+  GSoundContext *context;   /* NULL when there is no sound to be had */
   gboolean       tried;
+  SPDConnection *speech;    /* opened when the first phrase is wanted */
+  gboolean       speech_tried;
 };
 
 static void loadwise_gsound_cues_iface_init (LoadwiseCuesInterface *iface);
@@ -64,9 +91,15 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LoadwiseGSoundCues, loadwise_gsound_cues, G_TYPE_
                                G_IMPLEMENT_INTERFACE (LOADWISE_TYPE_CUES, loadwise_gsound_cues_iface_init))
 
 LoadwiseCues *
-loadwise_gsound_cues_new (void)
+loadwise_gsound_cues_new (GSettings *settings)
 {
-  return g_object_new (LOADWISE_TYPE_GSOUND_CUES, NULL);
+  LoadwiseGSoundCues *self = g_object_new (LOADWISE_TYPE_GSOUND_CUES, NULL);
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  if (settings != NULL)
+    self->settings = g_object_ref (settings);
+  return LOADWISE_CUES (self);
 }
 
 /* The freedesktop sound theme's names (sound-theme-freedesktop): a soft
@@ -159,10 +192,54 @@ loadwise_gsound_cues_play (LoadwiseCues *cues,
     g_debug ("The %s cue did not play: %s", loadwise_cue_to_string (cue), error->message);
 }
 
+/* The language of the app's own texts ("de" when German is shown), for
+ * the voice to match them. */
+static char *
+speech_language (void)
+{
+  /* Translators: the language code of this translation, for the speech
+   * service's voice: "de" for German, "es" for Spanish. */
+  return g_strdup (C_("speech language", "en"));
+}
+
+static void
+loadwise_gsound_cues_say (LoadwiseCues *cues,
+                          const char   *phrase)
+{
+  LoadwiseGSoundCues *self = LOADWISE_GSOUND_CUES (cues);
+
+  if (self->settings == NULL || !g_settings_get_boolean (self->settings, "spoken-cues"))
+    return;
+
+  if (!self->speech_tried)
+    {
+      g_autofree char *language = speech_language ();
+      char *failure = NULL;
+
+      self->speech_tried = TRUE;
+      self->speech = spd_open2 ("loadwise", "guided-session", NULL, SPD_MODE_THREADED, NULL, TRUE,
+                                &failure);
+      if (self->speech == NULL)
+        {
+          g_debug ("No spoken cues: %s", failure != NULL ? failure : "speech-dispatcher did not answer");
+          free (failure);
+          return;
+        }
+      spd_set_language (self->speech, language);
+    }
+  if (self->speech == NULL)
+    return;
+  /* A new phrase replaces one still being said: the count keeps up. */
+  spd_cancel (self->speech);
+  if (spd_say (self->speech, SPD_TEXT, phrase) < 0)
+    g_debug ("The phrase “%s” was not spoken", phrase);
+}
+
 static void
 loadwise_gsound_cues_iface_init (LoadwiseCuesInterface *iface)
 {
   iface->play = loadwise_gsound_cues_play;
+  iface->say = loadwise_gsound_cues_say;
 }
 
 static void
@@ -171,6 +248,8 @@ loadwise_gsound_cues_dispose (GObject *object)
   LoadwiseGSoundCues *self = LOADWISE_GSOUND_CUES (object);
 
   g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->speech, spd_close);
 
   G_OBJECT_CLASS (loadwise_gsound_cues_parent_class)->dispose (object);
 }

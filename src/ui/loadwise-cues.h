@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -32,6 +32,9 @@ struct _LoadwiseCuesInterface
 
   void (*play) (LoadwiseCues *self,
                 LoadwiseCue   cue);
+  /* Optional: a short phrase in the app's language ("Set 2 of 3. 10 reps"). */
+  void (*say)  (LoadwiseCues *self,
+                const char   *phrase);
 };
 
 /* Never fails in a way the session needs to know: a machine without sound
@@ -39,14 +42,25 @@ struct _LoadwiseCuesInterface
 void        loadwise_cues_play       (LoadwiseCues *self,
                                       LoadwiseCue   cue);
 
-/* Sounds from the desktop's sound theme through GSound (libcanberra),
- * while the desktop's event sounds are on (gtk-enable-event-sounds). */
+void        loadwise_cues_say        (LoadwiseCues *self,
+                                      const char   *phrase);
+
+/* The desktop's cues: sounds from its sound theme through GSound
+ * (libcanberra) while its event sounds are on (gtk-enable-event-sounds),
+ * and, when the "spoken-cues" setting is on, phrases spoken through
+ * speech-dispatcher (the speech service Orca uses) in the app's
+ * language. */
 #define LOADWISE_TYPE_GSOUND_CUES (loadwise_gsound_cues_get_type ())
 
 G_DECLARE_FINAL_TYPE (LoadwiseGSoundCues, loadwise_gsound_cues, LOADWISE, GSOUND_CUES, GObject)
 
-LoadwiseCues *loadwise_gsound_cues_new        (void);
+/* @settings: the app's, for "spoken-cues"; NULL for sounds only. */
+LoadwiseCues *loadwise_gsound_cues_new        (GSettings   *settings);
 /* The sound theme's event ID each cue plays ("audio-volume-change", ...). */
 const char   *loadwise_gsound_cues_event_id   (LoadwiseCue cue);
+
+/* Whether speech-dispatcher is installed; NULL, or why not, for
+ * Preferences to say. */
+gboolean      loadwise_speech_is_available    (const char **out_reason);
 
 G_END_DECLS

@@ -52,6 +52,7 @@ struct _LoadwiseGuidedSession
   gboolean              write_failed; /* set by on_written */
   LoadwiseTicker       *ticker;
   LoadwiseCues         *cues;
+  gboolean              switching_sides;  /* the next set is the other side of this one */
   LoadwisePrescription  prescription;
   GPtrArray            *logged;      /* LoadwiseSetLog rows already done on arrival */
 
@@ -293,6 +294,43 @@ format_set (LoadwiseGuidedSession *self,
   return g_strdup_printf (_("Set %u of %u"), step->set_index + 1, item->sets);
 }
 
+/* What the spoken cues say as a set begins, for a runner on the floor:
+ * "Left side. Set 2 of 3. 10 reps", "Switch to the right side. Set 2 of
+ * 3. 10 reps" (@switching) or "Set 1 of 5. Hold, 10 seconds". */
+static char *
+format_spoken_set (LoadwiseGuidedSession *self,
+                   const Step            *step,
+                   gboolean               switching)
+{
+  const LoadwisePrescribedExercise *item = current_item (self);
+  g_autofree char *set = NULL;
+  g_autofree char *dose = NULL;
+  const char *side = NULL;
+
+  if (item->target_hold_s > 0)
+    /* Translators: spoken as a set of holds begins. */
+    dose = g_strdup_printf (ngettext ("Hold, %u second", "Hold, %u seconds", item->target_hold_s),
+                            item->target_hold_s);
+  else
+    /* Translators: spoken as a set begins. */
+    dose = g_strdup_printf (ngettext ("%u rep", "%u reps", item->target_reps), item->target_reps);
+  /* Translators: spoken, e.g. "Set 2 of 3". */
+  set = g_strdup_printf (_("Set %u of %u"), step->set_index + 1, item->sets);
+
+  if (step->side == LOADWISE_SIDE_LEFT)
+    /* Translators: spoken before a set. */
+    side = switching ? _("Switch to the left side") : _("Left side");
+  else if (step->side == LOADWISE_SIDE_RIGHT)
+    /* Translators: spoken before a set. */
+    side = switching ? _("Switch to the right side") : _("Right side");
+
+  if (side != NULL)
+    /* Translators: spoken phrases joined, e.g. "Left side. Set 2 of 3. 10 reps". */
+    return g_strdup_printf (_("%s. %s. %s"), side, set, dose);
+  /* Translators: spoken phrases joined, e.g. "Set 1 of 2. 15 reps". */
+  return g_strdup_printf (_("%s. %s"), set, dose);
+}
+
 static void
 update_subtitle (LoadwiseGuidedSession *self)
 {
@@ -352,7 +390,10 @@ begin_step (LoadwiseGuidedSession *self)
   const LoadwisePrescribedExercise *item = current_item (self);
   const Step *step = current_step (self);
   g_autofree char *set_text = format_set (self, step);
+  /* One phrase, so that a second does not cut the first short. */
+  g_autofree char *spoken = format_spoken_set (self, step, self->switching_sides);
 
+  self->switching_sides = FALSE;
   self->reps = 0;
   self->holding = FALSE;
   set_ticking (self, FALSE);
@@ -370,6 +411,7 @@ begin_step (LoadwiseGuidedSession *self)
       gtk_label_set_label (self->reps_set_label, set_text);
       show_reps (self);
     }
+  loadwise_cues_say (self->cues, spoken);
   show_phase (self);
 }
 
@@ -488,6 +530,13 @@ start_rest (LoadwiseGuidedSession *self)
   /* Translators: %s says which set comes next, e.g. "Set 2 of 3 · Left side". */
   next_text = g_strdup_printf (_("Next: %s"), set_text);
   gtk_label_set_label (self->rest_next_label, next_text);
+  {
+    guint rest_s = loadwise_guided_session_rest_seconds (current_item (self));
+    /* Translators: spoken as a rest begins. */
+    g_autofree char *spoken = g_strdup_printf (ngettext ("Rest, %u second", "Rest, %u seconds", rest_s), rest_s);
+
+    loadwise_cues_say (self->cues, spoken);
+  }
   set_ticking (self, TRUE);
   show_phase (self);
 }
@@ -590,12 +639,19 @@ complete_set (LoadwiseGuidedSession *self,
   if (self->step >= self->steps->len)
     {
       loadwise_cues_play (self->cues, LOADWISE_CUE_EXERCISE_DONE);
+      /* Translators: spoken when an exercise's last set is done; %s is its name. */
+      {
+        g_autofree char *spoken = g_strdup_printf (_("%s done. How much did it hurt?"), item->exercise->name);
+
+        loadwise_cues_say (self->cues, spoken);
+      }
       finish_exercise (self);
     }
   else if (current_step (self)->set_index == set_index)
     {
       /* The other side of the same set: the first side rests meanwhile. */
       loadwise_cues_play (self->cues, LOADWISE_CUE_SWITCH_SIDES);
+      self->switching_sides = TRUE;
       begin_step (self);
     }
   else
@@ -788,7 +844,13 @@ count_activated (GtkWidget  *widget,
       if (self->reps >= item->target_reps)
         complete_set (self, self->reps, 0);
       else
-        loadwise_cues_play (self->cues, LOADWISE_CUE_REP);
+        {
+          /* The count aloud; the last rep is said by what comes next. */
+          g_autofree char *number = g_strdup_printf ("%u", self->reps);
+
+          loadwise_cues_play (self->cues, LOADWISE_CUE_REP);
+          loadwise_cues_say (self->cues, number);
+        }
     }
   else if (self->phase == PHASE_HOLD && !self->holding)
     start_hold (self);
@@ -1106,7 +1168,11 @@ loadwise_guided_session_constructed (GObject *object)
   g_assert (self->context != NULL && self->ticker != NULL);
   g_signal_connect_object (self->ticker, "tick", G_CALLBACK (on_ticker_tick), self, 0);
   if (self->cues == NULL)
-    self->cues = loadwise_gsound_cues_new ();
+    {
+      g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+      self->cues = loadwise_gsound_cues_new (settings);
+    }
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "core/loadwise-error.h"
 #include "core/loadwise-programme.h"
 #include "ui/loadwise-backups-dialog.h"
+#include "ui/loadwise-cues.h"
 #include "ui/loadwise-reminders-group.h"
 
 struct _LoadwisePreferencesWindow
@@ -32,6 +33,8 @@ struct _LoadwisePreferencesWindow
   GtkSpinButton        *safe_spin;
   GtkSpinButton        *max_spin;
   AdwComboRow          *style_row;
+  AdwActionRow         *spoken_cues_row;
+  GtkSwitch            *spoken_cues_switch;
   AdwActionRow         *folder_row;
   AdwActionRow         *import_folder_row;
   LoadwiseRemindersGroup *reminders_group;
@@ -557,6 +560,8 @@ loadwise_preferences_window_class_init (LoadwisePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, safe_spin);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, max_spin);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, spoken_cues_row);
+  gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, spoken_cues_switch);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, folder_row);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, import_folder_row);
   gtk_widget_class_bind_template_child (widget_class, LoadwisePreferencesWindow, reminders_group);
@@ -607,6 +612,17 @@ loadwise_preferences_window_init (LoadwisePreferencesWindow *self)
     }
 
   self->settings = g_settings_new (APP_ID);
+  /* Greyed, with the reason, where there is no speech service to say them. */
+  {
+    const char *reason = NULL;
+
+    g_settings_bind (self->settings, "spoken-cues", self->spoken_cues_switch, "active", G_SETTINGS_BIND_DEFAULT);
+    if (!loadwise_speech_is_available (&reason))
+      {
+        gtk_widget_set_sensitive (GTK_WIDGET (self->spoken_cues_row), FALSE);
+        adw_action_row_set_subtitle (self->spoken_cues_row, reason);
+      }
+  }
   g_settings_bind_with_mapping (self->settings, "color-scheme",
                                 self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,

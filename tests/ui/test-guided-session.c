@@ -25,6 +25,7 @@ struct _TestCues
 {
   GObject  parent_instance;
   GString *played;  /* "rep rep switch-sides ..." */
+  GString *said;    /* "Left side. Set 1 of 3. 8 reps | 1 | 2 ..." */
 };
 
 static void test_cues_iface_init (LoadwiseCuesInterface *iface);
@@ -42,15 +43,26 @@ test_cues_play (LoadwiseCues *cues,
 }
 
 static void
+test_cues_say (LoadwiseCues *cues,
+               const char   *phrase)
+{
+  TestCues *self = TEST_CUES (cues);
+
+  g_string_append_printf (self->said, "%s%s", self->said->len > 0 ? " | " : "", phrase);
+}
+
+static void
 test_cues_iface_init (LoadwiseCuesInterface *iface)
 {
   iface->play = test_cues_play;
+  iface->say = test_cues_say;
 }
 
 static void
 test_cues_finalize (GObject *object)
 {
   g_string_free (TEST_CUES (object)->played, TRUE);
+  g_string_free (TEST_CUES (object)->said, TRUE);
   G_OBJECT_CLASS (test_cues_parent_class)->finalize (object);
 }
 
@@ -64,6 +76,17 @@ static void
 test_cues_init (TestCues *self)
 {
   self->played = g_string_new (NULL);
+  self->said = g_string_new (NULL);
+}
+
+/* What was said since the last look. */
+static char *
+take_said (TestCues *cues)
+{
+  char *said = g_strdup (cues->said->str);
+
+  g_string_truncate (cues->said, 0);
+  return said;
 }
 
 /* What was played since the last look. */
@@ -516,6 +539,18 @@ test_cues (Fixture       *fixture,
   g_assert_cmpstr (played, ==, "rest-end");
   g_clear_pointer (&played, g_free);
 
+  /* And what the spoken cues said meanwhile (when the runner turns them on). */
+  {
+    g_autofree char *said = take_said (cues);
+    g_autofree char *expected = g_strdup_printf ("Left side. Set 1 of 3. 8 reps | 1 | 2 | 3 | 4 | 5 | 6 | 7 | "
+                                                 "Switch to the right side. Set 1 of 3. 8 reps | "
+                                                 "1 | 2 | 3 | 4 | 5 | 6 | 7 | Rest, %u seconds | "
+                                                 "Left side. Set 2 of 3. 8 reps",
+                                                 loadwise_guided_session_rest_seconds (item));
+
+    g_assert_cmpstr (said, ==, expected);
+  }
+
   /* Sets done with Enter, a rest skipped: the same ends, no ticks. */
   act (session, "session.confirm");
   act (session, "session.confirm");
@@ -525,6 +560,12 @@ test_cues (Fixture       *fixture,
   played = take_played (cues);
   g_assert_cmpstr (played, ==, "switch-sides set-done switch-sides exercise-done");
   g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "pain");
+  {
+    g_autofree char *said = take_said (cues);
+
+    g_assert_true (g_str_has_suffix (said, "Switch to the right side. Set 3 of 3. 8 reps | "
+                                           "Single-leg bridge done. How much did it hurt?"));
+  }
 
   destroy_session (session);
 }
@@ -564,6 +605,7 @@ test_hold_cue (Fixture       *fixture,
   loadwise_ticker_advance (fixture->ticker, SECONDS (1));
   played = take_played (cues);
   g_assert_cmpstr (played, ==, "set-done");
+  g_assert_true (g_str_has_prefix (cues->said->str, "Set 1 of 10. Hold, 5 seconds"));
   destroy_session (session);
 }
 

@@ -176,6 +176,40 @@ test_style (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+/* Spoken cues (issue 15): off by default; the switch is the setting;
+ * greyed, with why, where there is no speech service. */
+static void
+test_spoken_cues (UiFixture     *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_strdup (g_getenv ("PATH"));
+  GtkWidget *window;
+  GtkWidget *row;
+
+  g_settings_reset (settings, "spoken-cues");
+  window = loadwise_preferences_window_new (fixture->database);
+  ui_test_show (window);
+  row = GTK_WIDGET (prefs_child (window, "spoken_cues_row"));
+  /* build-aux/dev installs speech-dispatcher. */
+  g_assert_true (gtk_widget_get_sensitive (row));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (prefs_child (window, "spoken_cues_switch"))));
+  gtk_switch_set_active (GTK_SWITCH (prefs_child (window, "spoken_cues_switch")), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "spoken-cues"));
+  ui_test_destroy (window);
+
+  g_setenv ("PATH", "/nonexistent", TRUE);
+  window = loadwise_preferences_window_new (fixture->database);
+  g_setenv ("PATH", path, TRUE);
+  ui_test_show (window);
+  row = GTK_WIDGET (prefs_child (window, "spoken_cues_row"));
+  g_assert_false (gtk_widget_get_sensitive (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "No speech service is installed (speech-dispatcher)");
+  g_settings_reset (settings, "spoken-cues");
+  ui_test_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +230,8 @@ main (int   argc,
               ui_fixture_setup, test_no_programme, ui_fixture_teardown);
   g_test_add ("/ui/preferences/style", UiFixture, NULL,
               ui_fixture_setup, test_style, ui_fixture_teardown);
+  g_test_add ("/ui/preferences/spoken-cues", UiFixture, NULL,
+              ui_fixture_setup, test_spoken_cues, ui_fixture_teardown);
 
   return g_test_run ();
 }
