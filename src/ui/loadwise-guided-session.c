@@ -1369,6 +1369,9 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
   add_key (widget_class, GDK_KEY_P, "session.pause");
   add_key (widget_class, GDK_KEY_Escape, "session.ask-leave");
   add_key (widget_class, GDK_KEY_BackSpace, "session.uncount");
+  /* A keyboard's or headset's Play/Pause key, where the desktop passes it on. */
+  add_key (widget_class, GDK_KEY_AudioPlay, "session.pause");
+  add_key (widget_class, GDK_KEY_AudioPause, "session.pause");
 }
 
 /* Space and Enter mean "count" and "go on" wherever the focus is, except

@@ -342,6 +342,36 @@ test_leave_halfway (Fixture       *fixture,
   destroy_session (session);
 }
 
+/* Whether @widget's class binds @keyval (no modifier) to @action_name. */
+static gboolean
+has_key_binding (GtkWidget  *widget,
+                 guint       keyval,
+                 const char *action_name)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && GTK_IS_NAMED_ACTION (action) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0 &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* A miscounted rep is taken back (Backspace), never below 0; and an
  * exercise done in full before the session is passed over with a word. */
 static void
@@ -359,6 +389,11 @@ test_uncount_and_passed (Fixture       *fixture,
    * (the focus is on Begin, not on the first side toggle). */
   g_assert_false (gtk_widget_get_visible (child (session, "passed_label")));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (session)) == child (session, "begin_button"));
+  /* Backspace takes a rep back; a Play/Pause key pauses and resumes. */
+  g_assert_true (has_key_binding (GTK_WIDGET (session), GDK_KEY_BackSpace, "session.uncount"));
+  g_assert_true (has_key_binding (GTK_WIDGET (session), GDK_KEY_AudioPlay, "session.pause"));
+  g_assert_true (has_key_binding (GTK_WIDGET (session), GDK_KEY_AudioPause, "session.pause"));
+  g_assert_false (has_key_binding (GTK_WIDGET (session), GDK_KEY_Delete, "session.uncount"));
   bridge = g_strdup (loadwise_guided_session_get_exercise (session)->name);
   act (session, "session.confirm");
   g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
