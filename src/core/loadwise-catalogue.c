@@ -135,6 +135,26 @@ normalize_space (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* "2-1-2": seconds up, at the top and down, each 0-10, at least 1 in all. */
+static gboolean
+parse_tempo (const char *text,
+             guint       out_tempo[3])
+{
+  g_auto (GStrv) parts = g_strsplit (text, "-", -1);
+
+  if (g_strv_length (parts) != 3)
+    return FALSE;
+  for (guint i = 0; i < 3; i++)
+    {
+      guint64 value;
+
+      if (!g_ascii_string_to_unsigned (parts[i], 10, 0, 10, &value, NULL))
+        return FALSE;
+      out_tempo[i] = (guint) value;
+    }
+  return out_tempo[0] + out_tempo[1] + out_tempo[2] > 0;
+}
+
 static gboolean
 start_exercise (GMarkupParseContext  *context,
                 ParseState           *state,
@@ -174,6 +194,18 @@ start_exercise (GMarkupParseContext  *context,
     {
       guint k;
 
+      /* The one optional attribute: "up-top-down" seconds of a rep. */
+      if (strcmp (names[i], "tempo") == 0)
+        {
+          if (!parse_tempo (values[i], exercise->tempo_s))
+            {
+              g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_CATALOGUE,
+                           _("Exercise catalogue, exercise “%s”: tempo=“%s” is not up-top-down seconds such as 2-1-2 (each 0-10, a rep 1 second or more)"),
+                           id, values[i]);
+              return FALSE;
+            }
+          continue;
+        }
       for (k = 0; k < G_N_ELEMENTS (required); k++)
         if (strcmp (names[i], required[k]) == 0)
           break;
@@ -415,6 +447,14 @@ check_exercise (const LoadwiseExercise  *exercise,
       g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_CATALOGUE,
                    _("Exercise catalogue, exercise “%s”: level %u is outside %d-%d"),
                    exercise->id, exercise->level, LOADWISE_LEVEL_MIN, LOADWISE_LEVEL_MAX);
+      return FALSE;
+    }
+
+  if (loadwise_exercise_is_hold (exercise) && loadwise_exercise_has_tempo (exercise))
+    {
+      g_set_error (error, LOADWISE_ERROR, LOADWISE_ERROR_CATALOGUE,
+                   _("Exercise catalogue, exercise “%s”: a hold has its own timer, not a tempo"),
+                   exercise->id);
       return FALSE;
     }
 
@@ -746,4 +786,12 @@ loadwise_exercise_is_hold (const LoadwiseExercise *exercise)
   g_return_val_if_fail (exercise != NULL, FALSE);
 
   return exercise->hold_min_s > 0;
+}
+
+gboolean
+loadwise_exercise_has_tempo (const LoadwiseExercise *exercise)
+{
+  g_return_val_if_fail (exercise != NULL, FALSE);
+
+  return exercise->tempo_s[0] + exercise->tempo_s[1] + exercise->tempo_s[2] > 0;
 }

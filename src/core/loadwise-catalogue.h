@@ -32,6 +32,9 @@ typedef struct {
   guint             hold_min_s;
   guint             hold_max_s;
   LoadwiseSideMode  side_mode;
+  /* The default tempo of a rep, in seconds: up (or out), held at the top,
+   * down (or back): tempo="2-1-2" in the catalogue. All 0 for holds. */
+  guint             tempo_s[3];
   /* Translated text, in our own words. */
   char             *name;
   char             *summary;       /* one line: what it trains */
@@ -58,6 +61,8 @@ LoadwiseCatalogue      *loadwise_catalogue_ref           (LoadwiseCatalogue  *se
 void                    loadwise_catalogue_unref         (LoadwiseCatalogue  *self);
 
 guint                   loadwise_catalogue_get_n_exercises (const LoadwiseCatalogue *self);
+/* Whether reps of @exercise can count themselves on a tempo. */
+gboolean                loadwise_exercise_has_tempo      (const LoadwiseExercise   *exercise);
 const LoadwiseExercise *loadwise_catalogue_get_nth       (const LoadwiseCatalogue  *self,
                                                           guint                     index);
 /* NULL when there is no such id. */

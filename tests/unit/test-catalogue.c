@@ -314,6 +314,18 @@ static const BrokenCase broken_cases[] = {
     "Exercise catalogue, line *: unknown attribute “lang” on <catalogue>" },
   { "<catalogue version=\"1\">", "<catalogue version=\"1\">stray text",
     "Exercise catalogue, line *: unexpected text outside an element" },
+  /* A tempo (issue 15): up-top-down seconds, and never on a hold. */
+  { "id=\"side-plank\"", "id=\"side-plank\" tempo=\"2-1-2\"",
+    "Exercise catalogue, exercise “side-plank”: a hold has its own timer, not a tempo" },
+  { "id=\"side-steps\" family=\"lateral\" level=\"1\" sets=\"2\" reps-min=\"15\" reps-max=\"15\" hold-min=\"0\" hold-max=\"0\" sides=\"per-direction\" tempo=\"1-0-1\"",
+    "id=\"side-steps\" family=\"lateral\" level=\"1\" sets=\"2\" reps-min=\"15\" reps-max=\"15\" hold-min=\"0\" hold-max=\"0\" sides=\"per-direction\" tempo=\"2-1\"",
+    "Exercise catalogue, exercise “side-steps”: tempo=“2-1” is not up-top-down seconds such as 2-1-2 (each 0-10, a rep 1 second or more)" },
+  { "id=\"side-steps\" family=\"lateral\" level=\"1\" sets=\"2\" reps-min=\"15\" reps-max=\"15\" hold-min=\"0\" hold-max=\"0\" sides=\"per-direction\" tempo=\"1-0-1\"",
+    "id=\"side-steps\" family=\"lateral\" level=\"1\" sets=\"2\" reps-min=\"15\" reps-max=\"15\" hold-min=\"0\" hold-max=\"0\" sides=\"per-direction\" tempo=\"0-0-0\"",
+    "Exercise catalogue, exercise “side-steps”: tempo=“0-0-0” is not up-top-down seconds such as 2-1-2 (each 0-10, a rep 1 second or more)" },
+  { "id=\"side-steps\" family=\"lateral\" level=\"1\" sets=\"2\" reps-min=\"15\" reps-max=\"15\" hold-min=\"0\" hold-max=\"0\" sides=\"per-direction\" tempo=\"1-0-1\"",
+    "id=\"side-steps\" family=\"lateral\" level=\"1\" sets=\"2\" reps-min=\"15\" reps-max=\"15\" hold-min=\"0\" hold-max=\"0\" sides=\"per-direction\" tempo=\"2-11-2\"",
+    "Exercise catalogue, exercise “side-steps”: tempo=“2-11-2” is not up-top-down seconds such as 2-1-2 (each 0-10, a rep 1 second or more)" },
   /* Version and root. */
   { "<catalogue version=\"1\">", "<catalogue version=\"2\">",
     "Exercise catalogue: version “2” is not supported (expected 1)" },
@@ -413,6 +425,28 @@ test_missing_level (void)
   g_assert_cmpstr (error->message, ==, "Exercise catalogue: family lateral has no exercise at level 4");
 }
 
+/* Every exercise that is not a hold has a tempo; holds have none. */
+static void
+test_tempo (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LoadwiseCatalogue) catalogue = loadwise_catalogue_load_default (&error);
+  const LoadwiseExercise *bridge;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < loadwise_catalogue_get_n_exercises (catalogue); i++)
+    {
+      const LoadwiseExercise *exercise = loadwise_catalogue_get_nth (catalogue, i);
+
+      g_assert_cmpint (loadwise_exercise_has_tempo (exercise), !=, loadwise_exercise_is_hold (exercise));
+    }
+  bridge = loadwise_catalogue_find (catalogue, "single-leg-bridge");
+  g_assert_cmpuint (bridge->tempo_s[0], ==, 2);
+  g_assert_cmpuint (bridge->tempo_s[1], ==, 1);
+  g_assert_cmpuint (bridge->tempo_s[2], ==, 2);
+  g_assert_cmpuint (loadwise_catalogue_find (catalogue, "side-steps")->tempo_s[1], ==, 0);
+}
+
 static void
 test_edited_document_still_loads (void)
 {
@@ -437,6 +471,7 @@ main (int argc, char **argv)
   g_test_add_func ("/catalogue/texts", test_texts);
   g_test_add_func ("/catalogue/find-unknown", test_find_unknown);
   g_test_add_func ("/catalogue/refcount", test_refcount);
+  g_test_add_func ("/catalogue/tempo", test_tempo);
   g_test_add_func ("/catalogue/minimal-document-lines", test_minimal_document_lines);
   g_test_add_func ("/catalogue/only-one-level", test_only_one_level);
   g_test_add_func ("/catalogue/missing-level", test_missing_level);
