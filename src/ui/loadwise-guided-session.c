@@ -53,6 +53,12 @@ struct _LoadwiseGuidedSession
   LoadwiseTicker       *ticker;
   LoadwiseCues         *cues;
   gboolean              switching_sides;  /* the next set is the other side of this one */
+  GSettings            *settings;
+  /* Issue 15: reps that count themselves, at the exercise's tempo times
+   * @pace (remembered per exercise in "tempos"). */
+  gboolean              tempo;
+  double                pace;
+  guint                 tempo_segment;    /* 0 up, 1 at the top, 2 down */
   LoadwisePrescription  prescription;
   GPtrArray            *logged;      /* LoadwiseSetLog rows already done on arrival */
 
@@ -78,6 +84,11 @@ struct _LoadwiseGuidedSession
   GtkWidget            *pause_button;
   GtkStack             *phase_stack;
   GtkWidget            *begin_button;
+  GtkWidget            *tempo_check;
+  GtkWidget            *uncount_button;
+  GtkWidget            *tempo_box;
+  GtkLabel             *tempo_segment_label;
+  GtkLabel             *tempo_pace_label;
   GtkWidget            *finish_button;
   GtkLabel             *passed_label;
   GtkLabel             *name_label;
@@ -111,6 +122,7 @@ enum {
   PROP_CUES,
   PROP_PAUSED,
   PROP_FIRST_SIDE,
+  PROP_TEMPO,
   N_PROPS
 };
 
@@ -384,6 +396,98 @@ show_reps (LoadwiseGuidedSession *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.uncount", self->reps > 0 && !self->paused);
 }
 
+#define PACE_MIN  0.5
+#define PACE_MAX  2.0
+#define PACE_STEP 1.25
+
+static gboolean
+tempo_applies (LoadwiseGuidedSession *self)
+{
+  return self->tempo && loadwise_exercise_has_tempo (current_item (self)->exercise);
+}
+
+/* How long @segment of a rep lasts at the runner's pace. */
+static gint64
+segment_us (LoadwiseGuidedSession *self,
+            guint                  segment)
+{
+  return (gint64) (current_item (self)->exercise->tempo_s[segment] * self->pace * G_USEC_PER_SEC);
+}
+
+static void
+show_tempo (LoadwiseGuidedSession *self)
+{
+  const guint *tempo = current_item (self)->exercise->tempo_s;
+  g_autofree char *pace = NULL;
+  const char *segment;
+
+  gtk_widget_set_visible (self->tempo_box, self->phase == PHASE_REPS && tempo_applies (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->count_button), !tempo_applies (self));
+  gtk_widget_set_visible (self->uncount_button, !tempo_applies (self));
+  if (!tempo_applies (self))
+    return;
+  segment = self->tempo_segment == 0 ? _("Up") : self->tempo_segment == 1 ? _("Hold") : _("Down");
+  gtk_label_set_label (self->tempo_segment_label, segment);
+  /* Translators: a rep's pace, seconds up, at the top and down, e.g. "2.5 s · 1.3 s · 2.5 s". */
+  pace = g_strdup_printf (_("%.1f s · %.1f s · %.1f s"), tempo[0] * self->pace, tempo[1] * self->pace,
+                          tempo[2] * self->pace);
+  gtk_label_set_label (self->tempo_pace_label, pace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.slower", self->pace * PACE_STEP <= PACE_MAX + 1e-9);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.faster", self->pace / PACE_STEP >= PACE_MIN - 1e-9);
+}
+
+/* The first segment of a rep that takes any time, from @segment on;
+ * 3 when none is left (the rep is done). */
+static guint
+next_segment (LoadwiseGuidedSession *self,
+              guint                  segment)
+{
+  while (segment < 3 && segment_us (self, segment) == 0)
+    segment++;
+  return segment;
+}
+
+static void
+start_tempo (LoadwiseGuidedSession *self)
+{
+  self->tempo_segment = next_segment (self, 0);
+  self->deadline = now (self) + segment_us (self, self->tempo_segment);
+  set_ticking (self, TRUE);
+  show_tempo (self);
+}
+
+/* The runner's tempo and pace for the current exercise, as remembered. */
+static void
+load_tempo (LoadwiseGuidedSession *self)
+{
+  g_autoptr (GVariant) tempos = g_settings_get_value (self->settings, "tempos");
+  double pace = 1.0;
+
+  self->tempo = g_variant_lookup (tempos, current_item (self)->exercise->id, "d", &pace);
+  self->pace = CLAMP (pace, PACE_MIN, PACE_MAX);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPO]);
+}
+
+static void
+save_tempo (LoadwiseGuidedSession *self)
+{
+  g_autoptr (GVariant) tempos = g_settings_get_value (self->settings, "tempos");
+  const char *id = current_item (self)->exercise->id;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  double value;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sd}"));
+  g_variant_iter_init (&iter, tempos);
+  while (g_variant_iter_next (&iter, "{&sd}", &key, &value))
+    if (!g_str_equal (key, id))
+      g_variant_builder_add (&builder, "{sd}", key, value);
+  if (self->tempo)
+    g_variant_builder_add (&builder, "{sd}", id, self->pace);
+  g_settings_set_value (self->settings, "tempos", g_variant_builder_end (&builder));
+}
+
 static void
 begin_step (LoadwiseGuidedSession *self)
 {
@@ -410,9 +514,12 @@ begin_step (LoadwiseGuidedSession *self)
       self->phase = PHASE_REPS;
       gtk_label_set_label (self->reps_set_label, set_text);
       show_reps (self);
+      if (tempo_applies (self))
+        start_tempo (self);
     }
   loadwise_cues_say (self->cues, spoken);
   show_phase (self);
+  show_tempo (self);
 }
 
 /* Says which exercises the session passed over because they were
@@ -482,6 +589,25 @@ start_exercise (LoadwiseGuidedSession *self,
     g_string_append_printf (cues, "%s• %s", i > 0 ? "\n" : "", exercise->cues[i]);
   gtk_label_set_label (self->cues_label, cues->str);
   gtk_widget_set_visible (self->side_box, item->n_sides == 2);
+  load_tempo (self);
+  gtk_widget_set_visible (self->tempo_check, loadwise_exercise_has_tempo (exercise));
+  {
+    /* Translators: the intro's tempo choice, e.g. "Count the reps for me: 2 s up, 1 s hold, 2 s down". */
+    g_autofree char *label = g_strdup_printf (_("_Count the reps for me: %u s up, %u s hold, %u s down"),
+                                              exercise->tempo_s[0], exercise->tempo_s[1], exercise->tempo_s[2]);
+
+    GtkWidget *text;
+
+    gtk_check_button_set_label (GTK_CHECK_BUTTON (self->tempo_check), label);
+    gtk_check_button_set_use_underline (GTK_CHECK_BUTTON (self->tempo_check), TRUE);
+    /* The label wraps on a narrow window (GTK 4.8 has no check button child). */
+    text = gtk_widget_get_last_child (self->tempo_check);
+    if (GTK_IS_LABEL (text))
+      {
+        gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+        gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
+      }
+  }
 
   self->phase = PHASE_INTRO;
   show_phase (self);
@@ -670,6 +796,8 @@ pulse (LoadwiseGuidedSession *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->hold_time_label), "hold-end");
 }
 
+static void count_rep (LoadwiseGuidedSession *self);
+
 static void
 on_ticker_tick (LoadwiseTicker        *ticker,
                 LoadwiseGuidedSession *self)
@@ -690,6 +818,25 @@ on_ticker_tick (LoadwiseTicker        *ticker,
       loadwise_cues_play (self->cues, LOADWISE_CUE_REST_END);
       begin_step (self);
       return;
+    }
+  /* A tick may be late (a hidden window): every segment that ended since
+   * is taken in turn, on the deadlines, not on the tick's time. */
+  while (self->phase == PHASE_REPS && tempo_applies (self) && now (self) >= self->deadline)
+    {
+      self->tempo_segment = next_segment (self, self->tempo_segment + 1);
+      if (self->tempo_segment == 3)
+        {
+          gint64 rep_end = self->deadline;
+          guint set_before = self->step;
+
+          count_rep (self);
+          if (self->phase != PHASE_REPS || self->step != set_before)
+            return;
+          self->tempo_segment = next_segment (self, 0);
+          self->deadline = rep_end;
+        }
+      self->deadline += segment_us (self, self->tempo_segment);
+      show_tempo (self);
     }
   update_timers (self);
 }
@@ -759,7 +906,9 @@ show_phase (LoadwiseGuidedSession *self)
   switch (self->phase)
     {
     case PHASE_REPS:
-      gtk_widget_grab_focus (GTK_WIDGET (self->count_button));
+      /* With a tempo, Space on Pause pauses; else it counts. */
+      gtk_widget_grab_focus (tempo_applies (self) ? GTK_WIDGET (self->pause_button)
+                                                  : GTK_WIDGET (self->count_button));
       break;
     case PHASE_HOLD:
       gtk_widget_grab_focus (GTK_WIDGET (self->hold_button));
@@ -826,34 +975,69 @@ start_hold (LoadwiseGuidedSession *self)
   update_timers (self);
 }
 
+/* One rep more, counted by the runner or by the tempo. */
+static void
+count_rep (LoadwiseGuidedSession *self)
+{
+  self->reps++;
+  show_reps (self);
+  if (self->reps >= current_item (self)->target_reps)
+    complete_set (self, self->reps, 0);
+  else
+    {
+      /* The count aloud; the last rep is said by what comes next. */
+      g_autofree char *number = g_strdup_printf ("%u", self->reps);
+
+      loadwise_cues_play (self->cues, LOADWISE_CUE_REP);
+      loadwise_cues_say (self->cues, number);
+    }
+}
+
 static void
 count_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   LoadwiseGuidedSession *self = LOADWISE_GUIDED_SESSION (widget);
-  const LoadwisePrescribedExercise *item = current_item (self);
 
   if (self->paused)
     return;
 
-  if (self->phase == PHASE_REPS)
-    {
-      self->reps++;
-      show_reps (self);
-      if (self->reps >= item->target_reps)
-        complete_set (self, self->reps, 0);
-      else
-        {
-          /* The count aloud; the last rep is said by what comes next. */
-          g_autofree char *number = g_strdup_printf ("%u", self->reps);
-
-          loadwise_cues_play (self->cues, LOADWISE_CUE_REP);
-          loadwise_cues_say (self->cues, number);
-        }
-    }
+  /* With a tempo the reps count themselves. */
+  if (self->phase == PHASE_REPS && !tempo_applies (self))
+    count_rep (self);
   else if (self->phase == PHASE_HOLD && !self->holding)
     start_hold (self);
+}
+
+static void
+change_pace (LoadwiseGuidedSession *self,
+             double                 factor)
+{
+  double pace = CLAMP (self->pace * factor, PACE_MIN, PACE_MAX);
+  gint64 left = self->deadline - now (self);
+
+  /* The segment under way stretches or shrinks with the rest. */
+  self->deadline = now (self) + (gint64) (left * pace / self->pace);
+  self->pace = pace;
+  save_tempo (self);
+  show_tempo (self);
+}
+
+static void
+slower_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  change_pace (LOADWISE_GUIDED_SESSION (widget), PACE_STEP);
+}
+
+static void
+faster_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  change_pace (LOADWISE_GUIDED_SESSION (widget), 1 / PACE_STEP);
 }
 
 /* Backspace: a rep counted by mistake is taken back. */
@@ -1167,12 +1351,9 @@ loadwise_guided_session_constructed (GObject *object)
 
   g_assert (self->context != NULL && self->ticker != NULL);
   g_signal_connect_object (self->ticker, "tick", G_CALLBACK (on_ticker_tick), self, 0);
+  self->settings = g_settings_new (APP_ID);
   if (self->cues == NULL)
-    {
-      g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-
-      self->cues = loadwise_gsound_cues_new (settings);
-    }
+    self->cues = loadwise_gsound_cues_new (self->settings);
 }
 
 static void
@@ -1184,6 +1365,7 @@ loadwise_guided_session_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_GUIDED_SESSION);
   g_clear_object (&self->ticker);
   g_clear_object (&self->cues);
+  g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_pointer (&self->logged, g_ptr_array_unref);
   g_clear_pointer (&self->steps, g_array_unref);
@@ -1219,6 +1401,10 @@ loadwise_guided_session_get_property (GObject    *object,
 
     case PROP_FIRST_SIDE:
       g_value_set_string (value, self->right_first ? "right" : "left");
+      break;
+
+    case PROP_TEMPO:
+      g_value_set_boolean (value, self->tempo);
       break;
 
     default:
@@ -1272,6 +1458,15 @@ loadwise_guided_session_set_property (GObject      *object,
       set_first_side (self, g_value_get_string (value));
       break;
 
+    case PROP_TEMPO:
+      if (self->tempo != g_value_get_boolean (value))
+        {
+          self->tempo = g_value_get_boolean (value);
+          save_tempo (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1314,6 +1509,11 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
     g_param_spec_boolean ("paused", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the current exercise's reps count themselves at its tempo. */
+  properties[PROP_TEMPO] =
+    g_param_spec_boolean ("tempo", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FIRST_SIDE] =
     g_param_spec_string ("first-side", NULL, NULL,
                          "left",
@@ -1329,6 +1529,11 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, phase_stack);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, begin_button);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, tempo_check);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, uncount_button);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, tempo_box);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, tempo_segment_label);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, tempo_pace_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, finish_button);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, passed_label);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseGuidedSession, name_label);
@@ -1355,6 +1560,9 @@ loadwise_guided_session_class_init (LoadwiseGuidedSessionClass *klass)
 
   gtk_widget_class_install_action (widget_class, "session.count", NULL, count_activated);
   gtk_widget_class_install_action (widget_class, "session.uncount", NULL, uncount_activated);
+  gtk_widget_class_install_action (widget_class, "session.slower", NULL, slower_activated);
+  gtk_widget_class_install_action (widget_class, "session.faster", NULL, faster_activated);
+  gtk_widget_class_install_property_action (widget_class, "session.tempo", "tempo");
   gtk_widget_class_install_action (widget_class, "session.confirm", NULL, confirm_activated);
   gtk_widget_class_install_action (widget_class, "session.skip-rest", NULL, skip_rest_activated);
   gtk_widget_class_install_action (widget_class, "session.add-rest", NULL, add_rest_activated);

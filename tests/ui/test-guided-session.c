@@ -644,6 +644,128 @@ test_hold_cue (Fixture       *fixture,
   destroy_session (session);
 }
 
+/* Issue 15, the tempo: level 1's bridge, 2 s up, 1 s at the top, 2 s down:
+ * a rep every 5 s on the manual ticker, counting itself; a late tick
+ * loses nothing; pause keeps the segment; the pace is the runner's and
+ * is remembered for the exercise. */
+static void
+test_tempo (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (TestCues) cues = g_object_new (TEST_TYPE_CUES, NULL);
+  LoadwiseGuidedSession *session;
+  g_autoptr (GError) error = NULL;
+  LoadwisePrescription prescription;
+  GtkLabel *segment;
+  double pace = 0;
+  gboolean tempo;
+
+  g_settings_reset (settings, "tempos");
+  session = open_session (fixture, 1);
+  g_object_set (session, "cues", cues, NULL);
+  segment = GTK_LABEL (child (session, "tempo_segment_label"));
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "double-leg-bridge");
+  g_assert_true (gtk_widget_get_visible (child (session, "tempo_check")));
+  act (session, "session.tempo");
+  g_object_get (session, "tempo", &tempo, NULL);
+  g_assert_true (tempo);
+  act (session, "session.confirm");
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
+  g_assert_true (gtk_widget_get_visible (child (session, "tempo_box")));
+  g_assert_false (gtk_widget_get_visible (child (session, "count_button")));
+  g_assert_false (gtk_widget_get_visible (child (session, "uncount_button")));
+  /* Hands free: Space on Pause pauses. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (session)) == child (session, "pause_button"));
+  g_assert_cmpstr (gtk_label_get_label (segment), ==, "Up");
+
+  /* Space counts nothing now: the tempo does. */
+  act (session, "session.count");
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 0);
+  loadwise_ticker_advance (fixture->ticker, SECONDS (2));
+  g_assert_cmpstr (gtk_label_get_label (segment), ==, "Hold");
+  loadwise_ticker_advance (fixture->ticker, SECONDS (1));
+  g_assert_cmpstr (gtk_label_get_label (segment), ==, "Down");
+  loadwise_ticker_advance (fixture->ticker, SECONDS (2) - 1);
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 0);
+  loadwise_ticker_advance (fixture->ticker, 1);
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (segment), ==, "Up");
+  g_assert_cmpstr (cues->played->str, ==, "rep");
+
+  /* A late tick: 20 s at once are 4 reps, not 1. */
+  loadwise_ticker_advance (fixture->ticker, SECONDS (20));
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 5);
+
+  /* Paused 1.5 s into a rep's "Up": nothing moves; resumed, the rest of it. */
+  loadwise_ticker_advance (fixture->ticker, SECONDS (1) + G_USEC_PER_SEC / 2);
+  act (session, "session.pause");
+  loadwise_ticker_advance (fixture->ticker, SECONDS (60));
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 5);
+  g_assert_cmpstr (gtk_label_get_label (segment), ==, "Up");
+  act (session, "session.pause");
+  loadwise_ticker_advance (fixture->ticker, G_USEC_PER_SEC / 2);
+  g_assert_cmpstr (gtk_label_get_label (segment), ==, "Hold");
+
+  /* Slower: the rest of the reps take 1.25 times as long. */
+  act (session, "session.slower");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (session, "tempo_pace_label"))), ==,
+                   "2.5 s · 1.2 s · 2.5 s");
+  g_assert_true (g_variant_lookup (g_settings_get_value (settings, "tempos"), "double-leg-bridge", "d", &pace));
+  g_assert_cmpfloat_with_epsilon (pace, 1.25, 1e-9);
+
+  /* The last reps end the set by themselves: a rest. */
+  loadwise_ticker_advance (fixture->ticker, SECONDS (60));
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
+  destroy_session (session);
+
+  /* Remembered: the next session of the day starts this exercise on it. */
+  g_assert_true (loadwise_guided_session_prescribe_today (fixture->ui.context, &prescription, &error));
+  session = LOADWISE_GUIDED_SESSION (loadwise_guided_session_new (fixture->ui.context, &prescription,
+                                                                  fixture->ticker));
+  ui_test_show (GTK_WIDGET (session));
+  g_object_get (session, "tempo", &tempo, NULL);
+  g_assert_true (tempo);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (child (session, "tempo_check"))));
+  destroy_session (session);
+  g_settings_reset (settings, "tempos");
+}
+
+/* With a tempo, one side's last rep switches to the other side, in the
+ * same set; holds have no tempo to choose. */
+static void
+test_tempo_sides (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  LoadwiseGuidedSession *session;
+
+  g_settings_reset (settings, "tempos");
+  session = open_session (fixture, 3);
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "single-leg-bridge");
+  act (session, "session.tempo");
+  act (session, "session.confirm");
+  g_assert_cmpint (loadwise_guided_session_get_side (session), ==, LOADWISE_SIDE_LEFT);
+  loadwise_ticker_advance (fixture->ticker, SECONDS (8 * 5) - 1);
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 7);
+  g_assert_cmpint (loadwise_guided_session_get_side (session), ==, LOADWISE_SIDE_LEFT);
+  loadwise_ticker_advance (fixture->ticker, 1);
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
+  g_assert_cmpint (loadwise_guided_session_get_side (session), ==, LOADWISE_SIDE_RIGHT);
+  g_assert_cmpuint (loadwise_guided_session_get_set_index (session), ==, 0);
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 0);
+  /* The right side counts from its own start. */
+  loadwise_ticker_advance (fixture->ticker, SECONDS (5));
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 1);
+  destroy_session (session);
+  g_settings_reset (settings, "tempos");
+
+  session = open_session (fixture, 0);
+  g_assert_true (loadwise_exercise_is_hold (loadwise_guided_session_get_exercise (session)));
+  g_assert_false (gtk_widget_get_visible (child (session, "tempo_check")));
+  destroy_session (session);
+}
+
 /* Level 0: the belt press, 10 × 5 s holds: the hold counts down on the
  * ticker, ends by itself with a pulse, and the rest takes +15 s and Skip. */
 static void
@@ -950,6 +1072,8 @@ main (int   argc,
   ADD ("per-side", test_per_side);
   ADD ("hold-and-rest", test_hold_and_rest);
   ADD ("cues", test_cues);
+  ADD ("tempo", test_tempo);
+  ADD ("tempo-sides", test_tempo_sides);
   ADD ("hold-cue", test_hold_cue);
   g_test_add_func ("/ui/guided-session/cue-sounds", test_cue_sounds);
   ADD ("pause", test_pause);
