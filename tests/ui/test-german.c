@@ -17,6 +17,7 @@
 #include "ui-test-util.h"
 #include "store/loadwise-database-runs.h"
 #include "ui/loadwise-exercise-card.h"
+#include "ui/loadwise-guided-session.h"
 #include "ui/loadwise-run-dialog.h"
 #include "ui/loadwise-runs-page.h"
 #include "ui/loadwise-today-page.h"
@@ -197,6 +198,43 @@ test_runs (UiFixture     *fixture,
   ui_test_destroy (window);
 }
 
+/* The guided session's spoken cues in German (issue 15): the side, set
+ * and dose, the count, switching sides and the rest. */
+static void
+test_cues (UiFixture     *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (UiTestCues) cues = g_object_new (UI_TEST_TYPE_CUES, NULL);
+  g_autoptr (LoadwiseTicker) ticker = loadwise_ticker_new_manual ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *said = NULL;
+  LoadwisePrescription prescription;
+  GtkWidget *session;
+
+  if (setup_failure != NULL)
+    {
+      g_test_fail_printf ("%s", setup_failure);
+      return;
+    }
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 3);
+  g_assert_true (loadwise_guided_session_prescribe_today (fixture->context, &prescription, &error));
+  session = loadwise_guided_session_new (fixture->context, &prescription, ticker);
+  g_object_set (session, "cues", cues, NULL);
+  ui_test_show (session);
+  gtk_widget_activate_action (session, "session.confirm", NULL);
+  for (guint r = 0; r < 8; r++)
+    gtk_widget_activate_action (session, "session.count", NULL);
+  gtk_widget_activate_action (session, "session.confirm", NULL);
+  said = ui_test_cues_take_said (cues);
+  g_assert_cmpstr (said, ==,
+                   "Linke Seite. Satz 1 von 3. 8 Wiederholungen | 1 | 2 | 3 | 4 | 5 | 6 | 7 | "
+                   "Wechsel zur rechten Seite. Satz 1 von 3. 8 Wiederholungen | Pause, 60 Sekunden");
+  g_object_ref (session);
+  gtk_widget_activate_action (session, "session.leave", NULL);
+  ui_test_flush ();
+  g_assert_finalize_object (session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +273,8 @@ main (int   argc,
               ui_fixture_setup, test_today, ui_fixture_teardown);
   g_test_add ("/ui/german/runs", UiFixture, NULL,
               ui_fixture_setup, test_runs, ui_fixture_teardown);
+  g_test_add ("/ui/german/cues", UiFixture, NULL,
+              ui_fixture_setup, test_cues, ui_fixture_teardown);
 
   result = g_test_run ();
   loadwise_test_rm_rf (locale_root);

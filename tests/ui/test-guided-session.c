@@ -17,88 +17,6 @@
 
 #define SECONDS(s) ((gint64) (s) * G_USEC_PER_SEC)
 
-/* Cues that only write down what they were asked to play. */
-#define TEST_TYPE_CUES (test_cues_get_type ())
-G_DECLARE_FINAL_TYPE (TestCues, test_cues, TEST, CUES, GObject)
-
-struct _TestCues
-{
-  GObject  parent_instance;
-  GString *played;  /* "rep rep switch-sides ..." */
-  GString *said;    /* "Left side. Set 1 of 3. 8 reps | 1 | 2 ..." */
-};
-
-static void test_cues_iface_init (LoadwiseCuesInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestCues, test_cues, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (LOADWISE_TYPE_CUES, test_cues_iface_init))
-
-static void
-test_cues_play (LoadwiseCues *cues,
-                LoadwiseCue   cue)
-{
-  TestCues *self = TEST_CUES (cues);
-
-  g_string_append_printf (self->played, "%s%s", self->played->len > 0 ? " " : "", loadwise_cue_to_string (cue));
-}
-
-static void
-test_cues_say (LoadwiseCues *cues,
-               const char   *phrase)
-{
-  TestCues *self = TEST_CUES (cues);
-
-  g_string_append_printf (self->said, "%s%s", self->said->len > 0 ? " | " : "", phrase);
-}
-
-static void
-test_cues_iface_init (LoadwiseCuesInterface *iface)
-{
-  iface->play = test_cues_play;
-  iface->say = test_cues_say;
-}
-
-static void
-test_cues_finalize (GObject *object)
-{
-  g_string_free (TEST_CUES (object)->played, TRUE);
-  g_string_free (TEST_CUES (object)->said, TRUE);
-  G_OBJECT_CLASS (test_cues_parent_class)->finalize (object);
-}
-
-static void
-test_cues_class_init (TestCuesClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_cues_finalize;
-}
-
-static void
-test_cues_init (TestCues *self)
-{
-  self->played = g_string_new (NULL);
-  self->said = g_string_new (NULL);
-}
-
-/* What was said since the last look. */
-static char *
-take_said (TestCues *cues)
-{
-  char *said = g_strdup (cues->said->str);
-
-  g_string_truncate (cues->said, 0);
-  return said;
-}
-
-/* What was played since the last look. */
-static char *
-take_played (TestCues *cues)
-{
-  char *played = g_strdup (cues->played->str);
-
-  g_string_truncate (cues->played, 0);
-  return played;
-}
-
 typedef struct {
   UiFixture       ui;
   LoadwiseTicker *ticker;
@@ -543,7 +461,7 @@ static void
 test_cues (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr (TestCues) cues = g_object_new (TEST_TYPE_CUES, NULL);
+  g_autoptr (UiTestCues) cues = g_object_new (UI_TEST_TYPE_CUES, NULL);
   LoadwiseGuidedSession *session = open_session (fixture, 3);
   g_autoptr (GError) error = NULL;
   LoadwisePrescription prescription;
@@ -557,12 +475,12 @@ test_cues (Fixture       *fixture,
   act (session, "session.confirm");
   for (guint r = 0; r < 8; r++)
     act (session, "session.count");
-  played = take_played (cues);
+  played = ui_test_cues_take_played (cues);
   g_assert_cmpstr (played, ==, "rep rep rep rep rep rep rep switch-sides");
   g_clear_pointer (&played, g_free);
   for (guint r = 0; r < 8; r++)
     act (session, "session.count");
-  played = take_played (cues);
+  played = ui_test_cues_take_played (cues);
   g_assert_cmpstr (played, ==, "rep rep rep rep rep rep rep set-done");
   g_clear_pointer (&played, g_free);
 
@@ -570,13 +488,13 @@ test_cues (Fixture       *fixture,
   g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "rest");
   loadwise_ticker_advance (fixture->ticker, SECONDS (loadwise_guided_session_rest_seconds (item)));
   g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "reps");
-  played = take_played (cues);
+  played = ui_test_cues_take_played (cues);
   g_assert_cmpstr (played, ==, "rest-end");
   g_clear_pointer (&played, g_free);
 
   /* And what the spoken cues said meanwhile (when the runner turns them on). */
   {
-    g_autofree char *said = take_said (cues);
+    g_autofree char *said = ui_test_cues_take_said (cues);
     g_autofree char *expected = g_strdup_printf ("Left side. Set 1 of 3. 8 reps | 1 | 2 | 3 | 4 | 5 | 6 | 7 | "
                                                  "Switch to the right side. Set 1 of 3. 8 reps | "
                                                  "1 | 2 | 3 | 4 | 5 | 6 | 7 | Rest, %u seconds | "
@@ -592,11 +510,11 @@ test_cues (Fixture       *fixture,
   act (session, "session.skip-rest");
   act (session, "session.confirm");
   act (session, "session.confirm");
-  played = take_played (cues);
+  played = ui_test_cues_take_played (cues);
   g_assert_cmpstr (played, ==, "switch-sides set-done switch-sides exercise-done");
   g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "pain");
   {
-    g_autofree char *said = take_said (cues);
+    g_autofree char *said = ui_test_cues_take_said (cues);
 
     g_assert_true (g_str_has_suffix (said, "Switch to the right side. Set 3 of 3. 8 reps | "
                                            "Single-leg bridge done. How much did it hurt?"));
@@ -628,7 +546,7 @@ static void
 test_hold_cue (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr (TestCues) cues = g_object_new (TEST_TYPE_CUES, NULL);
+  g_autoptr (UiTestCues) cues = g_object_new (UI_TEST_TYPE_CUES, NULL);
   LoadwiseGuidedSession *session = open_session (fixture, 0);
   g_autofree char *played = NULL;
 
@@ -638,7 +556,7 @@ test_hold_cue (Fixture       *fixture,
   loadwise_ticker_advance (fixture->ticker, SECONDS (4));
   g_assert_cmpstr (cues->played->str, ==, "");
   loadwise_ticker_advance (fixture->ticker, SECONDS (1));
-  played = take_played (cues);
+  played = ui_test_cues_take_played (cues);
   g_assert_cmpstr (played, ==, "set-done");
   g_assert_true (g_str_has_prefix (cues->said->str, "Set 1 of 10. Hold, 5 seconds"));
   destroy_session (session);
@@ -653,7 +571,7 @@ test_tempo (Fixture       *fixture,
             gconstpointer  data)
 {
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr (TestCues) cues = g_object_new (TEST_TYPE_CUES, NULL);
+  g_autoptr (UiTestCues) cues = g_object_new (UI_TEST_TYPE_CUES, NULL);
   LoadwiseGuidedSession *session;
   g_autoptr (GError) error = NULL;
   LoadwisePrescription prescription;

@@ -308,3 +308,75 @@ ui_test_find_message_dialog (void)
   g_list_free (toplevels);
   return found;
 }
+
+static void ui_test_cues_iface_init (LoadwiseCuesInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (UiTestCues, ui_test_cues, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (LOADWISE_TYPE_CUES, ui_test_cues_iface_init))
+
+static void
+ui_test_cues_play (LoadwiseCues *cues,
+                   LoadwiseCue   cue)
+{
+  UiTestCues *self = UI_TEST_CUES (cues);
+
+  g_string_append_printf (self->played, "%s%s", self->played->len > 0 ? " " : "", loadwise_cue_to_string (cue));
+}
+
+static void
+ui_test_cues_say (LoadwiseCues *cues,
+                  const char   *phrase)
+{
+  UiTestCues *self = UI_TEST_CUES (cues);
+
+  g_string_append_printf (self->said, "%s%s", self->said->len > 0 ? " | " : "", phrase);
+}
+
+static void
+ui_test_cues_iface_init (LoadwiseCuesInterface *iface)
+{
+  iface->play = ui_test_cues_play;
+  iface->say = ui_test_cues_say;
+}
+
+static void
+ui_test_cues_finalize (GObject *object)
+{
+  g_string_free (UI_TEST_CUES (object)->played, TRUE);
+  g_string_free (UI_TEST_CUES (object)->said, TRUE);
+  G_OBJECT_CLASS (ui_test_cues_parent_class)->finalize (object);
+}
+
+static void
+ui_test_cues_class_init (UiTestCuesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ui_test_cues_finalize;
+}
+
+static void
+ui_test_cues_init (UiTestCues *self)
+{
+  self->played = g_string_new (NULL);
+  self->said = g_string_new (NULL);
+}
+
+static char *
+take (GString *text)
+{
+  char *taken = g_strdup (text->str);
+
+  g_string_truncate (text, 0);
+  return taken;
+}
+
+char *
+ui_test_cues_take_played (UiTestCues *cues)
+{
+  return take (cues->played);
+}
+
+char *
+ui_test_cues_take_said (UiTestCues *cues)
+{
+  return take (cues->said);
+}

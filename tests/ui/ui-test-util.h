@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ui/loadwise-context.h"
+#include "ui/loadwise-cues.h"
 
 G_BEGIN_DECLS
 
@@ -89,5 +90,22 @@ AdwMessageDialog *ui_test_find_message_dialog (void);
 double     ui_test_top_of           (GtkWidget     *window,
                                      GtkWidget     *widget);
 void       ui_test_destroy          (GtkWidget     *window);
+
+/* Cues for the guided session that only write down what they were asked
+ * to play ("rep rep switch-sides ...") and to say ("Left side. Set 1 of
+ * 3. 8 reps | 1 | 2 ..."). */
+#define UI_TEST_TYPE_CUES (ui_test_cues_get_type ())
+G_DECLARE_FINAL_TYPE (UiTestCues, ui_test_cues, UI_TEST, CUES, GObject)
+
+struct _UiTestCues
+{
+  GObject  parent_instance;
+  GString *played;
+  GString *said;
+};
+
+/* What was played, or said, since the last look; newly allocated. */
+char      *ui_test_cues_take_played (UiTestCues *cues);
+char      *ui_test_cues_take_said   (UiTestCues *cues);
 
 G_END_DECLS
