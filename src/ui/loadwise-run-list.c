@@ -222,7 +222,7 @@ on_more_button_clicked (GtkButton       *button,
   guint before = gtk_slice_list_model_get_size (self->shown);
   gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (button));
 
-  gtk_slice_list_model_set_size (self->shown, before + LOADWISE_RUN_LIST_PAGE_SIZE);
+  gtk_slice_list_model_set_size (self->shown, before + LOADWISE_RUN_LIST_MORE_ROWS);
   update_more_button (self);
   /* The keyboard goes on with the first of the older runs. */
   if (had_focus)
@@ -243,7 +243,7 @@ loadwise_run_list_set_model (LoadwiseRunList *self,
   g_set_object (&self->runs, runs);
   if (runs != NULL)
     {
-      self->shown = gtk_slice_list_model_new (g_object_ref (runs), 0, LOADWISE_RUN_LIST_PAGE_SIZE);
+      self->shown = gtk_slice_list_model_new (g_object_ref (runs), 0, LOADWISE_RUN_LIST_FIRST_ROWS);
       gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, self, NULL);
       g_signal_connect_object (runs, "items-changed", G_CALLBACK (on_runs_items_changed), self, 0);
     }

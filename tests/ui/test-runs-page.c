@@ -511,6 +511,39 @@ test_keyboard (UiFixture     *fixture,
   ui_test_destroy (shown.window);
 }
 
+/* The newest runs first, older ones on asking: Tab goes from the list
+ * to the button, and the focus goes on with the first older run. */
+static void
+test_older_runs (UiFixture     *fixture,
+                 gconstpointer  data)
+{
+  Shown shown;
+  LoadwiseRunList *list;
+  GtkWidget *more;
+  GtkWidget *oldest;
+
+  for (int day = 1; day <= LOADWISE_RUN_LIST_FIRST_ROWS + 5; day++)
+    add_stored_run (fixture, day, 5000, 1);
+  shown = show_runs_page (fixture);
+  list = run_list_of (&shown);
+  more = loadwise_run_list_get_more_button (list);
+  g_assert_cmpuint (loadwise_run_list_get_n_shown (list), ==, LOADWISE_RUN_LIST_FIRST_ROWS);
+  g_assert_true (gtk_widget_get_mapped (more));
+
+  tab_into_list (&shown, 0);
+  g_assert_true (gtk_widget_child_focus (shown.window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_of (&shown) == more);
+  g_signal_emit_by_name (more, "clicked");
+  g_assert_cmpuint (loadwise_run_list_get_n_shown (list), ==, LOADWISE_RUN_LIST_FIRST_ROWS + 5);
+  g_assert_false (gtk_widget_get_visible (more));
+  g_assert_true (focus_of (&shown) == row_at (&shown, LOADWISE_RUN_LIST_FIRST_ROWS));
+  /* The oldest run is the last row. */
+  oldest = row_at (&shown, LOADWISE_RUN_LIST_FIRST_ROWS + 4);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (oldest)), ==, "Sun 11/01/26 · 5 km");
+
+  ui_test_destroy (shown.window);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action_name)
@@ -768,6 +801,7 @@ main (int    argc,
   ADD ("/runs-page/text-and-metres", test_text_and_metres);
   ADD ("/runs-page/delete-and-undo", test_delete_and_undo);
   ADD ("/runs-page/keyboard", test_keyboard);
+  ADD ("/runs-page/older-runs", test_older_runs);
   ADD ("/runs-page/empty", test_empty);
   ADD ("/runs-page/narrow-rows", test_narrow_rows);
   ADD ("/runs-page/patterns-and-narrow", test_patterns_and_narrow);
