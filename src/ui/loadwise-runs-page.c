@@ -39,7 +39,7 @@ struct _LoadwiseRunsPage
   GtkWidget           *drop_overlay;
   GtkWidget           *note_box;
   GtkLabel            *note_label;
-  GtkStack            *list_stack;
+  GtkStack            *page_stack;
   LoadwiseRunList     *run_list;
   GtkWidget           *empty_page;
   GtkBox              *patterns_box;
@@ -94,7 +94,7 @@ loadwise_runs_page_is_empty_shown (LoadwiseRunsPage *self)
 {
   g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), FALSE);
   ensure_loaded (self);
-  return gtk_stack_get_visible_child (self->list_stack) == self->empty_page;
+  return gtk_stack_get_visible_child (self->page_stack) == self->empty_page;
 }
 
 GtkWidget *
@@ -403,7 +403,10 @@ reload_now (LoadwiseRunsPage *self)
   focused = loadwise_run_list_get_focus_position (self->run_list);
   g_list_store_splice (self->runs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->runs)),
                        items->pdata, items->len);
-  gtk_stack_set_visible_child_name (self->list_stack, runs->len > 0 ? "list" : "empty");
+  /* No runs: the status page in place of the whole page. Inside the
+   * scrolling page, libadwaita 1.2's status page (a scrolled window of its
+   * own, measured for its natural width) cut its buttons off at 360 px. */
+  gtk_stack_set_visible_child_name (self->page_stack, runs->len > 0 ? "list" : "empty");
   if (focused != GTK_INVALID_LIST_POSITION)
     loadwise_run_list_focus_position (self->run_list, focused);
 
@@ -942,7 +945,7 @@ loadwise_runs_page_class_init (LoadwiseRunsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, note_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, note_label);
-  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, page_stack);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, run_list);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, patterns_box);

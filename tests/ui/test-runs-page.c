@@ -569,10 +569,14 @@ test_empty (UiFixture     *fixture,
 {
   GtkWidget *window;
   GtkWidget *add;
+  GtkWidget *log_button;
+  GtkWidget *empty;
+  graphene_rect_t bounds;
   LoadwiseRunsPage *page;
 
   ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
   window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   ui_test_show (window);
   add = find_action_button (window, "win.log-run");
   g_assert_nonnull (add);
@@ -586,7 +590,13 @@ test_empty (UiFixture     *fixture,
   g_assert_true (gtk_widget_get_visible (add));
   g_assert_true (loadwise_runs_page_is_empty_shown (page));
   g_assert_cmpuint (loadwise_run_list_get_n_shown (loadwise_runs_page_get_run_list (page)), ==, 0);
-  g_assert_true (gtk_widget_get_mapped (find_action_button (GTK_WIDGET (page), "runs.add")));
+  log_button = find_action_button (GTK_WIDGET (page), "runs.add");
+  g_assert_true (gtk_widget_get_mapped (log_button));
+  /* The whole status page shows, down to its button, not a sliver of it. */
+  empty = gtk_widget_get_ancestor (log_button, ADW_TYPE_STATUS_PAGE);
+  g_assert_true (gtk_widget_compute_bounds (log_button, empty, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (empty));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Runs Yet");
 
   g_signal_emit_by_name (add, "clicked");
   g_assert_nonnull (loadwise_runs_page_get_dialog (page));
