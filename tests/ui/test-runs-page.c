@@ -511,6 +511,9 @@ test_keyboard (UiFixture     *fixture,
   ui_test_destroy (shown.window);
 }
 
+static void assert_not_cut (GtkWidget *widget,
+                            int        width);
+
 /* The newest runs first, older ones on asking: Tab goes from the list
  * to the button, and the focus goes on with the first older run. */
 static void
@@ -540,6 +543,44 @@ test_older_runs (UiFixture     *fixture,
   /* The oldest run is the last row. */
   oldest = row_at (&shown, LOADWISE_RUN_LIST_FIRST_ROWS + 4);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (oldest)), ==, "Sun 11/01/26 · 5 km");
+
+  ui_test_destroy (shown.window);
+}
+
+/* A retired pair's name is shown whole in the run dialog, retired and
+ * all, not cut to "(re…" at the row's end (issue 13). */
+static void
+test_retired_shoe (UiFixture     *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (LoadwiseRun) run = loadwise_run_new ();
+  gint64 shoe_id = 0;
+  LoadwiseRunDialog *dialog;
+  AdwComboRow *shoes;
+  Shown shown;
+
+  g_assert_true (loadwise_database_add_shoe (fixture->database, "Cloudmonster Hyper Trail Edition 2", &shoe_id,
+                                             NULL));
+  run->date = loadwise_test_date (2026, 11, 20);
+  run->distance_m = 8000;
+  run->shoe_id = shoe_id;
+  g_assert_true (loadwise_database_add_run (fixture->database, run, NULL));
+  g_assert_true (loadwise_database_retire_shoe (fixture->database, "Cloudmonster Hyper Trail Edition 2", NULL));
+  shown = show_runs_page (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (shown.window), 360, 700);
+
+  gtk_widget_activate (row_at (&shown, 0));
+  dialog = LOADWISE_RUN_DIALOG (loadwise_runs_page_get_dialog (shown.page));
+  g_assert_nonnull (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 700);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  shoes = loadwise_run_dialog_get_shoe_row (dialog);
+  g_assert_cmpuint (adw_combo_row_get_selected (shoes), ==, 1);
+  g_assert_true (adw_combo_row_get_use_subtitle (shoes));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (shoes)), ==,
+                   "Cloudmonster Hyper Trail Edition 2 (retired)");
+  assert_not_cut (GTK_WIDGET (shoes), gtk_widget_get_width (GTK_WIDGET (shoes)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   ui_test_destroy (shown.window);
 }
@@ -812,6 +853,7 @@ main (int    argc,
   ADD ("/runs-page/delete-and-undo", test_delete_and_undo);
   ADD ("/runs-page/keyboard", test_keyboard);
   ADD ("/runs-page/older-runs", test_older_runs);
+  ADD ("/runs-page/retired-shoe", test_retired_shoe);
   ADD ("/runs-page/empty", test_empty);
   ADD ("/runs-page/narrow-rows", test_narrow_rows);
   ADD ("/runs-page/patterns-and-narrow", test_patterns_and_narrow);
