@@ -407,7 +407,10 @@ reload_now (LoadwiseRunsPage *self)
    * scrolling page, libadwaita 1.2's status page (a scrolled window of its
    * own, measured for its natural width) cut its buttons off at 360 px. */
   gtk_stack_set_visible_child_name (self->page_stack, runs->len > 0 ? "list" : "empty");
-  if (focused != GTK_INVALID_LIST_POSITION)
+  /* The last run deleted: on to the status page's Log a Run. */
+  if (focused != GTK_INVALID_LIST_POSITION && runs->len == 0)
+    gtk_widget_child_focus (self->empty_page, GTK_DIR_TAB_FORWARD);
+  else if (focused != GTK_INVALID_LIST_POSITION)
     loadwise_run_list_focus_position (self->run_list, focused);
 
   reload_shoes (self, shoes);

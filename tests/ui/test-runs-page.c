@@ -472,6 +472,19 @@ test_delete_and_undo (UiFixture     *fixture,
   ui_test_flush ();
   g_assert_cmpuint (stored_runs (fixture), ==, 3);
 
+  /* Deleting every run leaves the focus on the status page's Log a Run. */
+  for (guint i = 0; i < 3; i++)
+    {
+      tab_into_list (&shown, 0);
+      g_assert_true (gtk_widget_child_focus (shown.window, GTK_DIR_RIGHT));
+      g_signal_emit_by_name (focus_of (&shown), "clicked");
+      ui_test_flush ();
+    }
+  g_assert_cmpuint (stored_runs (fixture), ==, 0);
+  g_assert_true (loadwise_runs_page_is_empty_shown (shown.page));
+  g_assert_nonnull (focus_of (&shown));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus_of (&shown))), ==, "runs.add");
+
   ui_test_destroy (shown.window);
 }
 
