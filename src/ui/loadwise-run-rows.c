@@ -138,6 +138,7 @@ loadwise_run_rows_add_shoes (AdwPreferencesGroup *group,
                              GPtrArray           *shoes)
 {
   GtkStringList *names = gtk_string_list_new (NULL);
+  AdwComboRow *row;
 
   gtk_string_list_append (names, C_("shoes", "None"));
   for (guint i = 0; i < shoes->len; i++)
@@ -149,7 +150,11 @@ loadwise_run_rows_add_shoes (AdwPreferencesGroup *group,
 
       gtk_string_list_append (names, label);
     }
-  return add_combo (group, _("Shoes"), names);
+  row = add_combo (group, _("Shoes"), names);
+  /* The pair chosen as the row's subtitle, which wraps: at the row's end
+   * a long name was cut to "Pegasus 39 (re…" (issue 13). */
+  adw_combo_row_set_use_subtitle (row, TRUE);
+  return row;
 }
 
 GPtrArray *

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "ui/loadwise-run-list.h"
 #include "ui/loadwise-runs-page.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,8 @@ GtkWidget     *loadwise_runs_page_get_import_dialog (LoadwiseRunsPage *self);
 GtkDropTarget *loadwise_runs_page_get_drop_target   (LoadwiseRunsPage *self);
 /* Whether the drop highlight shows (files are being dragged over the page). */
 gboolean       loadwise_runs_page_is_drop_shown     (LoadwiseRunsPage *self);
+/* The list of runs, and whether the "No Runs Yet" page shows in its place. */
+LoadwiseRunList *loadwise_runs_page_get_run_list    (LoadwiseRunsPage *self);
+gboolean       loadwise_runs_page_is_empty_shown    (LoadwiseRunsPage *self);
 
 G_END_DECLS

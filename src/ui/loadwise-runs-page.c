@@ -18,18 +18,8 @@
 #include "ui/loadwise-import-dialog.h"
 #include "ui/loadwise-run-dialog.h"
 #include "ui/loadwise-run-item.h"
+#include "ui/loadwise-run-list.h"
 #include "ui/loadwise-runs-page-private.h"
-
-typedef enum {
-  COLUMN_DATE,
-  COLUMN_DISTANCE,
-  COLUMN_DURATION,
-  COLUMN_PACE,
-  COLUMN_ELEVATION,
-  COLUMN_FACTORS,
-  COLUMN_PAIN,
-  N_COLUMNS,
-} Column;
 
 struct _LoadwiseRunsPage
 {
@@ -37,7 +27,6 @@ struct _LoadwiseRunsPage
 
   LoadwiseContext     *context;
   GListStore          *runs;
-  GtkSingleSelection  *selection;
   LoadwiseRun         *deleted;       /* for undo */
   GtkWidget           *dialog;        /* weak */
   GtkWidget           *import_dialog; /* weak */
@@ -51,8 +40,9 @@ struct _LoadwiseRunsPage
   GtkWidget           *drop_overlay;
   GtkWidget           *note_box;
   GtkLabel            *note_label;
-  GtkStack            *list_stack;
-  GtkColumnView       *column_view;
+  GtkStack            *page_stack;
+  LoadwiseRunList     *run_list;
+  GtkWidget           *empty_page;
   GtkBox              *patterns_box;
   AdwPreferencesGroup *shoes_group;
   AdwEntryRow         *shoe_entry;
@@ -92,12 +82,20 @@ loadwise_runs_page_get_runs (LoadwiseRunsPage *self)
   return G_LIST_MODEL (self->runs);
 }
 
-GtkSingleSelection *
-loadwise_runs_page_get_selection (LoadwiseRunsPage *self)
+LoadwiseRunList *
+loadwise_runs_page_get_run_list (LoadwiseRunsPage *self)
 {
   g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), NULL);
   ensure_loaded (self);
-  return self->selection;
+  return self->run_list;
+}
+
+gboolean
+loadwise_runs_page_is_empty_shown (LoadwiseRunsPage *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_RUNS_PAGE (self), FALSE);
+  ensure_loaded (self);
+  return gtk_stack_get_visible_child (self->page_stack) == self->empty_page;
 }
 
 GtkWidget *
@@ -185,95 +183,6 @@ describe_factors (const LoadwiseRun *run,
   if (shoe_name (shoes, run->shoe_id) != NULL)
     g_string_append_printf (text, ", %s", shoe_name (shoes, run->shoe_id));
   return g_string_free (text, FALSE);
-}
-
-static char *
-column_text (LoadwiseRunItem *item,
-             Column           column)
-{
-  const LoadwiseRun *run = loadwise_run_item_get_run (item);
-
-  switch (column)
-    {
-    case COLUMN_DATE:
-      return loadwise_date_to_iso (&run->date);
-    case COLUMN_DISTANCE:
-      {
-        g_autofree char *km = loadwise_format_km_local (run->distance_m);
-
-        /* Translators: a distance, e.g. "8.4 km". */
-        return g_strdup_printf (_("%s km"), km);
-      }
-    case COLUMN_DURATION:
-      return loadwise_format_duration (run->duration_s);
-    case COLUMN_PACE:
-      {
-        g_autofree char *pace = loadwise_format_pace (loadwise_run_get_pace_s_per_km (run));
-
-        /* Translators: a pace, e.g. "5:21 /km". */
-        return *pace != '\0' ? g_strdup_printf (_("%s /km"), pace) : g_strdup ("");
-      }
-    case COLUMN_ELEVATION:
-      /* "+0 / -0 m" read like a sign error. */
-      if (run->climb_m == 0 && run->descent_m == 0)
-        return g_strdup (C_("elevation", "Flat"));
-      /* Translators: metres up and down, e.g. "+120 / -310 m". */
-      return g_strdup_printf (_("+%u / -%u m"), run->climb_m, run->descent_m);
-    case COLUMN_FACTORS:
-      return g_strdup (loadwise_run_item_get_factors (item));
-    case COLUMN_PAIN:
-      if (run->has_pain_after)
-        /* Translators: pain during and after a run, e.g. "2 → 4". */
-        return g_strdup_printf (_("%u → %u"), run->pain_during, run->pain_after);
-      return g_strdup_printf ("%u", run->pain_during);
-    case N_COLUMNS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static void
-on_factory_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  Column column = GPOINTER_TO_UINT (user_data);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_DATE || column == COLUMN_FACTORS ? 0.0 : 1.0);
-  if (column == COLUMN_FACTORS)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-on_factory_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  LoadwiseRunItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = column_text (item, GPOINTER_TO_UINT (user_data));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
-}
-
-static void
-add_column (LoadwiseRunsPage *self,
-            Column            column,
-            const char       *title,
-            gboolean          expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), GUINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), GUINT_TO_POINTER (column));
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_append_column (self->column_view, view_column);
-  g_object_unref (view_column);
 }
 
 /* A plain-words title for an insight's factor. */
@@ -441,10 +350,6 @@ reload_shoes (LoadwiseRunsPage *self,
 static void
 update_actions (LoadwiseRunsPage *self)
 {
-  gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runs.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runs.delete", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runs.undo-delete", self->deleted != NULL);
 }
 
@@ -456,6 +361,7 @@ reload_now (LoadwiseRunsPage *self)
   g_autoptr (GPtrArray) shoes = NULL;
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GError) error = NULL;
+  guint focused;
 
   self->stale = FALSE;
   database = loadwise_context_get_database (self->context);
@@ -475,10 +381,20 @@ reload_now (LoadwiseRunsPage *self)
 
       g_ptr_array_add (items, loadwise_run_item_new (run, factors));
     }
+  /* The rows are made again: the focus stays where it was in the list,
+   * on the next run once its own is deleted. */
+  focused = loadwise_run_list_get_focus_position (self->run_list);
   g_list_store_splice (self->runs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->runs)),
                        items->pdata, items->len);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_stack_set_visible_child_name (self->list_stack, runs->len > 0 ? "list" : "empty");
+  /* No runs: the status page in place of the whole page. Inside the
+   * scrolling page, libadwaita 1.2's status page (a scrolled window of its
+   * own, measured for its natural width) cut its buttons off at 360 px. */
+  gtk_stack_set_visible_child_name (self->page_stack, runs->len > 0 ? "list" : "empty");
+  /* The last run deleted: on to the status page's Log a Run. */
+  if (focused != GTK_INVALID_LIST_POSITION && runs->len == 0)
+    gtk_widget_child_focus (self->empty_page, GTK_DIR_TAB_FORWARD);
+  else if (focused != GTK_INVALID_LIST_POSITION)
+    loadwise_run_list_focus_position (self->run_list, focused);
 
   reload_shoes (self, shoes);
   reload_patterns (self);
@@ -680,12 +596,23 @@ import_files_activated (GtkWidget  *widget,
   open_import_dialog (LOADWISE_RUNS_PAGE (widget), (GFile *const *) files->pdata, files->len);
 }
 
+/* The run of @parameter (its id) in the list, or NULL. */
 static LoadwiseRunItem *
-selected_item (LoadwiseRunsPage *self)
+find_item (LoadwiseRunsPage *self,
+           GVariant         *parameter)
 {
-  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+  gint64 id = g_variant_get_int64 (parameter);
+  GListModel *runs = G_LIST_MODEL (self->runs);
 
-  return item != NULL ? LOADWISE_RUN_ITEM (item) : NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+    {
+      g_autoptr (LoadwiseRunItem) item = g_list_model_get_item (runs, i);
+
+      /* The list keeps its own reference. */
+      if (loadwise_run_item_get_run (item)->id == id)
+        return item;
+    }
+  return NULL;
 }
 
 static void
@@ -702,18 +629,7 @@ edit_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
-  LoadwiseRunItem *item = selected_item (self);
-
-  if (item != NULL)
-    open_dialog (self, loadwise_run_item_get_run (item));
-}
-
-static void
-on_column_view_activate (GtkColumnView    *view,
-                         guint             position,
-                         LoadwiseRunsPage *self)
-{
-  g_autoptr (LoadwiseRunItem) item = g_list_model_get_item (G_LIST_MODEL (self->runs), position);
+  LoadwiseRunItem *item = find_item (self, parameter);
 
   if (item != NULL)
     open_dialog (self, loadwise_run_item_get_run (item));
@@ -828,7 +744,7 @@ delete_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LoadwiseRunsPage *self = LOADWISE_RUNS_PAGE (widget);
-  LoadwiseRunItem *item = selected_item (self);
+  LoadwiseRunItem *item = find_item (self, parameter);
 
   if (item == NULL)
     return;
@@ -893,15 +809,6 @@ on_shoe_entry_apply (AdwEntryRow      *row,
                               gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
-static void
-on_selection_changed (GtkSelectionModel *model,
-                      guint              position,
-                      guint              n_items,
-                      LoadwiseRunsPage  *self)
-{
-  update_actions (self);
-}
-
 /* Any commit or a new day: read again now if shown, else when shown. */
 static void
 on_context_changed (LoadwiseContext  *context,
@@ -948,7 +855,6 @@ loadwise_runs_page_dispose (GObject *object)
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_RUNS_PAGE);
-  g_clear_object (&self->selection);
   g_clear_object (&self->runs);
   g_clear_object (&self->context);
 
@@ -1025,17 +931,17 @@ loadwise_runs_page_class_init (LoadwiseRunsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, note_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, note_label);
-  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, run_list);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, patterns_box);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, shoes_group);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseRunsPage, shoe_entry);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_shoe_entry_apply);
 
   gtk_widget_class_install_action (widget_class, "runs.add", NULL, add_activated);
-  gtk_widget_class_install_action (widget_class, "runs.edit", NULL, edit_activated);
-  gtk_widget_class_install_action (widget_class, "runs.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "runs.edit", "x", edit_activated);
+  gtk_widget_class_install_action (widget_class, "runs.delete", "x", delete_activated);
   gtk_widget_class_install_action (widget_class, "runs.undo-delete", NULL, undo_delete_activated);
   gtk_widget_class_install_action (widget_class, "runs.add-shoe", "s", add_shoe_activated);
   gtk_widget_class_install_action (widget_class, "runs.retire-shoe", "s", retire_shoe_activated);
@@ -1043,9 +949,9 @@ loadwise_runs_page_class_init (LoadwiseRunsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "runs.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "runs.import-files", "as", import_files_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "runs.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "runs.delete", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (LOADWISE_TYPE_RUN_LIST);
 }
 
 static void
@@ -1055,11 +961,7 @@ loadwise_runs_page_init (LoadwiseRunsPage *self)
 
   self->shoe_rows = g_ptr_array_new ();
   self->runs = g_list_store_new (LOADWISE_TYPE_RUN_ITEM);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->runs)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self, 0);
+  loadwise_run_list_set_model (self->run_list, G_LIST_MODEL (self->runs));
 
   /* Track files dropped anywhere on the page open the import preview. */
   self->drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -1067,12 +969,4 @@ loadwise_runs_page_init (LoadwiseRunsPage *self)
   g_signal_connect_object (self->drop_target, "enter", G_CALLBACK (on_drop_enter), self, 0);
   g_signal_connect_object (self->drop_target, "leave", G_CALLBACK (on_drop_leave), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
-
-  add_column (self, COLUMN_DATE, _("Date"), FALSE);
-  add_column (self, COLUMN_DISTANCE, _("Distance"), FALSE);
-  add_column (self, COLUMN_DURATION, _("Time"), FALSE);
-  add_column (self, COLUMN_PACE, _("Pace"), FALSE);
-  add_column (self, COLUMN_ELEVATION, _("Up / Down"), FALSE);
-  add_column (self, COLUMN_FACTORS, _("Factors"), TRUE);
-  add_column (self, COLUMN_PAIN, _("Pain"), FALSE);
 }

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LoadwiseRunsPage, loadwise_runs_page, LOADWISE, RUNS_PAGE, GtkWidget)
 
 /* Actions: runs.add (opens the dialog for a new run); runs.edit and
- * runs.delete (the selected run); runs.undo-delete (puts the last deleted
+ * runs.delete (x: the run's id; a row of the list activates them for its
+ * own run, issue 13); runs.undo-delete (puts the last deleted
  * run back); runs.add-shoe (s: the name); runs.retire-shoe (s: the name);
  * runs.dismiss-note (hides the return-to-run note); runs.import (Ctrl+I:
  * choose GPX, TCX or FIT files) and runs.import-files (as: their paths)
@@ -25,11 +26,9 @@ GtkWidget   *loadwise_runs_page_new         (LoadwiseContext  *context);
 /* Re-reads the runs, shoes and patterns from the database. */
 void         loadwise_runs_page_reload      (LoadwiseRunsPage *self);
 
-/* For tests: the list shown (newest first), its selection, the dialog
- * open now (or NULL), the return-to-run note shown ("" when none), and
+/* For tests: the list shown (newest first), the dialog open now (or NULL), the return-to-run note shown ("" when none), and
  * the number of pattern cards. */
 GListModel  *loadwise_runs_page_get_runs    (LoadwiseRunsPage *self);
-GtkSingleSelection *loadwise_runs_page_get_selection (LoadwiseRunsPage *self);
 GtkWidget   *loadwise_runs_page_get_dialog  (LoadwiseRunsPage *self);
 const char  *loadwise_runs_page_get_note    (LoadwiseRunsPage *self);
 guint        loadwise_runs_page_get_n_patterns (LoadwiseRunsPage *self);

@@ -56,6 +56,7 @@ struct _LoadwiseWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *mode_stack;
   AdwViewStack         *view_stack;
+  GtkWidget            *log_run_button;
 };
 
 G_DEFINE_FINAL_TYPE (LoadwiseWindow, loadwise_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -142,6 +143,8 @@ on_visible_child_changed (AdwViewStack   *view_stack,
 {
   int index = page_index (adw_view_stack_get_visible_child_name (view_stack));
 
+  /* The Runs page's "+" (issue 13). */
+  gtk_widget_set_visible (self->log_run_button, index == PAGE_RUNS);
   if (index >= 0)
     ensure_page (self, index);
 }
@@ -513,6 +516,7 @@ loadwise_window_class_init (LoadwiseWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LoadwiseWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseWindow, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, LoadwiseWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LoadwiseWindow, log_run_button);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
   gtk_widget_class_install_action (widget_class, "win.show-today", NULL, show_today_activated);

@@ -230,8 +230,7 @@ test_drop_and_import (UiFixture     *fixture,
   g_object_unref (listed);
 
   /* Editing it shows its profile. */
-  gtk_single_selection_set_selected (loadwise_runs_page_get_selection (shown.page), 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.edit", NULL));
+  gtk_widget_activate (loadwise_run_list_get_row (loadwise_runs_page_get_run_list (shown.page), 0));
   {
     LoadwiseRunDialog *edit = LOADWISE_RUN_DIALOG (loadwise_runs_page_get_dialog (shown.page));
     GtkWidget *shown_profile;

@@ -16,7 +16,8 @@
 #include "ui/loadwise-flare-panel.h"
 #include "ui/loadwise-pain-scale.h"
 #include "ui/loadwise-run-dialog.h"
-#include "ui/loadwise-runs-page.h"
+#include "ui/loadwise-run-list.h"
+#include "ui/loadwise-runs-page-private.h"
 #include "ui/loadwise-window.h"
 
 typedef struct {
@@ -36,6 +37,23 @@ show_page (UiFixture *fixture)
   shown.page = LOADWISE_RUNS_PAGE (loadwise_window_get_page (LOADWISE_WINDOW (shown.window), "runs"));
   g_assert_nonnull (shown.page);
   g_assert_true (ui_test_find_type (shown.window, LOADWISE_TYPE_RUNS_PAGE) == GTK_WIDGET (shown.page));
+  return shown;
+}
+
+/* The window in its main mode (a programme stored), on the Runs page,
+ * as the runner sees it. */
+static Shown
+show_runs_page (UiFixture *fixture)
+{
+  Shown shown;
+
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  shown.window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+  ui_test_show (shown.window);
+  g_assert_true (gtk_widget_activate_action (shown.window, "win.show-page", "s", "runs"));
+  shown.page = LOADWISE_RUNS_PAGE (loadwise_window_get_page (LOADWISE_WINDOW (shown.window), "runs"));
+  gtk_test_widget_wait_for_draw (shown.window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (shown.page)));
   return shown;
 }
 
@@ -106,6 +124,63 @@ stored_runs (UiFixture *fixture)
   g_autoptr (GPtrArray) runs = loadwise_database_list_runs (fixture->database, NULL, NULL, NULL);
 
   return runs->len;
+}
+
+static gboolean
+stored_on (UiFixture *fixture,
+           int        day)
+{
+  g_autoptr (GPtrArray) runs = loadwise_database_list_runs (fixture->database, NULL, NULL, NULL);
+
+  for (guint i = 0; i < runs->len; i++)
+    if (g_date_get_day (&((LoadwiseRun *) g_ptr_array_index (runs, i))->date) == day)
+      return TRUE;
+  return FALSE;
+}
+
+static LoadwiseRunList *
+run_list_of (Shown *shown)
+{
+  return loadwise_runs_page_get_run_list (shown->page);
+}
+
+static GtkWidget *
+row_at (Shown *shown,
+        guint  position)
+{
+  GtkWidget *row = loadwise_run_list_get_row (run_list_of (shown), position);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static GtkWidget *
+focus_of (Shown *shown)
+{
+  return gtk_window_get_focus (GTK_WINDOW (shown->window));
+}
+
+/* As the keyboard gets there: Tab from the top of the window until the
+ * focus is in the list, then Down @down times. */
+static void
+tab_into_list (Shown *shown,
+               guint  down)
+{
+  GtkWidget *list_box = GTK_WIDGET (loadwise_run_list_get_list_box (run_list_of (shown)));
+
+  gtk_window_set_focus (GTK_WINDOW (shown->window), NULL);
+  for (guint i = 0; i < 100 && (focus_of (shown) == NULL || !gtk_widget_is_ancestor (focus_of (shown), list_box));
+       i++)
+    g_assert_true (gtk_widget_child_focus (shown->window, GTK_DIR_TAB_FORWARD));
+  for (guint i = 0; i < down; i++)
+    g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+}
+
+/* What Enter on the focused row does. */
+static void
+press_enter (Shown *shown)
+{
+  g_signal_emit_by_name (loadwise_run_list_get_list_box (run_list_of (shown)), "activate-cursor-row");
 }
 
 static LoadwiseRunDialog *
@@ -257,14 +332,20 @@ test_edit (UiFixture     *fixture,
 
   add_stored_run (fixture, 20, 8000, 2);
   add_stored_run (fixture, 22, 5000, 1);
-  shown = show_page (fixture);
+  shown = show_runs_page (fixture);
+  g_assert_false (loadwise_runs_page_is_empty_shown (shown.page));
   g_assert_cmpuint (run_at (shown.page, 0)->distance_m, ==, 5000);
 
-  /* Nothing selected: nothing to edit. */
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.edit", NULL) &&
-                  loadwise_runs_page_get_dialog (shown.page) != NULL);
-  gtk_single_selection_set_selected (loadwise_runs_page_get_selection (shown.page), 1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.edit", NULL));
+  /* A run that is not listed: nothing to edit. */
+  gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.edit", "x", (gint64) 9999);
+  g_assert_null (loadwise_runs_page_get_dialog (shown.page));
+  /* Tab lands on the newest run; Down and Enter edit the one focused
+   * (issue 13: with the focus on one run, Edit opened another). */
+  tab_into_list (&shown, 0);
+  g_assert_true (focus_of (&shown) == row_at (&shown, 0));
+  tab_into_list (&shown, 1);
+  g_assert_true (focus_of (&shown) == row_at (&shown, 1));
+  press_enter (&shown);
   dialog = LOADWISE_RUN_DIALOG (loadwise_runs_page_get_dialog (shown.page));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_menu_button_get_label (loadwise_run_dialog_get_date_button (dialog)), ==,
@@ -313,8 +394,8 @@ test_text_and_metres (UiFixture     *fixture,
   shown = show_page (fixture);
   id = run_at (shown.page, 0)->id;
 
-  gtk_single_selection_set_selected (loadwise_runs_page_get_selection (shown.page), 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.edit", NULL));
+  /* A click on the row. */
+  gtk_widget_activate (row_at (&shown, 0));
   dialog = LOADWISE_RUN_DIALOG (loadwise_runs_page_get_dialog (shown.page));
   g_assert_cmpstr (gtk_editable_get_text (loadwise_run_dialog_get_field (dialog, LOADWISE_RUN_FIELD_DISTANCE)),
                    ==, "8.405");
@@ -346,38 +427,320 @@ test_text_and_metres (UiFixture     *fixture,
   ui_test_destroy (shown.window);
 }
 
+/* A row's own delete button deletes its run, from the database, and the
+ * toast's Undo brings it back. */
 static void
 test_delete_and_undo (UiFixture     *fixture,
                       gconstpointer  data)
 {
   Shown shown;
+  GtkWidget *button;
   const LoadwiseRun *run;
 
+  add_stored_run (fixture, 18, 6000, 0);
   add_stored_run (fixture, 20, 8000, 2);
   add_stored_run (fixture, 22, 5000, 1);
-  shown = show_page (fixture);
+  shown = show_runs_page (fixture);
 
-  gtk_single_selection_set_selected (loadwise_runs_page_get_selection (shown.page), 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.delete", NULL));
+  /* The middle run's button, reached from its row with the keyboard. */
+  tab_into_list (&shown, 1);
+  g_assert_true (gtk_widget_child_focus (shown.window, GTK_DIR_RIGHT));
+  button = loadwise_run_list_row_get_delete_button (row_at (&shown, 1));
+  g_assert_true (focus_of (&shown) == button);
+  g_signal_emit_by_name (button, "clicked");
   /* The list follows from the context's "changed". */
   ui_test_flush ();
-  g_assert_cmpuint (stored_runs (fixture), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (loadwise_runs_page_get_runs (shown.page)), ==, 1);
-  g_assert_cmpuint (run_at (shown.page, 0)->distance_m, ==, 8000);
+  g_assert_cmpuint (stored_runs (fixture), ==, 2);
+  g_assert_false (stored_on (fixture, 20));
+  g_assert_true (stored_on (fixture, 18));
+  g_assert_true (stored_on (fixture, 22));
+  g_assert_cmpuint (g_list_model_get_n_items (loadwise_runs_page_get_runs (shown.page)), ==, 2);
+  g_assert_cmpint (g_date_get_day (&run_at (shown.page, 1)->date), ==, 18);
+  /* The focus goes on with the run below, not back to the window's top. */
+  g_assert_true (focus_of (&shown) == row_at (&shown, 1));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.undo-delete", NULL));
-  /* The list follows from the context's "changed". */
   ui_test_flush ();
-  g_assert_cmpuint (stored_runs (fixture), ==, 2);
-  run = run_at (shown.page, 0);
-  g_assert_cmpuint (run->distance_m, ==, 5000);
-  g_assert_cmpuint (run->pain_during, ==, 1);
-  g_assert_cmpint (g_date_get_day (&run->date), ==, 22);
+  g_assert_cmpuint (stored_runs (fixture), ==, 3);
+  g_assert_true (stored_on (fixture, 20));
+  run = run_at (shown.page, 1);
+  g_assert_cmpuint (run->distance_m, ==, 8000);
+  g_assert_cmpuint (run->pain_during, ==, 2);
+  g_assert_cmpint (g_date_get_day (&run->date), ==, 20);
   /* Undo is used up. */
   gtk_widget_activate_action (GTK_WIDGET (shown.page), "runs.undo-delete", NULL);
-  g_assert_cmpuint (stored_runs (fixture), ==, 2);
+  ui_test_flush ();
+  g_assert_cmpuint (stored_runs (fixture), ==, 3);
+
+  /* Deleting every run leaves the focus on the status page's Log a Run. */
+  for (guint i = 0; i < 3; i++)
+    {
+      tab_into_list (&shown, 0);
+      g_assert_true (gtk_widget_child_focus (shown.window, GTK_DIR_RIGHT));
+      g_signal_emit_by_name (focus_of (&shown), "clicked");
+      ui_test_flush ();
+    }
+  g_assert_cmpuint (stored_runs (fixture), ==, 0);
+  g_assert_true (loadwise_runs_page_is_empty_shown (shown.page));
+  g_assert_nonnull (focus_of (&shown));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus_of (&shown))), ==, "runs.add");
 
   ui_test_destroy (shown.window);
+}
+
+/* The list is one Tab stop: Tab enters on one row and the next Tab
+ * leaves; Shift+Tab comes back to the row last focused. */
+static void
+test_keyboard (UiFixture     *fixture,
+               gconstpointer  data)
+{
+  Shown shown;
+  GtkWidget *list_box;
+
+  for (int day = 10; day < 15; day++)
+    add_stored_run (fixture, day, 5000, 1);
+  shown = show_runs_page (fixture);
+  list_box = GTK_WIDGET (loadwise_run_list_get_list_box (run_list_of (&shown)));
+
+  g_assert_cmpuint (ui_test_count_tab_stops (list_box), ==, 1);
+
+  tab_into_list (&shown, 2);
+  g_assert_true (focus_of (&shown) == row_at (&shown, 2));
+  /* Down at the last row stays in the list. */
+  for (int i = 0; i < 5; i++)
+    g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_true (focus_of (&shown) == row_at (&shown, 4));
+  g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -2, FALSE, FALSE);
+  g_assert_true (focus_of (&shown) == row_at (&shown, 2));
+
+  g_assert_true (gtk_widget_child_focus (shown.window, GTK_DIR_TAB_FORWARD));
+  g_assert_nonnull (focus_of (&shown));
+  g_assert_false (gtk_widget_is_ancestor (focus_of (&shown), list_box));
+  g_assert_true (gtk_widget_child_focus (shown.window, GTK_DIR_TAB_BACKWARD));
+  g_assert_true (focus_of (&shown) == row_at (&shown, 2));
+  g_assert_true (gtk_widget_child_focus (shown.window, GTK_DIR_TAB_BACKWARD));
+  g_assert_false (gtk_widget_is_ancestor (focus_of (&shown), list_box));
+
+  ui_test_destroy (shown.window);
+}
+
+static void assert_not_cut (GtkWidget *widget,
+                            int        width);
+
+/* The newest runs first, older ones on asking: Tab goes from the list
+ * to the button, and the focus goes on with the first older run. */
+static void
+test_older_runs (UiFixture     *fixture,
+                 gconstpointer  data)
+{
+  Shown shown;
+  LoadwiseRunList *list;
+  GtkWidget *more;
+  GtkWidget *oldest;
+
+  for (int day = 1; day <= LOADWISE_RUN_LIST_FIRST_ROWS + 5; day++)
+    add_stored_run (fixture, day, 5000, 1);
+  shown = show_runs_page (fixture);
+  list = run_list_of (&shown);
+  more = loadwise_run_list_get_more_button (list);
+  g_assert_cmpuint (loadwise_run_list_get_n_shown (list), ==, LOADWISE_RUN_LIST_FIRST_ROWS);
+  g_assert_true (gtk_widget_get_mapped (more));
+
+  tab_into_list (&shown, 0);
+  g_assert_true (gtk_widget_child_focus (shown.window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_of (&shown) == more);
+  g_signal_emit_by_name (more, "clicked");
+  g_assert_cmpuint (loadwise_run_list_get_n_shown (list), ==, LOADWISE_RUN_LIST_FIRST_ROWS + 5);
+  g_assert_false (gtk_widget_get_visible (more));
+  g_assert_true (focus_of (&shown) == row_at (&shown, LOADWISE_RUN_LIST_FIRST_ROWS));
+  /* The oldest run is the last row. */
+  oldest = row_at (&shown, LOADWISE_RUN_LIST_FIRST_ROWS + 4);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (oldest)), ==, "Sun 11/01/26 · 5 km");
+
+  ui_test_destroy (shown.window);
+}
+
+/* A retired pair's name is shown whole in the run dialog, retired and
+ * all, not cut to "(re…" at the row's end (issue 13). */
+static void
+test_retired_shoe (UiFixture     *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (LoadwiseRun) run = loadwise_run_new ();
+  gint64 shoe_id = 0;
+  LoadwiseRunDialog *dialog;
+  AdwComboRow *shoes;
+  Shown shown;
+
+  g_assert_true (loadwise_database_add_shoe (fixture->database, "Cloudmonster Hyper Trail Edition 2", &shoe_id,
+                                             NULL));
+  run->date = loadwise_test_date (2026, 11, 20);
+  run->distance_m = 8000;
+  run->shoe_id = shoe_id;
+  g_assert_true (loadwise_database_add_run (fixture->database, run, NULL));
+  g_assert_true (loadwise_database_retire_shoe (fixture->database, "Cloudmonster Hyper Trail Edition 2", NULL));
+  shown = show_runs_page (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (shown.window), 360, 700);
+
+  gtk_widget_activate (row_at (&shown, 0));
+  dialog = LOADWISE_RUN_DIALOG (loadwise_runs_page_get_dialog (shown.page));
+  g_assert_nonnull (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 700);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  shoes = loadwise_run_dialog_get_shoe_row (dialog);
+  g_assert_cmpuint (adw_combo_row_get_selected (shoes), ==, 1);
+  g_assert_true (adw_combo_row_get_use_subtitle (shoes));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (shoes)), ==,
+                   "Cloudmonster Hyper Trail Edition 2 (retired)");
+  assert_not_cut (GTK_WIDGET (shoes), gtk_widget_get_width (GTK_WIDGET (shoes)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  ui_test_destroy (shown.window);
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* No runs: a status page that says so and offers to log one; the header
+ * bar's "+" shows with the Runs page only. */
+static void
+test_empty (UiFixture     *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkWidget *add;
+  GtkWidget *log_button;
+  GtkWidget *empty;
+  graphene_rect_t bounds;
+  LoadwiseRunsPage *page;
+
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  ui_test_show (window);
+  add = find_action_button (window, "win.log-run");
+  g_assert_nonnull (add);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (add)), ==, "list-add-symbolic");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add), ==, "Log a Run");
+  g_assert_false (gtk_widget_get_visible (add));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "runs"));
+  page = LOADWISE_RUNS_PAGE (loadwise_window_get_page (LOADWISE_WINDOW (window), "runs"));
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_true (gtk_widget_get_visible (add));
+  g_assert_true (loadwise_runs_page_is_empty_shown (page));
+  g_assert_cmpuint (loadwise_run_list_get_n_shown (loadwise_runs_page_get_run_list (page)), ==, 0);
+  log_button = find_action_button (GTK_WIDGET (page), "runs.add");
+  g_assert_true (gtk_widget_get_mapped (log_button));
+  /* The whole status page shows, down to its button, not a sliver of it. */
+  empty = gtk_widget_get_ancestor (log_button, ADW_TYPE_STATUS_PAGE);
+  g_assert_true (gtk_widget_compute_bounds (log_button, empty, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (empty));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Runs Yet");
+
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_nonnull (loadwise_runs_page_get_dialog (page));
+  gtk_window_destroy (GTK_WINDOW (loadwise_runs_page_get_dialog (page)));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "today"));
+  g_assert_false (gtk_widget_get_visible (add));
+
+  ui_test_destroy (window);
+}
+
+static void
+assert_not_cut (GtkWidget *widget,
+                int        width)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (widget)), ==, PANGO_ELLIPSIZE_NONE);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))));
+      g_assert_cmpint (gtk_widget_get_width (widget), <=, width);
+      if (strlen (text) > 40)
+        g_assert_true (gtk_label_get_wrap (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_not_cut (child, width);
+}
+
+/* Issue 13: at 360 px the table cut off the factors and the pain. The
+ * rows are as wide as the list and their lines wrap. */
+static void
+test_narrow_rows (UiFixture     *fixture,
+                  gconstpointer  data)
+{
+  gint64 shoe_id = 0;
+  GtkWidget *window;
+  GtkWidget *list_box;
+  LoadwiseRunsPage *page;
+  LoadwiseRunList *list;
+
+  g_assert_true (loadwise_database_add_shoe (fixture->database, "Cloudmonster Hyper Trail Edition 2", &shoe_id,
+                                             NULL));
+  for (int day = 10; day < 14; day++)
+    {
+      g_autoptr (LoadwiseRun) run = loadwise_run_new ();
+
+      run->date = loadwise_test_date (2026, 11, day);
+      run->distance_m = 21097;
+      run->duration_s = 7300;
+      run->climb_m = 420;
+      run->descent_m = 1380;
+      run->pain_during = 3;
+      run->has_pain_after = TRUE;
+      run->pain_after = 5;
+      run->speed = TRUE;
+      run->camber = LOADWISE_CAMBER_LEFT;
+      run->surface = LOADWISE_SURFACE_TRAIL;
+      run->shoe_id = shoe_id;
+      g_assert_true (loadwise_database_add_run (fixture->database, run, NULL));
+    }
+  ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
+  window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  ui_test_show (window);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "runs"));
+  page = LOADWISE_RUNS_PAGE (loadwise_window_get_page (LOADWISE_WINDOW (window), "runs"));
+  gtk_test_widget_wait_for_draw (window);
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
+
+  list = loadwise_runs_page_get_run_list (page);
+  list_box = GTK_WIDGET (loadwise_run_list_get_list_box (list));
+  g_assert_cmpuint (loadwise_run_list_get_n_shown (list), ==, 4);
+  g_assert_cmpint (gtk_widget_get_width (list_box), <=, 360);
+  for (guint i = 0; i < 4; i++)
+    {
+      GtkWidget *row = loadwise_run_list_get_row (list, i);
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      g_assert_cmpint (gtk_widget_get_width (row), <=, gtk_widget_get_width (list_box));
+      /* The factors and the pain are there to be read. */
+      g_assert_nonnull (strstr (subtitle, "Pain 3 → 5"));
+      g_assert_nonnull (strstr (subtitle, "Cloudmonster Hyper Trail Edition 2"));
+      g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "21.1 km"));
+      assert_not_cut (row, gtk_widget_get_width (row));
+    }
+
+  ui_test_destroy (window);
 }
 
 static void
@@ -501,6 +864,11 @@ main (int    argc,
   ADD ("/runs-page/edit", test_edit);
   ADD ("/runs-page/text-and-metres", test_text_and_metres);
   ADD ("/runs-page/delete-and-undo", test_delete_and_undo);
+  ADD ("/runs-page/keyboard", test_keyboard);
+  ADD ("/runs-page/older-runs", test_older_runs);
+  ADD ("/runs-page/retired-shoe", test_retired_shoe);
+  ADD ("/runs-page/empty", test_empty);
+  ADD ("/runs-page/narrow-rows", test_narrow_rows);
   ADD ("/runs-page/patterns-and-narrow", test_patterns_and_narrow);
   ADD ("/runs-page/flare-panel", test_flare_panel);
   ADD ("/runs-page/checkin-habits", test_checkin_habits);
