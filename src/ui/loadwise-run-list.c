@@ -53,12 +53,13 @@ describe_title (const LoadwiseRun *run)
   char date[128];
 
   /* Translators: a run's date in the list, as strftime(3) writes it:
-   * "%a %x" is the abbreviated weekday and the date in the locale's own
-   * short form ("Fri 20/11/2026"). */
-  if (g_date_strftime (date, sizeof date, C_("run list", "%a %x"), &run->date) == 0)
+   * the abbreviated weekday and a short date in your language's order,
+   * e.g. "Fri 20 Nov 2026" ("%a %d.%m.%Y" gives "Fr 20.11.2026"). Not "%x":
+   * in the C locale that is the American "11/20/26". */
+  if (g_date_strftime (date, sizeof date, C_("run list", "%a %-d %b %Y"), &run->date) == 0)
     g_strlcpy (date, "?", sizeof date);
   /* Translators: a run in the list, its date and distance:
-   * "Fri 20/11/2026 · 8.4 km". */
+   * "Fri 20 Nov 2026 · 8.4 km". */
   return g_strdup_printf (_("%s · %s km"), date, km);
 }
 

@@ -555,7 +555,7 @@ test_older_runs (UiFixture     *fixture,
   g_assert_true (focus_of (&shown) == row_at (&shown, LOADWISE_RUN_LIST_FIRST_ROWS));
   /* The oldest run is the last row. */
   oldest = row_at (&shown, LOADWISE_RUN_LIST_FIRST_ROWS + 4);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (oldest)), ==, "Sun 11/01/26 · 5 km");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (oldest)), ==, "Sun 1 Nov 2026 · 5 km");
 
   ui_test_destroy (shown.window);
 }
