@@ -76,6 +76,8 @@ def wait_for(what, probe, timeout=TIMEOUT_S):
     while True:
         try:
             result = probe()
+        except JourneyError:  # the probe knows it is hopeless
+            raise
         except Exception:  # the tree changes under us; try again
             result = None
         if result:

@@ -126,21 +126,15 @@ def main():
 def journey(app_process, today, data_dir):
     def find_app():
         if app_process.poll() is not None:
-            raise JourneyError(f"loadwise exited with status {app_process.returncode} "
-                               "before it showed up on the accessibility bus (its messages are above)")
+            raise JourneyError(f"loadwise exited with status {app_process.returncode} before "
+                               "it showed up on the accessibility bus (its messages are above)")
         desktop = pyatspi.Registry.getDesktop(0)
         for app in desktop:
             if app is not None and app.get_process_id() == app_process.pid and app.childCount > 0:
                 return app
         return None
 
-    try:
-        app = wait_for("loadwise on the AT-SPI desktop", find_app)
-    except JourneyError:
-        if app_process.poll() is not None:
-            fail(f"loadwise exited with status {app_process.returncode} before it "
-                 "showed up on the accessibility bus (its messages are above)")
-        raise
+    app = wait_for("loadwise on the AT-SPI desktop", find_app)
     frame = wait_one(app, "main window (frame 'Loadwise')", role_name="frame", name="Loadwise")
     say(f"application {app.name!r}, window {frame.name!r}")
 
