@@ -123,6 +123,19 @@ def main():
     return 0
 
 
+CONTROLS = ("push button", "toggle button", "check box", "radio button", "spin button",
+            "text", "combo box", "page tab", "slider")
+
+
+def assert_named(root, where):
+    """Every control a screen reader can land on has a name of its own:
+    not nothing, nor its class's ("GtkMenuButton", "GtkExpander")."""
+    unnamed = [f"{role(o)} {o.name!r}" for o in find_all(root, pred=lambda o: role(o) in CONTROLS)
+               if not spoken(o) or re.match(r"^(Gtk|Adw|Loadwise)[A-Z]", o.name)]
+    if unnamed:
+        raise JourneyError(f"controls without an accessible name in {where}: {unnamed}")
+
+
 def journey(app_process, today, data_dir):
     def find_app():
         if app_process.poll() is not None:
@@ -185,6 +198,9 @@ def journey(app_process, today, data_dir):
     wait_one(frame, f"heading {date_heading!r}", role_name="heading", name=date_heading)
     wait_one(frame, "heading 'Today’s Session'", role_name="heading", name="Today’s Session")
     say(f"Today: heading {date_heading!r}, heading 'Today’s Session'")
+
+    assert_named(frame, "the main window")
+    button("Main menu")
 
     set_pattern = re.compile(r"^Set (\d+) of (\d+) done$")
     sets = wait_for("toggle buttons 'Set N of M done'",
@@ -256,6 +272,7 @@ def journey(app_process, today, data_dir):
         raise JourneyError(f"no window named 'Log a Run' after pressing it; windows {windows}")
     say(f"dialog {role(dialog)} {dialog.name!r}")
 
+    assert_named(dialog, "the 'Log a Run' window")
     save = button("Save", dialog)
     if has_state(save, pyatspi.STATE_SENSITIVE):
         raise JourneyError("'Save' is sensitive on an empty run")
