@@ -29,8 +29,9 @@ def spoken(obj):
     return plain
 
 
-def walk(root):
-    """Every accessible under root, depth first (root included)."""
+def walk(root, prune=()):
+    """Every accessible under root, depth first (root included), without
+    looking inside those whose role is in prune."""
     stack = [root]
     while stack:
         obj = stack.pop()
@@ -38,10 +39,17 @@ def walk(root):
             continue
         yield obj
         try:
+            if prune and obj is not root and obj.getRoleName() in prune:
+                continue
             children = [obj.getChildAtIndex(i) for i in range(obj.childCount)]
         except Exception:  # an object gone while walking: skip it
             continue
         stack.extend(reversed(children))
+
+
+# Not looked into unless a page tab is wanted: the view switchers (three
+# copies of the tabs, header bar and bottom bar) and scroll bars.
+PRUNE = ("page tab list", "scroll bar")
 
 
 def role(obj):
@@ -54,7 +62,7 @@ def has_state(obj, state):
 
 def find_all(root, role_name=None, name=None, contains=None, pred=None):
     found = []
-    for obj in walk(root):
+    for obj in walk(root, () if role_name == "page tab" else PRUNE):
         try:
             if role_name is not None and role(obj) != role_name:
                 continue

@@ -13,6 +13,8 @@
 # Copyright 2026 The Loadwise developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import ctypes
+import ctypes.util
 import datetime
 import os
 import re
@@ -39,6 +41,7 @@ EXERCISE_PAIN = "2"
 RUN_PAIN = "3"
 
 started = time.monotonic()
+held = []
 
 
 def say(text):
@@ -48,6 +51,25 @@ def say(text):
 def fail(text):
     print(f"FAIL: {text}", flush=True)
     sys.exit(1)
+
+
+def hold_x_display():
+    """An X connection of our own for the whole test, opened first.
+
+    Xvfb started without -noreset (plain xvfb-run) resets when its last
+    client leaves, and refuses connections meanwhile. at-spi-bus-launcher,
+    activated just before the app starts, connects to the display and
+    leaves again: without a client of ours the app then met a resetting
+    server now and then ("cannot open display")."""
+    if not os.environ.get("DISPLAY"):
+        return None
+    xlib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    display = xlib.XOpenDisplay(None)
+    if not display:
+        fail(f"cannot open the X display {os.environ['DISPLAY']!r}")
+    return xlib, display
 
 
 def check_a11y_bus():
@@ -79,6 +101,7 @@ def main():
     os.environ["TZ"] = ZONE
     time.tzset()
 
+    held.append(hold_x_display())  # open until the process ends
     say(f"a11y bus at {check_a11y_bus()}")
     top = tempfile.mkdtemp(prefix="loadwise-a11y-")
     data_dir = os.path.join(top, "data")
@@ -252,6 +275,15 @@ def journey(app_process, today, data_dir):
             raise JourneyError(f"week row {spoken(row)!r} gives no reason (empty description)")
         say(f"week: {spoken(row)!r}, reason {row.description!r}")
 
+    # The Programme page: a button a week and exercise, its reason described.
+    press(wait_one(frame, "page tab 'Programme'", role_name="page tab", name="Programme"))
+    week_pattern = re.compile(r"^Week 1, (.+): level (\d), (.+)$")
+    cells = wait_for("the Programme page's 'Week 1, EXERCISE: level N, DECISION' buttons",
+                     lambda: find_all(frame, role_name="push button",
+                                      pred=lambda o: week_pattern.match(spoken(o))))
+    for cell in cells:
+        say(f"Programme: {spoken(cell)!r}, reason {cell.description!r}")
+
     # --- Log a run -------------------------------------------------------------
     press(wait_one(frame, "page tab 'Runs'", role_name="page tab", name="Runs"))
     say("pressed page tab 'Runs'")
@@ -345,6 +377,11 @@ def journey(app_process, today, data_dir):
     if heard != sorted((family, decision) for (family, decision, reason) in plan):
         raise JourneyError(f"Today reads {heard}, week 1 in the database is {plan}")
     reasons = {family: reason for (family, decision, reason) in plan}
+    programme_heard = sorted((m.group(1).lower(), m.group(3).lower(), cell.description)
+                             for cell in cells for m in [week_pattern.match(spoken(cell))])
+    if programme_heard != sorted(plan):
+        raise JourneyError(f"the Programme page reads {programme_heard}, "
+                           f"week 1 in the database is {plan}")
     for row in rows:
         family = level_pattern.match(spoken(row)).group(1).lower()
         if row.description != reasons[family]:
