@@ -97,7 +97,10 @@ GtkWidget *
 loadwise_run_dialog_new (LoadwiseContext   *context,
                          const LoadwiseRun *run)
 {
-  LoadwiseRunDialog *self = g_object_new (LOADWISE_TYPE_RUN_DIALOG, "context", context, NULL);
+  /* A dialog to a screen reader; an AdwWindow subclass is otherwise a
+   * "filler" in GTK 4.8 (the role set on the class is not used). */
+  LoadwiseRunDialog *self = g_object_new (LOADWISE_TYPE_RUN_DIALOG, "context", context,
+                                          "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   g_autofree char *text = NULL;
   const char *title;
 
