@@ -302,6 +302,8 @@ def journey(app_process, today, data_dir):
     except JourneyError:
         windows = [(role(w), w.name) for w in app if w is not None]
         raise JourneyError(f"no window named 'Log a Run' after pressing it; windows {windows}")
+    if role(dialog) != "dialog":
+        raise JourneyError(f"the window {dialog.name!r} reads as a {role(dialog)!r}, not a dialog")
     say(f"dialog {role(dialog)} {dialog.name!r}")
 
     assert_named(dialog, "the 'Log a Run' window")
