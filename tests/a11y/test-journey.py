@@ -266,9 +266,12 @@ def journey(app_process, today, data_dir):
     # --- The week's reason ---------------------------------------------------
     wait_one(frame, "heading 'This Week’s Levels'", role_name="heading",
              contains="This Week’s Levels")
+    # The list is named by its heading ("This Week’s Levels (and Why)").
+    levels = wait_one(frame, "list named 'This Week’s Levels'", role_name="list",
+                      contains="This Week’s Levels")
     level_pattern = re.compile(r"^(.+) · level (\d) · (.+)$")
     rows = wait_for("the week's rows 'EXERCISE · level N · DECISION'",
-                    lambda: find_all(frame, role_name="list item",
+                    lambda: find_all(levels, role_name="list item",
                                      pred=lambda o: level_pattern.match(spoken(o))))
     for row in rows:
         if not row.description:
