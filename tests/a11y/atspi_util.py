@@ -6,6 +6,8 @@
 
 import time
 
+import pyatspi
+
 STEP_S = 0.1
 TIMEOUT_S = 10.0
 
@@ -122,5 +124,15 @@ def do_action(obj, *wanted):
     raise JourneyError(f"{role(obj)} {spoken(obj)!r} offers none of {wanted}: only {names}")
 
 
+def on_screen(obj):
+    """Whether obj is laid out: GTK 4.8 sets STATE_SHOWING on the frame
+    only, and a button on a stack page not yet shown has no size (and
+    drops an activation: GtkButton activates only once realized)."""
+    extents = obj.queryComponent().getExtents(pyatspi.XY_WINDOW)
+    return extents.width > 0 and extents.height > 0
+
+
 def press(obj):
+    """Press obj once it is on screen, as a screen reader user would."""
+    wait_for(f"{role(obj)} {spoken(obj)!r} on screen", lambda: on_screen(obj))
     return do_action(obj, "click", "activate", "press", "toggle")

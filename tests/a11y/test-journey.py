@@ -108,7 +108,7 @@ def main():
     os.mkdir(data_dir)
     env = dict(os.environ)
     # The bridge must be on: these would turn it off.
-    for name in ("NO_AT_BRIDGE", "GTK_A11Y", "LOADWISE_NOW"):
+    for name in ("NO_AT_BRIDGE", "GTK_A11Y"):
         env.pop(name, None)
     env.update({
         "LOADWISE_DATA_DIR": data_dir,
