@@ -97,8 +97,12 @@ GtkWidget *
 loadwise_run_dialog_new (LoadwiseContext   *context,
                          const LoadwiseRun *run)
 {
-  LoadwiseRunDialog *self = g_object_new (LOADWISE_TYPE_RUN_DIALOG, "context", context, NULL);
+  /* A dialog to a screen reader; an AdwWindow subclass is otherwise a
+   * "filler" in GTK 4.8 (the role set on the class is not used). */
+  LoadwiseRunDialog *self = g_object_new (LOADWISE_TYPE_RUN_DIALOG, "context", context,
+                                          "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   g_autofree char *text = NULL;
+  const char *title;
 
   if (run != NULL)
     {
@@ -106,7 +110,11 @@ loadwise_run_dialog_new (LoadwiseContext   *context,
       self->run = loadwise_run_copy (run);
     }
 
-  adw_window_title_set_title (self->window_title, run != NULL ? _("Edit Run") : _("Log a Run"));
+  title = run != NULL ? _("Edit Run") : _("Log a Run");
+  adw_window_title_set_title (self->window_title, title);
+  /* The window's own title too: it is the dialog's accessible name, which a
+   * screen reader announces (else it reads "LoadwiseRunDialog"). */
+  gtk_window_set_title (GTK_WINDOW (self), title);
 
   /* Fill the fields from the run; a new run starts with today and empties. */
   if (run != NULL)
