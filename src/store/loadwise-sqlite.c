@@ -6,6 +6,7 @@
 #include "store/loadwise-sqlite-private.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -104,12 +105,52 @@ loadwise_sqlite_error (sqlite3  *db,
   return FALSE;
 }
 
+/* SQLITE_PROTOCOL: the WAL index changed under this connection just as
+ * it began to read, because another program's connection reset or
+ * recovered it. SQLite retries that race itself, briefly; on a loaded
+ * machine it can lose (seen: the reminder service and the app opening
+ * the file together). It only happens as a read or write transaction
+ * begins, before any row and any change, so the statement is run again
+ * after a moment, for up to a second. */
+#define PROTOCOL_RETRY_MS 1000
+
+static gboolean
+may_retry (int    rc,
+           guint *waited_ms)
+{
+  if (rc != SQLITE_PROTOCOL || *waited_ms >= PROTOCOL_RETRY_MS)
+    return FALSE;
+  g_debug ("SQLite lost a race for the WAL index; trying again");
+  g_usleep (10 * 1000);
+  *waited_ms += 10;
+  return TRUE;
+}
+
+static int
+step_retrying (sqlite3_stmt *stmt)
+{
+  guint waited_ms = 0;
+  int rc;
+
+  while (may_retry (rc = sqlite3_step (stmt), &waited_ms))
+    sqlite3_reset (stmt);
+  return rc;
+}
+
 gboolean
 loadwise_sqlite_exec (sqlite3     *db,
                       const char  *sql,
                       GError     **error)
 {
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  const char *end = strchr (sql, ';');
+  /* A script of several statements is not run twice: one that failed
+   * half-way may have changed something already. */
+  gboolean single = end == NULL || end[strspn (end, "; \n\t")] == '\0';
+  guint waited_ms = 0;
+  int rc;
+
+  while ((rc = sqlite3_exec (db, sql, NULL, NULL, NULL)) != SQLITE_OK && single && may_retry (rc, &waited_ms))
+    ;
 
   if (rc != SQLITE_OK)
     return loadwise_sqlite_error (db, rc, error);
@@ -122,7 +163,12 @@ loadwise_sqlite_prepare (sqlite3     *db,
                          GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  guint waited_ms = 0;
+  int rc;
+
+  /* Preparing reads the schema: the same race as a first step. */
+  while (may_retry (rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), &waited_ms))
+    ;
 
   if (rc != SQLITE_OK)
     {
@@ -138,7 +184,7 @@ loadwise_sqlite_step (sqlite3       *db,
                       sqlite3_stmt  *stmt,
                       GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = step_retrying (stmt);
 
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return rc;
@@ -213,7 +259,7 @@ loadwise_sqlite_step_done (sqlite3       *db,
                            sqlite3_stmt  *stmt,
                            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = step_retrying (stmt);
   gboolean ok = TRUE;
 
   if (rc != SQLITE_DONE)
