@@ -63,35 +63,65 @@ on_animation_value (double   value,
   show_position (LOADWISE_POSE_VIEW (user_data), value);
 }
 
-/* As GTK 4.8 recolours a symbolic icon (gtk_make_symbolic_pixbuf_from_data):
- * every fill the foreground colour, class success the success colour; and
- * the two poses faded by the position. The author's stylesheet wins over
- * the drawing's fill and opacity attributes. */
+/* The drawing is drawn as GTK 4.8 draws a symbolic icon: every fill black,
+ * class success red, warning green, error blue, then recoloured by a colour
+ * matrix (GTK's gtkiconpaintable.c, init_color_matrix) from the style's
+ * colours; so overlapping shapes never darken each other, and the whole
+ * drawing takes the foreground's alpha. The stylesheet also fades the two
+ * poses by the position: an author's stylesheet wins over the drawing's
+ * fill and opacity attributes. */
 static char *
 make_stylesheet (LoadwisePoseView *self)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA fg;
-  GdkRGBA success;
-  g_autofree char *fg_text = NULL;
-  g_autofree char *success_text = NULL;
   char start[G_ASCII_DTOSTR_BUF_SIZE];
   char end[G_ASCII_DTOSTR_BUF_SIZE];
 
-  gtk_style_context_get_color (context, &fg);
-  if (!gtk_style_context_lookup_color (context, "success_color", &success))
-    gdk_rgba_parse (&success, "#26a269");
-  fg_text = gdk_rgba_to_string (&fg);
-  success_text = gdk_rgba_to_string (&success);
   /* Not printf's %f: a German locale would write 0,5. */
   g_ascii_formatd (start, sizeof start, "%.3f", 1.0 - self->position);
   g_ascii_formatd (end, sizeof end, "%.3f", self->position);
 
-  return g_strdup_printf ("rect, circle, path { fill: %s !important; }\n"
-                          ".success { fill: %s !important; }\n"
+  return g_strdup_printf ("rect, circle, path { fill: #000000 !important; }\n"
+                          ".success { fill: #ff0000 !important; }\n"
+                          ".warning { fill: #00ff00 !important; }\n"
+                          ".error { fill: #0000ff !important; }\n"
                           ".pose-start { opacity: %s !important; }\n"
                           ".pose-end { opacity: %s !important; }\n",
-                          fg_text, success_text, start, end);
+                          start, end);
+}
+
+static void
+lookup_color (GtkStyleContext *context,
+              const char      *name,
+              const char      *fallback,
+              GdkRGBA         *color)
+{
+  if (!gtk_style_context_lookup_color (context, name, color))
+    gdk_rgba_parse (color, fallback);
+}
+
+static void
+init_color_matrix (LoadwisePoseView  *self,
+                   graphene_matrix_t *matrix,
+                   graphene_vec4_t   *offset)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA fg;
+  GdkRGBA sc;
+  GdkRGBA wc;
+  GdkRGBA ec;
+
+  gtk_style_context_get_color (context, &fg);
+  /* Adwaita's light colours when a theme names none. */
+  lookup_color (context, "success_color", "#26a269", &sc);
+  lookup_color (context, "warning_color", "#9c6e03", &wc);
+  lookup_color (context, "error_color", "#c01c28", &ec);
+  graphene_matrix_init_from_float (matrix, (float[16]) {
+    sc.red - fg.red, sc.green - fg.green, sc.blue - fg.blue, 0,
+    wc.red - fg.red, wc.green - fg.green, wc.blue - fg.blue, 0,
+    ec.red - fg.red, ec.green - fg.green, ec.blue - fg.blue, 0,
+    0, 0, 0, fg.alpha
+  });
+  graphene_vec4_init (offset, fg.red, fg.green, fg.blue, 0);
 }
 
 static void
@@ -104,6 +134,8 @@ loadwise_pose_view_snapshot (GtkWidget   *widget,
   int size = MIN (width, height);
   g_autofree char *stylesheet = NULL;
   g_autoptr (GError) error = NULL;
+  graphene_matrix_t matrix;
+  graphene_vec4_t offset;
   RsvgRectangle viewport;
   cairo_t *cr;
 
@@ -126,10 +158,13 @@ loadwise_pose_view_snapshot (GtkWidget   *widget,
   viewport.y = (height - size) / 2.0;
   viewport.width = size;
   viewport.height = size;
+  init_color_matrix (self, &matrix, &offset);
+  gtk_snapshot_push_color_matrix (snapshot, &matrix, &offset);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!rsvg_handle_render_document (self->handle, cr, &viewport, &error))
     g_warning ("The drawing: %s", error->message);
   cairo_destroy (cr);
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
