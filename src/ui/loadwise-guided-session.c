@@ -82,6 +82,7 @@ struct _LoadwiseGuidedSession
   AdwWindowTitle       *window_title;
   GtkBox               *illustration_box;
   LoadwisePoseView     *pose_view;        /* weak; NULL: the still drawing */
+  gint64                pose_second;      /* of the hold, last pulsed */
   GtkRevealer          *paused_revealer;
   GtkWidget            *pause_button;
   GtkStack             *phase_stack;
@@ -487,13 +488,38 @@ pose_play_rep (LoadwiseGuidedSession *self)
     loadwise_pose_view_play_rep (self->pose_view, POSE_REP_MS);
 }
 
-/* A hold holds the end pose (the isometrics' arrows: the effort). */
+/* (design) An isometric hold's arrows pulse in with each second of it. */
+#define POSE_PULSE_MS 300
+
+/* A hold: the end pose for its time (the side plank's hips up), but the
+ * isometric holds, which have no start pose, pulse their effort arrows in
+ * with each second. */
 static void
 pose_hold (LoadwiseGuidedSession *self,
            gboolean               holding)
 {
-  if (self->pose_view != NULL)
+  if (self->pose_view == NULL)
+    return;
+  self->pose_second = 0;
+  if (holding && !loadwise_pose_view_has_start_pose (self->pose_view))
+    loadwise_pose_view_play_rep (self->pose_view, POSE_PULSE_MS);
+  else
     loadwise_pose_view_animate_to (self->pose_view, holding ? 1.0 : 0.0, POSE_REP_MS);
+}
+
+static void
+pose_follow_hold (LoadwiseGuidedSession *self)
+{
+  gint64 second;
+
+  if (self->pose_view == NULL || !self->holding || loadwise_pose_view_has_start_pose (self->pose_view))
+    return;
+  second = (now (self) - self->hold_started) / G_USEC_PER_SEC;
+  if (second > self->pose_second)
+    {
+      self->pose_second = second;
+      loadwise_pose_view_play_rep (self->pose_view, POSE_PULSE_MS);
+    }
 }
 
 static void
@@ -889,6 +915,7 @@ on_ticker_tick (LoadwiseTicker        *ticker,
   if (self->paused)
     return;
 
+  pose_follow_hold (self);
   if (self->phase == PHASE_HOLD && self->holding &&
       now (self) >= self->deadline)
     {

@@ -20,6 +20,7 @@ struct _LoadwisePoseView
   double        target;
   AdwAnimation *animation;
   char         *stylesheet;   /* the one last given to @handle */
+  gboolean      has_start_pose;
 };
 
 G_DEFINE_FINAL_TYPE (LoadwisePoseView, loadwise_pose_view, GTK_TYPE_WIDGET)
@@ -300,6 +301,10 @@ loadwise_pose_view_new (const LoadwiseExercise *exercise,
   self->pixel_size = pixel_size;
   path = loadwise_illustration_get_resource (exercise->id);
   bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  /* The class names are ours alone, so finding the word is enough. */
+  if (bytes != NULL)
+    self->has_start_pose = g_strstr_len (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                         "pose-start") != NULL;
   if (bytes != NULL)
     self->handle = rsvg_handle_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   if (self->handle == NULL)
@@ -385,6 +390,22 @@ loadwise_pose_view_play_rep (LoadwisePoseView *self,
 
   loadwise_pose_view_set_position (self, 0.0);
   play (self, 1.0, duration_ms, TRUE);
+}
+
+gboolean
+loadwise_pose_view_is_animating (LoadwisePoseView *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_POSE_VIEW (self), FALSE);
+
+  return adw_animation_get_state (self->animation) == ADW_ANIMATION_PLAYING;
+}
+
+gboolean
+loadwise_pose_view_has_start_pose (LoadwisePoseView *self)
+{
+  g_return_val_if_fail (LOADWISE_IS_POSE_VIEW (self), FALSE);
+
+  return self->has_start_pose;
 }
 
 void

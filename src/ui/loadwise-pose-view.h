@@ -42,6 +42,10 @@ void       loadwise_pose_view_animate_to   (LoadwisePoseView      *self,
 /* One rep: from 0 to the end pose and back, @duration_ms each way. */
 void       loadwise_pose_view_play_rep     (LoadwisePoseView      *self,
                                             guint                  duration_ms);
+/* Whether an animation is running (not paused, not done). */
+gboolean   loadwise_pose_view_is_animating (LoadwisePoseView      *self);
+/* Whether the drawing has a start pose; the isometric holds have none. */
+gboolean   loadwise_pose_view_has_start_pose (LoadwisePoseView    *self);
 /* Pause and resume a running animation; nothing when none runs. */
 void       loadwise_pose_view_pause        (LoadwisePoseView      *self);
 void       loadwise_pose_view_resume       (LoadwisePoseView      *self);

@@ -682,11 +682,14 @@ test_tempo_poses (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (session, "tempo_segment_label"))), ==, "Down");
   g_assert_cmpfloat (loadwise_pose_view_get_target (view), ==, 0.0);
 
-  /* Paused in "Down": it goes nowhere new however long the pause. */
+  /* Paused in "Down": the animation stops, and goes on when resumed. */
+  g_assert_true (loadwise_pose_view_is_animating (view));
   act (session, "session.pause");
+  g_assert_false (loadwise_pose_view_is_animating (view));
   loadwise_ticker_advance (fixture->ticker, SECONDS (60));
   g_assert_cmpfloat (loadwise_pose_view_get_target (view), ==, 0.0);
   act (session, "session.pause");
+  g_assert_true (loadwise_pose_view_is_animating (view));
 
   /* The next rep starts at the start pose. */
   loadwise_ticker_advance (fixture->ticker, SECONDS (2));
@@ -694,6 +697,49 @@ test_tempo_poses (Fixture       *fixture,
   g_assert_cmpfloat (loadwise_pose_view_get_target (view), ==, 1.0);
   destroy_session (session);
   g_settings_reset (settings, "tempos");
+}
+
+static gboolean
+pose_at_rest (gpointer data)
+{
+  return !loadwise_pose_view_is_animating (data);
+}
+
+/* An isometric hold has no start pose: its arrows pulse in with each
+ * second of the hold, and not while paused. Only whether a pulse runs is
+ * looked at, never how long it takes. */
+static void
+test_hold_pulses (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  LoadwiseGuidedSession *session;
+  LoadwisePoseView *view;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  session = open_session (fixture, 0);
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "belt-isometric-abduction");
+  view = LOADWISE_POSE_VIEW (ui_test_find_type (GTK_WIDGET (session), LOADWISE_TYPE_POSE_VIEW));
+  g_assert_nonnull (view);
+  g_assert_false (loadwise_pose_view_has_start_pose (view));
+  act (session, "session.confirm");
+  act (session, "session.count");
+  g_assert_true (loadwise_guided_session_is_holding (session));
+  g_assert_true (loadwise_pose_view_is_animating (view));
+  g_assert_true (ui_test_wait_until (pose_at_rest, view, 5000));
+  g_assert_cmpfloat (loadwise_pose_view_get_position (view), ==, 0.0);
+
+  /* Within the same second, nothing; the next second, a pulse. */
+  loadwise_ticker_advance (fixture->ticker, G_USEC_PER_SEC / 2);
+  g_assert_false (loadwise_pose_view_is_animating (view));
+  loadwise_ticker_advance (fixture->ticker, G_USEC_PER_SEC / 2);
+  g_assert_true (loadwise_pose_view_is_animating (view));
+
+  /* Paused, the pulse waits. */
+  act (session, "session.pause");
+  g_assert_false (loadwise_pose_view_is_animating (view));
+  act (session, "session.pause");
+  g_assert_true (loadwise_pose_view_is_animating (view));
+  destroy_session (session);
 }
 
 /* Reduced motion: with animations off, the still drawing, as on Today. */
@@ -1062,6 +1108,7 @@ main (int   argc,
   ADD ("tempo-sides", test_tempo_sides);
   ADD ("tempo-poses", test_tempo_poses);
   ADD ("reduced-motion", test_reduced_motion);
+  ADD ("hold-pulses", test_hold_pulses);
   ADD ("hold-cue", test_hold_cue);
   g_test_add_func ("/ui/guided-session/cue-sounds", test_cue_sounds);
   ADD ("pause", test_pause);
