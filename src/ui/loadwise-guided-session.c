@@ -558,6 +558,24 @@ show_drawing (LoadwiseGuidedSession  *self,
   gtk_box_append (self->illustration_box, drawing);
 }
 
+/* Animations turned on or off mid-session: the other drawing, in step. */
+static void
+on_enable_animations_notify (LoadwiseGuidedSession *self)
+{
+  gboolean animations = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animations, NULL);
+  /* GtkSettings notifies on every set, changed or not. */
+  if (!!animations == (self->pose_view != NULL) || self->phase == PHASE_SUMMARY ||
+      gtk_widget_get_first_child (GTK_WIDGET (self->illustration_box)) == NULL)
+    return;
+  show_drawing (self, current_item (self)->exercise);
+  if (self->phase == PHASE_REPS && tempo_applies (self))
+    pose_follow_tempo (self);
+  else if (self->phase == PHASE_HOLD && self->holding)
+    pose_hold (self, TRUE);
+}
+
 static void
 start_tempo (LoadwiseGuidedSession *self)
 {
@@ -1467,6 +1485,8 @@ loadwise_guided_session_constructed (GObject *object)
 
   g_assert (self->context != NULL && self->ticker != NULL);
   g_signal_connect_object (self->ticker, "tick", G_CALLBACK (on_ticker_tick), self, 0);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",
+                           G_CALLBACK (on_enable_animations_notify), self, G_CONNECT_SWAPPED);
   self->settings = g_settings_new (APP_ID);
   if (self->cues == NULL)
     self->cues = loadwise_gsound_cues_new (self->settings);

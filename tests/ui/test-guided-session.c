@@ -759,6 +759,13 @@ test_reduced_motion (Fixture       *fixture,
   act (session, "session.confirm");
   act (session, "session.count");
   g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 1);
+
+  /* Turned on mid-session: the drawing moves from then on. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  g_assert_nonnull (ui_test_find_type (GTK_WIDGET (session), LOADWISE_TYPE_POSE_VIEW));
+  g_assert_false (GTK_IS_IMAGE (ui_test_find_named (GTK_WIDGET (session), "illustration")));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_assert_null (ui_test_find_type (GTK_WIDGET (session), LOADWISE_TYPE_POSE_VIEW));
   destroy_session (session);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
