@@ -26,28 +26,28 @@ G_DECLARE_FINAL_TYPE (LoadwisePoseView, loadwise_pose_view, LOADWISE, POSE_VIEW,
 /* The drawing of @exercise, @pixel_size square, at position 0; named
  * "illustration", with the accessible role, label and description of
  * loadwise_illustration_new ()'s image. */
-GtkWidget *loadwise_pose_view_new         (const LoadwiseExercise *exercise,
-                                           int                     pixel_size);
+GtkWidget *loadwise_pose_view_new            (const LoadwiseExercise *exercise,
+                                              int                     pixel_size);
 
-double     loadwise_pose_view_get_position (LoadwisePoseView      *self);
+double     loadwise_pose_view_get_position   (LoadwisePoseView       *self);
 /* Stops any animation and shows @position (clamped to 0..1) at once. */
-void       loadwise_pose_view_set_position (LoadwisePoseView      *self,
-                                            double                 position);
+void       loadwise_pose_view_set_position   (LoadwisePoseView       *self,
+                                              double                  position);
 /* Where the view is going: the last animation's end, or the position set. */
-double     loadwise_pose_view_get_target   (LoadwisePoseView      *self);
+double     loadwise_pose_view_get_target     (LoadwisePoseView       *self);
 /* Moves from the current position to @target over @duration_ms, eased. */
-void       loadwise_pose_view_animate_to   (LoadwisePoseView      *self,
-                                            double                 target,
-                                            guint                  duration_ms);
+void       loadwise_pose_view_animate_to     (LoadwisePoseView       *self,
+                                              double                  target,
+                                              guint                   duration_ms);
 /* One rep: from 0 to the end pose and back, @duration_ms each way. */
-void       loadwise_pose_view_play_rep     (LoadwisePoseView      *self,
-                                            guint                  duration_ms);
+void       loadwise_pose_view_play_rep       (LoadwisePoseView       *self,
+                                              guint                   duration_ms);
 /* Whether an animation is running (not paused, not done). */
-gboolean   loadwise_pose_view_is_animating (LoadwisePoseView      *self);
+gboolean   loadwise_pose_view_is_animating   (LoadwisePoseView       *self);
 /* Whether the drawing has a start pose; the isometric holds have none. */
-gboolean   loadwise_pose_view_has_start_pose (LoadwisePoseView    *self);
+gboolean   loadwise_pose_view_has_start_pose (LoadwisePoseView       *self);
 /* Pause and resume a running animation; nothing when none runs. */
-void       loadwise_pose_view_pause        (LoadwisePoseView      *self);
-void       loadwise_pose_view_resume       (LoadwisePoseView      *self);
+void       loadwise_pose_view_pause          (LoadwisePoseView       *self);
+void       loadwise_pose_view_resume         (LoadwisePoseView       *self);
 
 G_END_DECLS
