@@ -117,7 +117,14 @@ test_poses (void)
   g_free (start.pixels);
   g_free (end.pixels);
   g_free (half.pixels);
+
+  /* Its animation keeps nothing alive: gone with its window. */
+  loadwise_pose_view_animate_to (LOADWISE_POSE_VIEW (view), 1.0, 10000);
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (view);
 }
 
 /* Animations run to their target; one rep goes there and back. Only the
