@@ -20,6 +20,7 @@
 #include "ui/loadwise-exercise-card.h"
 #include "ui/loadwise-illustration.h"
 #include "ui/loadwise-pain-scale.h"
+#include "ui/loadwise-pose-view.h"
 
 /* (design) ACSM 2009 advises 1-2 min of rest between sets of lighter
  * assistance exercises; ours are light, so the short end. */
@@ -80,6 +81,8 @@ struct _LoadwiseGuidedSession
 
   AdwWindowTitle       *window_title;
   GtkBox               *illustration_box;
+  LoadwisePoseView     *pose_view;        /* weak; NULL: the still drawing */
+  gint64                pose_second;      /* of the hold, last pulsed */
   GtkRevealer          *paused_revealer;
   GtkWidget            *pause_button;
   GtkStack             *phase_stack;
@@ -447,6 +450,132 @@ next_segment (LoadwiseGuidedSession *self,
   return segment;
 }
 
+/* Issue 15: the drawing moves in step with the rep. With the tempo, up to
+ * the end pose over the up segment, held at the top, back over the down
+ * segment; each animation lasts what is left of its segment. */
+static void
+pose_follow_tempo (LoadwiseGuidedSession *self)
+{
+  guint left_ms;
+
+  if (self->pose_view == NULL)
+    return;
+  left_ms = (guint) (MAX (self->deadline - now (self), 0) / 1000);
+  switch (self->tempo_segment)
+    {
+    case 0:
+      loadwise_pose_view_set_position (self->pose_view, 0.0);
+      loadwise_pose_view_animate_to (self->pose_view, 1.0, left_ms);
+      break;
+    case 1:
+      loadwise_pose_view_set_position (self->pose_view, 1.0);
+      break;
+    case 2:
+      loadwise_pose_view_animate_to (self->pose_view, 0.0, left_ms);
+      break;
+    default:
+      break;
+    }
+}
+
+/* (design) A rep counted by the runner: a short there and back. */
+#define POSE_REP_MS 600
+
+static void
+pose_play_rep (LoadwiseGuidedSession *self)
+{
+  if (self->pose_view != NULL)
+    loadwise_pose_view_play_rep (self->pose_view, POSE_REP_MS);
+}
+
+/* (design) An isometric hold's arrows pulse in with each second of it. */
+#define POSE_PULSE_MS 300
+
+/* A hold: the end pose for its time (the side plank's hips up), but the
+ * isometric holds, which have no start pose, pulse their effort arrows in
+ * with each second. */
+static void
+pose_hold (LoadwiseGuidedSession *self,
+           gboolean               holding)
+{
+  if (self->pose_view == NULL)
+    return;
+  self->pose_second = 0;
+  if (holding && !loadwise_pose_view_has_start_pose (self->pose_view))
+    loadwise_pose_view_play_rep (self->pose_view, POSE_PULSE_MS);
+  else
+    loadwise_pose_view_animate_to (self->pose_view, holding ? 1.0 : 0.0, POSE_REP_MS);
+}
+
+static void
+pose_follow_hold (LoadwiseGuidedSession *self)
+{
+  gint64 second;
+
+  if (self->pose_view == NULL || !self->holding || loadwise_pose_view_has_start_pose (self->pose_view))
+    return;
+  second = (now (self) - self->hold_started) / G_USEC_PER_SEC;
+  if (second > self->pose_second)
+    {
+      self->pose_second = second;
+      loadwise_pose_view_play_rep (self->pose_view, POSE_PULSE_MS);
+    }
+}
+
+static void
+pose_pause (LoadwiseGuidedSession *self,
+            gboolean               paused)
+{
+  if (self->pose_view == NULL)
+    return;
+  if (paused)
+    loadwise_pose_view_pause (self->pose_view);
+  else
+    loadwise_pose_view_resume (self->pose_view);
+}
+
+/* The exercise's drawing: moving, or still with animations off (reduced
+ * motion). */
+static void
+show_drawing (LoadwiseGuidedSession  *self,
+              const LoadwiseExercise *exercise)
+{
+  gboolean animations = TRUE;
+  GtkWidget *drawing;
+  GtkWidget *child;
+
+  g_clear_weak_pointer (&self->pose_view);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->illustration_box))) != NULL)
+    gtk_box_remove (self->illustration_box, child);
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animations, NULL);
+  if (animations)
+    {
+      drawing = loadwise_pose_view_new (exercise, 160);
+      g_set_weak_pointer (&self->pose_view, LOADWISE_POSE_VIEW (drawing));
+    }
+  else
+    drawing = loadwise_illustration_new (exercise, 160);
+  gtk_box_append (self->illustration_box, drawing);
+}
+
+/* Animations turned on or off mid-session: the other drawing, in step. */
+static void
+on_enable_animations_notify (LoadwiseGuidedSession *self)
+{
+  gboolean animations = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animations, NULL);
+  /* GtkSettings notifies on every set, changed or not. */
+  if (!!animations == (self->pose_view != NULL) || self->phase == PHASE_SUMMARY ||
+      gtk_widget_get_first_child (GTK_WIDGET (self->illustration_box)) == NULL)
+    return;
+  show_drawing (self, current_item (self)->exercise);
+  if (self->phase == PHASE_REPS && tempo_applies (self))
+    pose_follow_tempo (self);
+  else if (self->phase == PHASE_HOLD && self->holding)
+    pose_hold (self, TRUE);
+}
+
 static void
 start_tempo (LoadwiseGuidedSession *self)
 {
@@ -454,6 +583,7 @@ start_tempo (LoadwiseGuidedSession *self)
   self->deadline = now (self) + segment_us (self, self->tempo_segment);
   set_ticking (self, TRUE);
   show_tempo (self);
+  pose_follow_tempo (self);
 }
 
 /* The runner's tempo and pace for the current exercise, as remembered. */
@@ -501,6 +631,7 @@ begin_step (LoadwiseGuidedSession *self)
   self->reps = 0;
   self->holding = FALSE;
   set_ticking (self, FALSE);
+  pose_hold (self, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->hold_time_label), "hold-end");
 
   if (item->target_hold_s > 0)
@@ -551,7 +682,6 @@ start_exercise (LoadwiseGuidedSession *self,
   const LoadwiseExercise *exercise;
   g_autofree char *dosage = NULL;
   g_autoptr (GString) cues = g_string_new (NULL);
-  GtkWidget *child;
 
   /* Exercises already done in full (ticked on Today) are passed over,
    * and the runner is told which. */
@@ -577,9 +707,7 @@ start_exercise (LoadwiseGuidedSession *self,
   exercise = item->exercise;
   dosage = loadwise_exercise_card_format_dosage (item);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->illustration_box))) != NULL)
-    gtk_box_remove (self->illustration_box, child);
-  gtk_box_append (self->illustration_box, loadwise_illustration_new (exercise, 160));
+  show_drawing (self, exercise);
 
   gtk_label_set_label (self->name_label, exercise->name);
   gtk_label_set_label (self->dosage_label, dosage);
@@ -805,6 +933,7 @@ on_ticker_tick (LoadwiseTicker        *ticker,
   if (self->paused)
     return;
 
+  pose_follow_hold (self);
   if (self->phase == PHASE_HOLD && self->holding &&
       now (self) >= self->deadline)
     {
@@ -837,6 +966,7 @@ on_ticker_tick (LoadwiseTicker        *ticker,
         }
       self->deadline += segment_us (self, self->tempo_segment);
       show_tempo (self);
+      pose_follow_tempo (self);
     }
   update_timers (self);
 }
@@ -950,6 +1080,7 @@ set_paused (LoadwiseGuidedSession *self,
       self->paused = FALSE;
     }
   gtk_revealer_set_reveal_child (self->paused_revealer, self->paused);
+  pose_pause (self, self->paused);
   /* The button says what it will do (issue 13: it kept "pause" while paused). */
   gtk_button_set_icon_name (GTK_BUTTON (self->pause_button),
                             self->paused ? "media-playback-start-symbolic" : "media-playback-pause-symbolic");
@@ -972,6 +1103,7 @@ start_hold (LoadwiseGuidedSession *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->hold_time_label), "hold-end");
   gtk_button_set_label (self->hold_button, _("_End Hold Early"));
   set_ticking (self, TRUE);
+  pose_hold (self, TRUE);
   update_timers (self);
 }
 
@@ -981,6 +1113,8 @@ count_rep (LoadwiseGuidedSession *self)
 {
   self->reps++;
   show_reps (self);
+  if (!tempo_applies (self))
+    pose_play_rep (self);
   if (self->reps >= current_item (self)->target_reps)
     complete_set (self, self->reps, 0);
   else
@@ -1351,6 +1485,8 @@ loadwise_guided_session_constructed (GObject *object)
 
   g_assert (self->context != NULL && self->ticker != NULL);
   g_signal_connect_object (self->ticker, "tick", G_CALLBACK (on_ticker_tick), self, 0);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",
+                           G_CALLBACK (on_enable_animations_notify), self, G_CONNECT_SWAPPED);
   self->settings = g_settings_new (APP_ID);
   if (self->cues == NULL)
     self->cues = loadwise_gsound_cues_new (self->settings);
@@ -1362,6 +1498,7 @@ loadwise_guided_session_dispose (GObject *object)
   LoadwiseGuidedSession *self = LOADWISE_GUIDED_SESSION (object);
 
   set_ticking (self, FALSE);
+  g_clear_weak_pointer (&self->pose_view);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOADWISE_TYPE_GUIDED_SESSION);
   g_clear_object (&self->ticker);
   g_clear_object (&self->cues);

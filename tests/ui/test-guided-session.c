@@ -12,6 +12,7 @@
 #include "ui/loadwise-guided-session.h"
 #include "ui/loadwise-illustration.h"
 #include "ui/loadwise-pain-scale.h"
+#include "ui/loadwise-pose-view.h"
 #include "ui/loadwise-today-page.h"
 #include "ui/loadwise-window.h"
 
@@ -649,6 +650,126 @@ test_tempo (Fixture       *fixture,
   g_settings_reset (settings, "tempos");
 }
 
+/* Issue 15, the drawing moves with the tempo: to the end pose over "Up",
+ * held there at the top, back to the start over "Down"; paused, it stays
+ * where the tempo stays. */
+static void
+test_tempo_poses (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  LoadwiseGuidedSession *session;
+  LoadwisePoseView *view;
+
+  g_settings_reset (settings, "tempos");
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  session = open_session (fixture, 1);
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "double-leg-bridge");
+  view = LOADWISE_POSE_VIEW (ui_test_find_type (GTK_WIDGET (session), LOADWISE_TYPE_POSE_VIEW));
+  g_assert_nonnull (view);
+  /* The drawing the screen reader knows (test_accessible). */
+  g_assert_true (GTK_WIDGET (view) == ui_test_find_named (GTK_WIDGET (session), "illustration"));
+  g_assert_cmpfloat (loadwise_pose_view_get_target (view), ==, 0.0);
+
+  act (session, "session.tempo");
+  act (session, "session.confirm");
+  g_assert_cmpfloat (loadwise_pose_view_get_target (view), ==, 1.0);
+  loadwise_ticker_advance (fixture->ticker, SECONDS (2));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (session, "tempo_segment_label"))), ==, "Hold");
+  g_assert_cmpfloat (loadwise_pose_view_get_target (view), ==, 1.0);
+  g_assert_cmpfloat (loadwise_pose_view_get_position (view), ==, 1.0);
+  loadwise_ticker_advance (fixture->ticker, SECONDS (1));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (session, "tempo_segment_label"))), ==, "Down");
+  g_assert_cmpfloat (loadwise_pose_view_get_target (view), ==, 0.0);
+
+  /* Paused in "Down": the animation stops, and goes on when resumed. */
+  g_assert_true (loadwise_pose_view_is_animating (view));
+  act (session, "session.pause");
+  g_assert_false (loadwise_pose_view_is_animating (view));
+  loadwise_ticker_advance (fixture->ticker, SECONDS (60));
+  g_assert_cmpfloat (loadwise_pose_view_get_target (view), ==, 0.0);
+  act (session, "session.pause");
+  g_assert_true (loadwise_pose_view_is_animating (view));
+
+  /* The next rep starts at the start pose. */
+  loadwise_ticker_advance (fixture->ticker, SECONDS (2));
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 1);
+  g_assert_cmpfloat (loadwise_pose_view_get_target (view), ==, 1.0);
+  destroy_session (session);
+  g_settings_reset (settings, "tempos");
+}
+
+static gboolean
+pose_at_rest (gpointer data)
+{
+  return !loadwise_pose_view_is_animating (data);
+}
+
+/* An isometric hold has no start pose: its arrows pulse in with each
+ * second of the hold, and not while paused. Only whether a pulse runs is
+ * looked at, never how long it takes. */
+static void
+test_hold_pulses (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  LoadwiseGuidedSession *session;
+  LoadwisePoseView *view;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  session = open_session (fixture, 0);
+  g_assert_cmpstr (loadwise_guided_session_get_exercise (session)->id, ==, "belt-isometric-abduction");
+  view = LOADWISE_POSE_VIEW (ui_test_find_type (GTK_WIDGET (session), LOADWISE_TYPE_POSE_VIEW));
+  g_assert_nonnull (view);
+  g_assert_false (loadwise_pose_view_has_start_pose (view));
+  act (session, "session.confirm");
+  act (session, "session.count");
+  g_assert_true (loadwise_guided_session_is_holding (session));
+  g_assert_true (loadwise_pose_view_is_animating (view));
+  g_assert_true (ui_test_wait_until (pose_at_rest, view, 5000));
+  g_assert_cmpfloat (loadwise_pose_view_get_position (view), ==, 0.0);
+
+  /* Within the same second, nothing; the next second, a pulse. */
+  loadwise_ticker_advance (fixture->ticker, G_USEC_PER_SEC / 2);
+  g_assert_false (loadwise_pose_view_is_animating (view));
+  loadwise_ticker_advance (fixture->ticker, G_USEC_PER_SEC / 2);
+  g_assert_true (loadwise_pose_view_is_animating (view));
+
+  /* Paused, the pulse waits. */
+  act (session, "session.pause");
+  g_assert_false (loadwise_pose_view_is_animating (view));
+  act (session, "session.pause");
+  g_assert_true (loadwise_pose_view_is_animating (view));
+  destroy_session (session);
+}
+
+/* Reduced motion: with animations off, the still drawing, as on Today. */
+static void
+test_reduced_motion (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LoadwiseGuidedSession *session;
+  GtkWidget *image;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  session = open_session (fixture, 1);
+  image = ui_test_find_named (GTK_WIDGET (session), "illustration");
+  g_assert_true (GTK_IS_IMAGE (image));
+  g_assert_null (ui_test_find_type (GTK_WIDGET (session), LOADWISE_TYPE_POSE_VIEW));
+  /* Counting works as before. */
+  act (session, "session.confirm");
+  act (session, "session.count");
+  g_assert_cmpuint (loadwise_guided_session_get_reps (session), ==, 1);
+
+  /* Turned on mid-session: the drawing moves from then on. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  g_assert_nonnull (ui_test_find_type (GTK_WIDGET (session), LOADWISE_TYPE_POSE_VIEW));
+  g_assert_false (GTK_IS_IMAGE (ui_test_find_named (GTK_WIDGET (session), "illustration")));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_assert_null (ui_test_find_type (GTK_WIDGET (session), LOADWISE_TYPE_POSE_VIEW));
+  destroy_session (session);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
 /* With a tempo, one side's last rep switches to the other side, in the
  * same set; holds have no tempo to choose. */
 static void
@@ -992,6 +1113,9 @@ main (int   argc,
   ADD ("cues", test_cues);
   ADD ("tempo", test_tempo);
   ADD ("tempo-sides", test_tempo_sides);
+  ADD ("tempo-poses", test_tempo_poses);
+  ADD ("reduced-motion", test_reduced_motion);
+  ADD ("hold-pulses", test_hold_pulses);
   ADD ("hold-cue", test_hold_cue);
   g_test_add_func ("/ui/guided-session/cue-sounds", test_cue_sounds);
   ADD ("pause", test_pause);

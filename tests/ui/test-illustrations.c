@@ -12,12 +12,15 @@
 
 typedef struct {
   gboolean  ok;
+  guint     n_pose_end;
   GString  *problems;
 } Check;
 
 /* GTK before 4.20 recolours fills only (path, circle and rect, by class
  * success, warning or error): a stroke would keep its colour in the dark
- * style. So: filled shapes, no strokes, no other classes. */
+ * style. So: filled shapes, no strokes, no other classes than those and
+ * the poses of LoadwisePoseView (pose-start, pose-end), which GTK's
+ * recolouring ignores. */
 static void
 on_start_element (GMarkupParseContext  *context,
                   const char           *element_name,
@@ -38,13 +41,23 @@ on_start_element (GMarkupParseContext  *context,
     {
       if (g_str_has_prefix (attribute_names[i], "stroke"))
         g_string_append_printf (check->problems, "attribute %s; ", attribute_names[i]);
-      if (g_str_equal (attribute_names[i], "class") &&
-          !g_str_equal (attribute_values[i], "success") &&
-          !g_str_equal (attribute_values[i], "warning") &&
-          !g_str_equal (attribute_values[i], "error"))
-        g_string_append_printf (check->problems, "class %s; ", attribute_values[i]);
       if (g_str_equal (attribute_names[i], "class"))
-        check->ok = TRUE;
+        {
+          g_auto (GStrv) classes = g_strsplit (attribute_values[i], " ", -1);
+
+          for (guint j = 0; classes[j] != NULL; j++)
+            {
+              const char *name = classes[j];
+
+              if (g_str_equal (name, "success") || g_str_equal (name, "warning") ||
+                  g_str_equal (name, "error"))
+                check->ok = TRUE;
+              else if (g_str_equal (name, "pose-end"))
+                check->n_pose_end++;
+              else if (!g_str_equal (name, "pose-start"))
+                g_string_append_printf (check->problems, "class %s; ", name);
+            }
+        }
     }
 }
 
@@ -67,7 +80,7 @@ test_every_exercise (void)
       g_autoptr (GMarkupParseContext) context = NULL;
       g_autoptr (GString) problems = g_string_new (NULL);
       GMarkupParser parser = { on_start_element, NULL, NULL, NULL, NULL };
-      Check check = { FALSE, problems };
+      Check check = { FALSE, 0, problems };
       const char *description = loadwise_illustration_get_description (exercise->id);
       GtkWidget *image;
 
@@ -83,6 +96,8 @@ test_every_exercise (void)
       g_assert_cmpstr (problems->str, ==, "");
       /* The moving part is highlighted. */
       g_assert_true (check.ok);
+      /* ... and has an end pose for LoadwisePoseView to move to. */
+      g_assert_cmpuint (check.n_pose_end, >, 0);
 
       g_assert_nonnull (description);
       g_assert_true (g_str_has_prefix (description, "Drawing: "));
