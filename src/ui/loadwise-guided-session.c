@@ -738,6 +738,12 @@ start_exercise (LoadwiseGuidedSession *self,
   }
 
   self->phase = PHASE_INTRO;
+  {
+    /* Translators: spoken as an exercise is introduced; %s is its name. */
+    g_autofree char *spoken = g_strdup_printf (_("Next: %s. Press Enter to begin."), exercise->name);
+
+    loadwise_cues_say (self->cues, spoken);
+  }
   show_phase (self);
 }
 

@@ -770,6 +770,84 @@ test_reduced_motion (Fixture       *fixture,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
+/* How often @word stands in the space-separated @text. */
+static guint
+count_word (const char *text,
+            const char *word)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_equal (words[i], word))
+      n++;
+  return n;
+}
+
+/* Issue 15's "done when": a whole session with the screen out of sight.
+ * The tempo is on for each exercise and the cues are on; the runner's
+ * hands stay on the floor, and the only keys are Enter at each pain
+ * question (going on unrated). Everything else is the clock: reps count
+ * themselves, rests run out, sides switch. The sequence is in the log
+ * (g_test_message) and its shape is checked. */
+static void
+test_hands_free (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (UiTestCues) cues = g_object_new (UI_TEST_TYPE_CUES, NULL);
+  g_autoptr (GPtrArray) sets = NULL;
+  g_autofree char *played = NULL;
+  g_autofree char *said = NULL;
+  LoadwiseGuidedSession *session;
+  guint keys = 0;
+
+  g_settings_reset (settings, "tempos");
+  session = open_session (fixture, 1);
+  g_object_set (session, "cues", cues, NULL);
+
+  for (guint e = 0; e < 3; e++)
+    {
+      g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "intro");
+      /* Turned on once (remembered after that), then Enter begins. */
+      act (session, "session.tempo");
+      act (session, "session.confirm");
+      keys += 2;
+      /* The clock alone, a second at a time, until the pain question. */
+      for (guint s = 0; s < 600 && !g_str_equal (loadwise_guided_session_get_phase (session), "pain"); s++)
+        loadwise_ticker_advance (fixture->ticker, SECONDS (1));
+      g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "pain");
+      act (session, "session.confirm");
+      keys++;
+    }
+  g_assert_cmpstr (loadwise_guided_session_get_phase (session), ==, "summary");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (session, "result_label"))), ==,
+                   "6 of 6 sets done today");
+  sets = list_sets (fixture);
+  g_assert_cmpuint (count_done (sets), ==, 6);
+
+  played = ui_test_cues_take_played (cues);
+  said = ui_test_cues_take_said (cues);
+  g_test_message ("keys pressed: %u", keys);
+  g_test_message ("sounds: %s", played);
+  g_test_message ("said: %s", said);
+  /* Bridge 2 × 10, sit-to-stand 2 × 10, side-steps 2 × 15 each way: a
+   * tick for every rep but each set's last, a set's end, a rest's end,
+   * the exercise's end. */
+  g_assert_true (g_str_has_prefix (played, "rep rep rep rep rep rep rep rep rep set-done rest-end rep"));
+  g_assert_cmpuint (count_word (played, "exercise-done"), ==, 3);
+  g_assert_cmpuint (count_word (played, "rest-end"), ==, 3);
+  g_assert_true (g_str_has_prefix (said, "Set 1 of 2. 10 reps | 1 | 2 | 3"));
+  g_assert_nonnull (strstr (said, "Rest, "));
+  g_assert_true (g_str_has_suffix (said, "done. How much did it hurt?"));
+  /* Each exercise after the first is named before Enter begins it. */
+  g_assert_nonnull (strstr (said, "Bridge done. How much did it hurt? | Next: Sit-to-stand. Press Enter to begin. | "
+                                  "Set 1 of 2. 10 reps"));
+
+  destroy_session (session);
+  g_settings_reset (settings, "tempos");
+}
+
 /* With a tempo, one side's last rep switches to the other side, in the
  * same set; holds have no tempo to choose. */
 static void
@@ -1113,6 +1191,7 @@ main (int   argc,
   ADD ("cues", test_cues);
   ADD ("tempo", test_tempo);
   ADD ("tempo-sides", test_tempo_sides);
+  ADD ("hands-free", test_hands_free);
   ADD ("tempo-poses", test_tempo_poses);
   ADD ("reduced-motion", test_reduced_motion);
   ADD ("hold-pulses", test_hold_pulses);
