@@ -9,6 +9,7 @@
 
 #include "core/loadwise-types.h"
 #include "store/loadwise-backups.h"
+#include "ui/loadwise-chooser.h"
 #include "ui/loadwise-json-backup-task.h"
 
 struct _LoadwiseBackupsDialog
@@ -313,20 +314,15 @@ on_export_chooser_response (GtkNativeDialog       *dialog,
                             int                    response,
                             LoadwiseBackupsDialog *self)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  gboolean not_local;
+  g_autofree char *path = loadwise_chooser_get_local_path (dialog, response, &not_local);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_destroy (dialog);
   g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-
-  path = g_file_get_path (file);
   if (path == NULL)
     {
-      toast (self, _("Backups can only be saved to a local folder"));
+      if (not_local)
+        toast (self, _("Backups can only be saved to a local folder"));
       return;
     }
   /* The chooser asked before choosing an existing file. */
@@ -630,20 +626,15 @@ on_import_chooser_response (GtkNativeDialog       *dialog,
                             int                    response,
                             LoadwiseBackupsDialog *self)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  gboolean not_local;
+  g_autofree char *path = loadwise_chooser_get_local_path (dialog, response, &not_local);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_destroy (dialog);
   g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-
-  path = g_file_get_path (file);
   if (path == NULL)
     {
-      toast (self, _("Backups can only be imported from a local folder"));
+      if (not_local)
+        toast (self, _("Backups can only be imported from a local folder"));
       return;
     }
   loadwise_backups_dialog_import_json (self, path);

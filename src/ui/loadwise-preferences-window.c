@@ -10,6 +10,7 @@
 #include "core/loadwise-error.h"
 #include "core/loadwise-programme.h"
 #include "ui/loadwise-backups-dialog.h"
+#include "ui/loadwise-chooser.h"
 #include "ui/loadwise-cues.h"
 #include "ui/loadwise-reminders-group.h"
 
@@ -277,22 +278,16 @@ on_chooser_response (GtkNativeDialog           *dialog,
                      int                        response,
                      LoadwisePreferencesWindow *self)
 {
-  g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
+  gboolean not_local;
+  g_autofree char *path = loadwise_chooser_get_local_path (dialog, response, &not_local);
   g_autofree char *message = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
-
-  if (file == NULL)
-    return;
-
-  path = g_file_get_path (file);
   if (path == NULL)
     {
-      toast (self, _("Backups can only be saved to a local folder"));
+      if (not_local)
+        toast (self, _("Backups can only be saved to a local folder"));
       return;
     }
 
@@ -358,20 +353,15 @@ on_folder_chooser_response (GtkNativeDialog           *dialog,
                             int                        response,
                             LoadwisePreferencesWindow *self)
 {
-  g_autoptr (GFile) folder = NULL;
-  g_autofree char *path = NULL;
+  gboolean not_local;
+  g_autofree char *path = loadwise_chooser_get_local_path (dialog, response, &not_local);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_destroy (dialog);
   g_clear_object (&self->folder_chooser);
-  if (folder == NULL)
-    return;
-
-  path = g_file_get_path (folder);
   if (path == NULL)
     {
-      toast (self, _("The import folder must be a folder on this computer"));
+      if (not_local)
+        toast (self, _("The import folder must be a folder on this computer"));
       return;
     }
   g_settings_set_string (self->settings, "import-folder", path);

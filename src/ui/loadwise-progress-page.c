@@ -19,6 +19,7 @@
 #include "store/loadwise-database-runs.h"
 #include "ui/loadwise-card.h"
 #include "ui/loadwise-chart-view.h"
+#include "ui/loadwise-chooser.h"
 
 /* An exported chart's size, in pixels at 1x. */
 #define EXPORT_WIDTH  1000
@@ -315,16 +316,19 @@ on_chooser_response (GtkNativeDialog      *dialog,
                      int                   response,
                      LoadwiseProgressPage *self)
 {
-  g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
+  gboolean not_local;
+  g_autofree char *path = loadwise_chooser_get_local_path (dialog, response, &not_local);
   g_autofree char *format = g_steal_pointer (&self->chooser_format);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
+  /* Before, a place without a local path was dropped without a word. */
+  if (path == NULL)
+    {
+      if (not_local)
+        toast (self, _("Charts and reports can only be saved to a local folder"));
+      return;
+    }
 
   if (loadwise_progress_page_export_to (self, format, path, &error))
     {
