@@ -46,14 +46,11 @@ static Shown
 show_runs_page (UiFixture *fixture)
 {
   Shown shown;
+  GtkWidget *page;
 
   ui_fixture_add_programme (fixture, 2026, 11, 23, 1);
-  shown.window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
-  ui_test_show (shown.window);
-  g_assert_true (gtk_widget_activate_action (shown.window, "win.show-page", "s", "runs"));
-  shown.page = LOADWISE_RUNS_PAGE (loadwise_window_get_page (LOADWISE_WINDOW (shown.window), "runs"));
-  gtk_test_widget_wait_for_draw (shown.window);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (shown.page)));
+  shown.window = ui_test_show_window_on (fixture, "runs", &page);
+  shown.page = LOADWISE_RUNS_PAGE (page);
   return shown;
 }
 

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "loadwise-test-util.h"
+#include "ui/loadwise-window.h"
 
 /* LeakSanitizer asks the program for this at start-up: fontconfig keeps
  * its caches for the life of the process, which is not ours to free. */
@@ -379,4 +380,19 @@ char *
 ui_test_cues_take_said (UiTestCues *cues)
 {
   return take (cues->said);
+}
+
+GtkWidget *
+ui_test_show_window_on (UiFixture   *fixture,
+                        const char  *page,
+                        GtkWidget  **out_page)
+{
+  GtkWidget *window = GTK_WIDGET (loadwise_window_new (NULL, fixture->context));
+
+  ui_test_show (window);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", page));
+  *out_page = loadwise_window_get_page (LOADWISE_WINDOW (window), page);
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_true (gtk_widget_get_mapped (*out_page));
+  return window;
 }

@@ -91,6 +91,12 @@ double     ui_test_top_of           (GtkWidget     *window,
                                      GtkWidget     *widget);
 void       ui_test_destroy          (GtkWidget     *window);
 
+/* The main window, shown, on @page ("runs", "progress"...) as a runner
+ * sees it, with the page mapped; *@out_page is the page. */
+GtkWidget *ui_test_show_window_on   (UiFixture     *fixture,
+                                     const char    *page,
+                                     GtkWidget    **out_page);
+
 /* Cues for the guided session that only write down what they were asked
  * to play ("rep rep switch-sides ...") and to say ("Left side. Set 1 of
  * 3. 8 reps | 1 | 2 ..."). */
