@@ -10,6 +10,7 @@
 #include "core/loadwise-types.h"
 #include "store/loadwise-backups.h"
 #include "ui/loadwise-chooser.h"
+#include "ui/loadwise-dialog.h"
 #include "ui/loadwise-json-backup-task.h"
 
 struct _LoadwiseBackupsDialog
@@ -52,7 +53,7 @@ loadwise_backups_dialog_new (LoadwiseDatabase *database)
 {
   g_return_val_if_fail (LOADWISE_IS_DATABASE (database), NULL);
 
-  return g_object_new (LOADWISE_TYPE_BACKUPS_DIALOG, "database", database, NULL);
+  return g_object_new (LOADWISE_TYPE_BACKUPS_DIALOG, LOADWISE_DIALOG_PROPERTIES, "database", database, NULL);
 }
 
 const char *

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "store/loadwise-database-runs.h"
+#include "ui/loadwise-dialog.h"
 #include "ui/loadwise-elevation-profile.h"
 #include "ui/loadwise-import-task.h"
 #include "ui/loadwise-run-rows.h"
@@ -548,7 +549,8 @@ loadwise_import_dialog_new (LoadwiseContext *context,
   g_return_val_if_fail (LOADWISE_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (files != NULL || n_files == 0, NULL);
 
-  self = g_object_new (LOADWISE_TYPE_IMPORT_DIALOG, "context", context, NULL);
+  self = g_object_new (LOADWISE_TYPE_IMPORT_DIALOG, LOADWISE_DIALOG_PROPERTIES, "context", context, NULL);
+  gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (self->files, g_object_ref (files[i]));
 

@@ -15,6 +15,7 @@
 #include "core/loadwise-text.h"
 #include "core/loadwise-types.h"
 #include "store/loadwise-database-runs.h"
+#include "ui/loadwise-dialog.h"
 #include "ui/loadwise-elevation-profile.h"
 #include "ui/loadwise-run-rows.h"
 
@@ -97,10 +98,8 @@ GtkWidget *
 loadwise_run_dialog_new (LoadwiseContext   *context,
                          const LoadwiseRun *run)
 {
-  /* A dialog to a screen reader; an AdwWindow subclass is otherwise a
-   * "filler" in GTK 4.8 (the role set on the class is not used). */
-  LoadwiseRunDialog *self = g_object_new (LOADWISE_TYPE_RUN_DIALOG, "context", context,
-                                          "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
+  LoadwiseRunDialog *self = g_object_new (LOADWISE_TYPE_RUN_DIALOG, LOADWISE_DIALOG_PROPERTIES,
+                                          "context", context, NULL);
   g_autofree char *text = NULL;
   const char *title;
 
