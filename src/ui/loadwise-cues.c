@@ -194,12 +194,12 @@ loadwise_gsound_cues_play (LoadwiseCues *cues,
 
 /* The language of the app's own texts ("de" when German is shown), for
  * the voice to match them. */
-static char *
+static const char *
 speech_language (void)
 {
   /* Translators: the language code of this translation, for the speech
    * service's voice: "de" for German, "es" for Spanish. */
-  return g_strdup (C_("speech language", "en"));
+  return C_("speech language", "en");
 }
 
 static void
@@ -213,7 +213,6 @@ loadwise_gsound_cues_say (LoadwiseCues *cues,
 
   if (!self->speech_tried)
     {
-      g_autofree char *language = speech_language ();
       char *failure = NULL;
 
       self->speech_tried = TRUE;
@@ -225,7 +224,7 @@ loadwise_gsound_cues_say (LoadwiseCues *cues,
           free (failure);
           return;
         }
-      spd_set_language (self->speech, language);
+      spd_set_language (self->speech, speech_language ());
     }
   if (self->speech == NULL)
     return;
