@@ -20,6 +20,7 @@ struct _LoadwiseWallTimer
 
   int     fd;
   guint   source_id;
+  guint   clock_changed_id;  /* a clock change heard while arming, to tell */
   gint64  deadline;
 };
 
@@ -56,6 +57,22 @@ on_timerfd_ready (int           fd,
   return G_SOURCE_CONTINUE;
 }
 
+static void set_time (LoadwiseWallTimer *self,
+                      gint64             deadline);
+
+static gboolean
+emit_clock_changed (gpointer user_data)
+{
+  LoadwiseWallTimer *self = LOADWISE_WALL_TIMER (user_data);
+
+  self->clock_changed_id = 0;
+  /* As from the timer itself: disarmed, for the owner to arm again. */
+  self->deadline = 0;
+  set_time (self, 0);
+  g_signal_emit (self, signals[SIGNAL_CLOCK_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_time (LoadwiseWallTimer *self,
           gint64             deadline)
@@ -69,8 +86,29 @@ set_time (LoadwiseWallTimer *self,
       spec.it_value.tv_sec = (time_t) MAX (deadline, 1);
       flags = TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET;
     }
+  if (timerfd_settime (self->fd, flags, &spec, NULL) == 0)
+    return;
+  if (errno != ECANCELED)
+    {
+      g_critical ("timerfd_settime: %s", g_strerror (errno));
+      return;
+    }
+
+  /* The clock was set since the timer was last read, and the kernel
+   * refuses to arm it again until that is heard (seen once in the test
+   * suite: the machine's clock was stepped). Hear it: the read clears it
+   * and arming works; the owner hears of the change from an idle, as it
+   * would from the timer, and works its deadline out again. */
+  {
+    guint64 expirations;
+
+    if (read (self->fd, &expirations, sizeof expirations) < 0 && errno != ECANCELED && errno != EAGAIN)
+      g_debug ("Reading the timer after a clock change: %s", g_strerror (errno));
+  }
   if (timerfd_settime (self->fd, flags, &spec, NULL) < 0)
     g_critical ("timerfd_settime: %s", g_strerror (errno));
+  if (self->clock_changed_id == 0)
+    self->clock_changed_id = g_idle_add (emit_clock_changed, self);
 }
 
 void
@@ -125,6 +163,7 @@ loadwise_wall_timer_finalize (GObject *object)
   LoadwiseWallTimer *self = LOADWISE_WALL_TIMER (object);
 
   g_clear_handle_id (&self->source_id, g_source_remove);
+  g_clear_handle_id (&self->clock_changed_id, g_source_remove);
   if (self->fd >= 0)
     close (self->fd);
 
